@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+// One build for every public entry: ESM + CJS + .d.ts each (package.json `exports`).
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'eligibility/index': 'src/eligibility/index.ts',
+    'sandbox/index': 'src/sandbox/index.ts',
+    'node/index': 'src/node/index.ts',
+    'node/cli': 'src/node/cli.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  splitting: false,
+  treeshake: true,
+  external: ['better-sqlite3', 'vitest', /^node:/],
+});
