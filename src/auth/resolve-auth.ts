@@ -79,8 +79,9 @@ export function resolveTokenProvider(auth: unknown, deps: ResolveAuthDeps): Toke
     return auth as TokenProvider;
   }
   const refreshFields = ['clientId', 'clientSecret', 'refreshToken'] as const;
-  const wantsRefresh = refreshFields.some((name) => name in fields);
-  if (wantsRefresh && 'accessToken' in fields) {
+  // A field set to undefined counts as absent: options are often built conditionally.
+  const wantsRefresh = refreshFields.some((name) => fields[name] !== undefined);
+  if (wantsRefresh && fields['accessToken'] !== undefined) {
     throw new ConfigError(`The \`auth\` option mixes accessToken with refresh-token fields: pass one kind. ${SHAPES}`, {
       details: { option: 'auth', keys },
     });

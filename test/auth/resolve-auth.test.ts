@@ -29,6 +29,11 @@ describe('resolveTokenProvider', () => {
     await expect(provider.getToken()).resolves.toEqual({ token: '1000.abc' });
   });
 
+  it('treats fields set to undefined as absent', () => {
+    const auth = { accessToken: '1000.abc', clientId: undefined, refreshToken: undefined };
+    expect(resolveTokenProvider(auth, deps())).toBeInstanceOf(StaticTokenProvider);
+  });
+
   it("turns refresh credentials into a RefreshTokenProvider on the region's accounts server", async () => {
     const calls = tokenEndpoint(mintedToken); // listens on https://accounts.zoho.in only
     const provider = resolveTokenProvider({ ...CREDENTIALS }, deps());
