@@ -1,0 +1,1 @@
+export { runStorageContract, type StorageFixture } from './storage-contract.js';
