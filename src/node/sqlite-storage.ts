@@ -1,0 +1,269 @@
+import { ConfigError } from '../errors/config-error.js';
+import { FsmBillingError } from '../errors/fsm-billing-error.js';
+import { storageValuesEqual } from '../storage/json-value.js';
+import { storagePrefixUpperBound } from '../storage/key-order.js';
+import { checkListArguments, checkStorageKey, encodeStorageValue, prepareStorageBatch } from '../storage/storage-input.js';
+import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../storage/storage.js';
+import { loadBetterSqlite3 } from './load-better-sqlite3.js';
+import { isSqliteDatabaseLike, type SqliteDatabaseLike, type SqliteParameter, type SqliteStatementLike } from './sqlite-database.js';
+
+/** Options of {@link SqliteStorage}. */
+export interface SqliteStorageOptions {
+  /** The table that holds the state; created when missing. Letters, digits and `_` only. Default `fsm_billing_sync_state`. */
+  tableName?: string;
+  /** Switch the database to WAL journal mode (readers never block the writer). Default `true`; ignored for `:memory:`. */
+  wal?: boolean;
+  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/** Options of {@link SqliteStorage.open}. */
+export interface SqliteStorageOpenOptions extends SqliteStorageOptions {
+  /** The database file (created when missing), or `':memory:'`. */
+  path: string;
+}
+
+const DEFAULT_TABLE = 'fsm_billing_sync_state';
+const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface Statements {
+  select: SqliteStatementLike;
+  upsert: SqliteStatementLike;
+  remove: SqliteStatementLike;
+  /** List queries by shape: with/without an upper bound, with/without `after`. */
+  list: Map<string, SqliteStatementLike>;
+}
+
+/**
+ * A {@link Storage} in a SQLite database, for state that must outlive the process: one table of
+ * `key TEXT PRIMARY KEY, value TEXT` (JSON). `batch` runs in one transaction; `compareAndSet`
+ * runs in a `BEGIN IMMEDIATE` transaction, so it stays atomic across connections and processes
+ * sharing the file.
+ *
+ * Use {@link SqliteStorage.open} with a path (needs the optional peer dependency better-sqlite3),
+ * or pass an open connection to the constructor: a better-sqlite3 `Database` or a `node:sqlite`
+ * `DatabaseSync` (Node 22.5+, no extra package). The storage runs its own transactions on that
+ * connection: do not hold one open around its calls.
+ *
+ * @example
+ * ```ts
+ * import { SqliteStorage } from 'fsm-billing-sync/node';
+ *
+ * const storage = await SqliteStorage.open('./sync-state.db');
+ * // ... new IntegrationClient({ storage, ... })
+ * storage.close();
+ * ```
+ * @example
+ * ```ts
+ * import { DatabaseSync } from 'node:sqlite';
+ * import { SqliteStorage } from 'fsm-billing-sync/node';
+ *
+ * const db = new DatabaseSync('./sync-state.db');
+ * const storage = new SqliteStorage(db, { tableName: 'billing_sync' });
+ * ```
+ */
+export class SqliteStorage implements Storage {
+  readonly #db: SqliteDatabaseLike;
+  readonly #table: string;
+  readonly #statements: Statements;
+  #ownsDatabase = false;
+  #closed = false;
+
+  /**
+   * Wraps an open connection; creates the table when missing.
+   *
+   * @throws {ConfigError} when `database` is not a SQLite connection, the table name is invalid, the
+   * database is not UTF-8, or the table exists with other columns.
+   */
+  constructor(database: SqliteDatabaseLike, options: SqliteStorageOptions = {}) {
+    if (!isSqliteDatabaseLike(database)) {
+      throw new ConfigError('SqliteStorage needs an open better-sqlite3 Database or node:sqlite DatabaseSync; to open a file, use `await SqliteStorage.open(path)`.');
+    }
+    const tableName = options.tableName ?? DEFAULT_TABLE;
+    checkTableName(tableName);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+      throw new ConfigError(`SqliteStorage: busyTimeoutMs must be a non-negative integer of milliseconds, got ${String(busyTimeoutMs)}.`);
+    }
+    this.#db = database;
+    this.#table = `"${tableName}"`;
+    configureConnection(database, busyTimeoutMs, options.wal ?? true);
+    this.#statements = this.#prepareStatements(tableName);
+  }
+
+  /**
+   * Opens (or creates) a database file with better-sqlite3, in WAL mode. `close()` closes it.
+   *
+   * @throws {ConfigError} when better-sqlite3 is not installed (`npm install better-sqlite3`), or
+   * for the reasons the constructor gives.
+   * @example
+   * ```ts
+   * const storage = await SqliteStorage.open({ path: './state.db', tableName: 'acme_sync' });
+   * ```
+   */
+  static async open(pathOrOptions: string | SqliteStorageOpenOptions): Promise<SqliteStorage> {
+    const { path, ...options } = typeof pathOrOptions === 'string' ? { path: pathOrOptions } : pathOrOptions;
+    if (typeof path !== 'string' || path === '') {
+      throw new ConfigError("SqliteStorage.open: give the database file path (or ':memory:').");
+    }
+    if (options.tableName !== undefined) checkTableName(options.tableName);
+    const Database = await loadBetterSqlite3();
+    const database = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      const storage = new SqliteStorage(database, options);
+      storage.#ownsDatabase = true;
+      return storage;
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+  }
+
+  /** True once {@link SqliteStorage.close} was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    this.#checkOpen();
+    checkStorageKey(key, 'get');
+    return this.#read<T>(key);
+  }
+
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    this.#checkOpen();
+    keys.forEach((key) => checkStorageKey(key, 'getMany'));
+    if (keys.length <= 1) return keys.map((key) => this.#read<T>(key));
+    // One read transaction: every value comes from the same snapshot, even with writers elsewhere.
+    return this.#transaction('BEGIN', () => keys.map((key) => this.#read<T>(key)));
+  }
+
+  async list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
+    this.#checkOpen();
+    checkListArguments(prefix, options);
+    // A range on the primary key, not LIKE: `%` and `_` are ordinary characters in keys.
+    const upper = storagePrefixUpperBound(prefix);
+    const after = options?.after;
+    const parameters: SqliteParameter[] = [prefix];
+    if (upper !== undefined) parameters.push(upper);
+    if (after !== undefined) parameters.push(after);
+    parameters.push(options?.limit ?? -1); // SQLite: a negative LIMIT means none.
+    const rows = this.#listStatement(upper !== undefined, after !== undefined).all(...parameters);
+    return rows.map((row) => {
+      const { key, value } = row as { key: unknown; value: unknown };
+      return { key: String(key), value: JSON.parse(String(value)) as T };
+    });
+  }
+
+  async batch(ops: readonly StorageOp[]): Promise<void> {
+    this.#checkOpen();
+    const prepared = prepareStorageBatch(ops);
+    if (prepared.length === 0) return;
+    const { upsert, remove } = this.#statements;
+    this.#transaction('BEGIN IMMEDIATE', () => {
+      for (const op of prepared) {
+        if (op.type === 'put') upsert.run(op.key, op.json);
+        else remove.run(op.key);
+      }
+    });
+  }
+
+  async compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
+    this.#checkOpen();
+    checkStorageKey(key, 'compareAndSet');
+    if (expected !== undefined) encodeStorageValue(expected, 'expected', 'Storage.compareAndSet');
+    const nextJson = next === undefined ? undefined : encodeStorageValue(next, 'next', 'Storage.compareAndSet');
+    // IMMEDIATE takes the write lock before reading, so no other connection can write in between.
+    return this.#transaction('BEGIN IMMEDIATE', () => {
+      const current = this.#read(key);
+      const matches = current === undefined || expected === undefined ? current === expected : storageValuesEqual(current, expected);
+      if (!matches) return false;
+      if (nextJson === undefined) this.#statements.remove.run(key);
+      else this.#statements.upsert.run(key, nextJson);
+      return true;
+    });
+  }
+
+  /**
+   * Stops this storage. Closes the connection when {@link SqliteStorage.open} opened it; a
+   * connection you passed to the constructor stays open for you to close.
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#ownsDatabase) this.#db.close();
+  }
+
+  #read<T>(key: string): T | undefined {
+    const row = this.#statements.select.get(key) as { value: unknown } | undefined;
+    return row === undefined ? undefined : (JSON.parse(String(row.value)) as T);
+  }
+
+  #transaction<R>(begin: 'BEGIN' | 'BEGIN IMMEDIATE', work: () => R): R {
+    this.#db.exec(begin);
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        this.#db.exec('ROLLBACK');
+      } catch {
+        // SQLite already rolled back (a failed COMMIT can end the transaction): nothing to undo.
+      }
+      throw error;
+    }
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) {
+      throw new FsmBillingError('STORAGE_CLOSED', 'This SqliteStorage was closed: open a new one with SqliteStorage.open() or new SqliteStorage(db).');
+    }
+  }
+
+  #listStatement(bounded: boolean, paged: boolean): SqliteStatementLike {
+    const shape = `${bounded ? 'u' : ''}${paged ? 'a' : ''}`;
+    let statement = this.#statements.list.get(shape);
+    if (!statement) {
+      const conditions = ['key >= ?', ...(bounded ? ['key < ?'] : []), ...(paged ? ['key > ?'] : [])];
+      statement = this.#db.prepare(`SELECT key, value FROM ${this.#table} WHERE ${conditions.join(' AND ')} ORDER BY key LIMIT ?`);
+      this.#statements.list.set(shape, statement);
+    }
+    return statement;
+  }
+
+  #prepareStatements(tableName: string): Statements {
+    const table = this.#table;
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`);
+    try {
+      return {
+        select: this.#db.prepare(`SELECT value FROM ${table} WHERE key = ?`),
+        upsert: this.#db.prepare(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+        remove: this.#db.prepare(`DELETE FROM ${table} WHERE key = ?`),
+        list: new Map(),
+      };
+    } catch (error) {
+      throw new ConfigError(`SqliteStorage: the table "${tableName}" exists but does not have the columns (key TEXT PRIMARY KEY, value TEXT): choose another tableName.`, { cause: error });
+    }
+  }
+}
+
+function checkTableName(tableName: unknown): void {
+  if (typeof tableName !== 'string' || !TABLE_NAME.test(tableName) || tableName.toLowerCase().startsWith('sqlite_')) {
+    throw new ConfigError(
+      `SqliteStorage: tableName ${JSON.stringify(tableName)} is not allowed: use letters, digits and _ (not starting with a digit or "sqlite_"), e.g. "fsm_billing_sync_state".`,
+    );
+  }
+}
+
+/** Connection-level settings; run before the table exists so WAL applies from the first write. */
+function configureConnection(database: SqliteDatabaseLike, busyTimeoutMs: number, wal: boolean): void {
+  database.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  const encoding = (database.prepare('PRAGMA encoding').get() as { encoding?: unknown } | undefined)?.encoding;
+  if (encoding !== undefined && encoding !== 'UTF-8') {
+    // Keys are ordered by BINARY collation, which is code point order only over UTF-8 bytes.
+    throw new ConfigError(`SqliteStorage needs a UTF-8 database, this one is ${String(encoding)}: use a new database file.`);
+  }
+  // In-memory databases answer 'memory' and keep it: harmless.
+  if (wal) database.exec('PRAGMA journal_mode = WAL');
+}
