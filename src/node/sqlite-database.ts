@@ -1,3 +1,5 @@
+import { ConfigError } from '../errors/config-error.js';
+
 /** A value SQLite binds to a `?` placeholder. */
 export type SqliteParameter = string | number | null;
 
@@ -29,4 +31,20 @@ export function isSqliteDatabaseLike(value: unknown): value is SqliteDatabaseLik
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof SqliteDatabaseLike, unknown>>;
   return typeof candidate.prepare === 'function' && typeof candidate.exec === 'function' && typeof candidate.close === 'function';
+}
+
+/**
+ * Connection-level settings, applied before the table exists so WAL holds from the first write.
+ *
+ * @throws {ConfigError} when the database is not UTF-8: keys are ordered by BINARY collation, which
+ * is code point order only over UTF-8 bytes.
+ */
+export function configureConnection(database: SqliteDatabaseLike, options: { busyTimeoutMs: number; wal: boolean }): void {
+  database.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`);
+  const encoding = (database.prepare('PRAGMA encoding').get() as { encoding?: unknown } | undefined)?.encoding;
+  if (encoding !== undefined && encoding !== 'UTF-8') {
+    throw new ConfigError(`SqliteStorage needs a UTF-8 database, this one is ${String(encoding)}: use a new database file.`);
+  }
+  // In-memory databases answer 'memory' and keep it: harmless.
+  if (options.wal) database.exec('PRAGMA journal_mode = WAL');
 }

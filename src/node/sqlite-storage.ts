@@ -5,7 +5,8 @@ import { storagePrefixUpperBound } from '../storage/key-order.js';
 import { checkListArguments, checkStorageKey, encodeStorageValue, prepareStorageBatch } from '../storage/storage-input.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../storage/storage.js';
 import { loadBetterSqlite3 } from './load-better-sqlite3.js';
-import { isSqliteDatabaseLike, type SqliteDatabaseLike, type SqliteParameter, type SqliteStatementLike } from './sqlite-database.js';
+import { configureConnection, isSqliteDatabaseLike, type SqliteDatabaseLike, type SqliteParameter } from './sqlite-database.js';
+import { checkTableName, SqliteTable } from './sqlite-table.js';
 
 /** Options of {@link SqliteStorage}. */
 export interface SqliteStorageOptions {
@@ -24,15 +25,6 @@ export interface SqliteStorageOpenOptions extends SqliteStorageOptions {
 }
 
 const DEFAULT_TABLE = 'fsm_billing_sync_state';
-const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-interface Statements {
-  select: SqliteStatementLike;
-  upsert: SqliteStatementLike;
-  remove: SqliteStatementLike;
-  /** List queries by shape: with/without an upper bound, with/without `after`. */
-  list: Map<string, SqliteStatementLike>;
-}
 
 /**
  * A {@link Storage} in a SQLite database, for state that must outlive the process: one table of
@@ -64,8 +56,7 @@ interface Statements {
  */
 export class SqliteStorage implements Storage {
   readonly #db: SqliteDatabaseLike;
-  readonly #table: string;
-  readonly #statements: Statements;
+  readonly #table: SqliteTable;
   #ownsDatabase = false;
   #closed = false;
 
@@ -81,14 +72,10 @@ export class SqliteStorage implements Storage {
     }
     const tableName = options.tableName ?? DEFAULT_TABLE;
     checkTableName(tableName);
-    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
-      throw new ConfigError(`SqliteStorage: busyTimeoutMs must be a non-negative integer of milliseconds, got ${String(busyTimeoutMs)}.`);
-    }
+    const busyTimeoutMs = resolveBusyTimeout(options.busyTimeoutMs);
     this.#db = database;
-    this.#table = `"${tableName}"`;
-    configureConnection(database, busyTimeoutMs, options.wal ?? true);
-    this.#statements = this.#prepareStatements(tableName);
+    configureConnection(database, { busyTimeoutMs, wal: options.wal ?? true });
+    this.#table = new SqliteTable(database, tableName);
   }
 
   /**
@@ -107,8 +94,9 @@ export class SqliteStorage implements Storage {
       throw new ConfigError("SqliteStorage.open: give the database file path (or ':memory:').");
     }
     if (options.tableName !== undefined) checkTableName(options.tableName);
+    const timeout = resolveBusyTimeout(options.busyTimeoutMs);
     const Database = await loadBetterSqlite3();
-    const database = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    const database = new Database(path, { timeout });
     try {
       const storage = new SqliteStorage(database, options);
       storage.#ownsDatabase = true;
@@ -141,14 +129,13 @@ export class SqliteStorage implements Storage {
   async list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
     this.#checkOpen();
     checkListArguments(prefix, options);
-    // A range on the primary key, not LIKE: `%` and `_` are ordinary characters in keys.
     const upper = storagePrefixUpperBound(prefix);
     const after = options?.after;
     const parameters: SqliteParameter[] = [prefix];
     if (upper !== undefined) parameters.push(upper);
     if (after !== undefined) parameters.push(after);
     parameters.push(options?.limit ?? -1); // SQLite: a negative LIMIT means none.
-    const rows = this.#listStatement(upper !== undefined, after !== undefined).all(...parameters);
+    const rows = this.#table.list(upper !== undefined, after !== undefined).all(...parameters);
     return rows.map((row) => {
       const { key, value } = row as { key: unknown; value: unknown };
       return { key: String(key), value: JSON.parse(String(value)) as T };
@@ -159,7 +146,7 @@ export class SqliteStorage implements Storage {
     this.#checkOpen();
     const prepared = prepareStorageBatch(ops);
     if (prepared.length === 0) return;
-    const { upsert, remove } = this.#statements;
+    const { upsert, remove } = this.#table;
     this.#transaction('BEGIN IMMEDIATE', () => {
       for (const op of prepared) {
         if (op.type === 'put') upsert.run(op.key, op.json);
@@ -178,8 +165,8 @@ export class SqliteStorage implements Storage {
       const current = this.#read(key);
       const matches = current === undefined || expected === undefined ? current === expected : storageValuesEqual(current, expected);
       if (!matches) return false;
-      if (nextJson === undefined) this.#statements.remove.run(key);
-      else this.#statements.upsert.run(key, nextJson);
+      if (nextJson === undefined) this.#table.remove.run(key);
+      else this.#table.upsert.run(key, nextJson);
       return true;
     });
   }
@@ -195,7 +182,7 @@ export class SqliteStorage implements Storage {
   }
 
   #read<T>(key: string): T | undefined {
-    const row = this.#statements.select.get(key) as { value: unknown } | undefined;
+    const row = this.#table.select.get(key) as { value: unknown } | undefined;
     return row === undefined ? undefined : (JSON.parse(String(row.value)) as T);
   }
 
@@ -220,50 +207,11 @@ export class SqliteStorage implements Storage {
       throw new FsmBillingError('STORAGE_CLOSED', 'This SqliteStorage was closed: open a new one with SqliteStorage.open() or new SqliteStorage(db).');
     }
   }
-
-  #listStatement(bounded: boolean, paged: boolean): SqliteStatementLike {
-    const shape = `${bounded ? 'u' : ''}${paged ? 'a' : ''}`;
-    let statement = this.#statements.list.get(shape);
-    if (!statement) {
-      const conditions = ['key >= ?', ...(bounded ? ['key < ?'] : []), ...(paged ? ['key > ?'] : [])];
-      statement = this.#db.prepare(`SELECT key, value FROM ${this.#table} WHERE ${conditions.join(' AND ')} ORDER BY key LIMIT ?`);
-      this.#statements.list.set(shape, statement);
-    }
-    return statement;
-  }
-
-  #prepareStatements(tableName: string): Statements {
-    const table = this.#table;
-    this.#db.exec(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`);
-    try {
-      return {
-        select: this.#db.prepare(`SELECT value FROM ${table} WHERE key = ?`),
-        upsert: this.#db.prepare(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
-        remove: this.#db.prepare(`DELETE FROM ${table} WHERE key = ?`),
-        list: new Map(),
-      };
-    } catch (error) {
-      throw new ConfigError(`SqliteStorage: the table "${tableName}" exists but does not have the columns (key TEXT PRIMARY KEY, value TEXT): choose another tableName.`, { cause: error });
-    }
-  }
 }
 
-function checkTableName(tableName: unknown): void {
-  if (typeof tableName !== 'string' || !TABLE_NAME.test(tableName) || tableName.toLowerCase().startsWith('sqlite_')) {
-    throw new ConfigError(
-      `SqliteStorage: tableName ${JSON.stringify(tableName)} is not allowed: use letters, digits and _ (not starting with a digit or "sqlite_"), e.g. "fsm_billing_sync_state".`,
-    );
+function resolveBusyTimeout(busyTimeoutMs = 5000): number {
+  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+    throw new ConfigError(`SqliteStorage: busyTimeoutMs must be a non-negative integer of milliseconds, got ${String(busyTimeoutMs)}.`);
   }
-}
-
-/** Connection-level settings; run before the table exists so WAL applies from the first write. */
-function configureConnection(database: SqliteDatabaseLike, busyTimeoutMs: number, wal: boolean): void {
-  database.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
-  const encoding = (database.prepare('PRAGMA encoding').get() as { encoding?: unknown } | undefined)?.encoding;
-  if (encoding !== undefined && encoding !== 'UTF-8') {
-    // Keys are ordered by BINARY collation, which is code point order only over UTF-8 bytes.
-    throw new ConfigError(`SqliteStorage needs a UTF-8 database, this one is ${String(encoding)}: use a new database file.`);
-  }
-  // In-memory databases answer 'memory' and keep it: harmless.
-  if (wal) database.exec('PRAGMA journal_mode = WAL');
+  return busyTimeoutMs;
 }

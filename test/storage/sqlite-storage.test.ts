@@ -113,6 +113,13 @@ describe('SqliteStorage', () => {
     },
   );
 
+  it('refuses a busyTimeoutMs that is not a non-negative integer', async () => {
+    await expect(SqliteStorage.open({ path: ':memory:', busyTimeoutMs: -1 })).rejects.toThrow(ConfigError);
+    const database = new Database(':memory:');
+    expect(() => new SqliteStorage(database, { busyTimeoutMs: 1.5 })).toThrow(/busyTimeoutMs/);
+    database.close();
+  });
+
   it('keeps tables with different names apart in one database', async () => {
     const database = new Database(':memory:');
     const tenantA = new SqliteStorage(database, { tableName: 'tenant_a' });
