@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema } from '../ids.js';
+import { ZohoStringSchema } from '../scalars.js';
+
+/**
+ * A Books/Invoice address (`billing_address`, `shipping_address`; contacts.yml). Every field is
+ * optional and may be `null`; `zip` may arrive as a JSON number and becomes a string.
+ *
+ * @example
+ * ```ts
+ * FinanceAddressSchema.parse({ address: '4900 Hopyard Rd', city: 'Pleasanton', zip: 94588 }).zip; // '94588'
+ * ```
+ */
+export const FinanceAddressSchema = z.looseObject({
+  address_id: ZohoIdRefSchema.nullish(),
+  attention: z.string().nullish(),
+  address: z.string().nullish(),
+  street2: z.string().nullish(),
+  state_code: z.string().nullish(),
+  city: z.string().nullish(),
+  state: z.string().nullish(),
+  zip: ZohoStringSchema.nullish(),
+  country: z.string().nullish(),
+  fax: z.string().nullish(),
+  phone: z.string().nullish(),
+});
+
+/** A Books/Invoice address. */
+export type FinanceAddress = z.output<typeof FinanceAddressSchema>;
+
+/**
+ * A custom field value. Replies carry `index`/`label` (contacts) or `customfield_id` (items,
+ * invoices); inputs name the field by `customfield_id` or `index`. `value` is whatever the field
+ * type holds, so it stays `unknown` until you narrow it.
+ *
+ * @example
+ * ```ts
+ * FinanceCustomFieldSchema.parse({ customfield_id: '46000000012845', value: 'Normal' });
+ * ```
+ */
+export const FinanceCustomFieldSchema = z.looseObject({
+  customfield_id: ZohoIdRefSchema.nullish(),
+  index: z.number().nullish(),
+  label: z.string().nullish(),
+  api_name: z.string().nullish(),
+  value: z.unknown(),
+});
+
+/** A Books/Invoice custom field value. */
+export type FinanceCustomField = z.output<typeof FinanceCustomFieldSchema>;
+
+/**
+ * A reporting tag on a record or line item (`tags[]`; contacts.yml, invoices.yml).
+ *
+ * @example
+ * ```ts
+ * FinanceTagSchema.parse({ tag_id: '460000000000567', tag_option_id: '460000000014044' });
+ * ```
+ */
+export const FinanceTagSchema = z.looseObject({
+  tag_id: ZohoIdRefSchema.nullish(),
+  tag_name: z.string().nullish(),
+  tag_option_id: ZohoIdRefSchema.nullish(),
+  tag_option_name: z.string().nullish(),
+});
+
+/** A reporting tag. */
+export type FinanceTag = z.output<typeof FinanceTagSchema>;

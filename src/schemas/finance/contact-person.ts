@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
+
+/**
+ * A contact person's messaging preferences. Each flag exists only with the matching integration
+ * (SMS, WhatsApp) enabled (contact-persons.yml).
+ */
+export const FinanceCommunicationPreferenceSchema = z.looseObject({
+  is_email_enabled: z.boolean().nullish(),
+  is_sms_enabled: z.boolean().nullish(),
+  is_whatsapp_enabled: z.boolean().nullish(),
+});
+
+/** A contact person's messaging preferences. */
+export type FinanceCommunicationPreference = z.output<typeof FinanceCommunicationPreferenceSchema>;
+
+// Fields a caller may write (contact-persons.yml and contacts.yml create/update bodies).
+const writable = {
+  contact_id: ZohoIdRefSchema.nullish(),
+  salutation: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  mobile: z.string().nullish(),
+  mobile_country_code: z.string().nullish(),
+  skype: z.string().nullish(),
+  designation: z.string().nullish(),
+  department: z.string().nullish(),
+  fax: z.string().nullish(),
+  is_primary_contact: z.boolean().nullish(),
+  enable_portal: z.boolean().nullish(),
+  communication_preference: FinanceCommunicationPreferenceSchema.nullish(),
+};
+
+/**
+ * A contact person of a Books/Invoice contact (zoho-api.md §3.4). `contact_person_id` is required:
+ * it is the id FSM links a contact to (zoho-api.md §4.2, process_sync).
+ *
+ * @example
+ * ```ts
+ * FinanceContactPersonSchema.parse({ contact_person_id: 460000000026051, first_name: 'Will' }).contact_person_id; // '460000000026051'
+ * ```
+ */
+export const FinanceContactPersonSchema = z.looseObject({
+  ...writable,
+  contact_person_id: ZohoIdSchema,
+  is_added_in_portal: z.boolean().nullish(),
+});
+
+/** A Books/Invoice contact person. */
+export type FinanceContactPerson = z.output<typeof FinanceContactPersonSchema>;
+
+/**
+ * Input of `POST /contacts/contactpersons`: `first_name` is required (contact-persons.yml); the
+ * parent is named by `contact_id` in the body.
+ *
+ * @example
+ * ```ts
+ * FinanceContactPersonCreateSchema.parse({ contact_id: '460000000026049', first_name: 'Will', email: 'will@example.com' });
+ * ```
+ */
+export const FinanceContactPersonCreateSchema = z.looseObject({ ...writable, first_name: z.string().min(1) });
+
+/** Input of `POST /contacts/contactpersons`. */
+export type FinanceContactPersonCreate = z.output<typeof FinanceContactPersonCreateSchema>;
+
+/**
+ * Input of `PUT /contacts/contactpersons/{id}`, and of a person inside a contact create/update:
+ * every field optional. A nested person with `contact_person_id` updates that person.
+ *
+ * @example
+ * ```ts
+ * FinanceContactPersonUpdateSchema.parse({ phone: '+1-925-921-9201' });
+ * ```
+ */
+export const FinanceContactPersonUpdateSchema = z.looseObject({
+  ...writable,
+  contact_person_id: ZohoIdRefSchema.nullish(),
+});
+
+/** Input of `PUT /contacts/contactpersons/{id}`. */
+export type FinanceContactPersonUpdate = z.output<typeof FinanceContactPersonUpdateSchema>;

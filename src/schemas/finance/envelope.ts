@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { ZohoNumberSchema } from '../scalars.js';
+
+const PageContextObjectSchema = z.looseObject({
+  page: ZohoNumberSchema.optional(),
+  per_page: ZohoNumberSchema.optional(),
+  // Required: a pager that reads a missing flag as "no more pages" would silently drop records.
+  has_more_page: z.boolean(),
+  applied_filter: z.string().nullish(),
+  sort_column: z.string().nullish(),
+  sort_order: z.string().nullish(),
+  report_name: z.string().nullish(),
+});
+
+/** The paging block of a Books/Invoice list reply. */
+export type PageContext = z.output<typeof PageContextObjectSchema>;
+
+/**
+ * `page_context` of a list reply (zoho-api.md §2.5). invoices.yml and estimates.yml type it as an
+ * array while contacts.yml has an object, so a one-element array is accepted and unwrapped.
+ *
+ * @example
+ * ```ts
+ * PageContextSchema.parse([{ page: 1, per_page: 200, has_more_page: false }]).has_more_page; // false
+ * ```
+ */
+export const PageContextSchema = z.union([
+  PageContextObjectSchema,
+  z.array(PageContextObjectSchema).transform((contexts, ctx): PageContext => {
+    const [first] = contexts;
+    if (first === undefined || contexts.length > 1) {
+      ctx.addIssue({ code: 'custom', message: `Expected one page_context, got ${contexts.length}` });
+      return z.NEVER;
+    }
+    return first;
+  }),
+]);
+
+/**
+ * The fields every Books/Invoice reply carries: `code` (0 on success) and `message`
+ * (zoho-api.md §2.4). Other keys pass through.
+ *
+ * @example
+ * ```ts
+ * FinanceEnvelopeSchema.parse({ code: 0, message: 'The item has been deleted.' });
+ * ```
+ */
+export const FinanceEnvelopeSchema = z.looseObject({ code: z.number().int(), message: z.string() });
+
+/** A Books/Invoice reply envelope. */
+export type FinanceEnvelope = z.output<typeof FinanceEnvelopeSchema>;
+
+/**
+ * A Books/Invoice error body: a non-zero `code` and a `message` (zoho-api.md §2.6), e.g.
+ * `{ "code": 1002, "message": "Invoice does not exist." }`.
+ *
+ * @example
+ * ```ts
+ * const error = FinanceErrorEnvelopeSchema.safeParse(body);
+ * if (error.success && error.data.code === 1002) { ... }
+ * ```
+ */
+export const FinanceErrorEnvelopeSchema = z.looseObject({
+  code: z.number().int().refine((code) => code !== 0, 'An error body has a non-zero code'),
+  message: z.string(),
+});
+
+/** A Books/Invoice error body. */
+export type FinanceErrorEnvelope = z.output<typeof FinanceErrorEnvelopeSchema>;
+
+/**
+ * One record, also accepted as a one-element array: the OAS types `tax` and `contact_person`
+ * replies as arrays although they hold one record (books-v3 SOURCE.md, "known oddities").
+ *
+ * @example
+ * ```ts
+ * singleRecord(FinanceTaxSchema).parse([{ tax_id: '1' }]); // { tax_id: '1' }
+ * ```
+ */
+export function singleRecord<S extends z.ZodType>(record: S) {
+  return z.union([
+    record,
+    z.array(record).transform((records, ctx): z.output<S> => {
+      const [first] = records;
+      if (first === undefined || records.length > 1) {
+        ctx.addIssue({ code: 'custom', message: `Expected one record, got an array of ${records.length}` });
+        return z.NEVER;
+      }
+      return first;
+    }),
+  ]);
+}
+
+/**
+ * The reply of a Books/Invoice call that returns one record under `key` (`contact`, `item`, ...).
+ *
+ * @example
+ * ```ts
+ * const reply = financeRecordEnvelope('contact', FinanceContactSchema).parse(body);
+ * reply.contact.contact_id; // string
+ * ```
+ */
+export function financeRecordEnvelope<K extends string, S extends z.ZodType>(key: K, record: S) {
+  const shape = { [key]: singleRecord(record) } as { [P in K]: ReturnType<typeof singleRecord<S>> };
+  return FinanceEnvelopeSchema.extend(shape);
+}
+
+/**
+ * The reply of a Books/Invoice list call: records under `key` (`contacts`, `items`, ...) and
+ * `page_context` when the endpoint pages (zoho-api.md §2.5).
+ *
+ * @example
+ * ```ts
+ * const page = financeListEnvelope('contacts', FinanceContactSchema).parse(body);
+ * if (page.page_context?.has_more_page) { ... }
+ * ```
+ */
+export function financeListEnvelope<K extends string, S extends z.ZodType>(key: K, record: S) {
+  const shape = { [key]: z.array(record), page_context: PageContextSchema.optional() } as {
+    [P in K]: z.ZodArray<S>;
+  } & { page_context: z.ZodOptional<typeof PageContextSchema> };
+  return FinanceEnvelopeSchema.extend(shape);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ZohoIdSchema } from '../ids.js';
+
+// Fields a caller may write (taxes.yml). Tax authorities exist in the US and CA editions only.
+const writable = {
+  tax_authority_name: z.string().nullish(),
+  description: z.string().nullish(),
+  registration_number: z.string().nullish(), // ca
+  registration_number_label: z.string().nullish(), // ca
+};
+
+/**
+ * A Books/Invoice tax authority (`/settings/taxauthorities`; US and CA editions; zoho-api.md §3.6).
+ *
+ * @example
+ * ```ts
+ * FinanceTaxAuthoritySchema.parse({ tax_authority_id: '460000000066001', tax_authority_name: 'Illinois Department of Revenue' });
+ * ```
+ */
+export const FinanceTaxAuthoritySchema = z.looseObject({ ...writable, tax_authority_id: ZohoIdSchema });
+
+/** A Books/Invoice tax authority. */
+export type FinanceTaxAuthority = z.output<typeof FinanceTaxAuthoritySchema>;
+
+/**
+ * Input of `POST /settings/taxauthorities`: `tax_authority_name` is required (taxes.yml).
+ *
+ * @example
+ * ```ts
+ * FinanceTaxAuthorityCreateSchema.parse({ tax_authority_name: 'Ontario', registration_number: '123456789RT0001' });
+ * ```
+ */
+export const FinanceTaxAuthorityCreateSchema = z.looseObject({ ...writable, tax_authority_name: z.string().min(1) });
+
+/** Input of `POST /settings/taxauthorities`. */
+export type FinanceTaxAuthorityCreate = z.output<typeof FinanceTaxAuthorityCreateSchema>;
+
+/**
+ * Input of `PUT /settings/taxauthorities/{id}`: every field optional.
+ *
+ * @example
+ * ```ts
+ * FinanceTaxAuthorityUpdateSchema.parse({ description: 'State sales tax' });
+ * ```
+ */
+export const FinanceTaxAuthorityUpdateSchema = z.looseObject(writable);
+
+/** Input of `PUT /settings/taxauthorities/{id}`. */
+export type FinanceTaxAuthorityUpdate = z.output<typeof FinanceTaxAuthorityUpdateSchema>;

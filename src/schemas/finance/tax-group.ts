@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
+import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
+
+const optionalPercentage = blankAsNull(ZohoPercentageSchema).optional();
+
+/** A member tax as a tax group reply lists it (taxes.yml). */
+export const FinanceTaxGroupMemberSchema = z.looseObject({
+  tax_id: ZohoIdSchema,
+  tax_name: z.string().nullish(),
+  tax_percentage: optionalPercentage,
+  tax_type: z.string().nullish(),
+  tax_factor: z.string().nullish(),
+  tax_authority_id: ZohoIdRefSchema.nullish(),
+  tax_authority_name: z.string().nullish(),
+});
+
+/** A member tax of a tax group. */
+export type FinanceTaxGroupMember = z.output<typeof FinanceTaxGroupMemberSchema>;
+
+/**
+ * A Books/Invoice tax group (`/settings/taxgroups/{id}`; zoho-api.md §3.6), e.g. CGST + SGST.
+ *
+ * @example
+ * ```ts
+ * FinanceTaxGroupSchema.parse({ tax_group_id: '1', tax_group_name: 'GST18', tax_group_percentage: 18, taxes: [] });
+ * ```
+ */
+export const FinanceTaxGroupSchema = z.looseObject({
+  tax_group_id: ZohoIdSchema,
+  tax_group_name: z.string().nullish(),
+  tax_group_percentage: optionalPercentage,
+  taxes: z.array(FinanceTaxGroupMemberSchema).nullish(),
+});
+
+/** A Books/Invoice tax group. */
+export type FinanceTaxGroup = z.output<typeof FinanceTaxGroupSchema>;
+
+// Zoho takes the member taxes as one comma-separated string of ids (taxes.yml); an array of ids
+// is accepted for convenience and joined.
+const memberTaxIds = z.union([
+  z.string().regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'Expected comma-separated tax ids'),
+  z.array(ZohoIdSchema).min(1).transform((ids) => ids.join(',')),
+]);
+
+/**
+ * Input of `POST /settings/taxgroups`: `tax_group_name` and `taxes` (the member tax ids) are
+ * required.
+ *
+ * @example
+ * ```ts
+ * FinanceTaxGroupCreateSchema.parse({ tax_group_name: 'GST18', taxes: ['982000000566009', '982000000566011'] }).taxes;
+ * // '982000000566009,982000000566011'
+ * ```
+ */
+export const FinanceTaxGroupCreateSchema = z.looseObject({
+  tax_group_name: z.string().min(1),
+  taxes: memberTaxIds,
+});
+
+/** Input of `POST /settings/taxgroups`. */
+export type FinanceTaxGroupCreate = z.output<typeof FinanceTaxGroupCreateSchema>;
+
+/**
+ * Input of `PUT /settings/taxgroups/{id}`: every field optional.
+ *
+ * @example
+ * ```ts
+ * FinanceTaxGroupUpdateSchema.parse({ tax_group_name: 'GST 18%' });
+ * ```
+ */
+export const FinanceTaxGroupUpdateSchema = z.looseObject({
+  tax_group_name: z.string().nullish(),
+  taxes: memberTaxIds.nullish(),
+});
+
+/** Input of `PUT /settings/taxgroups/{id}`. */
+export type FinanceTaxGroupUpdate = z.output<typeof FinanceTaxGroupUpdateSchema>;

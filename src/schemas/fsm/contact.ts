@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema } from '../ids.js';
+import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
+import { FsmAddressSchema, FsmLookupRefSchema, FsmRecordMetaSchema, FsmTaxSchema, fsmEditionTaxFields } from './common.js';
+
+// Fields a caller may write (create-contact.html). Custom fields `*__C` pass through untyped.
+const writable = {
+  ...fsmEditionTaxFields,
+  Salutation: z.string().nullish(),
+  First_Name: z.string().nullish(),
+  Last_Name: z.string().nullish(),
+  Email: z.string().nullish(),
+  Phone: z.string().nullish(),
+  Mobile: z.string().nullish(),
+  Company: FsmLookupRefSchema.nullish(),
+  Billing_Address: FsmAddressSchema.nullish(),
+  Service_Address: FsmAddressSchema.nullish(),
+  Tax: FsmTaxSchema.nullish(),
+  Currency: z.string().nullish(), // required with multi-currency
+  Exchange_Rate: blankAsNull(ZohoNumberSchema).optional(),
+  ZBilling_Id: ZohoIdRefSchema.nullish(), // the linked Books/Invoice customer or contact person
+};
+
+/**
+ * An FSM contact (zoho-api.md §4.3). Depending on the sync type it maps to an individual
+ * Books/Invoice customer or to a contact person of the company's customer.
+ *
+ * @example
+ * ```ts
+ * const contact = FsmContactSchema.parse(reply.data[0]);
+ * typeof contact.Company === 'object' ? contact.Company?.id : contact.Company;
+ * ```
+ */
+export const FsmContactSchema = z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Full_Name: z.string().nullish(),
+  ZCRM_Id: ZohoIdRefSchema.nullish(),
+});
+
+/** An FSM contact. */
+export type FsmContact = z.output<typeof FsmContactSchema>;
+
+/**
+ * Input of `POST /Contacts` (one element of `data`): `Last_Name` and `Email` are required
+ * (create-contact.html).
+ *
+ * @example
+ * ```ts
+ * FsmContactCreateSchema.parse({ Last_Name: 'Robins', Email: 'lucy.robins@zylker.com', Company: '1011000000195085' });
+ * ```
+ */
+export const FsmContactCreateSchema = z.looseObject({
+  ...writable,
+  Last_Name: z.string().min(1),
+  Email: z.string().min(1),
+});
+
+/** Input of `POST /Contacts`. */
+export type FsmContactCreate = z.output<typeof FsmContactCreateSchema>;
+
+/**
+ * Input of `PUT /Contacts/{id}`: every field optional.
+ *
+ * @example
+ * ```ts
+ * FsmContactUpdateSchema.parse({ Mobile: '987-654-3210' });
+ * ```
+ */
+export const FsmContactUpdateSchema = z.looseObject(writable);
+
+/** Input of `PUT /Contacts/{id}`. */
+export type FsmContactUpdate = z.output<typeof FsmContactUpdateSchema>;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema } from '../ids.js';
+import { openEnum } from '../open-enum.js';
+import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
+import { FsmLookupRefSchema, FsmLookupSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
+
+const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+
+/**
+ * A task of a service (`Service_Tasks[]`; create-product.html). `Duration` is in minutes.
+ *
+ * @example
+ * ```ts
+ * FsmServiceTaskSchema.parse({ Name: 'Clean and prep wall', Duration: 180, Sequence: 1 });
+ * ```
+ */
+export const FsmServiceTaskSchema = z.looseObject({
+  id: ZohoIdRefSchema.nullish(),
+  Name: z.string().nullish(),
+  Description: z.string().nullish(),
+  Duration: optionalNumber,
+  Sequence: optionalNumber,
+});
+
+/** A task of a service. */
+export type FsmServiceTask = z.output<typeof FsmServiceTaskSchema>;
+
+// Fields a caller may write (create-product.html). Custom fields `*__C` pass through untyped.
+const writable = {
+  Name: z.string().nullish(),
+  // Replies say "Goods" for parts; the create page says "Service or Part".
+  Type: openEnum(['Service', 'Goods', 'Part'] as const).nullish(),
+  Unit: z.string().nullish(),
+  Unit_Price: optionalNumber,
+  Description: z.string().nullish(),
+  SKU: z.string().nullish(),
+  Work_Type: FsmLookupRefSchema.nullish(),
+  Tax: FsmTaxSchema.nullish(),
+  // India: the item's inter/intra-state tax. FSM documents them as "String" without an example,
+  // so their shape is not assumed.
+  Inter_State_Tax_Rate: z.unknown().optional(),
+  Intra_State_Tax_Rate: z.unknown().optional(),
+  Service_Tasks: z.array(FsmServiceTaskSchema).nullish(),
+  ZBilling_Id: ZohoIdRefSchema.nullish(), // the linked Books/Invoice item
+};
+
+/**
+ * An FSM service or part (module `Service_And_Parts`; zoho-api.md §4.3), mapped to a Books/Invoice
+ * item.
+ *
+ * @example
+ * ```ts
+ * const part = FsmServiceAndPartSchema.parse(reply.data[0]);
+ * part.Unit_Price; // number
+ * ```
+ */
+export const FsmServiceAndPartSchema = z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Layout: FsmLookupSchema.nullish(),
+  ZCRM_Id: ZohoIdRefSchema.nullish(),
+});
+
+/** An FSM service or part. */
+export type FsmServiceAndPart = z.output<typeof FsmServiceAndPartSchema>;
+
+/**
+ * Input of `POST /Service_And_Parts` (one element of `data`): `Name`, `Unit_Price` and `Type` are
+ * required (create-product.html). Edition tax fields FSM also marks mandatory are left to FSM to
+ * check, since which apply depends on the org's edition.
+ *
+ * @example
+ * ```ts
+ * FsmServiceAndPartCreateSchema.parse({ Name: 'Fumigation', Unit_Price: 100, Type: 'Service', Tax: { Taxable: true } });
+ * ```
+ */
+export const FsmServiceAndPartCreateSchema = z.looseObject({
+  ...writable,
+  Name: z.string().min(1),
+  Unit_Price: ZohoNumberSchema,
+  Type: openEnum(['Service', 'Goods', 'Part'] as const),
+});
+
+/** Input of `POST /Service_And_Parts`. */
+export type FsmServiceAndPartCreate = z.output<typeof FsmServiceAndPartCreateSchema>;
+
+/**
+ * Input of `PUT /Service_And_Parts/{id}`: every field optional.
+ *
+ * @example
+ * ```ts
+ * FsmServiceAndPartUpdateSchema.parse({ Unit_Price: 120 });
+ * ```
+ */
+export const FsmServiceAndPartUpdateSchema = z.looseObject(writable);
+
+/** Input of `PUT /Service_And_Parts/{id}`. */
+export type FsmServiceAndPartUpdate = z.output<typeof FsmServiceAndPartUpdateSchema>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+// A plain decimal as Zoho writes it in JSON strings: "120", "-4.5", ".5", "1e3".
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function numeric(allowPercentSign: boolean) {
+  const expected = `Expected a number${allowPercentSign ? ' or a percentage like "12.5%"' : ''}`;
+  return z.union([z.number(), z.string()], { error: expected }).transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const text = value.trim();
+    const digits = allowPercentSign && text.endsWith('%') ? text.slice(0, -1).trim() : text;
+    if (!DECIMAL.test(digits)) {
+      ctx.addIssue({ code: 'custom', message: `${expected}, got "${value}"` });
+      return z.NEVER;
+    }
+    return Number(digits);
+  });
+}
+
+/**
+ * A number that Zoho may send as a JSON number or as a numeric string (the OAS types invoice
+ * `total` and `balance` as strings with numeric examples). Parses to a `number`.
+ *
+ * @example
+ * ```ts
+ * ZohoNumberSchema.parse('40.6'); // 40.6
+ * ZohoNumberSchema.parse(120);    // 120
+ * ```
+ */
+export const ZohoNumberSchema = numeric(false);
+
+/**
+ * A percentage as a number of percent: Zoho sends `tax_percentage` as a number on taxes and
+ * contacts but as a string like `"70%"` on items (zoho-api.md §3.5). `"70%"`, `"70"` and `70` all
+ * parse to `70`.
+ *
+ * @example
+ * ```ts
+ * ZohoPercentageSchema.parse('12.5%'); // 12.5
+ * ```
+ */
+export const ZohoPercentageSchema = numeric(true);
+
+/**
+ * A text value that Zoho sometimes sends as a JSON number (`zip: 94588`, `hsn_or_sac: 80540` in
+ * the OAS examples). Parses to a string.
+ *
+ * @example
+ * ```ts
+ * ZohoStringSchema.parse(94588); // '94588'
+ * ```
+ */
+export const ZohoStringSchema = z
+  .union([z.string(), z.number()], { error: 'Expected a string or a number' })
+  .transform((value) => String(value));
+
+/**
+ * A Books discount, kept exactly as sent: a number is an amount, a string like `"12.5%"` is a
+ * percentage (invoices.yml, `discount`). It is not turned into a number because `"10%"` and `10`
+ * mean different things.
+ *
+ * @example
+ * ```ts
+ * ZohoDiscountSchema.parse('10%'); // '10%'
+ * ```
+ */
+export const ZohoDiscountSchema = z.union([z.number(), z.string()], {
+  error: 'Expected a discount amount (number) or percentage (string like "10%")',
+});
+
+/**
+ * Wraps a schema so that `null` and a blank string (Books sends `""` for an unset number) both
+ * parse to `null`. For optional record fields; required input fields use the bare schema.
+ *
+ * @example
+ * ```ts
+ * blankAsNull(ZohoNumberSchema).parse(''); // null
+ * ```
+ */
+export function blankAsNull<T extends z.ZodType>(schema: T) {
+  // A preprocess rather than a union, so a bad value reports the wrapped schema's own message.
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), schema.nullable());
+}
