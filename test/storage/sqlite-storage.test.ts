@@ -31,8 +31,12 @@ async function fileFixture(connect: (path: string) => Promise<{ storage: SqliteS
   const open = async () => {
     const connection = await connect(path);
     // node:sqlite throws when a connection is closed twice; reopen and cleanup may both close one.
-    let open = true;
-    connections.push({ storage: connection.storage, close: () => open && ((open = false), connection.close()) });
+    let closed = false;
+    const closeOnce = () => {
+      if (!closed) connection.close();
+      closed = true;
+    };
+    connections.push({ storage: connection.storage, close: closeOnce });
     return connection.storage;
   };
   const storage = await open();
