@@ -110,7 +110,7 @@ function firstIndex(sorted: readonly string[], isAtOrAfter: (key: string) => boo
 }
 
 /** Code units where UTF-16 order and code point order can disagree. */
-const ABOVE_BMP_BOUNDARY = /[\uD800-\uFFFF]/;
+const REORDERED_UNITS = /[\uD800-\uFFFF]/;
 
 /**
  * Respells `key` so that UTF-16 order of the result is code point order of `key`: U+E000–U+FFFF
@@ -118,7 +118,7 @@ const ABOVE_BMP_BOUNDARY = /[\uD800-\uFFFF]/;
  * maps to one unit, so prefixes stay prefixes. Most keys have no such unit and come back as is.
  */
 function toSortable(key: string): string {
-  if (!ABOVE_BMP_BOUNDARY.test(key)) return key;
+  if (!REORDERED_UNITS.test(key)) return key;
   let result = '';
   for (let i = 0; i < key.length; i++) {
     const unit = key.charCodeAt(i);
@@ -129,7 +129,7 @@ function toSortable(key: string): string {
 
 /** The inverse of {@link toSortable}. */
 function fromSortable(sortable: string): string {
-  if (!ABOVE_BMP_BOUNDARY.test(sortable)) return sortable;
+  if (!REORDERED_UNITS.test(sortable)) return sortable;
   let result = '';
   for (let i = 0; i < sortable.length; i++) {
     const unit = sortable.charCodeAt(i);

@@ -5,7 +5,7 @@ import type { StorageListOptions, StorageOp } from './storage.js';
 /** A batch op that passed validation; a put carries its value already encoded as JSON text. */
 export type PreparedStorageOp = { type: 'put'; key: string; json: string } | { type: 'delete'; key: string };
 
-/** Lists and keys must survive a trip through UTF-8, which cannot encode a lone surrogate. */
+/** Keys and prefixes must survive a trip through UTF-8, which cannot encode a lone surrogate. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function stringProblem(value: unknown, allowEmpty: boolean): string | undefined {
