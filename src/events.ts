@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 
 /** A map of event name to the payload its listeners receive. */
-export type EventMap = { [event: string]: unknown };
+export type EventMap = object;
 
 /** A listener of one event. */
 export type Listener<Payload> = (payload: Payload) => void;

@@ -1,7 +1,66 @@
+// fsm-billing-sync — the core entry: runtime-agnostic (fetch, URL, AbortSignal, crypto.subtle).
+
+// Errors
 export * from './errors/index.js';
+
+// Time, events, regions
 export { type Clock, systemClock } from './clock.js';
 export { ManualClock, type ManualClockOptions } from './manual-clock.js';
 export { TypedEmitter, type EventMap, type Listener } from './events.js';
 export { REGIONS, REGION_HOSTS, isRegion, regionHosts, allKnownOrigins, type Region, type RegionHosts } from './regions.js';
+
+// Storage
 export type { Storage, StorageOp, StorageEntry, StorageListOptions } from './storage/storage.js';
+export { MemoryStorage } from './storage/memory-storage.js';
+export { compareStorageKeys, storagePrefixUpperBound } from './storage/key-order.js';
+export { findJsonProblem, storageValuesEqual, type JsonProblem } from './storage/json-value.js';
+export { encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from './storage/storage-input.js';
+
+// Transport and the request pipeline's public pieces
 export type { Transport, TransportRequest, TransportResponse, HttpMethod } from './transport/transport.js';
+export { createKyTransport, type KyTransportOptions } from './transport/ky-transport.js';
+export { RateLimiter, type RateLimits, type RateLimiterOptions, type RateLimitWait } from './transport/rate-limiter.js';
+export { type RetryOptions, parseRetryAfter } from './transport/retry-policy.js';
+export { Paginator, type Page, type PageFetcher } from './transport/paginator.js';
+export type { ClientEvents } from './transport/pipeline-events.js';
+export type { ApiRequest } from './transport/request-pipeline.js';
+export type { ZohoService } from './transport/zoho-reply.js';
+
+// Auth
+export {
+  StaticTokenProvider,
+  RefreshTokenProvider,
+  resolveTokenProvider,
+  type AccessToken,
+  type GetTokenOptions,
+  type TokenProvider,
+  type StaticTokenProviderOptions,
+  type RefreshTokenProviderOptions,
+  type TokenRefreshInfo,
+  type TokenThrottleInfo,
+  type AuthOptions,
+  type AccessTokenAuth,
+  type RefreshTokenAuth,
+  type ResolveAuthDeps,
+} from './auth/index.js';
+
+// Client
+export { IntegrationClient, type IntegrationClientOptions, type FinanceTarget } from './client/integration-client.js';
+export { FinanceApi } from './client/finance/finance-api.js';
+export type { FinanceApp } from './client/finance/finance-context.js';
+export { FinanceRecordResource, FinanceResource, type FinanceResourceSpec } from './client/finance/finance-resource.js';
+export { ContactsResource, type ContactListParams } from './client/finance/contacts.js';
+export { ContactPersonsResource } from './client/finance/contact-persons.js';
+export { ItemsResource, type ItemListParams } from './client/finance/items.js';
+export { InvoicesResource, type InvoiceListParams } from './client/finance/invoices.js';
+export { OrganizationsResource } from './client/finance/organizations.js';
+export { TaxesResource, TaxAuthoritiesResource, TaxExemptionsResource } from './client/finance/taxes.js';
+export { TaxGroupsResource } from './client/finance/tax-groups.js';
+export { FsmApi } from './client/fsm/fsm-api.js';
+export { FsmModuleResource, type FsmModuleSpec, type FsmComparator, type FsmSearchOptions } from './client/fsm/fsm-module-resource.js';
+export { FsmSyncableModuleResource, type FsmSyncProcess } from './client/fsm/fsm-sync-actions.js';
+export type { FsmWriteResult } from './client/fsm/fsm-write-result.js';
+export type { ListOptions, CallOptions, CreateOptions } from './client/list-params.js';
+
+// Wire schemas (zod) and their types
+export * from './schemas/index.js';

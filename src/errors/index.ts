@@ -6,3 +6,4 @@ export { AuthError, type AuthErrorCode } from './auth-error.js';
 export { ValidationError, type ValidationIssue, type ValidationErrorCode } from './validation-error.js';
 export { ConfigError } from './config-error.js';
 export { NetworkError } from './network-error.js';
+export { ResponseTooLargeError } from './response-too-large-error.js';

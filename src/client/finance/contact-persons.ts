@@ -1,0 +1,101 @@
+import {
+  FinanceContactPersonCreateSchema,
+  FinanceContactPersonSchema,
+  FinanceContactPersonUpdateSchema,
+  type FinanceContactPerson,
+  type FinanceContactPersonCreate,
+  type FinanceContactPersonUpdate,
+} from '../../schemas/finance/index.js';
+import { type Page, Paginator } from '../../transport/paginator.js';
+import { type CallOptions, type CreateOptions, type ListOptions, pageSize } from '../list-params.js';
+import { parseWith } from '../parse.js';
+import { idSegment } from '../path.js';
+import { financeCall, type FinanceContext } from './finance-context.js';
+
+const ONE = 'contact_person';
+const MANY = 'contact_persons';
+
+/**
+ * The people of a customer (`/contacts/{contact_id}/contactpersons`, `/contacts/contactpersons`;
+ * zoho-api.md §3.4). Under sync type III, FSM contacts map to these.
+ *
+ * @example
+ * ```ts
+ * const person = await client.finance.contactPersons.create({ contact_id, first_name: 'Ana', last_name: 'Lee', email: 'ana@acme.test' });
+ * for await (const p of client.finance.contactPersons.list(contact_id)) { ... }
+ * ```
+ */
+export class ContactPersonsResource {
+  readonly #context: FinanceContext;
+
+  constructor(context: FinanceContext) {
+    this.#context = context;
+  }
+
+  /** Every contact person of a contact. */
+  list(contactId: string, options: ListOptions = {}): Paginator<FinanceContactPerson> {
+    const contact = idSegment(contactId, 'contact id');
+    return new Paginator(
+      async (page, signal): Promise<Page<FinanceContactPerson>> => {
+        const body = (await financeCall(this.#context, {
+          method: 'GET',
+          path: `/contacts/${contact}/contactpersons`,
+          query: { page, per_page: pageSize(options.perPage) },
+          ...(signal ? { signal } : {}),
+        })) as Record<string, unknown> | undefined;
+        const items = parseWith(FinanceContactPersonSchema.array(), body?.[MANY] ?? [], {
+          what: 'GET /contacts/{id}/contactpersons',
+          kind: 'response',
+          pathPrefix: [MANY],
+        });
+        const context = body?.page_context as { has_more_page?: unknown } | undefined;
+        return { items, page, hasMore: context?.has_more_page === true };
+      },
+      options.signal ? { signal: options.signal } : {},
+    );
+  }
+
+  /** One contact person. */
+  async get(contactId: string, contactPersonId: string, options: CallOptions = {}): Promise<FinanceContactPerson> {
+    const path = `/contacts/${idSegment(contactId, 'contact id')}/contactpersons/${idSegment(contactPersonId, 'contact person id')}`;
+    return this.#readOne(await this.#call('GET', path, options), 'GET /contacts/{id}/contactpersons/{id}');
+  }
+
+  /** Adds a contact person to the contact named by `contact_id`. */
+  async create(data: FinanceContactPersonCreate, options: CreateOptions = {}): Promise<FinanceContactPerson> {
+    const input = parseWith(FinanceContactPersonCreateSchema, data, { what: 'The new contact person', kind: 'input' });
+    const body = await this.#call('POST', '/contacts/contactpersons', options, input, options.retrySafe);
+    return this.#readOne(body, 'POST /contacts/contactpersons');
+  }
+
+  /** Changes a contact person. */
+  async update(contactPersonId: string, data: FinanceContactPersonUpdate, options: CallOptions = {}): Promise<FinanceContactPerson> {
+    const segment = idSegment(contactPersonId, 'contact person id');
+    const input = parseWith(FinanceContactPersonUpdateSchema, data, { what: 'The contact person update', kind: 'input' });
+    return this.#readOne(await this.#call('PUT', `/contacts/contactpersons/${segment}`, options, input), 'PUT /contacts/contactpersons/{id}');
+  }
+
+  /** Deletes a contact person. */
+  async delete(contactPersonId: string, options: CallOptions = {}): Promise<void> {
+    await this.#call('DELETE', `/contacts/contactpersons/${idSegment(contactPersonId, 'contact person id')}`, options);
+  }
+
+  /** Makes this person the contact's primary contact person. */
+  async markPrimary(contactPersonId: string, options: CallOptions = {}): Promise<void> {
+    await this.#call('POST', `/contacts/contactpersons/${idSegment(contactPersonId, 'contact person id')}/primary`, options, undefined, true);
+  }
+
+  #call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: CallOptions, body?: unknown, retrySafe?: boolean): Promise<unknown> {
+    return financeCall(this.#context, {
+      method,
+      path,
+      ...(body === undefined ? {} : { body }),
+      ...(retrySafe ? { retrySafe } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  #readOne(body: unknown, what: string): FinanceContactPerson {
+    return parseWith(FinanceContactPersonSchema, (body as Record<string, unknown> | undefined)?.[ONE], { what, kind: 'response', pathPrefix: [ONE] });
+  }
+}

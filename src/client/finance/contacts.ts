@@ -1,0 +1,62 @@
+import {
+  FinanceContactCreateSchema,
+  FinanceContactSchema,
+  FinanceContactUpdateSchema,
+} from '../../schemas/finance/index.js';
+import type { CallOptions } from '../list-params.js';
+import type { FinanceContext } from './finance-context.js';
+import { FinanceResource } from './finance-resource.js';
+import { setActive } from './status-actions.js';
+
+/** Filters and sorting of `GET /contacts` (zoho-api.md §2.5), in camelCase. */
+export interface ContactListParams {
+  contactType?: 'customer' | 'vendor';
+  filterBy?: 'Status.All' | 'Status.Active' | 'Status.Inactive' | 'Status.Duplicate' | 'Status.Crm' | (string & {});
+  sortColumn?: 'contact_name' | 'first_name' | 'last_name' | 'email' | 'outstanding_receivable_amount' | 'created_time' | 'last_modified_time';
+  /** `A` ascending, `D` descending. */
+  sortOrder?: 'A' | 'D';
+  searchText?: string;
+  contactName?: string;
+  companyName?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * Customers and vendors (`/contacts`).
+ *
+ * @example
+ * ```ts
+ * const created = await client.finance.contacts.create({ contact_name: 'Acme', customer_sub_type: 'business' });
+ * await client.finance.contacts.markInactive(created.contact_id);
+ * for await (const c of client.finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D' })) { ... }
+ * ```
+ */
+export class ContactsResource extends FinanceResource<
+  typeof FinanceContactSchema,
+  typeof FinanceContactCreateSchema,
+  typeof FinanceContactUpdateSchema,
+  ContactListParams
+> {
+  constructor(context: FinanceContext) {
+    super(context, {
+      path: '/contacts',
+      one: 'contact',
+      many: 'contacts',
+      label: 'contact',
+      record: FinanceContactSchema,
+      create: FinanceContactCreateSchema,
+      update: FinanceContactUpdateSchema,
+    });
+  }
+
+  /** Marks a contact active. */
+  markActive(id: string, options: CallOptions = {}): Promise<void> {
+    return setActive(this.context, this.spec.path, 'contact', id, true, options);
+  }
+
+  /** Marks a contact inactive (Zoho keeps it and its transactions). */
+  markInactive(id: string, options: CallOptions = {}): Promise<void> {
+    return setActive(this.context, this.spec.path, 'contact', id, false, options);
+  }
+}

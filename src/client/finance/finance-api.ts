@@ -1,0 +1,42 @@
+import { ContactPersonsResource } from './contact-persons.js';
+import { ContactsResource } from './contacts.js';
+import type { FinanceApp, FinanceContext } from './finance-context.js';
+import { InvoicesResource } from './invoices.js';
+import { ItemsResource } from './items.js';
+import { OrganizationsResource } from './organizations.js';
+import { TaxGroupsResource } from './tax-groups.js';
+import { TaxAuthoritiesResource, TaxesResource, TaxExemptionsResource } from './taxes.js';
+
+/**
+ * Zoho Books or Zoho Invoice, one surface: the same resources and methods for both apps; the
+ * client puts the organisation id where each app expects it (zoho-api.md §2.2).
+ */
+export class FinanceApi {
+  /** `'books'` or `'invoice'`. */
+  readonly app: FinanceApp;
+  /** The organisation every call is made for (undefined: only `organizations` works). */
+  readonly organizationId: string | undefined;
+  readonly organizations: OrganizationsResource;
+  readonly contacts: ContactsResource;
+  readonly contactPersons: ContactPersonsResource;
+  readonly items: ItemsResource;
+  readonly taxes: TaxesResource;
+  readonly taxGroups: TaxGroupsResource;
+  readonly taxAuthorities: TaxAuthoritiesResource;
+  readonly taxExemptions: TaxExemptionsResource;
+  readonly invoices: InvoicesResource;
+
+  constructor(context: FinanceContext) {
+    this.app = context.app;
+    this.organizationId = context.organizationId;
+    this.organizations = new OrganizationsResource(context);
+    this.contacts = new ContactsResource(context);
+    this.contactPersons = new ContactPersonsResource(context);
+    this.items = new ItemsResource(context);
+    this.taxes = new TaxesResource(context);
+    this.taxGroups = new TaxGroupsResource(context);
+    this.taxAuthorities = new TaxAuthoritiesResource(context);
+    this.taxExemptions = new TaxExemptionsResource(context);
+    this.invoices = new InvoicesResource(context);
+  }
+}

@@ -1,0 +1,16 @@
+import type { ApiRequest, RequestPipeline } from '../../transport/request-pipeline.js';
+
+/** Which finance product an API surface talks to. */
+export type FinanceApp = 'books' | 'invoice';
+
+/** What every finance resource needs: the pipeline, the app, the organisation. */
+export interface FinanceContext {
+  pipeline: RequestPipeline;
+  app: FinanceApp;
+  organizationId: string | undefined;
+}
+
+/** Sends a finance call for the context's app and organisation. */
+export function financeCall(context: FinanceContext, request: Omit<ApiRequest, 'service' | 'organizationId'>): Promise<unknown> {
+  return context.pipeline.send({ ...request, service: context.app, organizationId: context.organizationId });
+}

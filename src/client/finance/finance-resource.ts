@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { type Page, Paginator } from '../../transport/paginator.js';
+import type { HttpMethod } from '../../transport/transport.js';
+import { type CallOptions, type CreateOptions, type ListOptions, pageSize, toQuery } from '../list-params.js';
+import { parseWith } from '../parse.js';
+import { idSegment } from '../path.js';
+import { financeCall, type FinanceContext } from './finance-context.js';
+
+/** How one Books/Invoice resource looks on the wire. */
+export interface FinanceResourceSpec<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
+  /** Collection path, e.g. `/contacts`. */
+  path: string;
+  /** Envelope key of one record, e.g. `contact`. */
+  one: string;
+  /** Envelope key of a list, e.g. `contacts`. */
+  many: string;
+  /** Human name for messages, e.g. `contact`. */
+  label: string;
+  record: R;
+  create: C;
+  update: U;
+}
+
+/**
+ * The get/create/update/delete surface shared by Books and Invoice resources. Inputs are
+ * validated before anything is sent; replies are validated and keep fields the schema does not
+ * know.
+ */
+export class FinanceRecordResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
+  protected readonly context: FinanceContext;
+  protected readonly spec: FinanceResourceSpec<R, C, U>;
+
+  constructor(context: FinanceContext, spec: FinanceResourceSpec<R, C, U>) {
+    this.context = context;
+    this.spec = spec;
+  }
+
+  /** One record by id. @throws NotFoundError when Zoho has no such record. */
+  async get(id: string, options: CallOptions = {}): Promise<z.output<R>> {
+    const body = await this.call('GET', `${this.spec.path}/${idSegment(id, `${this.spec.label} id`)}`, options);
+    return this.readOne(body, `GET ${this.spec.path}/{id}`);
+  }
+
+  /** Creates a record and returns it as Zoho stored it. A create is not retried after an ambiguous failure unless `retrySafe`. */
+  async create(data: z.input<C>, options: CreateOptions = {}): Promise<z.output<R>> {
+    const input = parseWith(this.spec.create, data, { what: `The new ${this.spec.label}`, kind: 'input' });
+    const body = await this.call('POST', this.spec.path, options, input, options.retrySafe);
+    return this.readOne(body, `POST ${this.spec.path}`);
+  }
+
+  /** Changes the given fields of a record and returns it as Zoho stored it. */
+  async update(id: string, data: z.input<U>, options: CallOptions = {}): Promise<z.output<R>> {
+    const segment = idSegment(id, `${this.spec.label} id`);
+    const input = parseWith(this.spec.update, data, { what: `The ${this.spec.label} update`, kind: 'input' });
+    const body = await this.call('PUT', `${this.spec.path}/${segment}`, options, input);
+    return this.readOne(body, `PUT ${this.spec.path}/{id}`);
+  }
+
+  /** Deletes a record. */
+  async delete(id: string, options: CallOptions = {}): Promise<void> {
+    await this.call('DELETE', `${this.spec.path}/${idSegment(id, `${this.spec.label} id`)}`, options);
+  }
+
+  /** Sends one call of this resource. */
+  protected call(method: HttpMethod, path: string, options: CallOptions, body?: unknown, retrySafe?: boolean): Promise<unknown> {
+    return financeCall(this.context, {
+      method,
+      path,
+      ...(body === undefined ? {} : { body }),
+      ...(retrySafe ? { retrySafe } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  /** Validates the single record under the `one` key (Zoho sometimes wraps it in an array). */
+  protected readOne(body: unknown, what: string): z.output<R> {
+    const raw = (body as Record<string, unknown> | undefined)?.[this.spec.one];
+    const record = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+    return parseWith(this.spec.record, record, { what, kind: 'response', pathPrefix: [this.spec.one] });
+  }
+
+}
+
+// zoho-api.md §2.5: `page_context.has_more_page`; some OAS files type page_context as an array.
+function hasMorePage(pageContext: unknown): boolean {
+  const context = Array.isArray(pageContext) ? pageContext[0] : pageContext;
+  return typeof context === 'object' && context !== null && (context as { has_more_page?: unknown }).has_more_page === true;
+}
+
+const arrays = new WeakMap<z.ZodType, z.ZodType>();
+/** `z.array(schema)`, built once per schema: list pages are parsed on a hot path. */
+function arrayOf<S extends z.ZodType>(schema: S): z.ZodType<Array<z.output<S>>> {
+  let cached = arrays.get(schema);
+  if (!cached) {
+    cached = z.array(schema);
+    arrays.set(schema, cached);
+  }
+  return cached as z.ZodType<Array<z.output<S>>>;
+}
+
+/** A finance resource with a paged list endpoint. */
+export class FinanceResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends object = object> extends FinanceRecordResource<R, C, U> {
+  /**
+   * Every record, page by page as you iterate (`for await`), or `.pages()` for pages.
+   * Filters and sorting use Zoho's query names in camelCase (`sortColumn`, `filterBy`).
+   */
+  list(params: L & ListOptions = {} as L & ListOptions): Paginator<z.output<R>> {
+    const { signal } = params;
+    return new Paginator((page, pageSignal) => this.listPage(page, { ...params, ...(pageSignal ? { signal: pageSignal } : {}) }), signal ? { signal } : {});
+  }
+
+  /** One page of the list (1-based), for callers that keep their own place. */
+  async listPage(page: number, params: L & ListOptions = {} as L & ListOptions): Promise<Page<z.output<R>>> {
+    const { perPage, signal, ...filters } = params;
+    const body = await financeCall(this.context, {
+      method: 'GET',
+      path: this.spec.path,
+      query: { ...toQuery(filters), page, per_page: pageSize(perPage) },
+      ...(signal ? { signal } : {}),
+    });
+    return this.readPage(body, page);
+  }
+
+  /** Validates one page of a list reply. */
+  protected readPage(body: unknown, page: number): Page<z.output<R>> {
+    const envelope = (body ?? {}) as Record<string, unknown>;
+    const list = envelope[this.spec.many] ?? [];
+    const items = parseWith(arrayOf(this.spec.record), list, { what: `GET ${this.spec.path}`, kind: 'response', pathPrefix: [this.spec.many] });
+    return { items, page, hasMore: hasMorePage(envelope.page_context) };
+  }
+}

@@ -1,0 +1,47 @@
+import { FinanceItemCreateSchema, FinanceItemSchema, FinanceItemUpdateSchema } from '../../schemas/finance/index.js';
+import type { CallOptions } from '../list-params.js';
+import type { FinanceContext } from './finance-context.js';
+import { FinanceResource } from './finance-resource.js';
+import { setActive } from './status-actions.js';
+
+/** Filters and sorting of `GET /items` (zoho-api.md §2.5). Zoho has no modified-since filter for items. */
+export interface ItemListParams {
+  filterBy?: 'Status.All' | 'Status.Active' | 'Status.Inactive';
+  sortColumn?: 'name' | 'rate' | 'tax_name';
+  sortOrder?: 'A' | 'D';
+  searchText?: string;
+  name?: string;
+  description?: string;
+}
+
+/**
+ * Services and goods (`/items`).
+ *
+ * @example
+ * ```ts
+ * const item = await client.finance.items.create({ name: 'Boiler service', rate: 120, product_type: 'service' });
+ * ```
+ */
+export class ItemsResource extends FinanceResource<typeof FinanceItemSchema, typeof FinanceItemCreateSchema, typeof FinanceItemUpdateSchema, ItemListParams> {
+  constructor(context: FinanceContext) {
+    super(context, {
+      path: '/items',
+      one: 'item',
+      many: 'items',
+      label: 'item',
+      record: FinanceItemSchema,
+      create: FinanceItemCreateSchema,
+      update: FinanceItemUpdateSchema,
+    });
+  }
+
+  /** Marks an item active. */
+  markActive(id: string, options: CallOptions = {}): Promise<void> {
+    return setActive(this.context, this.spec.path, 'item', id, true, options);
+  }
+
+  /** Marks an item inactive. */
+  markInactive(id: string, options: CallOptions = {}): Promise<void> {
+    return setActive(this.context, this.spec.path, 'item', id, false, options);
+  }
+}

@@ -1,0 +1,63 @@
+import {
+  FinanceOrganizationCreateSchema,
+  FinanceOrganizationSchema,
+  type FinanceOrganization,
+  type FinanceOrganizationCreate,
+} from '../../schemas/finance/index.js';
+import type { CallOptions, CreateOptions } from '../list-params.js';
+import { parseWith } from '../parse.js';
+import { idSegment } from '../path.js';
+import { financeCall, type FinanceContext } from './finance-context.js';
+
+/**
+ * The organisations the token's user belongs to (`/organizations`; zoho-api.md §3.2). These calls
+ * need no organisation id, so they work before one is chosen.
+ *
+ * @example
+ * ```ts
+ * const orgs = await client.financeFor('invoice').organizations.list();
+ * ```
+ */
+export class OrganizationsResource {
+  readonly #context: FinanceContext;
+
+  constructor(context: FinanceContext) {
+    this.#context = context;
+  }
+
+  /** Every organisation of the user (Zoho returns them in one reply). */
+  async list(options: CallOptions = {}): Promise<FinanceOrganization[]> {
+    const body = await this.#call('GET', '/organizations', options);
+    return parseWith(FinanceOrganizationSchema.array(), (body as Record<string, unknown> | undefined)?.organizations ?? [], {
+      what: 'GET /organizations',
+      kind: 'response',
+      pathPrefix: ['organizations'],
+    });
+  }
+
+  /** One organisation with its address and settings. */
+  async get(organizationId: string, options: CallOptions = {}): Promise<FinanceOrganization> {
+    const body = await this.#call('GET', `/organizations/${idSegment(organizationId, 'organization id')}`, options);
+    return this.#readOne(body, 'GET /organizations/{id}');
+  }
+
+  /** Creates an organisation (for a new Zoho Invoice account: the FSM organisation's name). */
+  async create(data: FinanceOrganizationCreate, options: CreateOptions = {}): Promise<FinanceOrganization> {
+    const input = parseWith(FinanceOrganizationCreateSchema, data, { what: 'The new organisation', kind: 'input' });
+    return this.#readOne(await this.#call('POST', '/organizations', options, input, options.retrySafe), 'POST /organizations');
+  }
+
+  #call(method: 'GET' | 'POST', path: string, options: CallOptions, body?: unknown, retrySafe?: boolean): Promise<unknown> {
+    return financeCall(this.#context, {
+      method,
+      path,
+      ...(body === undefined ? {} : { body }),
+      ...(retrySafe ? { retrySafe } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  #readOne(body: unknown, what: string): FinanceOrganization {
+    return parseWith(FinanceOrganizationSchema, (body as Record<string, unknown> | undefined)?.organization, { what, kind: 'response', pathPrefix: ['organization'] });
+  }
+}

@@ -1,0 +1,175 @@
+import { resolveTokenProvider, type AuthOptions } from '../auth/resolve-auth.js';
+import type { TokenProvider } from '../auth/token-provider.js';
+import { systemClock, type Clock } from '../clock.js';
+import { ConfigError } from '../errors/config-error.js';
+import { TypedEmitter, type Listener } from '../events.js';
+import { regionHosts, type Region, type RegionHosts } from '../regions.js';
+import { MemoryStorage } from '../storage/memory-storage.js';
+import type { Storage } from '../storage/storage.js';
+import { createKyTransport } from '../transport/ky-transport.js';
+import type { ClientEvents } from '../transport/pipeline-events.js';
+import { RateLimiter, type RateLimits } from '../transport/rate-limiter.js';
+import { type ApiRequest, RequestPipeline } from '../transport/request-pipeline.js';
+import { resolveRetryOptions, type RetryOptions } from '../transport/retry-policy.js';
+import type { Transport } from '../transport/transport.js';
+import { FinanceApi } from './finance/finance-api.js';
+import type { FinanceApp } from './finance/finance-context.js';
+import { FsmApi } from './fsm/fsm-api.js';
+
+/** Which finance product and organisation the client works with. */
+export interface FinanceTarget {
+  /** `'books'` (Zoho Books) or `'invoice'` (Zoho Invoice). */
+  app: FinanceApp;
+  /** The organisation id (digits). Optional until one is chosen: only `organizations` calls work without it. */
+  organizationId?: string;
+}
+
+/** Options of {@link IntegrationClient}. Resolved and checked once, at construction. */
+export interface IntegrationClientOptions {
+  /** The Zoho data centre of the account: `us eu in au jp ca cn sa uk`. Every host comes from it. */
+  region: Region;
+  /** The finance app and organisation. Default `{ app: 'books' }` with no organisation. */
+  finance?: FinanceTarget;
+  /** Credentials: `{ clientId, clientSecret, refreshToken }`, `{ accessToken }`, or a TokenProvider. */
+  auth: AuthOptions;
+  /** Where tokens are cached (and, for other components, state kept). Default: a new MemoryStorage. */
+  storage?: Storage;
+  /** How HTTP is sent. Default: `createKyTransport()` over the global fetch. */
+  transport?: Transport;
+  /** Time source for limits, retries and token expiry. Default: the system clock. */
+  clock?: Clock;
+  /** Self-imposed per-organisation limits. Default: 100 a minute, 10 at once, no daily cap. */
+  limits?: RateLimits;
+  /** A limiter shared with other clients of the same organisations (overrides `limits`). */
+  limiter?: RateLimiter;
+  /** Retry behaviour. Default: 6 retries, 0.5 s doubling to 30 s, with jitter. */
+  retry?: RetryOptions;
+}
+
+const ORGANIZATION_ID = /^\d{1,20}$/;
+
+/**
+ * One client for Zoho Books, Zoho Invoice and Zoho FSM in one data centre: typed resources,
+ * auto-pagination, OAuth refresh, per-organisation rate limiting and retries.
+ *
+ * @example
+ * ```ts
+ * const client = new IntegrationClient({
+ *   region: 'in',
+ *   finance: { app: 'books', organizationId: '60012345' },
+ *   auth: { clientId, clientSecret, refreshToken },
+ * });
+ * for await (const contact of client.finance.contacts.list({ sortColumn: 'last_modified_time' })) {
+ *   console.log(contact.contact_name);
+ * }
+ * const company = await client.fsm.companies.create({ Company_Name: 'Acme' });
+ * client.on('retry', (e) => console.warn(`retry ${e.attempt} in ${e.delayMs} ms: ${e.reason}`));
+ * ```
+ */
+export class IntegrationClient {
+  /** The data centre. */
+  readonly region: Region;
+  /** The hosts every call goes to. */
+  readonly hosts: RegionHosts;
+  /** The configured finance app and organisation (`finance` option). */
+  readonly finance: FinanceApi;
+  /** Zoho FSM. */
+  readonly fsm: FsmApi;
+  /** The state store given in the options (or the default MemoryStorage). */
+  readonly storage: Storage;
+  /** The clock in use. */
+  readonly clock: Clock;
+  /** The per-organisation limiter in use. */
+  readonly limiter: RateLimiter;
+  readonly #events = new TypedEmitter<ClientEvents>();
+  readonly #pipeline: RequestPipeline;
+  readonly #tokens: TokenProvider;
+
+  constructor(options: IntegrationClientOptions) {
+    if (typeof options !== 'object' || options === null) throw new ConfigError('IntegrationClient needs an options object: { region, auth, finance? }.');
+    this.region = options.region;
+    this.hosts = regionHosts(options.region);
+    this.storage = options.storage ?? new MemoryStorage();
+    this.clock = options.clock ?? systemClock;
+    const transport = options.transport ?? createKyTransport();
+    this.#tokens = resolveTokenProvider(options.auth, {
+      region: options.region,
+      transport,
+      storage: this.storage,
+      clock: this.clock,
+      onRefresh: (info) => this.#events.emit('token-refreshed', { expiresAt: info.expiresAt, source: info.source }),
+      onThrottled: (info) => this.#events.emit('rate-limited', { key: 'auth', kind: 'token', waitMs: info.waitMs, source: 'client' }),
+    });
+    this.limiter =
+      options.limiter ??
+      new RateLimiter({
+        ...options.limits,
+        clock: this.clock,
+        onWait: (wait) => this.#events.emit('rate-limited', { key: wait.key, kind: wait.kind, waitMs: wait.waitMs, source: 'client' }),
+      });
+    this.#pipeline = new RequestPipeline({
+      hosts: this.hosts,
+      transport,
+      tokens: this.#tokens,
+      limiter: this.limiter,
+      clock: this.clock,
+      retry: resolveRetryOptions(options.retry),
+      events: this.#events,
+    });
+    const target = checkFinanceTarget(options.finance ?? { app: 'books' });
+    this.finance = new FinanceApi({ pipeline: this.#pipeline, app: target.app, organizationId: target.organizationId });
+    this.fsm = new FsmApi(this.#pipeline);
+  }
+
+  /**
+   * The same finance surface for another app or organisation, sharing this client's auth,
+   * limiter and events: e.g. to list both Books and Invoice organisations of a user.
+   *
+   * @example
+   * ```ts
+   * const invoiceOrgs = await client.financeFor('invoice').organizations.list();
+   * const books = client.financeFor('books', '60012345');
+   * ```
+   */
+  financeFor(app: FinanceApp, organizationId?: string): FinanceApi {
+    const target = checkFinanceTarget(organizationId === undefined ? { app } : { app, organizationId });
+    return new FinanceApi({ pipeline: this.#pipeline, app: target.app, organizationId: target.organizationId });
+  }
+
+  /**
+   * Sends a raw call through the same pipeline (auth, organisation id, limits, retries, envelope
+   * checks) for endpoints the typed resources do not cover. Resolves with the reply body.
+   */
+  request(request: ApiRequest): Promise<unknown> {
+    if (request.organizationId !== undefined) checkFinanceTarget({ app: 'books', organizationId: request.organizationId });
+    return this.#pipeline.send(request);
+  }
+
+  /** Listens to an event; returns a function that stops listening. */
+  on<E extends keyof ClientEvents>(event: E, listener: Listener<ClientEvents[E]>): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  /** Listens to the next occurrence of an event only. */
+  once<E extends keyof ClientEvents>(event: E, listener: Listener<ClientEvents[E]>): () => void {
+    return this.#events.once(event, listener);
+  }
+
+  /** Stops a listener added with {@link IntegrationClient.on}. */
+  off<E extends keyof ClientEvents>(event: E, listener: Listener<ClientEvents[E]>): void {
+    this.#events.off(event, listener);
+  }
+}
+
+function checkFinanceTarget(target: FinanceTarget): { app: FinanceApp; organizationId: string | undefined } {
+  if (target.app !== 'books' && target.app !== 'invoice') {
+    throw new ConfigError(`finance.app must be 'books' or 'invoice'; got ${JSON.stringify(target.app)}.`, { details: { option: 'finance.app' } });
+  }
+  if (target.organizationId !== undefined && !ORGANIZATION_ID.test(String(target.organizationId))) {
+    throw new ConfigError(
+      `finance.organizationId must be the organisation's numeric id (Settings > Organization Profile in Zoho); got ${JSON.stringify(String(target.organizationId).slice(0, 40))}.`,
+      { details: { option: 'finance.organizationId' } },
+    );
+  }
+  return { app: target.app, organizationId: target.organizationId === undefined ? undefined : String(target.organizationId) };
+}

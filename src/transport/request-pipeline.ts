@@ -1,0 +1,214 @@
+import pRetry from 'p-retry';
+import type { TokenProvider } from '../auth/token-provider.js';
+import type { Clock } from '../clock.js';
+import { ApiError } from '../errors/api-error.js';
+import { AuthError } from '../errors/auth-error.js';
+import { ConfigError } from '../errors/config-error.js';
+import { FsmBillingError } from '../errors/fsm-billing-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import type { TypedEmitter } from '../events.js';
+import type { RegionHosts } from '../regions.js';
+import type { ClientEvents } from './pipeline-events.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { decideRetry, type ResolvedRetryOptions } from './retry-policy.js';
+import type { HttpMethod, Transport, TransportResponse } from './transport.js';
+import { interpretReply, type ZohoService } from './zoho-reply.js';
+
+/** One call to a Zoho API, before auth, org id and retries are added. */
+export interface ApiRequest {
+  service: ZohoService;
+  method: HttpMethod;
+  /** Path below the service's base URL, ids already encoded: `/contacts/460000000026049`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** The finance organisation; required for Books and Invoice calls other than listing organisations. */
+  organizationId?: string | undefined;
+  /** Marks a POST as safe to repeat (it cannot create twice), so it is retried like a GET. */
+  retrySafe?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+/** What the pipeline is built from; resolved once by the client. */
+export interface PipelineConfig {
+  hosts: RegionHosts;
+  transport: Transport;
+  tokens: TokenProvider;
+  limiter: RateLimiter;
+  clock: Clock;
+  retry: ResolvedRetryOptions;
+  events: TypedEmitter<ClientEvents>;
+}
+
+// zoho-api.md §2.2: Invoice reads the organisation from this header; Books from a query param.
+const INVOICE_ORG_HEADER = 'X-com-zoho-invoice-organizationid';
+
+/**
+ * The one path every call takes: limiter slot → access token → send → interpret the envelope,
+ * with a token refresh and a single replay on HTTP 401, and retries (p-retry) on rate limits,
+ * 5xx and network failures as {@link decideRetry} allows.
+ */
+export class RequestPipeline {
+  readonly #config: PipelineConfig;
+  #sequence = 0;
+
+  constructor(config: PipelineConfig) {
+    this.#config = config;
+  }
+
+  /** Sends `request` and resolves with the reply body (envelope included), or throws a typed error. */
+  async send(request: ApiRequest): Promise<unknown> {
+    const url = this.#url(request);
+    const key = limiterKey(request);
+    const requestId = `req_${(++this.#sequence).toString(36)}`;
+    const { retry, clock, events, limiter } = this.#config;
+    let attempt = 0;
+    let ambiguousFailure = false;
+
+    return pRetry(
+      async () => {
+        attempt++;
+        try {
+          return await this.#exchange(request, url, key, requestId, attempt);
+        } catch (error) {
+          // A DELETE replayed after a lost reply finds nothing: the first attempt did the work.
+          if (error instanceof NotFoundError && request.method === 'DELETE' && ambiguousFailure) return undefined;
+          if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) ambiguousFailure = true;
+          throw error;
+        }
+      },
+      {
+        retries: retry.retries,
+        minTimeout: 0,
+        factor: 1,
+        ...(request.signal ? { signal: request.signal } : {}),
+        onFailedAttempt: async ({ error, retriesLeft, retriesConsumed }) => {
+          if (!(error instanceof FsmBillingError)) throw error;
+          if (error instanceof RateLimitError && error.kind === 'day') limiter.exhaustDay(key);
+          const decision = decideRetry(error, { method: request.method, retrySafe: request.retrySafe ?? false, retriesConsumed }, retry);
+          if (!decision.retry || retriesLeft <= 0) throw error;
+          if (error instanceof RateLimitError) {
+            limiter.pause(key, decision.delayMs);
+            events.emit('rate-limited', { key, kind: error.kind, waitMs: decision.delayMs, source: 'zoho' });
+          }
+          events.emit('retry', { requestId, method: request.method, url, attempt, delayMs: decision.delayMs, reason: decision.reason, errorCode: error.code });
+          await clock.sleep(decision.delayMs, request.signal);
+        },
+      },
+    );
+  }
+
+  /** One attempt: a slot, a token, the HTTP exchange; on 401 one fresh token and one replay. */
+  async #exchange(request: ApiRequest, url: string, key: string, requestId: string, attempt: number): Promise<unknown> {
+    let response = await this.#sendOnce(request, url, key, requestId, attempt);
+    if (response.reply.status === 401) {
+      await this.#config.tokens.invalidate(response.token);
+      response = await this.#sendOnce(request, url, key, requestId, attempt);
+      if (response.reply.status === 401) throw unauthorized(request, url, response.reply);
+    }
+    return interpretReply(response.reply, { service: request.service, method: request.method, url, now: this.#config.clock.now() });
+  }
+
+  async #sendOnce(request: ApiRequest, url: string, key: string, requestId: string, attempt: number): Promise<{ reply: TransportResponse; token: string }> {
+    const { transport, tokens, limiter, clock, events } = this.#config;
+    const release = await limiter.acquire(key, request.signal);
+    const started = clock.now();
+    try {
+      const token = await tokenFrom(tokens, request.signal);
+      const headers: Record<string, string> = { accept: 'application/json', authorization: `Zoho-oauthtoken ${token}` };
+      if (request.service === 'invoice' && request.organizationId) headers[INVOICE_ORG_HEADER] = request.organizationId;
+      events.emit('request', { requestId, service: request.service, method: request.method, url, attempt });
+      let reply: TransportResponse;
+      try {
+        reply = await transport.send({
+          method: request.method,
+          url,
+          headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(request.signal ? { signal: request.signal } : {}),
+        });
+      } catch (error) {
+        events.emit('response', { requestId, service: request.service, method: request.method, url, attempt, status: 0, durationMs: clock.now() - started });
+        throw error;
+      }
+      const zohoCode = zohoCodeOf(reply.body);
+      events.emit('response', {
+        requestId,
+        service: request.service,
+        method: request.method,
+        url,
+        attempt,
+        status: reply.status,
+        durationMs: clock.now() - started,
+        ...(zohoCode === undefined ? {} : { zohoCode }),
+      });
+      return { reply, token };
+    } finally {
+      release();
+    }
+  }
+
+  #url(request: ApiRequest): string {
+    const { hosts } = this.#config;
+    const base = hosts[request.service];
+    const url = new URL(base + request.path);
+    if (request.service === 'books' && request.organizationId) url.searchParams.set('organization_id', request.organizationId);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    if (request.service !== 'fsm' && !request.organizationId && !request.path.startsWith('/organizations')) {
+      throw new ConfigError(
+        `${request.method} ${request.path} needs a finance organisation id. Set finance.organizationId in the IntegrationClient options, or use client.financeFor(app, organizationId).`,
+        { details: { option: 'finance.organizationId' } },
+      );
+    }
+    // Hosts come only from the region table: a path that escapes the base is refused.
+    if (!url.href.startsWith(base + '/')) {
+      throw new ConfigError(`Refusing to call ${url.origin}${url.pathname}: it is outside ${base}.`, { details: { path: request.path } });
+    }
+    return url.href;
+  }
+}
+
+/** Asks the provider for a token; a user provider's failure or bad value becomes an AuthError. */
+async function tokenFrom(tokens: TokenProvider, signal: AbortSignal | undefined): Promise<string> {
+  let value: unknown;
+  try {
+    value = await tokens.getToken(signal ? { signal } : {});
+  } catch (error) {
+    if (error instanceof FsmBillingError || signal?.aborted) throw error;
+    throw new AuthError('The TokenProvider failed to supply an access token. Check your provider; the cause holds its error.', {
+      code: 'TOKEN_PROVIDER_FAILED',
+      cause: error,
+    });
+  }
+  const token = (value as { token?: unknown } | undefined)?.token;
+  if (typeof token !== 'string' || token.length === 0) {
+    throw new AuthError('The TokenProvider returned no access token: getToken() must resolve with { token: string, expiresAt?: number }.', {
+      code: 'TOKEN_PROVIDER_FAILED',
+    });
+  }
+  return token;
+}
+
+function limiterKey(request: ApiRequest): string {
+  return request.service === 'fsm' ? 'fsm' : `finance:${request.organizationId ?? 'none'}`;
+}
+
+function zohoCodeOf(body: unknown): number | string | undefined {
+  if (typeof body !== 'object' || body === null || !('code' in body)) return undefined;
+  const code = (body as { code: unknown }).code;
+  return (typeof code === 'number' && code !== 0) || typeof code === 'string' ? code : undefined;
+}
+
+function unauthorized(request: ApiRequest, url: string, reply: TransportResponse): AuthError {
+  const body = reply.body as { code?: unknown; message?: unknown } | undefined;
+  const zohoCode = typeof body?.code === 'number' || typeof body?.code === 'string' ? body.code : undefined;
+  const zohoMessage = typeof body?.message === 'string' ? body.message : undefined;
+  return new AuthError(
+    `Zoho refused a freshly issued access token for ${request.method} ${new URL(url).pathname} (HTTP 401${zohoCode === undefined ? '' : `, code ${String(zohoCode)}`}${zohoMessage ? `: "${zohoMessage}"` : ''}). The refresh token may be revoked, lack the scope for this call, or belong to another data centre than the client's region: authorise again.`,
+    { code: 'AUTH_FAILED', details: { status: 401, zohoCode, zohoMessage, method: request.method, url } },
+  );
+}

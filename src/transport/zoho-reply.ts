@@ -1,0 +1,105 @@
+import { ApiError, type ApiErrorInit } from '../errors/api-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { RateLimitError, type RateLimitKind } from '../errors/rate-limit-error.js';
+import { parseRetryAfter } from './retry-policy.js';
+import type { HttpMethod, TransportResponse } from './transport.js';
+
+/** Which Zoho API answered: the envelope differs between finance (Books/Invoice) and FSM. */
+export type ZohoService = 'books' | 'invoice' | 'fsm';
+
+interface ReplyContext {
+  service: ZohoService;
+  method: HttpMethod;
+  url: string;
+  now: number;
+}
+
+// zoho-api.md §2.6: 429 bodies carry these codes.
+const RATE_LIMIT_CODES: Record<number, RateLimitKind> = { 44: 'minute', 45: 'day', 1070: 'concurrency' };
+// zoho-api.md §2.6 and §4.4: "does not exist" codes of finance, and FSM's CRM-style codes.
+const NOT_FOUND_CODES = new Set<number | string>([1002, 'INVALID_URL_PATTERN', 'RECORD_NOT_FOUND', 'NOT_FOUND']);
+
+/**
+ * Turns a raw reply into its body, or throws the typed error it stands for:
+ * a finance envelope with `code !== 0`, an FSM `status: 'error'`, an HTTP error status, or a body
+ * that is not JSON (an HTML page from a proxy, a truncated reply).
+ *
+ * HTTP 401 is not handled here: the pipeline refreshes the token and replays first.
+ */
+export function interpretReply(response: TransportResponse, context: ReplyContext): unknown {
+  const { status, body } = response;
+  const ok = status >= 200 && status < 300;
+  if (ok && (body === undefined || isRecord(body) || Array.isArray(body))) {
+    const error = isRecord(body) ? envelopeError(body, context) : undefined;
+    if (error === undefined) return body;
+    throw buildError(response, context, error.code, error.message);
+  }
+  if (typeof body === 'string' || body === undefined || !isRecord(body)) {
+    throw new ApiError(
+      ok
+        ? `Zoho's reply to ${context.method} ${pathOf(context.url)} is not valid JSON (HTTP ${status}); a proxy may have cut or replaced it. The call can be retried.`
+        : `Zoho (or a proxy in front of it) answered ${context.method} ${pathOf(context.url)} with HTTP ${status} and no Zoho error body${snippet(body)}.`,
+      { status, method: context.method, url: context.url, details: { bodySnippet: typeof body === 'string' ? body.slice(0, 200) : undefined } },
+      ok ? 'MALFORMED_RESPONSE' : 'ZOHO_API_ERROR',
+    );
+  }
+  const error = envelopeError(body, context) ?? { code: undefined, message: undefined };
+  throw buildError(response, context, error.code, error.message);
+}
+
+function envelopeError(body: Record<string, unknown>, context: ReplyContext): { code: number | string | undefined; message: string | undefined } | undefined {
+  const message = typeof body.message === 'string' ? body.message : undefined;
+  if (context.service !== 'fsm') {
+    // Books/Invoice: `code` 0 is success; anything else is an error, whatever the HTTP status.
+    if (typeof body.code === 'number' && body.code !== 0) return { code: body.code, message };
+    return undefined;
+  }
+  // FSM (CRM-style): a top-level `status: 'error'` with a string code.
+  if (body.status === 'error' && (typeof body.code === 'string' || typeof body.code === 'number')) return { code: body.code, message };
+  return undefined;
+}
+
+function buildError(response: TransportResponse, context: ReplyContext, zohoCode: number | string | undefined, zohoMessage: string | undefined): ApiError {
+  const init: ApiErrorInit = { status: response.status, zohoCode, zohoMessage, method: context.method, url: context.url };
+  const what = `${context.method} ${pathOf(context.url)}`;
+  const said = zohoMessage ? `: "${zohoMessage}"` : '';
+  const rateKind = typeof zohoCode === 'number' ? RATE_LIMIT_CODES[zohoCode] : undefined;
+  if (rateKind || response.status === 429) {
+    const kind = rateKind ?? 'minute';
+    return new RateLimitError(`Zoho rate-limited ${what} (${kind} limit, code ${String(zohoCode ?? 'none')})${said}. ${RATE_LIMIT_ADVICE[kind]}`, {
+      ...init,
+      kind,
+      retryAfterMs: parseRetryAfter(response.headers['retry-after'], context.now),
+    });
+  }
+  if (response.status === 404 || (zohoCode !== undefined && NOT_FOUND_CODES.has(zohoCode))) {
+    return new NotFoundError(`Zoho found nothing at ${what}${said}. The record may have been deleted in Zoho, or the id belongs to another organisation.`, init);
+  }
+  if (response.status === 403) {
+    return new ApiError(`Zoho refused ${what} (HTTP 403)${said}. The OAuth token lacks a scope for this call, or the user is not a member of the organisation.`, init, 'FORBIDDEN');
+  }
+  return new ApiError(`Zoho refused ${what} (HTTP ${response.status}, code ${String(zohoCode ?? 'none')})${said}.`, init);
+}
+
+const RATE_LIMIT_ADVICE: Record<RateLimitKind, string> = {
+  minute: 'Zoho allows 100 requests a minute per organisation; lower limits.perMinute if other apps share it.',
+  concurrency: 'Zoho allows 5 (free) or 10 (paid) calls at once; lower limits.concurrency.',
+  day: "The plan's daily cap is spent; calls succeed again tomorrow (UTC) or after a plan upgrade.",
+};
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+function snippet(body: unknown): string {
+  if (typeof body !== 'string' || body.length === 0) return '';
+  return ` (body starts: ${JSON.stringify(body.slice(0, 80))})`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
