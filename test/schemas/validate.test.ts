@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/index.js';
+import { FinanceContactCreateSchema, FinanceContactSchema, toValidationIssues, validatePayload } from '../../src/schemas/index.js';
+
+describe('validatePayload', () => {
+  it('returns the parsed payload, ids as strings and unknown fields kept', () => {
+    const contact = validatePayload(FinanceContactSchema, { contact_id: 460000000026049, cf_region: 'North' });
+    expect(contact).toEqual({ contact_id: '460000000026049', cf_region: 'North' });
+  });
+
+  it('throws INVALID_INPUT with every issue and its path, saying nothing was sent', () => {
+    try {
+      validatePayload(FinanceContactCreateSchema, { credit_limit: 'lots' }, { what: 'contact' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      const failure = error as ValidationError;
+      expect(failure.code).toBe('INVALID_INPUT');
+      expect(failure.message).toMatch(/^contact is not valid at /);
+      expect(failure.message).toContain('Nothing was sent');
+      expect(failure.issues.map((issue) => issue.path).sort()).toEqual([['contact_name'], ['credit_limit']]);
+      expect(failure.details['issues']).toEqual(failure.issues);
+    }
+  });
+
+  it('throws INVALID_RESPONSE for a bad reply when asked to', () => {
+    expect(() => validatePayload(FinanceContactSchema, {}, { code: 'INVALID_RESPONSE', what: 'GET /contacts/1 reply' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RESPONSE', message: expect.stringContaining('report it') }),
+    );
+  });
+});
+
+describe('toValidationIssues', () => {
+  it('keeps zod paths and codes', () => {
+    const result = FinanceContactSchema.safeParse({ contact_persons: [{}] });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(toValidationIssues(result.error)).toContainEqual(
+        expect.objectContaining({ path: ['contact_persons', 0, 'contact_person_id'] }),
+      );
+    }
+  });
+});
