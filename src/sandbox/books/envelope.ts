@@ -1,0 +1,53 @@
+import { json, type Reply } from '../reply.js';
+
+/** Zoho's success envelope: `{ code: 0, message, <key>: payload }` (zoho-api.md §2.4). */
+export function success(message: string, payload: Record<string, unknown> = {}, status = 200): Reply {
+  return json(status, { code: 0, message, ...payload });
+}
+
+/** Fields of `page_context` beyond the paging ones (zoho-api.md §2.5). */
+export interface PageContextExtras {
+  applied_filter?: string;
+  sort_column?: string;
+  sort_order?: 'A' | 'D';
+  report_name?: string;
+}
+
+/** Maximum and default `per_page` (zoho-api.md §2.5: "Maximum value is 200"). */
+export const MAX_PER_PAGE = 200;
+
+/** Reads `page` and `per_page`; `per_page` is capped at 200 and defaults to 200. */
+export function pageRequest(query: URLSearchParams): { page: number; perPage: number } {
+  const page = positiveInt(query.get('page')) ?? 1;
+  const perPage = Math.min(positiveInt(query.get('per_page')) ?? MAX_PER_PAGE, MAX_PER_PAGE);
+  return { page, perPage };
+}
+
+/** A list reply: one page of `rows` under `key`, with `page_context`. */
+export function listReply(key: string, rows: readonly unknown[], query: URLSearchParams, extras: PageContextExtras = {}): Reply {
+  const { page, perPage } = pageRequest(query);
+  const start = (page - 1) * perPage;
+  const slice = rows.slice(start, start + perPage);
+  return success('success', {
+    [key]: slice,
+    page_context: { page, per_page: perPage, has_more_page: start + perPage < rows.length, ...extras },
+  });
+}
+
+function positiveInt(text: string | null): number | undefined {
+  if (text === null || !/^\d+$/.test(text.trim())) return undefined;
+  const n = Number(text);
+  return n >= 1 ? n : undefined;
+}
+
+/** Sort direction from `sort_order` (`A` / `D`; ⚠️ the request parameter is not in the OAS, zoho-api.md §2.5). */
+export function sortOrder(query: URLSearchParams, fallback: 'A' | 'D'): 'A' | 'D' {
+  const value = query.get('sort_order')?.toUpperCase();
+  return value === 'A' || value === 'D' ? value : fallback;
+}
+
+/** Compares two sort keys: numbers numerically, strings case-insensitively. */
+export function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'base' });
+}

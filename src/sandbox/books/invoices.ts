@@ -1,0 +1,97 @@
+import { isReply, type Reply } from '../reply.js';
+import { parseTimestamp } from '../time-format.js';
+import type { FinanceContext } from './context.js';
+import { compareKeys, listReply, sortOrder, success } from './envelope.js';
+import { booksErrors } from './errors.js';
+import { createInvoice, renderInvoice, updateInvoice } from './invoice-model.js';
+import { searchText, textFilters } from './list-filters.js';
+
+const SORT_COLUMNS = ['customer_name', 'invoice_number', 'date', 'due_date', 'total', 'balance', 'created_time', 'last_modified_time'];
+const STATUSES = ['sent', 'draft', 'overdue', 'paid', 'void', 'unpaid', 'partially_paid', 'viewed'];
+
+function statusMatches(wanted: string, status: unknown, balance: unknown, total: unknown): boolean {
+  if (wanted === 'unpaid') return status !== 'draft' && status !== 'void' && Number(balance) > 0;
+  if (wanted === 'paid') return status !== 'void' && status !== 'draft' && Number(balance) === 0 && Number(total) > 0;
+  if (wanted === 'partially_paid') return Number(balance) > 0 && Number(balance) < Number(total) && status !== 'draft';
+  return status === wanted;
+}
+
+/** GET /invoices. `last_modified_time` keeps invoices modified at or after it (zoho-api.md §2.5). */
+export function listInvoices(ctx: FinanceContext): Reply {
+  const { org, query } = ctx;
+  const column = query.get('sort_column') ?? 'created_time';
+  if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
+  const status = query.get('status');
+  if (status !== null && !STATUSES.includes(status)) return booksErrors.invalidValue('status');
+  const modifiedText = query.get('last_modified_time');
+  const modifiedAfter = modifiedText === null ? undefined : parseTimestamp(modifiedText);
+  if (modifiedText !== null && modifiedAfter === undefined) return booksErrors.invalidValue('last_modified_time');
+  const customerId = query.get('customer_id');
+  const order = sortOrder(query, 'D');
+  const byText = textFilters(query, ['invoice_number', 'reference_number', 'customer_name']);
+  const bySearch = searchText(query, ['invoice_number', 'reference_number', 'customer_name']);
+  const rows = org.tables.invoices
+    .all()
+    .filter((row) => modifiedAfter === undefined || row.modifiedAt >= modifiedAfter)
+    .map((row) => ({ row, view: renderInvoice(org, row, 'list') }))
+    .filter(({ view }) => (customerId === null || view.customer_id === customerId) && byText(view) && bySearch(view))
+    .filter(({ view }) => status === null || statusMatches(status, view.status, view.balance, view.total));
+  const key = (r: (typeof rows)[number]) =>
+    column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
+  rows.sort((a, b) => {
+    const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
+    return order === 'A' ? c : -c;
+  });
+  return listReply(
+    'invoices',
+    rows.map((r) => r.view),
+    query,
+    { applied_filter: status === null ? 'Status.All' : `Status.${status}`, report_name: 'Invoices', sort_column: column, sort_order: order },
+  );
+}
+
+/** POST /invoices */
+export function createInvoiceRoute(ctx: FinanceContext): Reply {
+  const created = createInvoice(ctx.world, ctx.org, ctx.body);
+  if (isReply(created)) return created;
+  return success('The invoice has been created.', { invoice: renderInvoice(ctx.org, created, 'full') }, 201);
+}
+
+/** GET /invoices/{id} */
+export function getInvoice(ctx: FinanceContext): Reply {
+  const row = ctx.org.tables.invoices.get(ctx.params.id ?? '');
+  if (!row) return booksErrors.notFound('Invoice');
+  return success('success', { invoice: renderInvoice(ctx.org, row, 'full') });
+}
+
+/** PUT /invoices/{id} */
+export function updateInvoiceRoute(ctx: FinanceContext): Reply {
+  const updated = updateInvoice(ctx.world, ctx.org, ctx.params.id ?? '', ctx.body);
+  if (isReply(updated)) return updated;
+  return success('Invoice information has been updated.', { invoice: renderInvoice(ctx.org, updated, 'full') });
+}
+
+/** DELETE /invoices/{id} */
+export function deleteInvoice(ctx: FinanceContext): Reply {
+  const id = ctx.params.id ?? '';
+  const row = ctx.org.tables.invoices.get(id);
+  if (!row) return booksErrors.notFound('Invoice');
+  if (typeof row.data.payment_made === 'number' && row.data.payment_made > 0) return booksErrors.invoiceHasPayments();
+  ctx.org.tables.invoices.delete(id);
+  return success('The invoice has been deleted.');
+}
+
+/** POST /invoices/{id}/status/sent | void | draft, with the OAS's messages. */
+export function markInvoice(status: 'sent' | 'void' | 'draft') {
+  const messages = {
+    sent: 'Invoice status has been changed to Sent.',
+    void: 'Invoice status has been changed to Void.',
+    draft: 'Status of invoice changed from void to draft',
+  };
+  return (ctx: FinanceContext): Reply => {
+    const id = ctx.params.id ?? '';
+    if (!ctx.org.tables.invoices.get(id)) return booksErrors.notFound('Invoice');
+    ctx.org.tables.invoices.update(id, { status }, ctx.world.now());
+    return success(messages[status]);
+  };
+}

@@ -1,0 +1,74 @@
+import { isReply, type Reply } from '../reply.js';
+import type { FinanceContext } from './context.js';
+import { compareKeys, listReply, sortOrder, success } from './envelope.js';
+import { booksErrors } from './errors.js';
+import { createItem, renderItem, updateItem } from './item-model.js';
+import { searchText, statusFilter, textFilters } from './list-filters.js';
+
+// zoho-api.md §2.5: name, rate, tax_name; the time columns are a sandbox extension (⚠️).
+const SORT_COLUMNS = ['name', 'rate', 'tax_name', 'created_time', 'last_modified_time'];
+
+/** GET /items */
+export function listItems(ctx: FinanceContext): Reply {
+  const { org, query } = ctx;
+  const status = statusFilter(query);
+  if (!status) return booksErrors.invalidValue('filter_by');
+  const column = query.get('sort_column') ?? 'name';
+  if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
+  const order = sortOrder(query, 'A');
+  const byText = textFilters(query, ['name', 'description', 'sku']);
+  const bySearch = searchText(query, ['name', 'description', 'sku']);
+  const rows = org.tables.items
+    .all()
+    .map((row) => ({ row, view: renderItem(org, row) }))
+    .filter(({ view }) => status.test(view.status) && byText(view) && bySearch(view));
+  const key = (r: (typeof rows)[number]) =>
+    column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
+  rows.sort((a, b) => {
+    const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
+    return order === 'A' ? c : -c;
+  });
+  return listReply(
+    'items',
+    rows.map((r) => r.view),
+    query,
+    { applied_filter: status.applied, report_name: 'Items', sort_column: column, sort_order: order },
+  );
+}
+
+/** POST /items */
+export function createItemRoute(ctx: FinanceContext): Reply {
+  const created = createItem(ctx.world, ctx.org, ctx.body);
+  if (isReply(created)) return created;
+  return success('The item has been added.', { item: renderItem(ctx.org, created) }, 201);
+}
+
+/** GET /items/{id} */
+export function getItem(ctx: FinanceContext): Reply {
+  const row = ctx.org.tables.items.get(ctx.params.id ?? '');
+  if (!row) return booksErrors.notFound('Item');
+  return success('success', { item: renderItem(ctx.org, row) });
+}
+
+/** PUT /items/{id} */
+export function updateItemRoute(ctx: FinanceContext): Reply {
+  const updated = updateItem(ctx.world, ctx.org, ctx.params.id ?? '', ctx.body);
+  if (isReply(updated)) return updated;
+  return success('Item details have been saved.', { item: renderItem(ctx.org, updated) });
+}
+
+/** DELETE /items/{id} */
+export function deleteItem(ctx: FinanceContext): Reply {
+  if (!ctx.org.tables.items.delete(ctx.params.id ?? '')) return booksErrors.notFound('Item');
+  return success('The item has been deleted.');
+}
+
+/** POST /items/{id}/active and /inactive */
+export function markItem(status: 'active' | 'inactive') {
+  return (ctx: FinanceContext): Reply => {
+    const id = ctx.params.id ?? '';
+    if (!ctx.org.tables.items.get(id)) return booksErrors.notFound('Item');
+    ctx.org.tables.items.update(id, { status }, ctx.world.now());
+    return success(`The item has been marked as ${status}.`);
+  };
+}

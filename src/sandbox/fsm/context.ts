@@ -1,0 +1,17 @@
+import type { Reply } from '../reply.js';
+import type { FsmModule, FsmOrgState } from '../org-state.js';
+import type { RouteParams } from '../route-table.js';
+import type { SandboxWorld } from '../world.js';
+
+/** What an FSM handler gets: the token's org (FSM tokens are org-bound, zoho-api.md §0) and the module. */
+export interface FsmContext {
+  world: SandboxWorld;
+  org: FsmOrgState;
+  module: FsmModule;
+  params: RouteParams;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** An FSM handler. */
+export type FsmHandler = (ctx: FsmContext) => Reply;

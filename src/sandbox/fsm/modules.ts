@@ -1,0 +1,47 @@
+import type { FsmModule } from '../org-state.js';
+
+/** What the sandbox knows about one FSM module. */
+export interface ModuleSpec {
+  /** Fields a create must carry (zoho-api.md §4.3, product-rules.md §3.3). */
+  required: readonly string[];
+  /** `api_name` values search accepts (zoho-api.md §4.2), plus the time fields (⚠️). */
+  searchFields: readonly string[];
+  /** Lookup fields and the module they point at; stored as ids, returned as `{ name, id }`. */
+  lookups: Readonly<Record<string, FsmModule>>;
+  /** Whether `process_sync` with finance is supported (zoho-api.md §4.2). */
+  financeSync: boolean;
+}
+
+const TIME_FIELDS = ['Created_Time', 'Modified_Time'];
+
+export const MODULE_SPECS: Readonly<Record<FsmModule, ModuleSpec>> = {
+  Companies: {
+    required: ['Company_Name'],
+    searchFields: ['Company_Name', 'ZBilling_Id', 'ZCRM_Id', 'Email', ...TIME_FIELDS],
+    lookups: {},
+    financeSync: true,
+  },
+  Contacts: {
+    required: ['Last_Name', 'Email'],
+    searchFields: ['Email', 'Last_Name', 'Mobile', 'Phone', 'ZBilling_Id', 'ZCRM_Id', ...TIME_FIELDS],
+    lookups: { Company: 'Companies' },
+    financeSync: true,
+  },
+  Service_And_Parts: {
+    required: ['Name'],
+    searchFields: ['Name', 'ZBilling_Id', 'ZCRM_Id', ...TIME_FIELDS],
+    lookups: {},
+    financeSync: true,
+  },
+  Work_Orders: {
+    required: ['Summary'],
+    searchFields: ['Company', 'Contact', 'Name', 'Status', 'Territory', 'ZCRM_Deals_Id', ...TIME_FIELDS],
+    lookups: { Company: 'Companies', Contact: 'Contacts' },
+    financeSync: false,
+  },
+};
+
+/** True when `name` is a module the sandbox serves. */
+export function isFsmModule(name: string): name is FsmModule {
+  return Object.hasOwn(MODULE_SPECS, name);
+}

@@ -1,0 +1,144 @@
+import { editionInfo } from '../editions.js';
+import { isObject } from '../request-body.js';
+import type { FsmModule, FsmOrgState } from '../org-state.js';
+import type { StoredRecord } from '../record-table.js';
+import { fsmTimestamp } from '../time-format.js';
+import type { SandboxWorld } from '../world.js';
+import { invalidField, mandatoryMissing } from './errors.js';
+import { MODULE_SPECS } from './modules.js';
+
+/** Fields the server owns: ignored on input. */
+const SYSTEM_FIELDS = new Set(['id', 'Owner', 'Created_Time', 'Modified_Time', 'Created_By', 'Modified_By', 'Full_Name', 'UID', 'Tag']);
+
+/** A per-record failure, CRM style. */
+export interface FsmRecordError {
+  error: Record<string, unknown>;
+}
+
+/** The display name of a record, used in lookups (`{ name, id }`). */
+export function displayName(module: FsmModule, data: Record<string, unknown>): string {
+  if (module === 'Companies') return String(data.Company_Name ?? '');
+  if (module === 'Contacts') return [data.First_Name, data.Last_Name].filter((v) => typeof v === 'string' && v !== '').join(' ');
+  return String(data.Name ?? '');
+}
+
+function lookupId(value: unknown): string | undefined {
+  if (typeof value === 'string' && value !== '') return value;
+  if (isObject(value) && typeof value.id === 'string') return value.id;
+  return undefined;
+}
+
+function blank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Cleans and checks a record's input; lookups become ids. */
+function prepare(
+  org: FsmOrgState,
+  module: FsmModule,
+  input: Record<string, unknown>,
+  current?: Record<string, unknown>,
+): { data: Record<string, unknown> } | FsmRecordError {
+  const spec = MODULE_SPECS[module];
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) if (!SYSTEM_FIELDS.has(key) && !key.startsWith('$')) data[key] = value;
+  if (input.$inactive !== undefined) data.$inactive = input.$inactive === true;
+  const merged = { ...current, ...data };
+  for (const field of spec.required) if (blank(merged[field])) return { error: mandatoryMissing(field) };
+  for (const [field, target] of Object.entries(spec.lookups)) {
+    if (!(field in data) || data[field] === null) continue;
+    const id = lookupId(data[field]);
+    if (id === undefined || !org.tables[target].get(id)) return { error: invalidField(field, { expected_data_type: 'lookup' }) };
+    data[field] = id;
+  }
+  if ('Unit_Price' in data && typeof data.Unit_Price !== 'number') {
+    const price = Number(data.Unit_Price);
+    if (!Number.isFinite(price)) return { error: invalidField('Unit_Price', { expected_data_type: 'double' }) };
+    data.Unit_Price = price;
+  }
+  return { data };
+}
+
+/** `$fsm_delete: true` removes a line item on update; lines with an id merge, others are added (zoho-api.md §4.3). */
+function mergeLines(world: SandboxWorld, current: unknown, patch: unknown): unknown[] {
+  const lines = (Array.isArray(current) ? current : []).filter(isObject).map((l) => ({ ...l }));
+  for (const change of Array.isArray(patch) ? patch.filter(isObject) : []) {
+    const index = typeof change.id === 'string' ? lines.findIndex((l) => l.id === change.id) : -1;
+    if (change.$fsm_delete === true) {
+      if (index >= 0) lines.splice(index, 1);
+    } else if (index >= 0) {
+      lines[index] = { ...lines[index], ...change };
+    } else {
+      lines.push({ ...change, id: world.ids.fsm() });
+    }
+  }
+  return lines;
+}
+
+/** Creates a record, or the per-record error FSM answers. */
+export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: FsmModule, input: Record<string, unknown>, at = world.now()): StoredRecord | FsmRecordError {
+  const prepared = prepare(org, module, input);
+  if ('error' in prepared) return prepared;
+  const record = prepared.data;
+  if (module === 'Work_Orders') {
+    org.workOrderCounter += 1;
+    record.Name ??= `WO${org.workOrderCounter}`;
+    record.Status ??= 'New';
+    if (record.Service_Line_Items !== undefined) record.Service_Line_Items = mergeLines(world, [], record.Service_Line_Items);
+  }
+  if (module === 'Service_And_Parts') record.$inactive ??= false;
+  return org.tables[module].insert(world.ids.fsm(), record, at);
+}
+
+/** Updates a record with the fields given, or the per-record error FSM answers. */
+export function updateFsmRecord(
+  world: SandboxWorld,
+  org: FsmOrgState,
+  module: FsmModule,
+  id: string,
+  input: Record<string, unknown>,
+  at = world.now(),
+): StoredRecord | FsmRecordError | undefined {
+  const row = org.tables[module].get(id);
+  if (!row) return undefined;
+  const prepared = prepare(org, module, input, row.data);
+  if ('error' in prepared) return prepared;
+  const patch = prepared.data;
+  if (patch.Service_Line_Items !== undefined) patch.Service_Line_Items = mergeLines(world, row.data.Service_Line_Items, patch.Service_Line_Items);
+  return org.tables[module].update(id, patch, at);
+}
+
+/** `Created_Time`, `Modified_Time`, `Created_By`, `Modified_By` and `id`: what writes echo back. */
+export function systemDetails(org: FsmOrgState, row: StoredRecord): Record<string, unknown> {
+  const user = { name: org.user.name, id: org.user.id };
+  return {
+    Modified_Time: fsmTimestamp(row.modifiedAt, org.utcOffsetMinutes),
+    Modified_By: user,
+    Created_Time: fsmTimestamp(row.createdAt, org.utcOffsetMinutes),
+    id: row.id,
+    Created_By: user,
+  };
+}
+
+/** A record as FSM returns it: CRM-style system fields, lookups as `{ name, id }` (zoho-api.md §4.3). */
+export function renderFsmRecord(org: FsmOrgState, module: FsmModule, row: StoredRecord): Record<string, unknown> {
+  const spec = MODULE_SPECS[module];
+  const out: Record<string, unknown> = { ...row.data };
+  for (const [field, target] of Object.entries(spec.lookups)) {
+    const id = row.data[field];
+    if (typeof id !== 'string') continue;
+    const linked = org.tables[target].get(id);
+    out[field] = { name: linked ? displayName(target, linked.data) : '', id };
+  }
+  if (module === 'Contacts') out.Full_Name = displayName('Contacts', row.data);
+  return {
+    Owner: { name: org.user.name, id: org.user.id, email: org.user.email },
+    ...out,
+    ...systemDetails(org, row),
+    Currency: org.currencyCode,
+    Exchange_Rate: 1,
+    $currency_symbol: editionInfo(org.edition).currency.symbol,
+    $editable: true,
+    $permissions: { read: true, edit: true, delete: true },
+  };
+}

@@ -1,0 +1,148 @@
+import { ConfigError } from '../errors/config-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { renderContact, updateContact, createContact } from './books/contact-model.js';
+import { addPerson, personInput, renderPerson } from './books/contact-person-model.js';
+import { createInvoice, renderInvoice, updateInvoice } from './books/invoice-model.js';
+import { createItem, renderItem, updateItem } from './books/item-model.js';
+import { taxAuthorities, taxExemptions } from './books/tax-registries.js';
+import { renderGroup, renderTax } from './books/tax-model.js';
+import { createFsmRecord, renderFsmRecord, updateFsmRecord } from './fsm/record-model.js';
+import { isFsmModule } from './fsm/modules.js';
+import { FINANCE_RESOURCES, type FinanceOrgState, type FinanceResource, type FsmModule, type FsmOrgState, type OrgState } from './org-state.js';
+import type { StoredRecord } from './record-table.js';
+import { isReply, type Reply } from './reply.js';
+import { isObject } from './request-body.js';
+import type { SandboxWorld } from './world.js';
+
+/** A resource of a Books/Invoice org (`'contacts'`, `'items'`, …) or an FSM module (`'Companies'`, …). */
+export type SandboxResource = FinanceResource | FsmModule;
+
+function orgOrThrow(world: SandboxWorld, organizationId: string): OrgState {
+  const org = world.orgs.get(organizationId);
+  if (!org) throw new ConfigError(`The sandbox has no organisation ${JSON.stringify(organizationId)}. List them with sandbox.orgs().`);
+  return org;
+}
+
+function financeResource(resource: string): FinanceResource {
+  if ((FINANCE_RESOURCES as readonly string[]).includes(resource)) return resource as FinanceResource;
+  throw new ConfigError(`Unknown Books/Invoice resource ${JSON.stringify(resource)}. Use one of: ${FINANCE_RESOURCES.join(', ')}.`);
+}
+
+function fsmModule(resource: string): FsmModule {
+  if (isFsmModule(resource)) return resource;
+  throw new ConfigError(`Unknown FSM module ${JSON.stringify(resource)}. Use Companies, Contacts, Service_And_Parts or Work_Orders.`);
+}
+
+/** A finance record as the API's GET by id returns it. */
+function renderFinance(org: FinanceOrgState, resource: FinanceResource, row: StoredRecord): Record<string, unknown> {
+  switch (resource) {
+    case 'contacts': return renderContact(org, row, 'full');
+    case 'contactpersons': return renderPerson(row, true);
+    case 'items': return renderItem(org, row);
+    case 'taxes': return renderTax(org, row);
+    case 'taxgroups': return renderGroup(org, row);
+    case 'taxauthorities': return taxAuthorities.render(row);
+    case 'taxexemptions': return taxExemptions.render(row);
+    case 'invoices': return renderInvoice(org, row, 'full');
+  }
+}
+
+function render(org: OrgState, resource: string, row: StoredRecord): Record<string, unknown> {
+  return org.kind === 'fsm' ? renderFsmRecord(org, fsmModule(resource), row) : renderFinance(org, financeResource(resource), row);
+}
+
+function table(org: OrgState, resource: string) {
+  return org.kind === 'fsm' ? org.tables[fsmModule(resource)] : org.tables[financeResource(resource)];
+}
+
+/** Every record of a resource of an org, as the API returns it, oldest first. */
+export function readRecords(world: SandboxWorld, organizationId: string, resource: SandboxResource): Array<Record<string, unknown>> {
+  const org = orgOrThrow(world, organizationId);
+  return table(org, resource).all().map((row) => render(org, resource, row));
+}
+
+/** One record as the API returns it, or `undefined`. */
+export function readRecord(world: SandboxWorld, organizationId: string, resource: SandboxResource, id: string): Record<string, unknown> | undefined {
+  const org = orgOrThrow(world, organizationId);
+  const row = table(org, resource).get(id);
+  return row ? render(org, resource, row) : undefined;
+}
+
+function refused(reply: Reply | { error: Record<string, unknown> }, what: string): never {
+  const body = 'error' in reply ? reply.error : isObject(reply.body) ? reply.body : {};
+  const message = String(body.message ?? 'refused');
+  throw new ValidationError(`The sandbox refused to ${what}: ${message}`, [{ path: [], message, code: String(body.code ?? '') }]);
+}
+
+/**
+ * A UI edit is always at least one second after the record's previous change: Zoho's timestamps
+ * have second precision, and a test's conflict must be visible even when the clock stood still.
+ */
+function editTime(world: SandboxWorld, row: StoredRecord): number {
+  return Math.max(world.now(), row.modifiedAt + 1000);
+}
+
+function editFinance(world: SandboxWorld, org: FinanceOrgState, resource: FinanceResource, row: StoredRecord, patch: Record<string, unknown>, at: number): void {
+  const result =
+    resource === 'contacts' ? updateContact(world, org, row.id, patch, at)
+    : resource === 'items' ? updateItem(world, org, row.id, patch, at)
+    : resource === 'invoices' ? updateInvoice(world, org, row.id, patch, at)
+    : undefined;
+  if (result !== undefined && isReply(result)) refused(result, `edit ${resource} ${row.id}`);
+  if (result !== undefined) return;
+  const data = resource === 'contactpersons' ? personInput(patch) : patch;
+  org.tables[resource].update(row.id, data, at);
+  if (resource === 'contactpersons') org.tables.contacts.touch(String(row.data.contact_id), at);
+}
+
+/** "A person edits in the Zoho UI": changes fields of a record and bumps its modified time. */
+export function editRecord(world: SandboxWorld, organizationId: string, resource: SandboxResource, id: string, patch: Record<string, unknown>): Record<string, unknown> {
+  const org = orgOrThrow(world, organizationId);
+  const row = table(org, resource).get(id);
+  if (!row) throw new ConfigError(`No ${resource} record ${JSON.stringify(id)} in organisation ${organizationId}.`);
+  const at = editTime(world, row);
+  if (org.kind === 'fsm') {
+    const result = updateFsmRecord(world, org, fsmModule(resource), id, patch, at);
+    if (result && 'error' in result) refused(result, `edit ${resource} ${id}`);
+  } else {
+    editFinance(world, org, financeResource(resource), row, patch, at);
+  }
+  return render(org, resource, row);
+}
+
+/** "A person deletes in the Zoho UI": removes a record (a contact takes its persons with it). */
+export function removeRecord(world: SandboxWorld, organizationId: string, resource: SandboxResource, id: string): void {
+  const org = orgOrThrow(world, organizationId);
+  const rows = table(org, resource);
+  if (!rows.get(id)) throw new ConfigError(`No ${resource} record ${JSON.stringify(id)} in organisation ${organizationId}.`);
+  rows.delete(id);
+  if (org.kind === 'finance' && resource === 'contacts') {
+    for (const person of org.tables.contactpersons.where('contact_id', id)) org.tables.contactpersons.delete(person.id);
+  }
+}
+
+function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: FinanceResource, data: Record<string, unknown>): StoredRecord {
+  const at = world.now();
+  const result =
+    resource === 'contacts' ? createContact(world, org, data, at)
+    : resource === 'items' ? createItem(world, org, data, at)
+    : resource === 'invoices' ? createInvoice(world, org, data, at)
+    : resource === 'contactpersons' && typeof data.contact_id === 'string' && org.tables.contacts.get(data.contact_id)
+      ? addPerson(world, org, data.contact_id, data, at)
+      : org.tables[resource].insert(world.ids.finance(), data, at);
+  if (isReply(result)) refused(result, `create a ${resource} record`);
+  return result;
+}
+
+function insertFsm(world: SandboxWorld, org: FsmOrgState, module: FsmModule, data: Record<string, unknown>): StoredRecord {
+  const result = createFsmRecord(world, org, module, data);
+  if ('error' in result) refused(result, `create a ${module} record`);
+  return result;
+}
+
+/** "A person creates a record in the Zoho UI": the same rules as the API, stamped now. */
+export function insertRecord(world: SandboxWorld, organizationId: string, resource: SandboxResource, data: Record<string, unknown>): Record<string, unknown> {
+  const org = orgOrThrow(world, organizationId);
+  const row = org.kind === 'fsm' ? insertFsm(world, org, fsmModule(resource), data) : insertFinance(world, org, financeResource(resource), data);
+  return render(org, resource, row);
+}
