@@ -26,7 +26,7 @@ export const FinanceAddressSchema = z.looseObject({
 });
 
 /** A Books/Invoice address. */
-export type FinanceAddress = z.output<typeof FinanceAddressSchema>;
+export type FinanceAddress = z.infer<typeof FinanceAddressSchema>;
 
 /**
  * A custom field value. Replies carry `index`/`label` (contacts) or `customfield_id` (items,
@@ -47,7 +47,7 @@ export const FinanceCustomFieldSchema = z.looseObject({
 });
 
 /** A Books/Invoice custom field value. */
-export type FinanceCustomField = z.output<typeof FinanceCustomFieldSchema>;
+export type FinanceCustomField = z.infer<typeof FinanceCustomFieldSchema>;
 
 /**
  * A reporting tag on a record or line item (`tags[]`; contacts.yml, invoices.yml).
@@ -65,4 +65,4 @@ export const FinanceTagSchema = z.looseObject({
 });
 
 /** A reporting tag. */
-export type FinanceTag = z.output<typeof FinanceTagSchema>;
+export type FinanceTag = z.infer<typeof FinanceTagSchema>;

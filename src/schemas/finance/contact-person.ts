@@ -12,7 +12,7 @@ export const FinanceCommunicationPreferenceSchema = z.looseObject({
 });
 
 /** A contact person's messaging preferences. */
-export type FinanceCommunicationPreference = z.output<typeof FinanceCommunicationPreferenceSchema>;
+export type FinanceCommunicationPreference = z.infer<typeof FinanceCommunicationPreferenceSchema>;
 
 // Fields a caller may write (contact-persons.yml and contacts.yml create/update bodies).
 const writable = {
@@ -49,7 +49,7 @@ export const FinanceContactPersonSchema = z.looseObject({
 });
 
 /** A Books/Invoice contact person. */
-export type FinanceContactPerson = z.output<typeof FinanceContactPersonSchema>;
+export type FinanceContactPerson = z.infer<typeof FinanceContactPersonSchema>;
 
 /**
  * Input of `POST /contacts/contactpersons`: `first_name` is required (contact-persons.yml); the
@@ -63,7 +63,7 @@ export type FinanceContactPerson = z.output<typeof FinanceContactPersonSchema>;
 export const FinanceContactPersonCreateSchema = z.looseObject({ ...writable, first_name: z.string().min(1) });
 
 /** Input of `POST /contacts/contactpersons`. */
-export type FinanceContactPersonCreate = z.output<typeof FinanceContactPersonCreateSchema>;
+export type FinanceContactPersonCreate = z.infer<typeof FinanceContactPersonCreateSchema>;
 
 /**
  * Input of `PUT /contacts/contactpersons/{id}`, and of a person inside a contact create/update:
@@ -80,4 +80,4 @@ export const FinanceContactPersonUpdateSchema = z.looseObject({
 });
 
 /** Input of `PUT /contacts/contactpersons/{id}`. */
-export type FinanceContactPersonUpdate = z.output<typeof FinanceContactPersonUpdateSchema>;
+export type FinanceContactPersonUpdate = z.infer<typeof FinanceContactPersonUpdateSchema>;

@@ -50,6 +50,9 @@ export const FinanceOpeningBalanceSchema = z.looseObject({
   opening_balance_amount: optionalNumber,
 });
 
+/** An opening balance of a contact. */
+export type FinanceOpeningBalance = z.infer<typeof FinanceOpeningBalanceSchema>;
+
 // Fields a caller may write (contacts.yml create/update bodies).
 const writable = {
   ...editionTaxFields,
@@ -117,7 +120,7 @@ export const FinanceContactSchema = z.looseObject({
 });
 
 /** A Books/Invoice contact. */
-export type FinanceContact = z.output<typeof FinanceContactSchema>;
+export type FinanceContact = z.infer<typeof FinanceContactSchema>;
 
 /**
  * Input of `POST /contacts`: `contact_name` is required (contacts.yml).
@@ -130,7 +133,7 @@ export type FinanceContact = z.output<typeof FinanceContactSchema>;
 export const FinanceContactCreateSchema = z.looseObject({ ...writable, contact_name: z.string().min(1) });
 
 /** Input of `POST /contacts`. */
-export type FinanceContactCreate = z.output<typeof FinanceContactCreateSchema>;
+export type FinanceContactCreate = z.infer<typeof FinanceContactCreateSchema>;
 
 /**
  * Input of `PUT /contacts/{id}`: every field optional.
@@ -143,4 +146,4 @@ export type FinanceContactCreate = z.output<typeof FinanceContactCreateSchema>;
 export const FinanceContactUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /contacts/{id}`. */
-export type FinanceContactUpdate = z.output<typeof FinanceContactUpdateSchema>;
+export type FinanceContactUpdate = z.infer<typeof FinanceContactUpdateSchema>;

@@ -13,7 +13,7 @@ const PageContextObjectSchema = z.looseObject({
 });
 
 /** The paging block of a Books/Invoice list reply. */
-export type PageContext = z.output<typeof PageContextObjectSchema>;
+export type PageContext = z.infer<typeof PageContextObjectSchema>;
 
 /**
  * `page_context` of a list reply (zoho-api.md §2.5). invoices.yml and estimates.yml type it as an
@@ -48,7 +48,7 @@ export const PageContextSchema = z.union([
 export const FinanceEnvelopeSchema = z.looseObject({ code: z.number().int(), message: z.string() });
 
 /** A Books/Invoice reply envelope. */
-export type FinanceEnvelope = z.output<typeof FinanceEnvelopeSchema>;
+export type FinanceEnvelope = z.infer<typeof FinanceEnvelopeSchema>;
 
 /**
  * A Books/Invoice error body: a non-zero `code` and a `message` (zoho-api.md §2.6), e.g.
@@ -66,7 +66,7 @@ export const FinanceErrorEnvelopeSchema = z.looseObject({
 });
 
 /** A Books/Invoice error body. */
-export type FinanceErrorEnvelope = z.output<typeof FinanceErrorEnvelopeSchema>;
+export type FinanceErrorEnvelope = z.infer<typeof FinanceErrorEnvelopeSchema>;
 
 /**
  * One record, also accepted as a one-element array: the OAS types `tax` and `contact_person`

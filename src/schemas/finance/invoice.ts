@@ -54,7 +54,7 @@ export const FinanceInvoiceLineItemSchema = z.looseObject({
 });
 
 /** A line item of an invoice. */
-export type FinanceInvoiceLineItem = z.output<typeof FinanceInvoiceLineItemSchema>;
+export type FinanceInvoiceLineItem = z.infer<typeof FinanceInvoiceLineItemSchema>;
 
 /**
  * A line item in invoice create/update input: `item_id` is required (invoices.yml); give
@@ -72,7 +72,7 @@ export const FinanceInvoiceLineItemInputSchema = z.looseObject({
 });
 
 /** A line item in invoice input. */
-export type FinanceInvoiceLineItemInput = z.output<typeof FinanceInvoiceLineItemInputSchema>;
+export type FinanceInvoiceLineItemInput = z.infer<typeof FinanceInvoiceLineItemInputSchema>;
 
 // Invoice fields a caller may write (invoices.yml create/update bodies).
 const writable = {
@@ -151,7 +151,7 @@ export const FinanceInvoiceSchema = z.looseObject({
 });
 
 /** A Books/Invoice invoice. */
-export type FinanceInvoice = z.output<typeof FinanceInvoiceSchema>;
+export type FinanceInvoice = z.infer<typeof FinanceInvoiceSchema>;
 
 /**
  * Input of `POST /invoices`: `customer_id` and at least one line item are required (invoices.yml).
@@ -168,7 +168,7 @@ export const FinanceInvoiceCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /invoices`. */
-export type FinanceInvoiceCreate = z.output<typeof FinanceInvoiceCreateSchema>;
+export type FinanceInvoiceCreate = z.infer<typeof FinanceInvoiceCreateSchema>;
 
 /**
  * Input of `PUT /invoices/{id}`: every field optional. When you send `line_items`, give each
@@ -186,4 +186,4 @@ export const FinanceInvoiceUpdateSchema = z.looseObject({
 });
 
 /** Input of `PUT /invoices/{id}`. */
-export type FinanceInvoiceUpdate = z.output<typeof FinanceInvoiceUpdateSchema>;
+export type FinanceInvoiceUpdate = z.infer<typeof FinanceInvoiceUpdateSchema>;

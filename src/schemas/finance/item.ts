@@ -24,7 +24,7 @@ export const FinanceItemTaxPreferenceSchema = z.looseObject({
 });
 
 /** An item tax preference (India). */
-export type FinanceItemTaxPreference = z.output<typeof FinanceItemTaxPreferenceSchema>;
+export type FinanceItemTaxPreference = z.infer<typeof FinanceItemTaxPreferenceSchema>;
 
 // Fields a caller may write (items.yml create/update bodies). Edition tags in comments.
 const writable = {
@@ -80,7 +80,7 @@ export const FinanceItemSchema = z.looseObject({
 });
 
 /** A Books/Invoice item. */
-export type FinanceItem = z.output<typeof FinanceItemSchema>;
+export type FinanceItem = z.infer<typeof FinanceItemSchema>;
 
 /**
  * Input of `POST /items`: `name` and `rate` are required (items.yml).
@@ -97,7 +97,7 @@ export const FinanceItemCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /items`. */
-export type FinanceItemCreate = z.output<typeof FinanceItemCreateSchema>;
+export type FinanceItemCreate = z.infer<typeof FinanceItemCreateSchema>;
 
 /**
  * Input of `PUT /items/{id}`: every field optional.
@@ -110,4 +110,4 @@ export type FinanceItemCreate = z.output<typeof FinanceItemCreateSchema>;
 export const FinanceItemUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /items/{id}`. */
-export type FinanceItemUpdate = z.output<typeof FinanceItemUpdateSchema>;
+export type FinanceItemUpdate = z.infer<typeof FinanceItemUpdateSchema>;

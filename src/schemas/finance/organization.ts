@@ -14,7 +14,7 @@ export const FinanceOrganizationAddressSchema = z.looseObject({
 });
 
 /** An organization address. */
-export type FinanceOrganizationAddress = z.output<typeof FinanceOrganizationAddressSchema>;
+export type FinanceOrganizationAddress = z.infer<typeof FinanceOrganizationAddressSchema>;
 
 // Fields a caller may write (organizations.yml create/update bodies).
 const writable = {
@@ -78,7 +78,7 @@ export const FinanceOrganizationSchema = z.looseObject({
 });
 
 /** A Books/Invoice organization. */
-export type FinanceOrganization = z.output<typeof FinanceOrganizationSchema>;
+export type FinanceOrganization = z.infer<typeof FinanceOrganizationSchema>;
 
 /**
  * Input of `POST /organizations`: `name`, `currency_code`, `time_zone` and `portal_name` are
@@ -98,7 +98,7 @@ export const FinanceOrganizationCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /organizations`. */
-export type FinanceOrganizationCreate = z.output<typeof FinanceOrganizationCreateSchema>;
+export type FinanceOrganizationCreate = z.infer<typeof FinanceOrganizationCreateSchema>;
 
 /**
  * Input of `PUT /organizations/{id}`: every field optional.
@@ -118,4 +118,4 @@ export const FinanceOrganizationUpdateSchema = z.looseObject({
 });
 
 /** Input of `PUT /organizations/{id}`. */
-export type FinanceOrganizationUpdate = z.output<typeof FinanceOrganizationUpdateSchema>;
+export type FinanceOrganizationUpdate = z.infer<typeof FinanceOrganizationUpdateSchema>;

@@ -20,7 +20,7 @@ const writable = {
 export const FinanceTaxAuthoritySchema = z.looseObject({ ...writable, tax_authority_id: ZohoIdSchema });
 
 /** A Books/Invoice tax authority. */
-export type FinanceTaxAuthority = z.output<typeof FinanceTaxAuthoritySchema>;
+export type FinanceTaxAuthority = z.infer<typeof FinanceTaxAuthoritySchema>;
 
 /**
  * Input of `POST /settings/taxauthorities`: `tax_authority_name` is required (taxes.yml).
@@ -33,7 +33,7 @@ export type FinanceTaxAuthority = z.output<typeof FinanceTaxAuthoritySchema>;
 export const FinanceTaxAuthorityCreateSchema = z.looseObject({ ...writable, tax_authority_name: z.string().min(1) });
 
 /** Input of `POST /settings/taxauthorities`. */
-export type FinanceTaxAuthorityCreate = z.output<typeof FinanceTaxAuthorityCreateSchema>;
+export type FinanceTaxAuthorityCreate = z.infer<typeof FinanceTaxAuthorityCreateSchema>;
 
 /**
  * Input of `PUT /settings/taxauthorities/{id}`: every field optional.
@@ -46,4 +46,4 @@ export type FinanceTaxAuthorityCreate = z.output<typeof FinanceTaxAuthorityCreat
 export const FinanceTaxAuthorityUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /settings/taxauthorities/{id}`. */
-export type FinanceTaxAuthorityUpdate = z.output<typeof FinanceTaxAuthorityUpdateSchema>;
+export type FinanceTaxAuthorityUpdate = z.infer<typeof FinanceTaxAuthorityUpdateSchema>;

@@ -23,7 +23,7 @@ const writable = {
 export const FinanceTaxExemptionSchema = z.looseObject({ ...writable, tax_exemption_id: ZohoIdSchema });
 
 /** A Books/Invoice tax exemption. */
-export type FinanceTaxExemption = z.output<typeof FinanceTaxExemptionSchema>;
+export type FinanceTaxExemption = z.infer<typeof FinanceTaxExemptionSchema>;
 
 /**
  * Input of `POST /settings/taxexemptions`: `tax_exemption_code` and `type` are required (taxes.yml).
@@ -40,7 +40,7 @@ export const FinanceTaxExemptionCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /settings/taxexemptions`. */
-export type FinanceTaxExemptionCreate = z.output<typeof FinanceTaxExemptionCreateSchema>;
+export type FinanceTaxExemptionCreate = z.infer<typeof FinanceTaxExemptionCreateSchema>;
 
 /**
  * Input of `PUT /settings/taxexemptions/{id}`: every field optional here, although the OAS lists
@@ -54,4 +54,4 @@ export type FinanceTaxExemptionCreate = z.output<typeof FinanceTaxExemptionCreat
 export const FinanceTaxExemptionUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /settings/taxexemptions/{id}`. */
-export type FinanceTaxExemptionUpdate = z.output<typeof FinanceTaxExemptionUpdateSchema>;
+export type FinanceTaxExemptionUpdate = z.infer<typeof FinanceTaxExemptionUpdateSchema>;

@@ -16,7 +16,7 @@ export const FinanceTaxGroupMemberSchema = z.looseObject({
 });
 
 /** A member tax of a tax group. */
-export type FinanceTaxGroupMember = z.output<typeof FinanceTaxGroupMemberSchema>;
+export type FinanceTaxGroupMember = z.infer<typeof FinanceTaxGroupMemberSchema>;
 
 /**
  * A Books/Invoice tax group (`/settings/taxgroups/{id}`; zoho-api.md §3.6), e.g. CGST + SGST.
@@ -34,7 +34,7 @@ export const FinanceTaxGroupSchema = z.looseObject({
 });
 
 /** A Books/Invoice tax group. */
-export type FinanceTaxGroup = z.output<typeof FinanceTaxGroupSchema>;
+export type FinanceTaxGroup = z.infer<typeof FinanceTaxGroupSchema>;
 
 // Zoho takes the member taxes as one comma-separated string of ids (taxes.yml); an array of ids
 // is accepted for convenience and joined.
@@ -59,7 +59,7 @@ export const FinanceTaxGroupCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /settings/taxgroups`. */
-export type FinanceTaxGroupCreate = z.output<typeof FinanceTaxGroupCreateSchema>;
+export type FinanceTaxGroupCreate = z.infer<typeof FinanceTaxGroupCreateSchema>;
 
 /**
  * Input of `PUT /settings/taxgroups/{id}`: every field optional.
@@ -75,4 +75,4 @@ export const FinanceTaxGroupUpdateSchema = z.looseObject({
 });
 
 /** Input of `PUT /settings/taxgroups/{id}`. */
-export type FinanceTaxGroupUpdate = z.output<typeof FinanceTaxGroupUpdateSchema>;
+export type FinanceTaxGroupUpdate = z.infer<typeof FinanceTaxGroupUpdateSchema>;

@@ -53,7 +53,7 @@ export const FinanceTaxSchema = z.looseObject({
 });
 
 /** A Books/Invoice tax. */
-export type FinanceTax = z.output<typeof FinanceTaxSchema>;
+export type FinanceTax = z.infer<typeof FinanceTaxSchema>;
 
 /**
  * Input of `POST /settings/taxes`. The OAS marks no field required, but a tax without a name or a
@@ -72,7 +72,7 @@ export const FinanceTaxCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /settings/taxes`. */
-export type FinanceTaxCreate = z.output<typeof FinanceTaxCreateSchema>;
+export type FinanceTaxCreate = z.infer<typeof FinanceTaxCreateSchema>;
 
 /**
  * Input of `PUT /settings/taxes/{id}`: every field optional.
@@ -85,4 +85,4 @@ export type FinanceTaxCreate = z.output<typeof FinanceTaxCreateSchema>;
 export const FinanceTaxUpdateSchema = z.looseObject({ ...writable, ...propagationFlags });
 
 /** Input of `PUT /settings/taxes/{id}`. */
-export type FinanceTaxUpdate = z.output<typeof FinanceTaxUpdateSchema>;
+export type FinanceTaxUpdate = z.infer<typeof FinanceTaxUpdateSchema>;

@@ -1,67 +1,8 @@
 import { z } from 'zod';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
-import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
-import { GST_TREATMENTS, INDIAN_STATE_CODES, UK_VAT_TREATMENTS } from '../tax-codes.js';
-
-/**
- * A lookup to another FSM record as replies carry it: `{ name, id }` (zoho-api.md §4.3).
- *
- * @example
- * ```ts
- * FsmLookupSchema.parse({ name: 'Zylker Inc', id: 1011000000195085 }).id; // '1011000000195085'
- * ```
- */
-export const FsmLookupSchema = z.looseObject({
-  id: ZohoIdSchema,
-  name: z.string().nullish(),
-});
-
-/** A lookup `{ name, id }`. */
-export type FsmLookup = z.output<typeof FsmLookupSchema>;
-
-/**
- * A lookup field as either side writes it: replies carry `{ name, id }`, create/update bodies a
- * bare id string (`"Company": "1011000000195085"` in FSM's create samples). Both parse.
- *
- * @example
- * ```ts
- * FsmLookupRefSchema.parse('1011000000195085'); // '1011000000195085'
- * ```
- */
-export const FsmLookupRefSchema = z.union([FsmLookupSchema, ZohoIdSchema]);
-
-/** A lookup object or a bare id. */
-export type FsmLookupRef = z.output<typeof FsmLookupRefSchema>;
-
-/**
- * A user reference: `Owner`, `Created_By`, `Modified_By`, `Dispatcher` (`{ name, id, email? }`).
- *
- * @example
- * ```ts
- * FsmUserSchema.parse({ name: 'Daniel Warne', id: '1011000000139001', email: 'd@example.com' });
- * ```
- */
-export const FsmUserSchema = FsmLookupSchema.extend({ email: z.string().nullish() });
-
-/** A user reference. */
-export type FsmUser = z.output<typeof FsmUserSchema>;
-
-/**
- * Edition tax fields FSM documents on companies and contacts (create-company.html,
- * create-contact.html). The docs list them without saying whether they sit in `Tax` or at the top
- * level, so both schemas accept them.
- */
-export const fsmEditionTaxFields = {
-  Taxable: z.boolean().nullish(),
-  Tax_Name: z.string().nullish(),
-  Tax_Exemption_Code: z.string().nullish(),
-  Tax_Authority: z.union([z.string(), FsmLookupSchema]).nullish(),
-  GST_Treatment: openEnum(GST_TREATMENTS).nullish(), // in
-  Place_of_Supply: openEnum(INDIAN_STATE_CODES).nullish(), // in
-  Tax_Reg_Number: z.string().nullish(), // in
-  VAT_Treatment: openEnum(UK_VAT_TREATMENTS).nullish(), // uk
-};
+import { fsmEditionTaxFields } from './edition-tax-fields.js';
+import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
 
 /**
  * FSM's tax block (`Tax` on records, addresses and line items; zoho-api.md §4.3). Its ids point
@@ -81,7 +22,7 @@ export const FsmTaxSchema = z.looseObject({
 });
 
 /** FSM's tax block. */
-export type FsmTax = z.output<typeof FsmTaxSchema>;
+export type FsmTax = z.infer<typeof FsmTaxSchema>;
 
 /**
  * An FSM address (`Billing_Address`, `Service_Address` of companies and contacts;
@@ -107,7 +48,7 @@ export const FsmAddressSchema = z.looseObject({
 });
 
 /** An FSM address. */
-export type FsmAddress = z.output<typeof FsmAddressSchema>;
+export type FsmAddress = z.infer<typeof FsmAddressSchema>;
 
 /**
  * Fields every FSM record reply carries (zoho-api.md §4.3). Timestamps stay ISO strings with a
@@ -134,4 +75,4 @@ export const FsmRecordMetaSchema = z.looseObject({
 });
 
 /** The fields every FSM record reply carries. */
-export type FsmRecordMeta = z.output<typeof FsmRecordMetaSchema>;
+export type FsmRecordMeta = z.infer<typeof FsmRecordMetaSchema>;

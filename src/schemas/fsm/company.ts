@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
-import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema, fsmEditionTaxFields } from './common.js';
+import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
+import { fsmEditionTaxFields } from './edition-tax-fields.js';
 
 // Fields a caller may write (create-company.html). Custom fields `*__C` pass through untyped.
 const writable = {
@@ -40,7 +41,7 @@ export const FsmCompanySchema = z.looseObject({
 });
 
 /** An FSM company. */
-export type FsmCompany = z.output<typeof FsmCompanySchema>;
+export type FsmCompany = z.infer<typeof FsmCompanySchema>;
 
 /**
  * Input of `POST /Companies` (one element of `data`): `Company_Name` is required
@@ -54,7 +55,7 @@ export type FsmCompany = z.output<typeof FsmCompanySchema>;
 export const FsmCompanyCreateSchema = z.looseObject({ ...writable, Company_Name: z.string().min(1) });
 
 /** Input of `POST /Companies`. */
-export type FsmCompanyCreate = z.output<typeof FsmCompanyCreateSchema>;
+export type FsmCompanyCreate = z.infer<typeof FsmCompanyCreateSchema>;
 
 /**
  * Input of `PUT /Companies/{id}`: every field optional.
@@ -67,4 +68,4 @@ export type FsmCompanyCreate = z.output<typeof FsmCompanyCreateSchema>;
 export const FsmCompanyUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /Companies/{id}`. */
-export type FsmCompanyUpdate = z.output<typeof FsmCompanyUpdateSchema>;
+export type FsmCompanyUpdate = z.infer<typeof FsmCompanyUpdateSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
-import { FsmAddressSchema, FsmLookupRefSchema, FsmRecordMetaSchema, FsmTaxSchema, fsmEditionTaxFields } from './common.js';
+import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
+import { fsmEditionTaxFields } from './edition-tax-fields.js';
+import { FsmLookupRefSchema } from './lookup.js';
 
 // Fields a caller may write (create-contact.html). Custom fields `*__C` pass through untyped.
 const writable = {
@@ -39,7 +41,7 @@ export const FsmContactSchema = z.looseObject({
 });
 
 /** An FSM contact. */
-export type FsmContact = z.output<typeof FsmContactSchema>;
+export type FsmContact = z.infer<typeof FsmContactSchema>;
 
 /**
  * Input of `POST /Contacts` (one element of `data`): `Last_Name` and `Email` are required
@@ -57,7 +59,7 @@ export const FsmContactCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /Contacts`. */
-export type FsmContactCreate = z.output<typeof FsmContactCreateSchema>;
+export type FsmContactCreate = z.infer<typeof FsmContactCreateSchema>;
 
 /**
  * Input of `PUT /Contacts/{id}`: every field optional.
@@ -70,4 +72,4 @@ export type FsmContactCreate = z.output<typeof FsmContactCreateSchema>;
 export const FsmContactUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /Contacts/{id}`. */
-export type FsmContactUpdate = z.output<typeof FsmContactUpdateSchema>;
+export type FsmContactUpdate = z.infer<typeof FsmContactUpdateSchema>;

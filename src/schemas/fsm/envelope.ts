@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema } from '../scalars.js';
-import { FsmUserSchema } from './common.js';
+import { FsmUserSchema } from './lookup.js';
 
 /**
  * The `info` block of an FSM list reply. Only `more_records` is seen in the wild; `per_page`,
@@ -20,7 +20,7 @@ export const FsmInfoSchema = z.looseObject({
 });
 
 /** The `info` block of an FSM list reply. */
-export type FsmInfo = z.output<typeof FsmInfoSchema>;
+export type FsmInfo = z.infer<typeof FsmInfoSchema>;
 
 /**
  * The reply of an FSM list, get or search call: `{ data: [...], info }` (zoho-api.md §4.4).
@@ -67,7 +67,7 @@ export const FsmWriteDetailsSchema = z.looseObject({
 });
 
 /** What FSM returns about a record it wrote. */
-export type FsmWriteDetails = z.output<typeof FsmWriteDetailsSchema>;
+export type FsmWriteDetails = z.infer<typeof FsmWriteDetailsSchema>;
 
 /**
  * A per-record failure inside `data` (zoho-api.md §4.4): `{ code: 'INVALID_DATA', details:
@@ -86,7 +86,7 @@ export const FsmRecordErrorSchema = z.looseObject({
 });
 
 /** A per-record failure. */
-export type FsmRecordError = z.output<typeof FsmRecordErrorSchema>;
+export type FsmRecordError = z.infer<typeof FsmRecordErrorSchema>;
 
 /**
  * A whole-request FSM failure: `{ code, message, status: 'error' }` (❓ assumed from CRM; zoho-api.md §4.4).
@@ -104,7 +104,7 @@ export const FsmErrorReplySchema = z.looseObject({
 });
 
 /** A whole-request FSM failure. */
-export type FsmErrorReply = z.output<typeof FsmErrorReplySchema>;
+export type FsmErrorReply = z.infer<typeof FsmErrorReplySchema>;
 
 /**
  * The common FSM create reply: `{ result: 'success', code: 'SUCCESS', data: [ {id, ...} ] }`
@@ -122,7 +122,7 @@ export const FsmCreateReplySchema = z.looseObject({
 });
 
 /** The common FSM create reply. */
-export type FsmCreateReply = z.output<typeof FsmCreateReplySchema>;
+export type FsmCreateReply = z.infer<typeof FsmCreateReplySchema>;
 
 /**
  * The `Service_And_Parts` create reply, which nests the records under the module name:
@@ -143,7 +143,7 @@ export const FsmServiceAndPartsCreateReplySchema = z.looseObject({
 });
 
 /** The `Service_And_Parts` create reply. */
-export type FsmServiceAndPartsCreateReply = z.output<typeof FsmServiceAndPartsCreateReplySchema>;
+export type FsmServiceAndPartsCreateReply = z.infer<typeof FsmServiceAndPartsCreateReplySchema>;
 
 /**
  * One successful element of an FSM update reply: `{ code: 'SUCCESS', details: {id, ...},
@@ -157,7 +157,7 @@ export const FsmUpdateResultSchema = z.looseObject({
 });
 
 /** One successful element of an FSM update reply. */
-export type FsmUpdateResult = z.output<typeof FsmUpdateResultSchema>;
+export type FsmUpdateResult = z.infer<typeof FsmUpdateResultSchema>;
 
 /**
  * The FSM update reply: `{ data: [ success or per-record failure ] }` (zoho-api.md §4.4).
@@ -173,4 +173,4 @@ export const FsmUpdateReplySchema = z.looseObject({
 });
 
 /** The FSM update reply. */
-export type FsmUpdateReply = z.output<typeof FsmUpdateReplySchema>;
+export type FsmUpdateReply = z.infer<typeof FsmUpdateReplySchema>;

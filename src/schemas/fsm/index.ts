@@ -1,3 +1,4 @@
+export * from './lookup.js';
 export * from './common.js';
 export * from './envelope.js';
 export * from './company.js';

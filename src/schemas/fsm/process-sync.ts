@@ -36,7 +36,7 @@ export const FsmProcessSyncRequestSchema = z
   });
 
 /** Body of a `process_sync` request. */
-export type FsmProcessSyncRequest = z.output<typeof FsmProcessSyncRequestSchema>;
+export type FsmProcessSyncRequest = z.infer<typeof FsmProcessSyncRequestSchema>;
 
 /**
  * Reply of `process_sync`. FSM's docs show no sample, so every field is optional and the reply is
@@ -55,4 +55,4 @@ export const FsmProcessSyncReplySchema = z.looseObject({
 });
 
 /** Reply of `process_sync`. */
-export type FsmProcessSyncReply = z.output<typeof FsmProcessSyncReplySchema>;
+export type FsmProcessSyncReply = z.infer<typeof FsmProcessSyncReplySchema>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZohoIdRefSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
-import { FsmLookupRefSchema, FsmLookupSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
+import { FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
+import { FsmLookupRefSchema, FsmLookupSchema } from './lookup.js';
 
 const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
 
@@ -23,7 +24,7 @@ export const FsmServiceTaskSchema = z.looseObject({
 });
 
 /** A task of a service. */
-export type FsmServiceTask = z.output<typeof FsmServiceTaskSchema>;
+export type FsmServiceTask = z.infer<typeof FsmServiceTaskSchema>;
 
 // Fields a caller may write (create-product.html). Custom fields `*__C` pass through untyped.
 const writable = {
@@ -62,7 +63,7 @@ export const FsmServiceAndPartSchema = z.looseObject({
 });
 
 /** An FSM service or part. */
-export type FsmServiceAndPart = z.output<typeof FsmServiceAndPartSchema>;
+export type FsmServiceAndPart = z.infer<typeof FsmServiceAndPartSchema>;
 
 /**
  * Input of `POST /Service_And_Parts` (one element of `data`): `Name`, `Unit_Price` and `Type` are
@@ -82,7 +83,7 @@ export const FsmServiceAndPartCreateSchema = z.looseObject({
 });
 
 /** Input of `POST /Service_And_Parts`. */
-export type FsmServiceAndPartCreate = z.output<typeof FsmServiceAndPartCreateSchema>;
+export type FsmServiceAndPartCreate = z.infer<typeof FsmServiceAndPartCreateSchema>;
 
 /**
  * Input of `PUT /Service_And_Parts/{id}`: every field optional.
@@ -95,4 +96,4 @@ export type FsmServiceAndPartCreate = z.output<typeof FsmServiceAndPartCreateSch
 export const FsmServiceAndPartUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /Service_And_Parts/{id}`. */
-export type FsmServiceAndPartUpdate = z.output<typeof FsmServiceAndPartUpdateSchema>;
+export type FsmServiceAndPartUpdate = z.infer<typeof FsmServiceAndPartUpdateSchema>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
-import { FsmAddressSchema, FsmLookupRefSchema, FsmRecordMetaSchema, FsmTaxSchema, FsmUserSchema } from './common.js';
+import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
+import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
 
 const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
 
@@ -36,13 +37,13 @@ const partLine = { ...pricedLine, Part: FsmLookupRefSchema.nullish(), Service_Li
 export const FsmPartLineItemInputSchema = z.looseObject({ ...partLine, id: ZohoIdRefSchema.nullish() });
 
 /** A part line, as input. */
-export type FsmPartLineItemInput = z.output<typeof FsmPartLineItemInputSchema>;
+export type FsmPartLineItemInput = z.infer<typeof FsmPartLineItemInputSchema>;
 
 /** A part line of a service line as FSM returns it; `id` is required. */
 export const FsmPartLineItemSchema = z.looseObject({ ...partLine, id: ZohoIdSchema });
 
 /** A part line of a service line. */
-export type FsmPartLineItem = z.output<typeof FsmPartLineItemSchema>;
+export type FsmPartLineItem = z.infer<typeof FsmPartLineItemSchema>;
 
 const serviceLine = {
   ...pricedLine,
@@ -68,7 +69,7 @@ export const FsmServiceLineItemInputSchema = z.looseObject({
 });
 
 /** A service line, as input. */
-export type FsmServiceLineItemInput = z.output<typeof FsmServiceLineItemInputSchema>;
+export type FsmServiceLineItemInput = z.infer<typeof FsmServiceLineItemInputSchema>;
 
 /** A service line of a work order as FSM returns it; `id` is required. */
 export const FsmServiceLineItemSchema = z.looseObject({
@@ -78,7 +79,7 @@ export const FsmServiceLineItemSchema = z.looseObject({
 });
 
 /** A service line of a work order. */
-export type FsmServiceLineItem = z.output<typeof FsmServiceLineItemSchema>;
+export type FsmServiceLineItem = z.infer<typeof FsmServiceLineItemSchema>;
 
 /**
  * A work order's service address. Work orders prefix the address keys with `Service_`
@@ -102,7 +103,7 @@ export const FsmWorkOrderServiceAddressSchema = FsmAddressSchema.extend({
 });
 
 /** A work order's service address. */
-export type FsmWorkOrderServiceAddress = z.output<typeof FsmWorkOrderServiceAddressSchema>;
+export type FsmWorkOrderServiceAddress = z.infer<typeof FsmWorkOrderServiceAddressSchema>;
 
 // Fields a caller may write (create-work-order.html, edit-work-order.html).
 const writable = {
@@ -155,7 +156,7 @@ export const FsmWorkOrderSchema = z.looseObject({
 });
 
 /** An FSM work order. */
-export type FsmWorkOrder = z.output<typeof FsmWorkOrderSchema>;
+export type FsmWorkOrder = z.infer<typeof FsmWorkOrderSchema>;
 
 /**
  * Input of `POST /Work_Orders` (one element of `data`). Only `Summary` is enforced: FSM also marks
@@ -174,7 +175,7 @@ export type FsmWorkOrder = z.output<typeof FsmWorkOrderSchema>;
 export const FsmWorkOrderCreateSchema = z.looseObject({ ...writable, Summary: z.string().min(1) });
 
 /** Input of `POST /Work_Orders`. */
-export type FsmWorkOrderCreate = z.output<typeof FsmWorkOrderCreateSchema>;
+export type FsmWorkOrderCreate = z.infer<typeof FsmWorkOrderCreateSchema>;
 
 /**
  * Input of `PUT /Work_Orders/{id}`: every field optional. Lines with an `id` edit that line;
@@ -188,4 +189,4 @@ export type FsmWorkOrderCreate = z.output<typeof FsmWorkOrderCreateSchema>;
 export const FsmWorkOrderUpdateSchema = z.looseObject(writable);
 
 /** Input of `PUT /Work_Orders/{id}`. */
-export type FsmWorkOrderUpdate = z.output<typeof FsmWorkOrderUpdateSchema>;
+export type FsmWorkOrderUpdate = z.infer<typeof FsmWorkOrderUpdateSchema>;

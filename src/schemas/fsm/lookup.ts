@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ZohoIdSchema } from '../ids.js';
+
+/**
+ * A lookup to another FSM record as replies carry it: `{ name, id }` (zoho-api.md §4.3).
+ *
+ * @example
+ * ```ts
+ * FsmLookupSchema.parse({ name: 'Zylker Inc', id: 1011000000195085 }).id; // '1011000000195085'
+ * ```
+ */
+export const FsmLookupSchema = z.looseObject({
+  id: ZohoIdSchema,
+  name: z.string().nullish(),
+});
+
+/** A lookup `{ name, id }`. */
+export type FsmLookup = z.infer<typeof FsmLookupSchema>;
+
+/**
+ * A lookup field as either side writes it: replies carry `{ name, id }`, create/update bodies a
+ * bare id string (`"Company": "1011000000195085"` in FSM's create samples). Both parse.
+ *
+ * @example
+ * ```ts
+ * FsmLookupRefSchema.parse('1011000000195085'); // '1011000000195085'
+ * ```
+ */
+export const FsmLookupRefSchema = z.union([FsmLookupSchema, ZohoIdSchema]);
+
+/** A lookup object or a bare id. */
+export type FsmLookupRef = z.infer<typeof FsmLookupRefSchema>;
+
+/**
+ * A user reference: `Owner`, `Created_By`, `Modified_By`, `Dispatcher` (`{ name, id, email? }`).
+ *
+ * @example
+ * ```ts
+ * FsmUserSchema.parse({ name: 'Daniel Warne', id: '1011000000139001', email: 'd@example.com' });
+ * ```
+ */
+export const FsmUserSchema = FsmLookupSchema.extend({ email: z.string().nullish() });
+
+/** A user reference. */
+export type FsmUser = z.infer<typeof FsmUserSchema>;
