@@ -16,7 +16,10 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  splitting: false,
+  // Shared chunks, so every entry uses the same classes: an error thrown from `./node` is still
+  // `instanceof FsmBillingError` imported from `.`.
+  splitting: true,
   treeshake: true,
-  external: ['better-sqlite3', 'vitest', /^node:/],
+  // Optional peers stay imports: users install them only for the entries that need them.
+  external: ['better-sqlite3', 'vitest', 'msw', /^msw\//, /^node:/],
 });
