@@ -4,14 +4,14 @@ import { populateFsmOrg } from './generator/populate-fsm.js';
 import { resolveCounts } from './generator/record-counts.js';
 import type { FinanceOrgInit, FsmOrgInit, RecordCounts } from './options.js';
 import { financeTables, fsmTables, type FinanceOrgState, type FsmOrgState } from './org-state.js';
-import { parseTimestamp } from './time-format.js';
+import { parseLocalDate } from './time-format.js';
 import type { SandboxWorld, UserState } from './world.js';
 
 const DAY = 86_400_000;
 
-function trialEnd(value: string | number | undefined): number | undefined {
+function trialEnd(value: string | number | undefined, utcOffsetMinutes: number): number | undefined {
   if (value === undefined) return undefined;
-  return typeof value === 'number' ? value : parseTimestamp(value);
+  return typeof value === 'number' ? value : parseLocalDate(value, utcOffsetMinutes);
 }
 
 /** Creates a Books or Invoice org for a user, with its taxes and generated records. */
@@ -34,7 +34,7 @@ export function addFinanceOrg(
     region: user.region,
     name: init.name ?? `${user.name} ${app === 'books' ? 'Books' : 'Invoice'}${isFirst ? '' : ` ${world.financeOrgsOf(user, app).length + 1}`}`,
     plan: init.plan ?? (app === 'books' ? 'standard' : 'free'),
-    trialEndsAt: trialEnd(init.trialEndsAt),
+    trialEndsAt: trialEnd(init.trialEndsAt, info.utcOffsetMinutes),
     avalara: init.avalara ?? false,
     active: init.active ?? true,
     deleted: init.deleted ?? false,

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors/config-error.js';
 import type { Region } from '../regions.js';
 import type { SandboxEdition } from './editions.js';
 import type { OrgState, SandboxPlan } from './org-state.js';
-import { parseTimestamp } from './time-format.js';
+import { parseLocalDate } from './time-format.js';
 import type { SandboxWorld } from './world.js';
 
 /** A sandbox organisation as inspection shows it. */
@@ -85,7 +85,7 @@ export function updateOrg(world: SandboxWorld, org: OrgState, patch: SandboxOrgP
   }
   if (patch.plan !== undefined) org.plan = patch.plan;
   if (patch.trialEndsAt !== undefined) {
-    const end = patch.trialEndsAt === null ? undefined : typeof patch.trialEndsAt === 'number' ? patch.trialEndsAt : parseTimestamp(patch.trialEndsAt);
+    const end = patch.trialEndsAt === null ? undefined : typeof patch.trialEndsAt === 'number' ? patch.trialEndsAt : parseLocalDate(patch.trialEndsAt, org.utcOffsetMinutes);
     if (patch.trialEndsAt !== null && end === undefined) throw new ConfigError(`trialEndsAt ${JSON.stringify(patch.trialEndsAt)} is not a date (use yyyy-mm-dd).`);
     org.trialEndsAt = end;
   }

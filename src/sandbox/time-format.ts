@@ -38,3 +38,10 @@ function offset(minutes: number, separator: string): string {
   const mm = String(abs % 60).padStart(2, '0');
   return `${sign}${hh}${separator}${mm}`;
 }
+
+/** A `yyyy-mm-dd` date as the epoch ms of its midnight in the given offset; other text as {@link parseTimestamp}. */
+export function parseLocalDate(text: string, utcOffsetMinutes: number): number | undefined {
+  const ms = parseTimestamp(text);
+  if (ms === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return ms;
+  return ms - utcOffsetMinutes * 60_000;
+}

@@ -1,4 +1,3 @@
-import { editionInfo } from '../editions.js';
 import type { Reply } from '../reply.js';
 import { isObject } from '../request-body.js';
 import type { FinanceOrgState } from '../org-state.js';
@@ -7,8 +6,9 @@ import { booksTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { mergeAddress, renderAddress } from './address.js';
 import { addPerson, makePrimary, personInput, personsOf, renderPerson } from './contact-person-model.js';
-import { fieldAvailable, withoutUnavailable } from './edition-fields.js';
+import { fieldAvailable, gateOf, withoutUnavailable } from './edition-fields.js';
 import { booksErrors } from './errors.js';
+import { invoiceBalance } from './invoice-model.js';
 
 /** Fields Zoho computes: ignored on input. */
 const READ_ONLY = new Set([
@@ -17,11 +17,6 @@ const READ_ONLY = new Set([
   'unused_credits_receivable_amount_bcy', 'currency_code', 'currency_symbol', 'contact_persons',
   'first_name', 'last_name', 'email', 'phone', 'mobile',
 ]);
-
-/** The org facts edition gating needs. */
-export function gateOf(org: FinanceOrgState): { gate: ReturnType<typeof editionInfo>['gate']; avalara: boolean } {
-  return { gate: editionInfo(org.edition).gate, avalara: org.avalara };
-}
 
 /** True when another contact of the org has this display name (case-insensitive). */
 function nameTaken(org: FinanceOrgState, name: string, exceptId?: string): boolean {
@@ -130,7 +125,7 @@ function outstanding(org: FinanceOrgState, contactId: string, index?: ContactInd
   let sum = 0;
   for (const invoice of invoicesOf(org, contactId, index)) {
     const status = String(invoice.data.status);
-    if (status !== 'draft' && status !== 'void' && typeof invoice.data.balance === 'number') sum += invoice.data.balance;
+    if (status !== 'draft' && status !== 'void') sum += invoiceBalance(org, invoice);
   }
   return Math.round(sum * 100) / 100;
 }

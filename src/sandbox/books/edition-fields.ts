@@ -1,4 +1,5 @@
-import type { GateGroup } from '../editions.js';
+import { editionInfo, type GateGroup } from '../editions.js';
+import type { FinanceOrgState } from '../org-state.js';
 
 /**
  * Fields Zoho offers only in some editions, per resource, from the `x-node_available_in` /
@@ -90,4 +91,9 @@ export function withoutUnavailable(resource: GatedResource, data: Record<string,
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) if (fieldAvailable(resource, key, org)) out[key] = value;
   return out;
+}
+
+/** The org facts edition gating needs. */
+export function gateOf(org: FinanceOrgState): GateContext {
+  return { gate: editionInfo(org.edition).gate, avalara: org.avalara };
 }

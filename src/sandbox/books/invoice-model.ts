@@ -5,8 +5,7 @@ import type { StoredRecord } from '../record-table.js';
 import { booksDate, booksTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { renderAddress } from './address.js';
-import { gateOf } from './contact-model.js';
-import { fieldAvailable, withoutUnavailable } from './edition-fields.js';
+import { fieldAvailable, gateOf, withoutUnavailable } from './edition-fields.js';
 import { booksErrors } from './errors.js';
 import { invoiceTotals } from './invoice-totals.js';
 import { findTax } from './tax-model.js';
@@ -88,15 +87,9 @@ export function updateInvoice(world: SandboxWorld, org: FinanceOrgState, id: str
   return org.tables.invoices.update(id, patch, at) ?? row;
 }
 
-/** An invoice as Zoho returns it; list rows are a subset. */
-export function renderInvoice(org: FinanceOrgState, row: StoredRecord, view: 'full' | 'list'): Record<string, unknown> {
-  const d = row.data;
-  const lines = (Array.isArray(d.line_items) ? d.line_items : []).filter(isObject);
-  const inclusive = d.is_inclusive_tax === true;
-  const taxed = lines.map((line) => {
-    const tax = typeof line.tax_id === 'string' ? findTax(org, line.tax_id) : undefined;
-    return { line, tax };
-  });
+function priced(org: FinanceOrgState, row: StoredRecord) {
+  const lines = (Array.isArray(row.data.line_items) ? row.data.line_items : []).filter(isObject);
+  const taxed = lines.map((line) => ({ line, tax: typeof line.tax_id === 'string' ? findTax(org, line.tax_id) : undefined }));
   const totals = invoiceTotals(
     taxed.map(({ line, tax }) => ({
       rate: Number(line.rate),
@@ -104,11 +97,24 @@ export function renderInvoice(org: FinanceOrgState, row: StoredRecord, view: 'fu
       discount: line.discount,
       taxes: tax ? tax.members.map((m) => ({ name: m.name, percentage: m.percentage })) : [],
     })),
-    inclusive,
+    row.data.is_inclusive_tax === true,
   );
+  const paid = typeof row.data.payment_made === 'number' ? row.data.payment_made : 0;
+  const balance = row.data.status === 'void' ? 0 : Math.round((totals.total - paid) * 100) / 100;
+  return { taxed, totals, paid, balance };
+}
+
+/** What the customer still owes on an invoice. */
+export function invoiceBalance(org: FinanceOrgState, row: StoredRecord): number {
+  return priced(org, row).balance;
+}
+
+/** An invoice as Zoho returns it; list rows are a subset. */
+export function renderInvoice(org: FinanceOrgState, row: StoredRecord, view: 'full' | 'list'): Record<string, unknown> {
+  const d = row.data;
+  const inclusive = d.is_inclusive_tax === true;
+  const { taxed, totals, paid, balance } = priced(org, row);
   const status = String(d.status);
-  const paid = typeof d.payment_made === 'number' ? d.payment_made : 0;
-  const balance = status === 'void' ? 0 : Math.round((totals.total - paid) * 100) / 100;
   const customer = org.tables.contacts.get(String(d.customer_id));
   const common = {
     invoice_id: row.id,

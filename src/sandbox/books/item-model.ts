@@ -4,8 +4,7 @@ import type { FinanceOrgState } from '../org-state.js';
 import type { StoredRecord } from '../record-table.js';
 import { booksTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
-import { gateOf } from './contact-model.js';
-import { fieldAvailable, withoutUnavailable } from './edition-fields.js';
+import { fieldAvailable, gateOf, withoutUnavailable } from './edition-fields.js';
 import { booksErrors } from './errors.js';
 import { findTax } from './tax-model.js';
 

@@ -1,8 +1,7 @@
 import { isObject } from '../request-body.js';
 import type { FinanceOrgState } from '../org-state.js';
 import type { StoredRecord } from '../record-table.js';
-import { fieldAvailable } from './edition-fields.js';
-import { gateOf } from './contact-model.js';
+import { fieldAvailable, gateOf } from './edition-fields.js';
 
 /** A tax or a tax group as a line item or contact references it. */
 export interface TaxRef {

@@ -1,8 +1,7 @@
 import type { Reply } from '../reply.js';
 import { isObject } from '../request-body.js';
 import type { FinanceContext } from './context.js';
-import { gateOf } from './contact-model.js';
-import { withoutUnavailable } from './edition-fields.js';
+import { gateOf, withoutUnavailable } from './edition-fields.js';
 import { listReply, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { groupTaxIds, renderGroup, renderGroupAsTax, renderTax } from './tax-model.js';
