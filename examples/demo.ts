@@ -1,0 +1,73 @@
+/**
+ * The demo behind `npm run demo`: the whole flow against the built-in sandbox (an in-memory Zoho),
+ * with state in SQLite. No Zoho account and no network needed.
+ *
+ * It signs in with a refresh token, lists the user's Books and Invoice organisations, walks the
+ * Books customers and items page by page, creates a customer, creates an FSM company and links it
+ * to that customer, and prints what it cost in API calls.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKyTransport, IntegrationClient } from '../src/index.js';
+import { SqliteStorage } from '../src/node/index.js';
+import { createSandbox } from '../src/sandbox/index.js';
+
+const quiet = process.env.EXAMPLE_QUIET === '1';
+const say = (line: string) => {
+  if (!quiet) process.stdout.write(`${line}\n`);
+};
+
+const sandbox = createSandbox({
+  seed: 1,
+  users: [{ email: 'asha@example.com', region: 'in', books: [{ records: 450 }], invoice: [{}], fsm: { records: 120 } }],
+});
+const credentials = sandbox.credentials('asha@example.com');
+const booksOrg = sandbox.orgs({ email: 'asha@example.com', app: 'books' })[0];
+if (!booksOrg) throw new Error('the sandbox has no Books organisation');
+
+const dir = mkdtempSync(join(tmpdir(), 'fsm-billing-sync-demo-'));
+const storage = await SqliteStorage.open(join(dir, 'state.db'));
+try {
+  const client = new IntegrationClient({
+    region: credentials.region,
+    finance: { app: 'books', organizationId: booksOrg.organizationId },
+    auth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken },
+    storage,
+    transport: createKyTransport({ fetch: sandbox.fetch }),
+  });
+  let requests = 0;
+  client.on('request', () => requests++);
+  client.on('token-refreshed', ({ expiresAt }) => say(`token refreshed, valid until ${new Date(expiresAt).toISOString()}`));
+
+  say('1. Organisations of asha@example.com');
+  for (const app of ['books', 'invoice'] as const) {
+    for (const org of await client.financeFor(app).organizations.list()) say(`   ${app.padEnd(7)} ${org.organization_id}  ${org.name}`);
+  }
+
+  say('2. Books customers and items, 200 a page');
+  let pages = 0;
+  let customers = 0;
+  for await (const page of client.finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D' }).pages()) {
+    pages++;
+    customers += page.items.length;
+  }
+  const items = await client.finance.items.list().toArray();
+  say(`   ${customers} customers in ${pages} pages, ${items.length} items`);
+
+  say('3. A new customer in Books, a company in FSM, linked');
+  const customer = await client.finance.contacts.create({ contact_name: 'Demo Plumbing Pvt Ltd', customer_sub_type: 'business' });
+  const company = await client.fsm.companies.create({ Company_Name: 'Demo Plumbing Pvt Ltd' });
+  await client.fsm.companies.link(company.id, customer.contact_id);
+  const linked = await client.fsm.companies.get(company.id);
+  say(`   Books ${customer.contact_id} <-> FSM ${company.id} (ZBilling_Id ${String(linked.ZBilling_Id ?? '-')})`);
+
+  say('4. State kept in SQLite');
+  const tokens = await storage.list('auth/');
+  say(`   ${tokens.length} auth record(s) cached in ${join(dir, 'state.db')}`);
+
+  say(`Done: ${requests} API requests.`);
+} finally {
+  storage.close();
+  rmSync(dir, { recursive: true, force: true });
+}
