@@ -46,7 +46,7 @@ try {
 
 say('4. Zoho refuses a duplicate name (code 3062): an ApiError with Zoho\'s code and message');
 const existing = first.items[0];
-if (existing) {
+if (existing?.contact_name) {
   try {
     await client.finance.contacts.create({ contact_name: existing.contact_name });
   } catch (error) {

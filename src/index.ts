@@ -49,6 +49,7 @@ export { IntegrationClient, type IntegrationClientOptions, type FinanceTarget } 
 export { FinanceApi } from './client/finance/finance-api.js';
 export type { FinanceApp } from './client/finance/finance-context.js';
 export { FinanceRecordResource, FinanceResource, type FinanceResourceSpec } from './client/finance/finance-resource.js';
+export { ActivatableFinanceResource } from './client/finance/activatable-resource.js';
 export { ContactsResource, type ContactListParams } from './client/finance/contacts.js';
 export { ContactPersonsResource } from './client/finance/contact-persons.js';
 export { ItemsResource, type ItemListParams } from './client/finance/items.js';

@@ -10,7 +10,7 @@ import { type Page, Paginator } from '../../transport/paginator.js';
 import { type CallOptions, type CreateOptions, type ListOptions, pageSize } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
-import { financeCall, type FinanceContext } from './finance-context.js';
+import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
 
 const ONE = 'contact_person';
 const MANY = 'contact_persons';
@@ -86,13 +86,7 @@ export class ContactPersonsResource {
   }
 
   #call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: CallOptions, body?: unknown, retrySafe?: boolean): Promise<unknown> {
-    return financeCall(this.#context, {
-      method,
-      path,
-      ...(body === undefined ? {} : { body }),
-      ...(retrySafe ? { retrySafe } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return sendFinance(this.#context, method, path, options, body, retrySafe);
   }
 
   #readOne(body: unknown, what: string): FinanceContactPerson {

@@ -3,10 +3,8 @@ import {
   FinanceContactSchema,
   FinanceContactUpdateSchema,
 } from '../../schemas/finance/index.js';
-import type { CallOptions } from '../list-params.js';
 import type { FinanceContext } from './finance-context.js';
-import { FinanceResource } from './finance-resource.js';
-import { setActive } from './status-actions.js';
+import { ActivatableFinanceResource } from './activatable-resource.js';
 
 /** Filters and sorting of `GET /contacts` (zoho-api.md §2.5), in camelCase. */
 export interface ContactListParams {
@@ -32,7 +30,7 @@ export interface ContactListParams {
  * for await (const c of client.finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D' })) { ... }
  * ```
  */
-export class ContactsResource extends FinanceResource<
+export class ContactsResource extends ActivatableFinanceResource<
   typeof FinanceContactSchema,
   typeof FinanceContactCreateSchema,
   typeof FinanceContactUpdateSchema,
@@ -48,15 +46,5 @@ export class ContactsResource extends FinanceResource<
       create: FinanceContactCreateSchema,
       update: FinanceContactUpdateSchema,
     });
-  }
-
-  /** Marks a contact active. */
-  markActive(id: string, options: CallOptions = {}): Promise<void> {
-    return setActive(this.context, this.spec.path, 'contact', id, true, options);
-  }
-
-  /** Marks a contact inactive (Zoho keeps it and its transactions). */
-  markInactive(id: string, options: CallOptions = {}): Promise<void> {
-    return setActive(this.context, this.spec.path, 'contact', id, false, options);
   }
 }

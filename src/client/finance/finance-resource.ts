@@ -4,7 +4,7 @@ import type { HttpMethod } from '../../transport/transport.js';
 import { type CallOptions, type CreateOptions, type ListOptions, pageSize, toQuery } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
-import { financeCall, type FinanceContext } from './finance-context.js';
+import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
 
 /** How one Books/Invoice resource looks on the wire. */
 export interface FinanceResourceSpec<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
@@ -63,13 +63,7 @@ export class FinanceRecordResource<R extends z.ZodType, C extends z.ZodType, U e
 
   /** Sends one call of this resource. */
   protected call(method: HttpMethod, path: string, options: CallOptions, body?: unknown, retrySafe?: boolean): Promise<unknown> {
-    return financeCall(this.context, {
-      method,
-      path,
-      ...(body === undefined ? {} : { body }),
-      ...(retrySafe ? { retrySafe } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return sendFinance(this.context, method, path, options, body, retrySafe);
   }
 
   /** Validates the single record under the `one` key (Zoho sometimes wraps it in an array). */

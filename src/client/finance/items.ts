@@ -1,8 +1,6 @@
 import { FinanceItemCreateSchema, FinanceItemSchema, FinanceItemUpdateSchema } from '../../schemas/finance/index.js';
-import type { CallOptions } from '../list-params.js';
 import type { FinanceContext } from './finance-context.js';
-import { FinanceResource } from './finance-resource.js';
-import { setActive } from './status-actions.js';
+import { ActivatableFinanceResource } from './activatable-resource.js';
 
 /** Filters and sorting of `GET /items` (zoho-api.md §2.5). Zoho has no modified-since filter for items. */
 export interface ItemListParams {
@@ -22,7 +20,7 @@ export interface ItemListParams {
  * const item = await client.finance.items.create({ name: 'Boiler service', rate: 120, product_type: 'service' });
  * ```
  */
-export class ItemsResource extends FinanceResource<typeof FinanceItemSchema, typeof FinanceItemCreateSchema, typeof FinanceItemUpdateSchema, ItemListParams> {
+export class ItemsResource extends ActivatableFinanceResource<typeof FinanceItemSchema, typeof FinanceItemCreateSchema, typeof FinanceItemUpdateSchema, ItemListParams> {
   constructor(context: FinanceContext) {
     super(context, {
       path: '/items',
@@ -33,15 +31,5 @@ export class ItemsResource extends FinanceResource<typeof FinanceItemSchema, typ
       create: FinanceItemCreateSchema,
       update: FinanceItemUpdateSchema,
     });
-  }
-
-  /** Marks an item active. */
-  markActive(id: string, options: CallOptions = {}): Promise<void> {
-    return setActive(this.context, this.spec.path, 'item', id, true, options);
-  }
-
-  /** Marks an item inactive. */
-  markInactive(id: string, options: CallOptions = {}): Promise<void> {
-    return setActive(this.context, this.spec.path, 'item', id, false, options);
   }
 }

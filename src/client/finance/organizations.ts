@@ -7,7 +7,7 @@ import {
 import type { CallOptions, CreateOptions } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
-import { financeCall, type FinanceContext } from './finance-context.js';
+import { sendFinance, type FinanceContext } from './finance-context.js';
 
 /**
  * The organisations the token's user belongs to (`/organizations`; zoho-api.md §3.2). These calls
@@ -48,13 +48,7 @@ export class OrganizationsResource {
   }
 
   #call(method: 'GET' | 'POST', path: string, options: CallOptions, body?: unknown, retrySafe?: boolean): Promise<unknown> {
-    return financeCall(this.#context, {
-      method,
-      path,
-      ...(body === undefined ? {} : { body }),
-      ...(retrySafe ? { retrySafe } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return sendFinance(this.#context, method, path, options, body, retrySafe);
   }
 
   #readOne(body: unknown, what: string): FinanceOrganization {

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { CallOptions } from '../list-params.js';
+import { idSegment } from '../path.js';
+import { sendFinance } from './finance-context.js';
+import { FinanceResource } from './finance-resource.js';
+
+/**
+ * A finance resource whose records can be marked active or inactive
+ * (`POST {path}/{id}/active | /inactive`; contacts and items, zoho-api.md §3.3, §3.5).
+ * Repeating either call is harmless, so both are retried like reads.
+ */
+export class ActivatableFinanceResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends object = object> extends FinanceResource<R, C, U, L> {
+  /** Marks a record active. */
+  markActive(id: string, options: CallOptions = {}): Promise<void> {
+    return this.#setStatus(id, 'active', options);
+  }
+
+  /** Marks a record inactive: Zoho keeps it and its transactions, and hides it from new ones. */
+  markInactive(id: string, options: CallOptions = {}): Promise<void> {
+    return this.#setStatus(id, 'inactive', options);
+  }
+
+  async #setStatus(id: string, status: 'active' | 'inactive', options: CallOptions): Promise<void> {
+    await sendFinance(this.context, 'POST', `${this.spec.path}/${idSegment(id, `${this.spec.label} id`)}/${status}`, options, undefined, true);
+  }
+}
