@@ -1,3 +1,10 @@
 // fsm-billing-sync/node — the Node-only parts: SQLite storage and the sandbox HTTP server.
 export { SqliteStorage, type SqliteStorageOptions, type SqliteStorageOpenOptions } from './sqlite-storage.js';
 export type { SqliteDatabaseLike, SqliteStatementLike, SqliteParameter } from './sqlite-database.js';
+export {
+  serveSandbox,
+  sandboxServerFetch,
+  SANDBOX_HOST_HEADER,
+  type ServeSandboxOptions,
+  type SandboxServer,
+} from './serve-sandbox.js';
