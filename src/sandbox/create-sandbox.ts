@@ -2,14 +2,13 @@ import type { HttpHandler } from 'msw';
 import { systemClock, type Clock } from '../clock.js';
 import { REGION_HOSTS, type Region } from '../regions.js';
 import type { CallLog } from './call-log.js';
-import type { SandboxEdition } from './editions.js';
 import type { FaultInjector } from './faults.js';
 import { editRecord, insertRecord, readRecord, readRecords, removeRecord, type SandboxResource } from './inspect.js';
 import type { LimitUsage } from './limits.js';
 import { createMswHandlers } from './msw.js';
 import { addFinanceOrg, addFsmOrg } from './org-factory.js';
 import { DEFAULT_SANDBOX_CLIENT, type SandboxOptions, type SandboxUserInit } from './options.js';
-import type { OrgState, SandboxPlan } from './org-state.js';
+import type { OrgState } from './org-state.js';
 import { handleRequest } from './pipeline.js';
 import { orgInfo, updateOrg, type SandboxOrgInfo, type SandboxOrgPatch } from './org-info.js';
 import { SandboxWorld, type UserState } from './world.js';
@@ -201,4 +200,3 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 }
 
-export type { SandboxEdition, SandboxPlan };
