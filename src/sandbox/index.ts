@@ -14,7 +14,7 @@ export {
   type SandboxClient,
 } from './options.js';
 export { SANDBOX_EDITIONS, isSandboxEdition, type SandboxEdition } from './editions.js';
-export { PLAN_DAILY_CAPS, FINANCE_RESOURCES, FSM_MODULES, type SandboxPlan, type FinanceResource, type FsmModule } from './org-state.js';
+export { PLAN_DAILY_CAPS, FINANCE_RESOURCES, FSM_MODULES, type SandboxPlan, type SandboxFinanceResource, type SandboxFsmModule } from './org-state.js';
 export type { SandboxOrgInfo, SandboxOrgPatch } from './org-info.js';
 export type { SandboxResource } from './inspect.js';
 export type { LimitOptions, LimitUsage } from './limits.js';

@@ -8,14 +8,14 @@ import { taxAuthorities, taxExemptions } from './books/tax-registries.js';
 import { renderGroup, renderTax } from './books/tax-model.js';
 import { createFsmRecord, renderFsmRecord, updateFsmRecord } from './fsm/record-model.js';
 import { isFsmModule } from './fsm/modules.js';
-import { FINANCE_RESOURCES, type FinanceOrgState, type FinanceResource, type FsmModule, type FsmOrgState, type OrgState } from './org-state.js';
+import { FINANCE_RESOURCES, type FinanceOrgState, type SandboxFinanceResource, type SandboxFsmModule, type FsmOrgState, type OrgState } from './org-state.js';
 import type { StoredRecord } from './record-table.js';
 import { isReply, type Reply } from './reply.js';
 import { isObject } from './request-body.js';
 import type { SandboxWorld } from './world.js';
 
 /** A resource of a Books/Invoice org (`'contacts'`, `'items'`, …) or an FSM module (`'Companies'`, …). */
-export type SandboxResource = FinanceResource | FsmModule;
+export type SandboxResource = SandboxFinanceResource | SandboxFsmModule;
 
 function orgOrThrow(world: SandboxWorld, organizationId: string): OrgState {
   const org = world.orgs.get(organizationId);
@@ -23,18 +23,18 @@ function orgOrThrow(world: SandboxWorld, organizationId: string): OrgState {
   return org;
 }
 
-function financeResource(resource: string): FinanceResource {
-  if ((FINANCE_RESOURCES as readonly string[]).includes(resource)) return resource as FinanceResource;
+function financeResource(resource: string): SandboxFinanceResource {
+  if ((FINANCE_RESOURCES as readonly string[]).includes(resource)) return resource as SandboxFinanceResource;
   throw new ConfigError(`Unknown Books/Invoice resource ${JSON.stringify(resource)}. Use one of: ${FINANCE_RESOURCES.join(', ')}.`);
 }
 
-function fsmModule(resource: string): FsmModule {
+function fsmModule(resource: string): SandboxFsmModule {
   if (isFsmModule(resource)) return resource;
   throw new ConfigError(`Unknown FSM module ${JSON.stringify(resource)}. Use Companies, Contacts, Service_And_Parts or Work_Orders.`);
 }
 
 /** A finance record as the API's GET by id returns it. */
-function renderFinance(org: FinanceOrgState, resource: FinanceResource, row: StoredRecord): Record<string, unknown> {
+function renderFinance(org: FinanceOrgState, resource: SandboxFinanceResource, row: StoredRecord): Record<string, unknown> {
   switch (resource) {
     case 'contacts': return renderContact(org, row, 'full');
     case 'contactpersons': return renderPerson(row, true);
@@ -82,7 +82,7 @@ function editTime(world: SandboxWorld, row: StoredRecord): number {
   return Math.max(world.now(), row.modifiedAt + 1000);
 }
 
-function editFinance(world: SandboxWorld, org: FinanceOrgState, resource: FinanceResource, row: StoredRecord, patch: Record<string, unknown>, at: number): void {
+function editFinance(world: SandboxWorld, org: FinanceOrgState, resource: SandboxFinanceResource, row: StoredRecord, patch: Record<string, unknown>, at: number): void {
   const result =
     resource === 'contacts' ? updateContact(world, org, row.id, patch, at)
     : resource === 'items' ? updateItem(world, org, row.id, patch, at)
@@ -121,7 +121,7 @@ export function removeRecord(world: SandboxWorld, organizationId: string, resour
   }
 }
 
-function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: FinanceResource, data: Record<string, unknown>): StoredRecord {
+function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: SandboxFinanceResource, data: Record<string, unknown>): StoredRecord {
   const at = world.now();
   const result =
     resource === 'contacts' ? createContact(world, org, data, at)
@@ -134,7 +134,7 @@ function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: Fina
   return result;
 }
 
-function insertFsm(world: SandboxWorld, org: FsmOrgState, module: FsmModule, data: Record<string, unknown>): StoredRecord {
+function insertFsm(world: SandboxWorld, org: FsmOrgState, module: SandboxFsmModule, data: Record<string, unknown>): StoredRecord {
   const result = createFsmRecord(world, org, module, data);
   if ('error' in result) refused(result, `create a ${module} record`);
   return result;

@@ -28,13 +28,13 @@ export const FINANCE_RESOURCES = [
 ] as const;
 
 /** A Books/Invoice resource name, as used by {@link Sandbox.records}. */
-export type FinanceResource = (typeof FINANCE_RESOURCES)[number];
+export type SandboxFinanceResource = (typeof FINANCE_RESOURCES)[number];
 
 /** The FSM modules the sandbox serves (zoho-api.md §4.2). */
 export const FSM_MODULES = ['Companies', 'Contacts', 'Service_And_Parts', 'Work_Orders'] as const;
 
 /** An FSM module API name. */
-export type FsmModule = (typeof FSM_MODULES)[number];
+export type SandboxFsmModule = (typeof FSM_MODULES)[number];
 
 /** A Books or Invoice organisation held by the sandbox. */
 export interface FinanceOrgState {
@@ -59,7 +59,7 @@ export interface FinanceOrgState {
   timeZone: string;
   createdAt: number;
   invoiceCounter: number;
-  readonly tables: Record<FinanceResource, RecordTable>;
+  readonly tables: Record<SandboxFinanceResource, RecordTable>;
 }
 
 /** An FSM organisation held by the sandbox. The token is org-bound (zoho-api.md §0). */
@@ -76,18 +76,18 @@ export interface FsmOrgState {
   utcOffsetMinutes: number;
   currencyCode: string;
   workOrderCounter: number;
-  readonly tables: Record<FsmModule, RecordTable>;
+  readonly tables: Record<SandboxFsmModule, RecordTable>;
 }
 
 /** Any organisation of the sandbox. */
 export type OrgState = FinanceOrgState | FsmOrgState;
 
 /** Empty tables for every finance resource. */
-export function financeTables(): Record<FinanceResource, RecordTable> {
-  return Object.fromEntries(FINANCE_RESOURCES.map((r) => [r, new RecordTable()])) as Record<FinanceResource, RecordTable>;
+export function financeTables(): Record<SandboxFinanceResource, RecordTable> {
+  return Object.fromEntries(FINANCE_RESOURCES.map((r) => [r, new RecordTable()])) as Record<SandboxFinanceResource, RecordTable>;
 }
 
 /** Empty tables for every FSM module. */
-export function fsmTables(): Record<FsmModule, RecordTable> {
-  return Object.fromEntries(FSM_MODULES.map((m) => [m, new RecordTable()])) as Record<FsmModule, RecordTable>;
+export function fsmTables(): Record<SandboxFsmModule, RecordTable> {
+  return Object.fromEntries(FSM_MODULES.map((m) => [m, new RecordTable()])) as Record<SandboxFsmModule, RecordTable>;
 }

@@ -1,5 +1,5 @@
 import type { Reply } from '../reply.js';
-import type { FsmModule, FsmOrgState } from '../org-state.js';
+import type { SandboxFsmModule, FsmOrgState } from '../org-state.js';
 import type { RouteParams } from '../route-table.js';
 import type { SandboxWorld } from '../world.js';
 
@@ -7,7 +7,7 @@ import type { SandboxWorld } from '../world.js';
 export interface FsmContext {
   world: SandboxWorld;
   org: FsmOrgState;
-  module: FsmModule;
+  module: SandboxFsmModule;
   params: RouteParams;
   query: URLSearchParams;
   body: unknown;

@@ -1,4 +1,4 @@
-import type { FsmModule } from '../org-state.js';
+import type { SandboxFsmModule } from '../org-state.js';
 
 /** What the sandbox knows about one FSM module. */
 export interface ModuleSpec {
@@ -7,14 +7,14 @@ export interface ModuleSpec {
   /** `api_name` values search accepts (zoho-api.md §4.2), plus the time fields (⚠️). */
   searchFields: readonly string[];
   /** Lookup fields and the module they point at; stored as ids, returned as `{ name, id }`. */
-  lookups: Readonly<Record<string, FsmModule>>;
+  lookups: Readonly<Record<string, SandboxFsmModule>>;
   /** Whether `process_sync` with finance is supported (zoho-api.md §4.2). */
   financeSync: boolean;
 }
 
 const TIME_FIELDS = ['Created_Time', 'Modified_Time'];
 
-export const MODULE_SPECS: Readonly<Record<FsmModule, ModuleSpec>> = {
+export const MODULE_SPECS: Readonly<Record<SandboxFsmModule, ModuleSpec>> = {
   Companies: {
     required: ['Company_Name'],
     searchFields: ['Company_Name', 'ZBilling_Id', 'ZCRM_Id', 'Email', ...TIME_FIELDS],
@@ -42,6 +42,6 @@ export const MODULE_SPECS: Readonly<Record<FsmModule, ModuleSpec>> = {
 };
 
 /** True when `name` is a module the sandbox serves. */
-export function isFsmModule(name: string): name is FsmModule {
+export function isFsmModule(name: string): name is SandboxFsmModule {
   return Object.hasOwn(MODULE_SPECS, name);
 }

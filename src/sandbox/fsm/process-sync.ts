@@ -3,7 +3,7 @@ import { createContact, updateContact } from '../books/contact-model.js';
 import { createItem, updateItem } from '../books/item-model.js';
 import { isObject } from '../request-body.js';
 import { isReply, json, type Reply } from '../reply.js';
-import type { FinanceOrgState, FsmModule } from '../org-state.js';
+import type { FinanceOrgState, SandboxFsmModule } from '../org-state.js';
 import type { StoredRecord } from '../record-table.js';
 import type { FsmContext } from './context.js';
 import { fsmError, fsmErrors } from './errors.js';
@@ -21,7 +21,7 @@ function refuse(code: string, message: string, details: Record<string, unknown> 
 }
 
 /** True when `integId` names a finance record this module may link to (zoho-api.md §4.2). */
-function financeRecordExists(finance: FinanceOrgState, module: FsmModule, integId: string): boolean {
+function financeRecordExists(finance: FinanceOrgState, module: SandboxFsmModule, integId: string): boolean {
   if (module === 'Service_And_Parts') return finance.tables.items.get(integId) !== undefined;
   if (module === 'Companies') return finance.tables.contacts.get(integId) !== undefined;
   // "link/unlink a Zoho FSM contact to a contact person … use the ID of the contact person"; a customer id works too.

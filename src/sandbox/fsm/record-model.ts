@@ -1,6 +1,6 @@
 import { editionInfo } from '../editions.js';
 import { isObject } from '../request-body.js';
-import type { FsmModule, FsmOrgState } from '../org-state.js';
+import type { SandboxFsmModule, FsmOrgState } from '../org-state.js';
 import type { StoredRecord } from '../record-table.js';
 import { fsmTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
@@ -16,7 +16,7 @@ export interface FsmRecordError {
 }
 
 /** The display name of a record, used in lookups (`{ name, id }`). */
-export function displayName(module: FsmModule, data: Record<string, unknown>): string {
+export function displayName(module: SandboxFsmModule, data: Record<string, unknown>): string {
   if (module === 'Companies') return String(data.Company_Name ?? '');
   if (module === 'Contacts') return [data.First_Name, data.Last_Name].filter((v) => typeof v === 'string' && v !== '').join(' ');
   return String(data.Name ?? '');
@@ -35,7 +35,7 @@ function blank(value: unknown): boolean {
 /** Cleans and checks a record's input; lookups become ids. */
 function prepare(
   org: FsmOrgState,
-  module: FsmModule,
+  module: SandboxFsmModule,
   input: Record<string, unknown>,
   current?: Record<string, unknown>,
 ): { data: Record<string, unknown> } | FsmRecordError {
@@ -76,7 +76,7 @@ function mergeLines(world: SandboxWorld, current: unknown, patch: unknown): unkn
 }
 
 /** Creates a record, or the per-record error FSM answers. */
-export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: FsmModule, input: Record<string, unknown>, at = world.now()): StoredRecord | FsmRecordError {
+export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: SandboxFsmModule, input: Record<string, unknown>, at = world.now()): StoredRecord | FsmRecordError {
   const prepared = prepare(org, module, input);
   if ('error' in prepared) return prepared;
   const record = prepared.data;
@@ -94,7 +94,7 @@ export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: F
 export function updateFsmRecord(
   world: SandboxWorld,
   org: FsmOrgState,
-  module: FsmModule,
+  module: SandboxFsmModule,
   id: string,
   input: Record<string, unknown>,
   at = world.now(),
@@ -121,7 +121,7 @@ export function systemDetails(org: FsmOrgState, row: StoredRecord): Record<strin
 }
 
 /** A record as FSM returns it: CRM-style system fields, lookups as `{ name, id }` (zoho-api.md §4.3). */
-export function renderFsmRecord(org: FsmOrgState, module: FsmModule, row: StoredRecord): Record<string, unknown> {
+export function renderFsmRecord(org: FsmOrgState, module: SandboxFsmModule, row: StoredRecord): Record<string, unknown> {
   const spec = MODULE_SPECS[module];
   const out: Record<string, unknown> = { ...row.data };
   for (const [field, target] of Object.entries(spec.lookups)) {

@@ -1,6 +1,6 @@
 import { isObject } from '../request-body.js';
 import { json, type Reply } from '../reply.js';
-import type { FsmModule } from '../org-state.js';
+import type { SandboxFsmModule } from '../org-state.js';
 import type { StoredRecord } from '../record-table.js';
 import { parseTimestamp } from '../time-format.js';
 import type { FsmContext } from './context.js';
@@ -149,7 +149,7 @@ export function searchRecords(ctx: FsmContext): Reply {
   const comparator = query.get('comparator') ?? 'equal';
   if (comparator !== 'equal' && comparator !== 'contains' && comparator !== 'starts_with') return fsmErrors.invalidParam('comparator');
   const wanted = value.toLowerCase();
-  const target: FsmModule | undefined = MODULE_SPECS[module].lookups[apiName];
+  const target: SandboxFsmModule | undefined = MODULE_SPECS[module].lookups[apiName];
   const matches = rows.filter((row) => {
     const rendered = renderFsmRecord(ctx.org, module, row)[apiName];
     const candidates = target !== undefined && isObject(rendered) ? [rendered.id, rendered.name] : [rendered];
