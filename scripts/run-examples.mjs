@@ -19,7 +19,7 @@ for (const file of scripts) {
 }
 if (tests.length > 0) {
   process.stdout.write(`\n--- example tests: ${tests.join(', ')}\n`);
-  const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--dir', dir, '--config', 'vitest.examples.config.ts'], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.examples.config.ts'], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(1);
 }
 process.stdout.write(`\n${scripts.length} example script(s) and ${tests.length} example test file(s) passed\n`);
