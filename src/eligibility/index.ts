@@ -1,5 +1,7 @@
 // fsm-billing-sync/eligibility — pure, I/O-free pieces that ship to browsers in a tiny bundle.
-// It must import nothing that pulls in zod, ky or p-retry (the size budget is checked in CI).
+// It must import nothing that pulls in zod, ky, p-retry or eventemitter3 (the size budget, 4 kB
+// min+gzip, is checked in CI by scripts/check-bundle-size.mjs). OrgSelector, which does I/O, is
+// exported from the core entry and is not reachable from here.
 export {
   TAX_EDITIONS,
   ZOHO_EDITION_TAGS,
@@ -9,3 +11,24 @@ export {
   type TaxEdition,
   type ZohoEditionTag,
 } from '../schemas/edition-codes.js';
+export type { FinanceOrg } from './finance-org.js';
+export {
+  defineRule,
+  type AvalaraPolicy,
+  type EligibilityReason,
+  type EligibilityRule,
+  type EligibilityRuleInit,
+  type RuleContext,
+} from './eligibility-rule.js';
+export { avalaraRule, defaultEligibilityRules, orgDeletedRule, orgInactiveRule, trialExpiredRule } from './default-rules.js';
+export {
+  evaluateEligibility,
+  type EligibilityContext,
+  type EligibilityResult,
+  type IneligibleOrg,
+  type OnboardingChoice,
+} from './evaluate-eligibility.js';
+export { financeOrgFromZoho, type ZohoOrganizationRecord } from './finance-org-from-zoho.js';
+export { zohoOrgEdition } from './edition-of-org.js';
+export { evaluateSwitch, SWITCH_ATTEMPTS_PER_HOUR, type SwitchInput } from './switch-rules.js';
+export type { SwitchRefusal, SwitchRefusalCode } from '../errors/switch-refused-error.js';
