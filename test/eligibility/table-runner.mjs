@@ -42,3 +42,8 @@ export function runCases(lib, cases) {
     }
   });
 }
+
+/** Runs `evaluateSwitch` on each input; returns the refusal codes (the messages are checked in Node). */
+export function runSwitchCases(lib, inputs) {
+  return inputs.map((input) => lib.evaluateSwitch(input).map((refusal) => refusal.code));
+}
