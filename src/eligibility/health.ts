@@ -65,7 +65,7 @@ export async function checkHealth(input: {
     return report(undefined, [{
       code: 'FINANCE_ORG_DELETED',
       blocking: true,
-      message: `${orgLabel(binding)} bound to this FSM organisation was deleted (or this user lost access to it), so work orders, service appointments and assets cannot be created: ${SWITCH_OR_SUPPORT}.`,
+      message: `${orgLabel(binding)} bound to this FSM organisation was deleted (or this user lost access to it). Work orders, service appointments and assets cannot be created until you ${SWITCH_OR_SUPPORT}.`,
     }]);
   }
   return report(org, problemsOf(org, binding, fsm));

@@ -29,7 +29,7 @@ const HEALTH_CASES: HealthCase[] = [
     name: 'the sandbox deletes the Books org',
     change: (c) => void c.sandbox.updateOrg(c.organizationId, { deleted: true }),
     problems: ['FINANCE_ORG_DELETED'],
-    message: /was deleted .* work orders, service appointments and assets cannot be created: switch to another organisation/,
+    message: /was deleted .*\. Work orders, service appointments and assets cannot be created until you switch to another organisation with OrgSelector\.switch\(\)/,
   },
   {
     name: 'taxes turned off in Books while on in FSM',
