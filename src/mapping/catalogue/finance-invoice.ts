@@ -1,0 +1,46 @@
+import { GCC_COUNTRY_CODES, GST_TREATMENTS, INDIAN_STATE_CODES, UAE_EMIRATE_CODES } from '../../schemas/tax-codes.js';
+import { FINANCE_ADDRESS_FIELDS } from './finance-address.js';
+import { financeCustomFields } from './finance-custom-fields.js';
+import { def, text, under, type FieldDef } from './field-spec.js';
+
+// invoices.yml create_invoice; zoho-api.md §3.9.
+const S = 'invoices.yml';
+
+const LINE: readonly FieldDef[] = [
+  def('item_id', 'ref', S, { ref: 'items', required: true }),
+  text('name', S, 100),
+  text('description', S),
+  def('rate', 'number', S),
+  def('quantity', 'number', S),
+  text('unit', S),
+  def('discount_amount', 'number', S),
+  def('tax_id', 'ref', S, { ref: 'taxes' }),
+  text('hsn_or_sac', S, undefined, { only: ['in', 'ke', 'za'] }),
+  def('product_type', 'enum', S, { enum: ['goods', 'services'] }),
+  def('item_order', 'integer', S),
+  text('tax_treatment_code', S, undefined, { only: ['gcc'] }),
+];
+
+/** Every field of a Books/Invoice invoice, across editions. */
+export const FINANCE_INVOICE_FIELDS: readonly FieldDef[] = [
+  def('customer_id', 'ref', S, { ref: 'customers', required: true }),
+  def('currency_id', 'ref', S, { ref: 'currencies' }),
+  def('exchange_rate', 'number', S),
+  text('reference_number', S),
+  def('date', 'date', S),
+  def('due_date', 'date', S),
+  def('payment_terms', 'integer', S),
+  text('payment_terms_label', S),
+  def('discount', 'number', S),
+  def('is_inclusive_tax', 'boolean', S),
+  text('salesperson_name', S, 200),
+  text('notes', S),
+  text('terms', S),
+  def('place_of_supply', 'enum', S, { only: ['in', 'gcc'], enumByTag: { in: INDIAN_STATE_CODES, gcc: [...UAE_EMIRATE_CODES, ...GCC_COUNTRY_CODES] } }),
+  def('gst_treatment', 'enum', S, { enum: GST_TREATMENTS, only: ['in'] }),
+  text('gst_no', S, 15, { only: ['in'] }),
+  // Written with PUT /invoices/{id}/address/billing ("for this invoice alone", invoices.yml).
+  ...under('billing_address', FINANCE_ADDRESS_FIELDS.filter((f) => f.path !== 'attention' && f.path !== 'state_code' && f.path !== 'phone')),
+  ...under('line_items[]', LINE),
+  ...financeCustomFields(S),
+];
