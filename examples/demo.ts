@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKyTransport, IntegrationClient } from '../src/index.js';
+import { createKyTransport, IntegrationClient, OrgSelector } from '../src/index.js';
 import { SqliteStorage } from '../src/node/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
@@ -45,7 +45,16 @@ try {
     for (const org of await client.financeFor(app).organizations.list()) say(`   ${app.padEnd(7)} ${org.organization_id}  ${org.name}`);
   }
 
-  say('2. Books customers and items, 200 a page');
+  say('2. Onboarding choices for asha@example.com');
+  const selector = new OrgSelector({ client, storage, fsm: { name: 'Asha Field Services', edition: 'in', currencyCode: 'INR', taxesEnabled: true } });
+  const onboarding = await selector.options('asha@example.com');
+  say(`   default choice: ${onboarding.defaultChoice} (a new Zoho Invoice account is always possible)`);
+  for (const org of [...onboarding.choices.existing_books, ...onboarding.choices.existing_invoice]) {
+    say(`   ${org.app.padEnd(7)} ${org.organizationId}  ${org.name}  ${org.edition ?? '?'} ${org.currencyCode ?? ''}  eligible`);
+  }
+  for (const { org, reasons } of onboarding.ineligible) say(`   ${org.app.padEnd(7)} ${org.organizationId}  ${org.name}  refused: ${reasons.map((r) => r.code).join(', ')}`);
+
+  say('3. Books customers and items, 200 a page');
   let pages = 0;
   let customers = 0;
   for await (const page of client.finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D' }).pages()) {
@@ -55,14 +64,14 @@ try {
   const items = await client.finance.items.list().toArray();
   say(`   ${customers} customers in ${pages} pages, ${items.length} items`);
 
-  say('3. A new customer in Books, a company in FSM, linked');
+  say('4. A new customer in Books, a company in FSM, linked');
   const customer = await client.finance.contacts.create({ contact_name: 'Demo Plumbing Pvt Ltd', customer_sub_type: 'business' });
   const company = await client.fsm.companies.create({ Company_Name: 'Demo Plumbing Pvt Ltd' });
   await client.fsm.companies.link(company.id, customer.contact_id);
   const linked = await client.fsm.companies.get(company.id);
   say(`   Books ${customer.contact_id} <-> FSM ${company.id} (ZBilling_Id ${String(linked.ZBilling_Id ?? '-')})`);
 
-  say('4. State kept in SQLite');
+  say('5. State kept in SQLite');
   const tokens = await storage.list('auth/');
   say(`   ${tokens.length} auth record(s) cached in ${join(dir, 'state.db')}`);
 

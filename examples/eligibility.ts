@@ -4,11 +4,8 @@
  * orders, and the switch that fixes it. Then the same rules as a pure function, as a web page
  * would run them from `fsm-billing-sync/eligibility`.
  */
-import { createKyTransport, IntegrationClient, ManualClock } from '../src/index.js';
+import { createKyTransport, IntegrationClient, IntegrationHealthError, ManualClock, OrgSelector } from '../src/index.js';
 import { defaultEligibilityRules, defineRule, evaluateEligibility } from '../src/eligibility/index.js';
-// Once the core entry exports them: import { IntegrationHealthError, OrgSelector } from '../src/index.js';
-import { OrgSelector } from '../src/eligibility/org-selector.js';
-import { IntegrationHealthError } from '../src/errors/integration-health-error.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
 const quiet = process.env.EXAMPLE_QUIET === '1';

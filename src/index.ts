@@ -63,5 +63,49 @@ export { FsmSyncableModuleResource, type FsmSyncProcess } from './client/fsm/fsm
 export type { FsmWriteResult } from './client/fsm/fsm-write-result.js';
 export type { ListOptions, CallOptions, CreateOptions } from './client/list-params.js';
 
+// Eligibility (the pure rules are also the `fsm-billing-sync/eligibility` entry) and OrgSelector
+export {
+  evaluateEligibility,
+  defineRule,
+  defaultEligibilityRules,
+  orgDeletedRule,
+  orgInactiveRule,
+  trialExpiredRule,
+  avalaraRule,
+  financeOrgFromZoho,
+  zohoOrgEdition,
+  evaluateSwitch,
+  SWITCH_ATTEMPTS_PER_HOUR,
+  type FinanceOrg,
+  type AvalaraPolicy,
+  type EligibilityReason,
+  type EligibilityRule,
+  type EligibilityRuleInit,
+  type RuleContext,
+  type EligibilityContext,
+  type EligibilityResult,
+  type IneligibleOrg,
+  type OnboardingChoice,
+  type ZohoOrganizationRecord,
+  type SwitchInput,
+} from './eligibility/index.js';
+export {
+  OrgSelector,
+  type OrgSelectorOptions,
+  type OrgChoices,
+  type SelectChoice,
+  type SwitchTarget,
+  type SwitchOptions,
+  type CreatableRecord,
+} from './eligibility/org-selector.js';
+export type { FinanceBinding } from './eligibility/finance-binding.js';
+export type { FsmOrgProfile, FsmOrgSource } from './eligibility/fsm-org-profile.js';
+export type { HealthReport, HealthProblem } from './eligibility/health.js';
+export type { FieldMappingSetup, TaxSetup, StepSource, OnboardOptions, OnboardingReport, OnboardingStepReport } from './eligibility/onboarding.js';
+export type { NewInvoiceOptions } from './eligibility/new-invoice-org.js';
+export type { DescribeOrg } from './eligibility/org-listing.js';
+export { SYNC_STATE_KEYS, type SwitchFactsProvider, type GivenSwitchFacts } from './eligibility/switch-facts.js';
+export { INTEGRATION_KEY_PREFIX } from './eligibility/binding-store.js';
+
 // Wire schemas (zod) and their types
 export * from './schemas/index.js';

@@ -7,3 +7,6 @@ export { ValidationError, type ValidationIssue, type ValidationErrorCode } from 
 export { ConfigError } from './config-error.js';
 export { NetworkError } from './network-error.js';
 export { ResponseTooLargeError } from './response-too-large-error.js';
+export { EligibilityError, type RefusalReason } from './eligibility-error.js';
+export { SwitchRefusedError, type SwitchRefusal, type SwitchRefusalCode } from './switch-refused-error.js';
+export { IntegrationHealthError, type HealthProblemCode } from './integration-health-error.js';
