@@ -51,6 +51,7 @@ export function taxWorld(edition: SandboxEdition, org: FinanceOrgInit & { empty?
 }
 
 /** `name rate%` of each sandbox tax row, sorted: a readable fingerprint of an org's taxes. */
-export function taxFingerprint(rows: ReadonlyArray<Record<string, unknown>>, nameField = 'tax_name', rateField = 'tax_percentage'): string[] {
-  return rows.map((r) => `${String(r[nameField])} ${String(r[rateField])}%`).sort();
+export function taxFingerprint(rows: readonly object[], nameField = 'tax_name', rateField = 'tax_percentage'): string[] {
+  const field = (row: object, name: string): string => String((row as Record<string, unknown>)[name]);
+  return rows.map((r) => `${field(r, nameField)} ${field(r, rateField)}%`).sort();
 }
