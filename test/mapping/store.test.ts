@@ -120,6 +120,6 @@ describe('stored mappings', () => {
     expect(() => new FieldMapper({ storage, syncType: 'I', edition: 'fr' as never })).toThrow(/edition/);
     expect(() => new FieldMapper({ storage: {} as never, syncType: 'I', edition: 'us' })).toThrow(/storage/);
     expect(() => new FieldMapper({ storage, syncType: 'I', edition: 'us', transforms: { trim: { output: 'same', toFinance: (v) => v } } })).toThrow(/built-in/);
-    expect(() => new FieldMapper({ storage, syncType: 'I', edition: 'us', transforms: { __proto__x: { output: 'nope', toFinance: (v) => v } as never } })).toThrow(ConfigError);
+    expect(() => new FieldMapper({ storage, syncType: 'I', edition: 'us', transforms: { __proto__x: { output: 'nope', toFinance: (v: unknown) => v } as never } })).toThrow(ConfigError);
   });
 });
