@@ -69,7 +69,7 @@ export class Decimal {
   /** `units / 10^scale`, e.g. `Decimal.of(1999n, 2)` is 19.99. */
   static of(units: bigint, scale = 0): Decimal {
     if (!Number.isSafeInteger(scale) || scale < 0) throw new RangeError(`A decimal scale must be a non-negative integer; got ${scale}.`);
-    return new Decimal(units, scale);
+    return new Decimal(units, scale).normalized();
   }
 
   /**
@@ -128,16 +128,19 @@ export class Decimal {
     return this.units * pow10(scale - this.scale);
   }
 
+  /** `this + other`, exact. */
   plus(other: DecimalInput): Decimal {
     const b = Decimal.from(other);
     const scale = Math.max(this.scale, b.scale);
     return new Decimal(this.unitsAt(scale) + b.unitsAt(scale), scale).normalized();
   }
 
+  /** `this − other`, exact. */
   minus(other: DecimalInput): Decimal {
     return this.plus(Decimal.from(other).negate());
   }
 
+  /** `this × other`, exact (the scales add up). */
   times(other: DecimalInput): Decimal {
     const b = Decimal.from(other);
     return new Decimal(this.units * b.units, this.scale + b.scale).normalized();

@@ -71,7 +71,7 @@ export async function pushTaxes(ctx: TaxContext, config: TaxConfig, signal: Abor
     signal?.throwIfAborted();
     const entry = await store.entry(wanted.fsmId);
     const record = async (financeId: string, status: TaxIdMapEntry['status'], action: 'created' | 'matched' | 'existing') => {
-      if (action !== 'existing') await store.put({ kind: wanted.kind, fsmId: wanted.fsmId, financeId, name: wanted.name, status, at: ctx.clock.now(), ...(wanted.rate === undefined ? {} : { rate: wanted.rate }) });
+      if (action !== 'existing') await store.put({ kind: wanted.kind, fsmId: wanted.fsmId, financeId, name: wanted.name, status, at: ctx.clock.now(), ...(wanted.rate === undefined ? {} : { rate: wanted.rate }) }, entry?.financeId);
       financeIds.set(wanted.fsmId, financeId);
       const item = { kind: wanted.kind, fsmId: wanted.fsmId, financeId, name: wanted.name };
       report[action].push(item);

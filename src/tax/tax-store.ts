@@ -59,9 +59,14 @@ export class TaxStore {
     return this.#storage.get<string>(this.#reverseKey(kind, financeId));
   }
 
-  /** Writes a row (and its reverse index row once it has a finance id). */
-  async put(entry: TaxIdMapEntry): Promise<void> {
-    await this.#storage.batch(this.#putOps(entry));
+  /**
+   * Writes a row (and its reverse index row once it has a finance id). `replacedFinanceId`: the
+   * finance object the FSM id named before (deleted in Books and created again), whose reverse row goes.
+   */
+  async put(entry: TaxIdMapEntry, replacedFinanceId?: string): Promise<void> {
+    const ops = this.#putOps(entry);
+    if (replacedFinanceId !== undefined && replacedFinanceId !== entry.financeId) ops.unshift({ type: 'delete', key: this.#reverseKey(entry.kind, replacedFinanceId) });
+    await this.#storage.batch(ops);
   }
 
   /** Writes the configuration. */

@@ -146,6 +146,20 @@ describe('TaxSync.push(): into existing orgs, and refusals', () => {
     expect(world.sandbox.records(world.orgId, 'taxes').filter((t) => t.tax_name === 'GST')).toHaveLength(1);
   });
 
+  it('a pushed tax deleted in Books is reported missing, then created again by the next push under the same FSM id', async () => {
+    const world = taxWorld('ae', { empty: true });
+    const taxes = world.taxSync();
+    await taxes.push(defaultTaxConfig('ae'));
+    const oldId = (await taxes.toFinanceTaxId('vat_standard')) ?? '';
+    world.sandbox.remove(world.orgId, 'taxes', oldId);
+    expect((await taxes.health()).map((p) => p.code)).toEqual(['TAX_MISSING_IN_FINANCE']);
+    const report = await taxes.push();
+    expect(report.created.map((c) => c.fsmId)).toEqual(['vat_standard']);
+    expect(await taxes.toFinanceTaxId('vat_standard')).not.toBe(oldId);
+    expect(await taxes.toFsmTaxId(oldId)).toBeUndefined();
+    expect(await taxes.health()).toEqual([]);
+  });
+
   it('keeps the FSM ids of pushed objects on a later pull', async () => {
     const world = taxWorld('uk', { empty: true });
     await world.taxSync().push(defaultTaxConfig('uk'));

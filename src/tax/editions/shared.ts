@@ -32,6 +32,5 @@ export const GCC_TREATMENTS = [
 /** GCC place-of-supply codes: UAE emirates and GCC countries (zoho-api.md §3.3 `country_code`). */
 export const GCC_PLACES = ['AB', 'AJ', 'DU', 'FU', 'RA', 'SH', 'UM', 'AE', 'SA', 'BH', 'KW', 'OM', 'QA'] as const;
 
-/** Books fields of a GCC contact and item. */
+/** Books fields of a GCC contact: treatment, TRN, place of supply (zoho-api.md §3.3). */
 export const GCC_CONTACT_FIELDS = ['tax_treatment', 'tax_reg_no', 'country_code'] as const;
-export const VAT_ITEM_FIELDS = ['tax_id'] as const;
