@@ -86,3 +86,31 @@ export function kindedReference(kind: Exclude<ReferenceKind, 'customers'>, id: u
 export function isKindedReference(value: unknown): value is KindedReference {
   return typeof value === 'object' && value !== null && Object.hasOwn(value, KINDED);
 }
+
+/** A row of TaxSync's id map, structurally (`TaxIdMapEntry`): which finance object an FSM tax object is. */
+export interface TaxIdMapRow {
+  readonly kind: 'tax' | 'group' | 'authority' | 'exemption';
+  readonly fsmId: string;
+  readonly financeId?: string;
+}
+
+/**
+ * Resolver pairs from TaxSync's id map: taxes and groups answer `taxes` references, authorities
+ * `tax_authorities`, exemptions `tax_exemptions`. Rows still pending (no finance id) are skipped.
+ *
+ * @example
+ * ```ts
+ * const resolve = createMapResolver({ ...taxReferencePairs(await taxStore.entries()), companies: links });
+ * ```
+ */
+export function taxReferencePairs(rows: Iterable<TaxIdMapRow>): ReferencePairs {
+  const taxes: Array<[string, string]> = [];
+  const authorities: Array<[string, string]> = [];
+  const exemptions: Array<[string, string]> = [];
+  for (const row of rows) {
+    if (row.financeId === undefined) continue;
+    const list = row.kind === 'authority' ? authorities : row.kind === 'exemption' ? exemptions : taxes;
+    list.push([row.fsmId, row.financeId]);
+  }
+  return { taxes, tax_authorities: authorities, tax_exemptions: exemptions };
+}
