@@ -97,3 +97,19 @@ describe('TaxSync.pull() from an org seeded for each edition', () => {
     expect(error).toMatchObject({ code: 'TAX_MANAGED_BY_AVALARA' });
   });
 });
+
+describe('docs/taxes.md quick start', () => {
+  it('pulls an India org and prices an inter-state line: 2 × 1000 at IGST 18% = 2360.00', async () => {
+    const taxes = taxWorld('in').taxSync({ origin: 'KA' });
+    const config = await taxes.pull();
+    const gst18 = config.groups.find((g) => g.name === 'GST18')?.id;
+    const igst18 = config.taxes.find((t) => t.name === 'IGST18')?.id;
+    const line = taxes.lineTax({
+      customer: { taxable: true, treatment: 'business_gst' },
+      item: { taxable: true, intraStateTaxId: gst18, interStateTaxId: igst18 },
+      placeOfSupply: 'MH',
+    });
+    expect(taxes.totals([{ rate: '1000', quantity: 2, taxes: line.components }]).total).toBe('2360.00');
+    expect(await taxes.toFinanceTaxId(line.taxId ?? '')).toMatch(/^\d+$/);
+  });
+});
