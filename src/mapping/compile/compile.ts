@@ -10,6 +10,9 @@ import { compileStep, type Step, type Way } from './convert-step.js';
 import { compileReader, type PathReader } from './read-path.js';
 import { compileWriter } from './write-path.js';
 
+// The location of top-level fields in issues; shared so a conversion allocates no array per field.
+const TOP: ReadonlyArray<string | number> = Object.freeze([]);
+
 /** A compiled one-direction converter. */
 export type Converter = (record: unknown, options?: ConvertOptions) => Record<string, unknown>;
 
@@ -103,7 +106,7 @@ function compileWay(entries: readonly CheckedEntry[], way: Way, context: Compile
     const run: RunState = { options, issues: [] as ValidationIssue[] };
     const out: Record<string, unknown> = {};
     for (const [name, value] of constants) out[name] = value;
-    for (const step of steps) step(record, out, run, []);
+    for (const step of steps) step(record, out, run, TOP);
     for (const group of arrays) {
       const list = group.read(record);
       if (list === undefined) continue;

@@ -55,14 +55,15 @@ export function compileWriter(segments: readonly PathSegment[]): PathWriter {
   const existingReaders = parents.map((segment, i) => (segment.kind === 'select' ? compileReader(segments.slice(0, i + 1)) : undefined));
   return (out, value, existing) => {
     let target = out;
-    parents.forEach((segment, i) => {
+    for (let i = 0; i < parents.length; i++) {
+      const segment = parents[i] as PathSegment;
       if (segment.kind === 'select') {
         const reader = existingReaders[i];
         target = element(target, segment, existing === undefined || !reader ? undefined : reader(existing));
       } else {
         target = child(target, segment.name);
       }
-    });
+    }
     target[leaf] = value;
   };
 }
