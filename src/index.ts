@@ -107,5 +107,8 @@ export type { DescribeOrg } from './eligibility/org-listing.js';
 export { SYNC_STATE_KEYS, type SwitchFactsProvider, type GivenSwitchFacts } from './eligibility/switch-facts.js';
 export { INTEGRATION_KEY_PREFIX } from './eligibility/binding-store.js';
 
+// Taxes
+export * from './tax/index.js';
+
 // Wire schemas (zod) and their types
 export * from './schemas/index.js';

@@ -10,3 +10,4 @@ export { ResponseTooLargeError } from './response-too-large-error.js';
 export { EligibilityError, type RefusalReason } from './eligibility-error.js';
 export { SwitchRefusedError, type SwitchRefusal, type SwitchRefusalCode } from './switch-refused-error.js';
 export { IntegrationHealthError, type HealthProblemCode } from './integration-health-error.js';
+export { TaxError, type TaxErrorCode } from './tax-error.js';

@@ -12,6 +12,8 @@ export type HealthProblemCode =
   | 'CURRENCY_MISMATCH'
   /** The finance org's tax edition differs from the FSM org's. */
   | 'EDITION_MISMATCH'
+  /** A tax used by FSM records is missing in the finance org (reported by TaxSync.health()). */
+  | 'TAX_MISSING_IN_FINANCE'
   /** Zoho refused the credentials: the refresh token was revoked or expired. */
   | 'TOKEN_REVOKED';
 

@@ -115,7 +115,7 @@ export function taxSetFor(edition: SandboxEdition): TaxSet {
           { key: 'gstqst', name: 'GST + QST', taxKeys: ['gst', 'qst'] },
         ],
         authorities: [
-          { key: 'cra', name: 'Canada Revenue Agency', description: 'Federal GST/HST', registrationNumber: '123456789RT0001' },
+          { key: 'cra', name: 'Canada Revenue Agency', description: 'Federal GST/HST', registrationNumber: '123456782RT0001' },
           { key: 'bc', name: 'BC Ministry of Finance', description: 'British Columbia PST', registrationNumber: 'PST-1234-5678' },
           { key: 'rq', name: 'Revenu Québec', description: 'Québec sales tax', registrationNumber: '1234567890TQ0001' },
         ],
