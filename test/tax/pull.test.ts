@@ -58,7 +58,7 @@ describe('TaxSync.pull() from an org seeded for each edition', () => {
 
   it('Canada: authorities keep their registration number', async () => {
     const config = await taxWorld('ca').taxSync().pull();
-    expect(config.authorities.find((a) => a.name === 'Canada Revenue Agency')).toMatchObject({ registrationNumber: '123456789RT0001', registrationNumberLabel: 'Registration Number' });
+    expect(config.authorities.find((a) => a.name === 'Canada Revenue Agency')).toMatchObject({ registrationNumber: '123456782RT0001', registrationNumberLabel: 'Registration Number' });
     expect(config.taxes.find((t) => t.name === 'QST')?.rate).toBe('9.975');
   });
 

@@ -27,7 +27,7 @@ export type FinanceTaxAuthority = z.infer<typeof FinanceTaxAuthoritySchema>;
  *
  * @example
  * ```ts
- * FinanceTaxAuthorityCreateSchema.parse({ tax_authority_name: 'Ontario', registration_number: '123456789RT0001' });
+ * FinanceTaxAuthorityCreateSchema.parse({ tax_authority_name: 'Ontario', registration_number: '123456782RT0001' });
  * ```
  */
 export const FinanceTaxAuthorityCreateSchema = z.looseObject({ ...writable, tax_authority_name: z.string().min(1) });
