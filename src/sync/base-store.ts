@@ -1,0 +1,54 @@
+import type { Storage, StorageOp } from '../storage/storage.js';
+import { listAll } from './storage-scan.js';
+import { SyncKeys } from './sync-keys.js';
+
+/** What one side of a pair looked like when it was last in sync. */
+export interface SideSnapshot {
+  /** {@link contentHash} of `fields`. */
+  hash: string;
+  /** The mapped fields, as a sparse record (see `project`). */
+  fields: Record<string, unknown>;
+  /** The side's modified time after the last sync, when known: for partial reads, "unchanged" means this did not move. */
+  modifiedTime?: string;
+  /** Computed fields whose value after our write is unknown: the next read's value is taken as is. */
+  unknown?: string[];
+}
+
+/**
+ * The base of the three-way merge: both sides of a linked pair as they were after the last sync,
+ * and the mapping version they were mapped with (for the backfill of mapping changes).
+ */
+export interface BaseSnapshot {
+  fsm: SideSnapshot;
+  finance: SideSnapshot;
+  mappingVersion: number;
+  syncedAt: number;
+}
+
+/**
+ * Base snapshots per sync unit, keyed by the FSM id (`base/<unit>/<fsmId>`). Written as ops in the
+ * same batch as the link they belong to: the syncer stores what it wrote instead of re-reading it.
+ */
+export class BaseStore {
+  readonly #storage: Storage;
+  readonly #keys: SyncKeys;
+
+  constructor(storage: Storage, keys: SyncKeys) {
+    this.#storage = storage;
+    this.#keys = keys;
+  }
+
+  /** Every snapshot of a unit. */
+  async load(unit: string): Promise<Map<string, BaseSnapshot>> {
+    const entries = await listAll<BaseSnapshot>(this.#storage, this.#keys.base(unit));
+    return new Map(entries.map((e) => [SyncKeys.idOf(e.key), e.value]));
+  }
+
+  putOps(unit: string, fsmId: string, snapshot: BaseSnapshot): StorageOp[] {
+    return [{ type: 'put', key: this.#keys.base(unit, fsmId), value: snapshot }];
+  }
+
+  deleteOps(unit: string, fsmId: string): StorageOp[] {
+    return [{ type: 'delete', key: this.#keys.base(unit, fsmId) }];
+  }
+}

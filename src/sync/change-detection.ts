@@ -1,0 +1,54 @@
+import type { RecordSource, SourceRecord, SyncCollection } from './record-source.js';
+import type { SideSnapshot } from './base-store.js';
+import type { SideCursor } from './cursor-store.js';
+
+/** What one side's read of a unit gave. */
+export interface SideRead {
+  /** Records by id, the last copy read winning (a walk may see a record twice). */
+  records: Map<string, SourceRecord>;
+  /** The read listed every live record: linked ids it lacks were deleted. */
+  complete: boolean;
+  /** Ids the source reported deleted. */
+  deleted: Set<string>;
+  cursor: string | undefined;
+  /** Whether the read started from scratch (`since` undefined). */
+  full: boolean;
+}
+
+/**
+ * Reads a side's changes: from its cursor for a `cursor` feed, or everything for a `scan` feed or
+ * when a full read is due (first run, periodic delete detection, mapping backfill). Checks the
+ * signal between pages.
+ */
+export async function readSide(
+  source: RecordSource,
+  collection: SyncCollection,
+  cursor: SideCursor,
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void },
+): Promise<SideRead> {
+  const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
+  const since = options.full || feed === 'scan' ? undefined : cursor.since;
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined };
+  for await (const page of source.read(collection, { since, signal: options.signal })) {
+    options.signal?.throwIfAborted();
+    for (const record of page.records) read.records.set(record.id, record);
+    for (const id of page.deleted ?? []) read.deleted.add(id);
+    if (page.cursor !== undefined) read.cursor = page.cursor;
+    if (page.complete === true) read.complete = true;
+    options.onPage?.(read.records.size);
+  }
+  return read;
+}
+
+/**
+ * Whether a summary (partial) record is known unchanged since the last sync without fetching it:
+ * its modified time has not moved from the one stored with the base.
+ */
+export function unchangedByTime(record: SourceRecord, base: SideSnapshot | undefined): boolean {
+  return base?.modifiedTime !== undefined && record.modifiedTime !== undefined && record.modifiedTime === base.modifiedTime;
+}
+
+/** Whether a side is due a full read for delete detection. */
+export function fullReadDue(cursor: SideCursor, now: number, intervalMs: number): boolean {
+  return cursor.since === undefined || cursor.fullScanAt === undefined || now - cursor.fullScanAt >= intervalMs;
+}

@@ -1,0 +1,126 @@
+import { ApiError } from '../errors/api-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import type { StorageOp } from '../storage/storage.js';
+import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
+import { applyLink } from './link-store.js';
+import { commit, failed, type RunContext, shouldStop, wrote } from './run-context.js';
+import { otherSide, type SyncSide } from './sync-keys.js';
+import { snapshotOf, type UnitState } from './unit-state.js';
+
+/** A linked pair one of whose records is gone. */
+interface Gone {
+  fsmId: string;
+  financeId: string;
+  parentId: string | undefined;
+  deleted: SyncSide;
+}
+
+// zoho-api.md §2.6: Books refuses to delete a contact with transactions (code 3000).
+function hasTransactions(error: unknown): boolean {
+  return error instanceof ApiError && (error.zohoCode === 3000 || error.zohoCode === '3000');
+}
+
+/**
+ * Finds linked records deleted on one side — reported as tombstones, or missing from a complete
+ * read and confirmed gone with a `get` (a walk can skip a row when another is deleted meanwhile) —
+ * and applies the delete policy to the survivor:
+ * - `unlink`: forget the link; the survivor stays, marked so it is not recreated.
+ * - `deactivate`: mark the survivor inactive where its side can; else unlink.
+ * - `propagate`: delete the survivor; Books refusing (code 3000, transactions) marks it inactive.
+ *   A survivor edited since the last sync is kept and unlinked instead: an edit is not lost to a delete.
+ */
+export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<void> {
+  const { unit, links } = state;
+  const gone: Gone[] = [];
+  const candidates = new Map<string, Gone>();
+  for (const [fsmId, link] of links.byFsm) {
+    if (state.fresh.has(fsmId)) continue;
+    const fsmMissing = state.fsm.deleted.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
+    const financeMissing = state.finance.deleted.has(link.financeId) || (state.finance.complete && !state.finance.records.has(link.financeId));
+    if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId)) {
+      // Type IV: the contact moved between "with company" and "without company" (product-rules.md §5.6).
+      failed(ctx, unit, 'finance', new RecordRefusal('COMPANY_CHANGE_NOT_ALLOWED', COMPANY_CHANGE_TITLE, `${COMPANY_CHANGE_TITLE}: FSM contact ${fsmId} gained or lost its company after it was synced.`), { fsmId, financeId: link.financeId });
+      continue;
+    }
+    if (fsmMissing) candidates.set(fsmId, { fsmId, financeId: link.financeId, parentId: link.parentId, deleted: 'fsm' });
+    else if (financeMissing) candidates.set(fsmId, { fsmId, financeId: link.financeId, parentId: link.parentId, deleted: 'finance' });
+  }
+  for (const candidate of candidates.values()) {
+    if (shouldStop(ctx)) return;
+    const side = candidate.deleted;
+    const id = side === 'fsm' ? candidate.fsmId : candidate.financeId;
+    try {
+      const tombstone = state[side].deleted.has(id);
+      const still = tombstone ? undefined : await ctx.sources[side].get(state.collections[side], id, { parentId: candidate.parentId, signal: ctx.signal });
+      if (still === undefined) gone.push(candidate);
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      failed(ctx, unit, otherSide(side), error, { fsmId: candidate.fsmId, financeId: candidate.financeId });
+    }
+  }
+  for (const pair of gone) {
+    if (shouldStop(ctx)) return;
+    await ctx.lease?.renewIfDue();
+    await applyDelete(ctx, state, pair);
+  }
+}
+
+async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promise<void> {
+  const { unit } = state;
+  const survivor = otherSide(pair.deleted);
+  const survivorId = survivor === 'fsm' ? pair.fsmId : pair.financeId;
+  const ids = { fsmId: pair.fsmId, financeId: pair.financeId };
+  const survivorSource = ctx.sources[survivor];
+  const caps = state.caps[survivor];
+  const policy = ctx.policy.deletes;
+  const ops: StorageOp[] = [...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId), ...ctx.stores.bases.deleteOps(unit.module, pair.fsmId)];
+  const detach = () => ctx.stores.links.detachOps(unit.module, survivor, survivorId, { detached: true, at: ctx.clock.now(), reason: `${pair.deleted === 'fsm' ? 'FSM' : 'finance'} record deleted` });
+  const read = state[survivor];
+  const survivorGone = read.deleted.has(survivorId) || (read.complete && !(survivor === 'fsm' ? state.fsmAll.has(survivorId) : read.records.has(survivorId)));
+  try {
+    let outcome: 'deleted' | 'deactivated' | 'unlinked' = 'unlinked';
+    if (survivorGone) {
+      // Both records are gone: only the link remains to forget.
+    } else if (policy === 'propagate' && caps.delete && !editedSinceSync(state, survivor, pair)) {
+      try {
+        if (!ctx.dryRun) await survivorSource.delete(state.collections[survivor], survivorId, { parentId: pair.parentId });
+        outcome = 'deleted';
+      } catch (error) {
+        if (error instanceof NotFoundError) {
+          await forget(ctx, state, pair, ops, survivor, 'unlinked');
+          return;
+        }
+        if (!hasTransactions(error) || !caps.deactivate) throw error;
+        if (!ctx.dryRun) await survivorSource.deactivate(state.collections[survivor], survivorId, { parentId: pair.parentId });
+        outcome = 'deactivated';
+      }
+    } else if (policy === 'deactivate' && caps.deactivate) {
+      if (!ctx.dryRun) await survivorSource.deactivate(state.collections[survivor], survivorId, { parentId: pair.parentId });
+      outcome = 'deactivated';
+    }
+    if (outcome !== 'deleted' && !survivorGone) ops.push(...detach());
+    await forget(ctx, state, pair, ops, survivor, outcome);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    failed(ctx, unit, survivor, error, ids);
+  }
+}
+
+async function forget(ctx: RunContext, state: UnitState, pair: Gone, ops: StorageOp[], survivor: SyncSide, outcome: 'deleted' | 'deactivated' | 'unlinked'): Promise<void> {
+  await commit(ctx, ops);
+  if (!ctx.dryRun) {
+    applyLink(state.links, pair.fsmId, undefined, pair.financeId);
+    state.bases.delete(pair.fsmId);
+    if (outcome !== 'deleted') state.links.detached[survivor].add(survivor === 'fsm' ? pair.fsmId : pair.financeId);
+  }
+  wrote(ctx, state.unit, survivor, outcome, { fsmId: pair.fsmId, financeId: pair.financeId });
+}
+
+// The survivor's mapped fields differ from the last synced base: someone edited it.
+function editedSinceSync(state: UnitState, survivor: SyncSide, pair: Gone): boolean {
+  const base = state.bases.get(pair.fsmId);
+  const record = state[survivor].records.get(survivor === 'fsm' ? pair.fsmId : pair.financeId);
+  if (!base || !record) return false;
+  if (record.partial) return record.modifiedTime !== undefined && record.modifiedTime !== base[survivor].modifiedTime;
+  return snapshotOf(state, survivor, record.data).hash !== base[survivor].hash;
+}

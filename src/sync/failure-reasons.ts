@@ -1,0 +1,69 @@
+import { ApiError } from '../errors/api-error.js';
+import { FsmBillingError } from '../errors/fsm-billing-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+
+/** Why a record failed, grouped in the report and the sync log. */
+export interface FailureReason {
+  /** Stable code: the CSV groups by it. */
+  reason: string;
+  /** What a person reads in the log. */
+  title: string;
+  /** The detail for this record. */
+  message: string;
+  /** The API is struggling (network, 5xx, rate limit): enough of these in a row stop the run. */
+  transient: boolean;
+}
+
+/** A record the syncer refused before sending it (product-rules.md §5.6), with its reason code. */
+export class RecordRefusal extends Error {
+  override name = 'RecordRefusal';
+  readonly reason: string;
+  readonly title: string;
+
+  constructor(reason: string, title: string, message: string) {
+    super(message);
+    this.reason = reason;
+    this.title = title;
+  }
+}
+
+// product-rules.md §5.6: the pull errors Zoho FSM shows in its sync log, word for word.
+export const MANDATORY_TITLE = 'The following mandatory field(s) were left empty';
+export const EMAIL_IN_COMPANY_TITLE = 'Contact with this email-id is already associated with this company';
+export const COMPANY_CHANGE_TITLE = 'Company cannot be changed for Contacts that are already synced';
+
+/** Classifies a record's failure. */
+export function failureReason(error: unknown): FailureReason {
+  if (error instanceof RecordRefusal) return { reason: error.reason, title: error.title, message: error.message, transient: false };
+  if (error instanceof ValidationError) {
+    const codes = new Set(error.issues.map((i) => i.code));
+    if (codes.has('required') || (error.code === 'INVALID_INPUT' && error.issues.some((i) => /required|too_small/i.test(`${i.code ?? ''} ${i.message}`)))) {
+      const fields = error.issues.map((i) => i.path.filter((p) => typeof p === 'string').join('.')).filter((f) => f !== '');
+      return { reason: 'MANDATORY_FIELDS_EMPTY', title: MANDATORY_TITLE, message: `${MANDATORY_TITLE}: ${[...new Set(fields)].join(', ') || error.message}`, transient: false };
+    }
+    if (codes.has('unresolved_reference')) return { reason: 'UNRESOLVED_REFERENCE', title: 'A referenced record or tax has no counterpart on the other side yet', message: error.message, transient: false };
+    return { reason: 'INVALID_VALUE', title: 'A field value does not fit the other side', message: error.message, transient: false };
+  }
+  if (error instanceof RateLimitError) return { reason: 'RATE_LIMITED', title: 'Zoho rate limit', message: error.message, transient: true };
+  if (error instanceof NetworkError) return { reason: 'NETWORK_ERROR', title: 'No reply from Zoho', message: error.message, transient: true };
+  if (error instanceof ApiError) {
+    // zoho-api.md §2.6 / product-rules.md §5.2 rule 4: clones are refused without "Allow duplicates".
+    if (error.zohoCode === 3062 || error.zohoCode === '3062') {
+      return { reason: 'DUPLICATE_NAME', title: 'Duplicate display name refused: enable "Allow duplicates for customer display name" in Books, or rename the record', message: error.message, transient: false };
+    }
+    if (error.status >= 500 || error.status === 0) return { reason: 'SERVER_ERROR', title: 'Zoho server error', message: error.message, transient: true };
+    const code = error.zohoCode === undefined ? String(error.status) : String(error.zohoCode);
+    return { reason: `ZOHO_${code}`, title: error.zohoMessage ?? `Zoho refused the record (${code})`, message: error.message, transient: false };
+  }
+  if (error instanceof FsmBillingError) return { reason: error.code, title: error.code, message: error.message, transient: false };
+  const message = error instanceof Error ? error.message : String(error);
+  return { reason: 'SOURCE_ERROR', title: 'The record source failed', message, transient: false };
+}
+
+/** Whether a failed create may nevertheless have happened (no reply, or a 5xx after the write). */
+export function ambiguousWrite(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof ApiError && !(error instanceof RateLimitError) && (error.status >= 500 || error.status === 0);
+}

@@ -1,0 +1,52 @@
+import type { Storage, StorageOp } from '../storage/storage.js';
+import { listAll } from './storage-scan.js';
+import { SyncKeys, type SyncSide } from './sync-keys.js';
+
+/**
+ * Written before a remote create and removed in the batch that links the created record: if the
+ * reply is lost or the process dies in between, the next run finds the record by this intent and
+ * its match key instead of creating it again.
+ */
+export interface CreateIntent {
+  /** The side the record is being created on. */
+  target: SyncSide;
+  /** The normalised match key value sent (Company Name, Email, Item Name), when there is one. */
+  key?: string;
+  /** Content hash of the mapped fields sent: finds the record when it has no match key. */
+  hash: string;
+  /** The payload sent, as the base snapshot if the record is found. */
+  payload: Record<string, unknown>;
+  /** Contact persons: the customer it was created under. */
+  parentId?: string;
+  at: number;
+  runId: string;
+}
+
+/** Open create intents per unit, keyed by the source record (`intent/<unit>/<sourceSide>/<id>`). */
+export class IntentStore {
+  readonly #storage: Storage;
+  readonly #keys: SyncKeys;
+
+  constructor(storage: Storage, keys: SyncKeys) {
+    this.#storage = storage;
+    this.#keys = keys;
+  }
+
+  /** Open intents of a unit, by source side and source id. */
+  async load(unit: string): Promise<{ fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> }> {
+    const out = { fsm: new Map<string, CreateIntent>(), finance: new Map<string, CreateIntent>() };
+    for (const side of ['fsm', 'finance'] as const) {
+      for (const { key, value } of await listAll<CreateIntent>(this.#storage, this.#keys.intent(unit, side))) out[side].set(SyncKeys.idOf(key), value);
+    }
+    return out;
+  }
+
+  /** Records the intent (its own batch: it must be durable before the create is sent). */
+  async write(unit: string, sourceSide: SyncSide, sourceId: string, intent: CreateIntent): Promise<void> {
+    await this.#storage.batch([{ type: 'put', key: this.#keys.intent(unit, sourceSide, sourceId), value: intent }]);
+  }
+
+  clearOps(unit: string, sourceSide: SyncSide, sourceId: string): StorageOp[] {
+    return [{ type: 'delete', key: this.#keys.intent(unit, sourceSide, sourceId) }];
+  }
+}

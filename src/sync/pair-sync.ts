@@ -1,0 +1,243 @@
+import type { StorageOp } from '../storage/storage.js';
+import type { BaseSnapshot, SideSnapshot } from './base-store.js';
+import { unchangedByTime } from './change-detection.js';
+import { decideConflict, latestSide, type SyncConflict } from './conflict-policies.js';
+import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
+import { type FieldPath, mergeObjects, readPath, structuredCloneJson, writePath } from './field-paths.js';
+import { applyLink } from './link-store.js';
+import type { SourceRecord, WriteResult } from './record-source.js';
+import { commit, count, directionTo, failed, type RunContext, wrote } from './run-context.js';
+import type { SyncSide } from './sync-keys.js';
+import { type MergeEntry, mergeRecord } from './three-way-merge.js';
+import { computedPaths, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
+
+/** One pair to bring in sync. */
+export interface PairInput {
+  fsmId: string;
+  financeId: string;
+  parentId: string | undefined;
+  /** The records as read this run; `undefined` when a side was not in the read (unchanged since its cursor). */
+  fsmRecord: SourceRecord | undefined;
+  financeRecord: SourceRecord | undefined;
+  /** The last synced state; `undefined` for a pair formed this run (match key or intent). */
+  base: BaseSnapshot | undefined;
+  /** The pair was formed this run: its link goes in the same batch as its base. */
+  newLink: boolean;
+  /** More ops for the same batch (clearing the intent that formed the pair). */
+  ops: StorageOp[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The update to send: changed paths written into a patch, nested objects completed from the current record. */
+function payloadOf(changes: ReadonlyArray<{ path: FieldPath; value: unknown }>, current: Record<string, unknown>): { patch: Record<string, unknown>; payload: Record<string, unknown> } {
+  const patch: Record<string, unknown> = {};
+  for (const { path, value } of changes) writePath(patch, path, value, current);
+  const payload: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) payload[key] = isRecord(value) && isRecord(current[key]) ? mergeObjects(current[key], value) : value;
+  return { patch, payload };
+}
+
+function applied(fields: Record<string, unknown>, changes: ReadonlyArray<{ path: FieldPath; value: unknown }>, current: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredCloneJson(fields) as Record<string, unknown>;
+  for (const { path, value } of changes) writePath(out, path, value, current);
+  return out;
+}
+
+// A field left in manual conflict keeps its old base on both sides, so it is seen again next run.
+function keepBase(fields: Record<string, unknown>, base: SideSnapshot | undefined, paths: readonly FieldPath[]): void {
+  if (!base) return;
+  for (const path of paths) writePath(fields, path, readPath(base.fields, path) ?? null, base.fields);
+}
+
+/**
+ * Brings one linked pair in sync: reads what is needed (a partial finance row is fetched only when
+ * its modified time moved), merges three-way, writes each side at most once, and commits the link,
+ * the new base and any conflict changes in one batch. Failures are recorded, never thrown.
+ */
+export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInput): Promise<void> {
+  const { unit } = state;
+  const ids = { fsmId: pair.fsmId, financeId: pair.financeId };
+  let target: SyncSide = 'finance';
+  try {
+    const base = pair.base;
+    const noBase = base ? await noBaseEntries(ctx, state, base.mappingVersion) : new Set<string>();
+    const resolvedConflicts = [...state.conflicts.values()].filter((c) => c.conflict.fsmId === pair.fsmId && c.choice !== undefined);
+
+    // FSM side: the record read, or (not read: unchanged since the cursor) the base.
+    const fsmFull = pair.fsmRecord?.data ?? base?.fsm.fields;
+    // Finance side: full record, or the base when a partial row's modified time has not moved.
+    let financeFull: Record<string, unknown> | undefined;
+    let financeModified = pair.financeRecord?.modifiedTime ?? base?.finance.modifiedTime;
+    const finRecord = pair.financeRecord;
+    if (finRecord && !finRecord.partial) financeFull = finRecord.data;
+    else if (finRecord === undefined || (unchangedByTime(finRecord, base?.finance) && noBase.size === 0)) financeFull = base?.finance.fields;
+    if (financeFull === undefined) {
+      const fetched = await ctx.sources.finance.get(state.collections.finance, pair.financeId, { parentId: pair.parentId, signal: ctx.signal });
+      if (!fetched) return; // deleted since the list: the delete pass of the next full read handles it
+      financeFull = fetched.data;
+      financeModified = fetched.modifiedTime ?? financeModified;
+    }
+    if (fsmFull === undefined) return;
+
+    if (unit.parent && pair.fsmRecord) {
+      // product-rules.md §5.6: a synced contact cannot move to another company (its contact person lives under one customer).
+      const parent = parentOf(ctx, pair.fsmRecord.data);
+      if (pair.parentId !== undefined && parent !== pair.parentId) {
+        target = 'finance';
+        throw new RecordRefusal('COMPANY_CHANGE_NOT_ALLOWED', COMPANY_CHANGE_TITLE, `${COMPANY_CHANGE_TITLE}: FSM contact ${pair.fsmId} now points at another company than its synced contact person's customer.`);
+      }
+    }
+
+    const fsmNow = snapshotOf(state, 'fsm', fsmFull);
+    const financeNow = snapshotOf(state, 'finance', financeFull);
+    const fsmChanged = !base || noBase.size > 0 || fsmNow.hash !== base.fsm.hash;
+    const financeChanged = !base || noBase.size > 0 || financeNow.hash !== base.finance.hash;
+    if (base && !fsmChanged && !financeChanged && resolvedConflicts.length === 0) {
+      count(ctx, unit, 'toFinance', 'unchanged');
+      count(ctx, unit, 'toFsm', 'unchanged');
+      // Remember a moved modified time, so the row is not fetched again next run.
+      if (financeModified !== base.finance.modifiedTime && !ctx.dryRun) {
+        const next: BaseSnapshot = { ...base, finance: { ...base.finance, ...(financeModified === undefined ? {} : { modifiedTime: financeModified }) } };
+        await commit(ctx, [...ctx.stores.bases.putOps(unit.module, pair.fsmId, next), ...clearRetry(ctx, state, pair)]);
+        state.bases.set(pair.fsmId, next);
+      }
+      return;
+    }
+
+    const options = { resolve: ctx.resolver };
+    const fsmAsFinance = fsmChanged ? state.converter.toFinance(fsmFull, options) : {};
+    const financeAsFsm = financeChanged ? state.converter.toFsm(financeFull, options) : {};
+    const fsmModified = pair.fsmRecord?.modifiedTime ?? base?.fsm.modifiedTime;
+    const times = { fsmModifiedTime: fsmModified, financeModifiedTime: financeModified };
+    const conflictOps: StorageOp[] = [];
+    const seenConflicts = new Set<string>();
+    const result = mergeRecord({
+      entries: state.entries,
+      fsm: fsmNow.fields,
+      finance: financeNow.fields,
+      base: base ? { fsm: base.fsm, finance: base.finance } : undefined,
+      noBase,
+      fsmAsFinance,
+      financeAsFsm,
+      recordWinner: latestSide(times),
+      onConflict: (entry: MergeEntry, values) => {
+        const conflict: SyncConflict = {
+          id: `${unit.module}/${pair.fsmId}/${entry.fsm.text}`,
+          entity: unit.entity,
+          module: unit.module,
+          ...ids,
+          field: { fsm: entry.fsm.text, finance: entry.finance.text },
+          ...values,
+          ...times,
+          detectedAt: new Date(ctx.clock.now()).toISOString(),
+        };
+        seenConflicts.add(conflict.id);
+        const stored = state.conflicts.get(conflict.id);
+        if (stored?.choice !== undefined) {
+          conflictOps.push(...ctx.stores.conflicts.deleteOps(conflict.id));
+          ctx.report.conflict(conflict, stored.choice);
+          ctx.events.emit('conflict', { conflict, resolution: stored.choice });
+          return stored.choice;
+        }
+        const choice = decideConflict(ctx.policy.conflicts, conflict);
+        if (choice === 'manual') conflictOps.push(...ctx.stores.conflicts.putOps(conflict, stored));
+        ctx.report.conflict(conflict, choice);
+        ctx.events.emit('conflict', { conflict, resolution: choice });
+        return choice;
+      },
+    });
+    // Stored conflicts of this record that no longer conflict have converged or been applied.
+    for (const stored of state.conflicts.values()) {
+      if (stored.conflict.fsmId === pair.fsmId && !seenConflicts.has(stored.conflict.id)) conflictOps.push(...ctx.stores.conflicts.deleteOps(stored.conflict.id));
+    }
+    for (const settled of result.settled) count(ctx, unit, directionTo(settled.winner === 'fsm' ? 'finance' : 'fsm'), 'conflicts');
+    // A field left for a person is held on both sides: it counts in both directions.
+    for (let i = 0; i < result.manual.length; i++) {
+      count(ctx, unit, 'toFinance', 'conflicts');
+      count(ctx, unit, 'toFsm', 'conflicts');
+    }
+
+    const toFsm = payloadOf(result.toFsm, fsmFull);
+    const toFinance = payloadOf(result.toFinance, financeFull);
+    if (result.toFsm.length > 0 && state.emails && (Object.hasOwn(toFsm.payload, 'Email') || Object.hasOwn(toFsm.payload, 'Company'))) {
+      target = 'fsm';
+      state.emails.check(pair.fsmId, { ...fsmFull, ...toFsm.payload });
+    }
+
+    let fsmWrite: WriteResult | undefined;
+    let financeWrite: WriteResult | undefined;
+    if (result.toFsm.length > 0) {
+      target = 'fsm';
+      if (!ctx.dryRun) fsmWrite = await ctx.sources.fsm.update(state.collections.fsm, pair.fsmId, toFsm.payload);
+      wrote(ctx, unit, 'fsm', 'updated', ids, toFsm.payload);
+      if (state.emails) state.emails.add(pair.fsmId, { ...fsmFull, ...toFsm.payload });
+    } else if (!pair.newLink || base) {
+      count(ctx, unit, 'toFsm', 'unchanged');
+    }
+    if (result.toFinance.length > 0) {
+      target = 'finance';
+      if (!ctx.dryRun) financeWrite = await ctx.sources.finance.update(state.collections.finance, pair.financeId, toFinance.payload, { parentId: pair.parentId });
+      wrote(ctx, unit, 'finance', 'updated', ids, toFinance.payload);
+    } else if (!pair.newLink || base) {
+      count(ctx, unit, 'toFinance', 'unchanged');
+    }
+    if (pair.newLink && !base) ctx.report.entity(unit.entity, unit.module).matched += 1;
+
+    const manualPaths = { fsm: result.manual.map((e) => e.fsm), finance: result.manual.map((e) => e.finance) };
+    const fsmFields = applied(fsmNow.fields, result.toFsm, fsmFull);
+    keepBase(fsmFields, base?.fsm, manualPaths.fsm);
+    const financeFields = financeWrite?.data ? snapshotOf(state, 'finance', financeWrite.data).fields : applied(financeNow.fields, result.toFinance, financeFull);
+    keepBase(financeFields, base?.finance, manualPaths.finance);
+    const fsmUnknown = fsmWrite ? computedPaths(state, 'fsm') : pair.fsmRecord ? [] : (base?.fsm.unknown ?? []);
+    const next: BaseSnapshot = {
+      fsm: snapshotOf(state, 'fsm', fsmFields, { modifiedTime: fsmWrite?.modifiedTime ?? fsmModified, unknown: fsmUnknown }),
+      finance: snapshotOf(state, 'finance', financeFields, { modifiedTime: financeWrite?.modifiedTime ?? financeModified }),
+      mappingVersion: state.converter.version,
+      syncedAt: ctx.clock.now(),
+    };
+    const link = { financeId: pair.financeId, ...(pair.parentId === undefined ? {} : { parentId: pair.parentId }), linkedAt: ctx.clock.now() };
+    const ops: StorageOp[] = [
+      ...(pair.newLink ? ctx.stores.links.linkOps(unit.module, pair.fsmId, link) : []),
+      ...ctx.stores.bases.putOps(unit.module, pair.fsmId, next),
+      ...conflictOps,
+      ...pair.ops,
+      ...clearRetry(ctx, state, pair),
+    ];
+    if (pair.newLink && ctx.dryRun) ctx.report.plan({ entity: unit.entity, module: unit.module, direction: 'toFinance', action: 'link', ...ids });
+    await commit(ctx, ops);
+    if (!ctx.dryRun) {
+      if (pair.newLink) {
+        applyLink(state.links, pair.fsmId, link);
+        state.fresh.add(pair.fsmId);
+      }
+      state.bases.set(pair.fsmId, next);
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'SyncLeaseError') throw error;
+    if (ctx.signal?.aborted) throw error;
+    failed(ctx, unit, target, error, ids);
+    await markRetry(ctx, state, pair);
+  }
+}
+
+function clearRetry(ctx: RunContext, state: UnitState, pair: Pick<PairInput, 'fsmId' | 'financeId'>): StorageOp[] {
+  const ops: StorageOp[] = [];
+  if (state.retries.fsm.has(pair.fsmId)) ops.push({ type: 'delete', key: ctx.keys.retry(state.unit.module, 'fsm', pair.fsmId) });
+  if (state.retries.finance.has(pair.financeId)) ops.push({ type: 'delete', key: ctx.keys.retry(state.unit.module, 'finance', pair.financeId) });
+  return ops;
+}
+
+/** Marks the cursor-fed sides of a failed pair for another read next run. */
+export async function markRetry(ctx: RunContext, state: UnitState, ids: { fsmId?: string | undefined; financeId?: string | undefined; parentId?: string | undefined }): Promise<void> {
+  if (ctx.dryRun) return;
+  const ops: StorageOp[] = [];
+  const at = ctx.clock.now();
+  if (ids.fsmId !== undefined && state.caps.fsm.changeFeed === 'cursor') ops.push({ type: 'put', key: ctx.keys.retry(state.unit.module, 'fsm', ids.fsmId), value: { at } });
+  if (ids.financeId !== undefined && state.caps.finance.changeFeed === 'cursor') {
+    ops.push({ type: 'put', key: ctx.keys.retry(state.unit.module, 'finance', ids.financeId), value: { at, ...(ids.parentId === undefined ? {} : { parentId: ids.parentId }) } });
+  }
+  await commit(ctx, ops);
+}

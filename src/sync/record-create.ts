@@ -1,0 +1,115 @@
+import type { StorageOp } from '../storage/storage.js';
+import type { BaseSnapshot } from './base-store.js';
+import { contentHash } from './content-hash.js';
+import { ambiguousWrite } from './failure-reasons.js';
+import { project } from './field-paths.js';
+import type { CreateIntent } from './intent-store.js';
+import { applyLink } from './link-store.js';
+import type { SourceRecord, WriteResult } from './record-source.js';
+import { commit, failed, type RunContext, wrote } from './run-context.js';
+import { markRetry } from './pair-sync.js';
+import { otherSide, type SyncSide } from './sync-keys.js';
+import { computedPaths, matchKeyOf, snapshotOf, type UnitState } from './unit-state.js';
+import { checkRequired } from './validation.js';
+
+/** The side's collection and source. */
+function sideOf(ctx: RunContext, state: UnitState, side: SyncSide) {
+  return { source: ctx.sources[side], collection: state.collections[side], caps: state.caps[side] };
+}
+
+/** The raw match value to search by after a lost reply (the mapper's normalised value). */
+function searchValue(ctx: RunContext, state: UnitState, side: SyncSide, payload: Record<string, unknown>): string | undefined {
+  return ctx.mapper.matchValue(state.unit.module, side, payload);
+}
+
+/**
+ * Creates the counterpart of an unlinked record on the other side: maps it, checks the target's
+ * mandatory fields (and FSM's one-email-per-company rule), writes an intent, creates, and commits
+ * link + base + intent removal in one batch. After a lost reply it looks the record up by its
+ * match key before giving up, so a create is never repeated blindly.
+ */
+export async function createCounterpart(ctx: RunContext, state: UnitState, from: SyncSide, record: SourceRecord): Promise<void> {
+  const { unit } = state;
+  const to = otherSide(from);
+  const ids = from === 'fsm' ? { fsmId: record.id } : { financeId: record.id };
+  try {
+    let data = record.data;
+    let modifiedTime = record.modifiedTime;
+    if (record.partial) {
+      const full = await ctx.sources[from].get(state.collections[from], record.id, { parentId: record.parentId, signal: ctx.signal });
+      if (!full) return;
+      data = full.data;
+      modifiedTime = full.modifiedTime ?? modifiedTime;
+    }
+    const options = { resolve: ctx.resolver };
+    const payload = from === 'fsm' ? state.converter.toFinance(data, options) : state.converter.toFsm(data, options);
+    const target = sideOf(ctx, state, to);
+    checkRequired(payload, target.caps.requiredOnCreate);
+    if (to === 'fsm' && state.emails) state.emails.check(undefined, payload);
+    const parentId = to === 'finance' && unit.parent ? (typeof payload.contact_id === 'string' ? payload.contact_id : undefined) : from === 'finance' ? record.parentId : undefined;
+    const key = matchKeyOf(ctx, state, to, payload, to === 'finance' ? parentId : record.parentId);
+    const intent: CreateIntent = {
+      target: to,
+      ...(key === undefined ? {} : { key }),
+      hash: contentHash(project(payload, state.paths[to])),
+      payload,
+      ...(parentId === undefined ? {} : { parentId }),
+      at: ctx.clock.now(),
+      runId: ctx.runId,
+    };
+    if (ctx.dryRun) {
+      wrote(ctx, unit, to, 'created', ids, payload);
+      return;
+    }
+    await ctx.stores.intents.write(unit.module, from, record.id, intent);
+    let result: WriteResult | undefined;
+    try {
+      // Writes get no signal: an abort stops the run between records, never inside a write.
+      result = await target.source.create(target.collection, payload, { parentId });
+    } catch (error) {
+      if (!ambiguousWrite(error)) {
+        await commit(ctx, ctx.stores.intents.clearOps(unit.module, from, record.id));
+        throw error;
+      }
+      // The create may have happened: look for it before reporting (the intent stays either way
+      // until the record is linked, so the next run finds it too).
+      const value = searchValue(ctx, state, to, payload);
+      const found = value !== undefined && target.source.findByKey
+        ? (await target.source.findByKey(target.collection, value, { parentId, signal: ctx.signal })).find((r) => !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)))
+        : undefined;
+      if (!found) throw error;
+      result = { id: found.id, modifiedTime: found.modifiedTime, ...(found.partial ? {} : { data: found.data }) };
+    }
+    const fromSnapshot = snapshotOf(state, from, data, { modifiedTime });
+    const toSnapshot = result.data
+      ? snapshotOf(state, to, result.data, { modifiedTime: result.modifiedTime })
+      : snapshotOf(state, to, payload, { modifiedTime: result.modifiedTime, unknown: computedPaths(state, to) });
+    const fsmId = from === 'fsm' ? record.id : result.id;
+    const financeId = from === 'fsm' ? result.id : record.id;
+    const base: BaseSnapshot = {
+      fsm: from === 'fsm' ? fromSnapshot : toSnapshot,
+      finance: from === 'fsm' ? toSnapshot : fromSnapshot,
+      mappingVersion: state.converter.version,
+      syncedAt: ctx.clock.now(),
+    };
+    const link = { financeId, ...(parentId === undefined ? {} : { parentId }), linkedAt: ctx.clock.now() };
+    const ops: StorageOp[] = [
+      ...ctx.stores.links.linkOps(unit.module, fsmId, link),
+      ...ctx.stores.bases.putOps(unit.module, fsmId, base),
+      ...ctx.stores.intents.clearOps(unit.module, from, record.id),
+    ];
+    if (state.retries[from].has(record.id)) ops.push({ type: 'delete', key: ctx.keys.retry(unit.module, from, record.id) });
+    await commit(ctx, ops);
+    applyLink(state.links, fsmId, link);
+    state.fresh.add(fsmId);
+    state.bases.set(fsmId, base);
+    if (to === 'fsm' && state.emails) state.emails.add(fsmId, payload);
+    wrote(ctx, unit, to, 'created', { fsmId, financeId });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'SyncLeaseError') throw error;
+    if (ctx.signal?.aborted) throw error;
+    const name = ctx.mapper.matchValue(unit.module, from, record.data);
+    failed(ctx, unit, to, error, { ...ids, name });
+    await markRetry(ctx, state, from === 'fsm' ? { fsmId: record.id } : { financeId: record.id, parentId: record.parentId });
+  }
+}

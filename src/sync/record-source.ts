@@ -1,0 +1,145 @@
+/**
+ * The collections a side holds, named after the mapping modules (`src/mapping/types.ts`):
+ * `companies`, `contacts`, `contact_persons` (finance side only: the people of a business
+ * customer, product-rules.md §3.2 Type III) and `items`. An FSM-side source serves `companies`,
+ * `contacts` and `items`.
+ */
+export type SyncCollection = 'companies' | 'contacts' | 'contact_persons' | 'items';
+
+/**
+ * One record as a side holds it. `data` uses that side's own field names (`Company_Name` on
+ * FSM, `contact_name` on Books), the names the field mapping reads and writes.
+ *
+ * @example
+ * ```ts
+ * const record: SourceRecord = { id: '42', data: { Company_Name: 'Acme', Email: 'ops@acme.test' }, modifiedTime: '2026-01-05T10:00:00Z' };
+ * ```
+ */
+export interface SourceRecord {
+  /** The record's id on its side. */
+  id: string;
+  /** The record's fields. With `partial`, a list summary: the syncer calls `get` before using it. */
+  data: Record<string, unknown>;
+  /**
+   * When the record last changed, as an ISO 8601 or Zoho timestamp. Used for `latest-wins`
+   * (product-rules.md §5.3) and, for partial records, as the cheap "did it change" token.
+   */
+  modifiedTime?: string | undefined;
+  /** `data` is a summary (Books list rows carry no addresses, zoho-api.md §3.3): fetch the record to read it. */
+  partial?: boolean;
+  /** For `contact_persons`: the id of the customer the person belongs to. */
+  parentId?: string | undefined;
+}
+
+/** One page of a {@link RecordSource.read}. */
+export interface SourcePage {
+  records: readonly SourceRecord[];
+  /** Ids deleted since the cursor, when the side keeps tombstones. */
+  deleted?: readonly string[];
+  /**
+   * Where the next read resumes (give it back as `since`). The last page that sets it wins; a read
+   * that never sets one resumes from scratch.
+   */
+  cursor?: string;
+  /** True when this read lists every live record: any linked id it did not list was deleted. */
+  complete?: boolean;
+}
+
+/** Options of {@link RecordSource.read}. */
+export interface ReadOptions {
+  /** The `cursor` of the last complete read; `undefined` asks for every record. */
+  since?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of single-record calls. */
+export interface RecordCallOptions {
+  /** For `contact_persons`: the customer the person belongs to. */
+  parentId?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** What a create or update returns. */
+export interface WriteResult {
+  id: string;
+  /** The record's new modified time, when the side says it (the base of the next run's comparison). */
+  modifiedTime?: string | undefined;
+  /** The record as stored, when the side returns it (Books does): the syncer's base snapshot, no re-read needed. */
+  data?: Record<string, unknown> | undefined;
+}
+
+/** How a side finds changes in one collection. */
+export type ChangeFeed =
+  /** `read({ since })` returns only records changed since the cursor (Books contacts walked by modified time). */
+  | 'cursor'
+  /** Every read lists every record; the syncer compares content hashes (FSM modules, Books items). */
+  | 'scan';
+
+/** What a source can do with one collection. */
+export interface CollectionCapabilities {
+  changeFeed: ChangeFeed;
+  /** Whether reads report deleted ids (`SourcePage.deleted`). */
+  tombstones: boolean;
+  /** Whether `deactivate` works (Books contacts and items can be marked inactive). */
+  deactivate: boolean;
+  /** Whether `delete` works. */
+  delete: boolean;
+  /** Fields a create must carry: a record missing one fails with "mandatory field(s) were left empty" (product-rules.md §5.6). */
+  requiredOnCreate: readonly string[];
+  /**
+   * Fields the side computes from others (FSM's `Full_Name`): after a write the syncer cannot know
+   * their new value, so it takes whatever the next read shows as the base.
+   */
+  computed?: readonly string[];
+  /** Field the records of this collection are found by in `findByKey` (the match key). */
+  matchField?: string;
+}
+
+/**
+ * One side of a sync: Zoho FSM, Zoho Books/Invoice, or your own database. Built-ins:
+ * `zohoFsmSource(client)` and `zohoFinanceSource(client)`; write your own for your backend
+ * (docs/custom-source.md, examples/custom-source-sqlite.ts).
+ *
+ * Methods throw on failure; the syncer records the failure against the record and goes on.
+ * A create that may or may not have happened (a lost reply) should throw: the syncer's intent
+ * store and `findByKey` make sure it is not created twice.
+ *
+ * @example
+ * ```ts
+ * const source: RecordSource = {
+ *   id: 'my-db',
+ *   capabilities: (collection) => ({ changeFeed: 'cursor', tombstones: true, deactivate: false, delete: true, requiredOnCreate: [] }),
+ *   async *read(collection, { since }) { yield { records: await changedRows(collection, since), cursor: String(Date.now()) }; },
+ *   get: (collection, id) => rowById(collection, id),
+ *   create: (collection, data) => insertRow(collection, data),
+ *   update: (collection, id, patch) => updateRow(collection, id, patch),
+ *   deactivate: async () => {},
+ *   delete: (collection, id) => deleteRow(collection, id),
+ * };
+ * ```
+ */
+export interface RecordSource {
+  /** Names the side in storage keys and reports: stable for one integration (`zoho-fsm`, `books:60012345`). */
+  readonly id: string;
+  /** What this source can do with a collection; `undefined` when it does not hold that collection. */
+  capabilities(collection: SyncCollection): CollectionCapabilities | undefined;
+  /** The records changed since `since` (all records when `since` is undefined), page by page. */
+  read(collection: SyncCollection, options: ReadOptions): AsyncIterable<SourcePage>;
+  /** One record with every field, or `undefined` when it does not exist. */
+  get(collection: SyncCollection, id: string, options?: RecordCallOptions): Promise<SourceRecord | undefined>;
+  /** Creates a record from mapped fields. */
+  create(collection: SyncCollection, data: Record<string, unknown>, options?: RecordCallOptions): Promise<WriteResult>;
+  /** Changes the given fields of a record (nested objects are sent whole). */
+  update(collection: SyncCollection, id: string, patch: Record<string, unknown>, options?: RecordCallOptions): Promise<WriteResult>;
+  /** Marks a record inactive (the `deactivate` delete policy). */
+  deactivate(collection: SyncCollection, id: string, options?: RecordCallOptions): Promise<void>;
+  /** Deletes a record (the `propagate` delete policy). */
+  delete(collection: SyncCollection, id: string, options?: RecordCallOptions): Promise<void>;
+  /**
+   * Records whose match field equals `value` (case-insensitive): how the syncer confirms, after a
+   * lost reply, whether a create happened. Optional; without it the next run's read decides.
+   */
+  findByKey?(collection: SyncCollection, value: string, options?: RecordCallOptions): Promise<SourceRecord[]>;
+  /** API calls this source has made so far (for the report); optional. */
+  callCount?(): number;
+}

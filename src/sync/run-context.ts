@@ -1,0 +1,131 @@
+import type { Clock } from '../clock.js';
+import type { TypedEmitter } from '../events.js';
+import type { ReferenceResolver } from '../mapping/references.js';
+import type { Storage, StorageOp } from '../storage/storage.js';
+import type { BaseStore } from './base-store.js';
+import type { ConflictPolicy, SyncConflict } from './conflict-policies.js';
+import type { ConflictStore } from './conflict-store.js';
+import type { CursorStore } from './cursor-store.js';
+import { failureReason } from './failure-reasons.js';
+import type { IntentStore } from './intent-store.js';
+import type { LinkIndex, LinkStore } from './link-store.js';
+import type { RecordSource } from './record-source.js';
+import type { DirectionCounts, PlannedChange, ReportBuilder, SyncDirection } from './report.js';
+import type { RunLease } from './run-lease.js';
+import type { SyncMapper } from './sync-mapper.js';
+import type { SyncKeys, SyncSide } from './sync-keys.js';
+import type { SyncUnit } from './sync-units.js';
+
+/** What happens to the counterpart of a deleted record. */
+export type DeletePolicy = 'unlink' | 'deactivate' | 'propagate';
+
+/** First-run handling of records with the same match key on both sides (product-rules.md §5.2). */
+export type DuplicatePolicy = 'clone' | 'overwrite';
+
+/** Events of a {@link BidirectionalSyncer}. */
+export interface SyncEvents {
+  /** Progress of one entity: `phase` `read` (records read so far) or `sync` (records done of `total`). */
+  progress: { entity: string; module: string; phase: 'read' | 'sync'; done: number; total: number };
+  /** A record was written (or, in a dry run, would be). */
+  record: {
+    entity: string;
+    module: string;
+    direction: SyncDirection;
+    action: 'created' | 'updated' | 'deleted' | 'deactivated' | 'unlinked' | 'linked';
+    fsmId?: string | undefined;
+    financeId?: string | undefined;
+    dryRun: boolean;
+  };
+  /** A true conflict, and how it was settled (`manual`: stored for `conflicts.resolve`). */
+  conflict: { conflict: SyncConflict; resolution: 'fsm' | 'finance' | 'manual' };
+  /** A record failed; the run goes on. */
+  error: { entity: string; module: string; direction: SyncDirection; reason: string; message: string; fsmId?: string | undefined; financeId?: string | undefined; error: unknown };
+}
+
+/** Everything one run shares between its units. */
+export interface RunContext {
+  readonly runId: string;
+  readonly storage: Storage;
+  readonly keys: SyncKeys;
+  readonly clock: Clock;
+  readonly mapper: SyncMapper;
+  readonly sources: { readonly fsm: RecordSource; readonly finance: RecordSource };
+  readonly stores: { links: LinkStore; bases: BaseStore; intents: IntentStore; cursors: CursorStore; conflicts: ConflictStore };
+  readonly policy: { conflicts: ConflictPolicy; duplicates: DuplicatePolicy; deletes: DeletePolicy };
+  readonly fullScanIntervalMs: number;
+  readonly fullScan: boolean;
+  readonly dryRun: boolean;
+  readonly signal: AbortSignal | undefined;
+  /** Links per unit, kept across units: the contacts unit resolves companies through them. */
+  readonly links: Map<string, LinkIndex>;
+  readonly resolver: ReferenceResolver;
+  readonly report: ReportBuilder;
+  readonly events: TypedEmitter<SyncEvents>;
+  readonly lease: RunLease | undefined;
+  /** Transient failures in a row; the run stops at {@link MAX_TRANSIENT_IN_A_ROW}. */
+  transientInARow: number;
+  stoppedReason: string | undefined;
+}
+
+/** After this many network / 5xx / rate-limit failures in a row, the API is down: stop cleanly. */
+export const MAX_TRANSIENT_IN_A_ROW = 5;
+
+/** The direction a write to `target` goes. */
+export function directionTo(target: SyncSide): SyncDirection {
+  return target === 'finance' ? 'toFinance' : 'toFsm';
+}
+
+/** Counts one outcome in the report. */
+export function count(ctx: RunContext, unit: SyncUnit, direction: SyncDirection, what: Exclude<keyof DirectionCounts, 'failed'>): void {
+  ctx.report.count(unit.entity, unit.module, direction, what);
+}
+
+/** Counts and announces one write (or planned write). */
+export function wrote(
+  ctx: RunContext,
+  unit: SyncUnit,
+  target: SyncSide,
+  action: 'created' | 'updated' | 'deleted' | 'deactivated' | 'unlinked',
+  ids: { fsmId?: string | undefined; financeId?: string | undefined },
+  fields?: Record<string, unknown>,
+): void {
+  const direction = directionTo(target);
+  count(ctx, unit, direction, action);
+  ctx.transientInARow = 0;
+  if (ctx.dryRun) {
+    const planned: PlannedChange['action'] = action === 'created' ? 'create' : action === 'updated' ? 'update' : action === 'deleted' ? 'delete' : action === 'deactivated' ? 'deactivate' : 'unlink';
+    ctx.report.plan({ entity: unit.entity, module: unit.module, direction, action: planned, ...ids, ...(fields ? { fields } : {}) });
+  }
+  ctx.events.emit('record', { entity: unit.entity, module: unit.module, direction, action, ...ids, dryRun: ctx.dryRun });
+}
+
+/** Records a failed record; returns true when the run must stop (the API keeps failing). */
+export function failed(
+  ctx: RunContext,
+  unit: SyncUnit,
+  target: SyncSide,
+  error: unknown,
+  ids: { fsmId?: string | undefined; financeId?: string | undefined; name?: string | undefined },
+): void {
+  const reason = failureReason(error);
+  const direction = directionTo(target);
+  ctx.report.fail({ entity: unit.entity, module: unit.module, direction, ...ids, message: reason.message }, reason.reason, reason.title);
+  ctx.events.emit('error', { entity: unit.entity, module: unit.module, direction, reason: reason.reason, message: reason.message, fsmId: ids.fsmId, financeId: ids.financeId, error });
+  if (reason.transient) {
+    ctx.transientInARow += 1;
+    if (ctx.transientInARow >= MAX_TRANSIENT_IN_A_ROW) ctx.stoppedReason = `${MAX_TRANSIENT_IN_A_ROW} records in a row failed with ${reason.reason} (${reason.message}); the run stopped and the next one continues.`;
+  } else {
+    ctx.transientInARow = 0;
+  }
+}
+
+/** Commits ops in one batch (nothing in a dry run). */
+export async function commit(ctx: RunContext, ops: readonly StorageOp[]): Promise<void> {
+  if (ctx.dryRun || ops.length === 0) return;
+  await ctx.storage.batch(ops);
+}
+
+/** Whether the run should stop before the next record. */
+export function shouldStop(ctx: RunContext): boolean {
+  return ctx.signal?.aborted === true || ctx.stoppedReason !== undefined;
+}

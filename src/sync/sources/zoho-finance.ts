@@ -1,0 +1,208 @@
+import type { FinanceApi } from '../../client/finance/finance-api.js';
+import type { IntegrationClient } from '../../client/integration-client.js';
+import { NotFoundError } from '../../errors/not-found-error.js';
+import { timeOf } from '../conflict-policies.js';
+import type {
+  CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
+} from '../record-source.js';
+
+type Data = Record<string, unknown>;
+
+// The slice of the finance resources the source uses; payloads come from the field mapping and
+// the client validates them against its schemas at run time.
+interface PagedList {
+  pages(): AsyncGenerator<{ items: Data[] }, void, undefined>;
+  toArray(): Promise<Data[]>;
+}
+interface ActivatableResource {
+  list(params: Record<string, unknown>): PagedList;
+  get(id: string, options: { signal?: AbortSignal }): Promise<Data>;
+  create(data: Data, options: { signal?: AbortSignal }): Promise<Data>;
+  update(id: string, data: Data, options: { signal?: AbortSignal }): Promise<Data>;
+  delete(id: string, options: { signal?: AbortSignal }): Promise<void>;
+  markInactive(id: string, options: { signal?: AbortSignal }): Promise<void>;
+}
+interface PersonsResource {
+  list(contactId: string, options: { signal?: AbortSignal }): PagedList;
+  get(contactId: string, id: string, options: { signal?: AbortSignal }): Promise<Data>;
+  create(data: Data, options: { signal?: AbortSignal }): Promise<Data>;
+  update(id: string, data: Data, options: { signal?: AbortSignal }): Promise<Data>;
+  delete(id: string, options: { signal?: AbortSignal }): Promise<void>;
+}
+
+// zoho-api.md §3.3–3.5: contact_name is required on a contact, name and rate on an item,
+// first_name on a contact person (contact-persons.yml).
+const CAPABILITIES: Readonly<Record<SyncCollection, CollectionCapabilities>> = {
+  companies: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'contact_name' },
+  contacts: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'email' },
+  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name'], matchField: 'email' },
+  // zoho-api.md §2.5: items have no modified-since filter (nor a documented modified time): scan.
+  items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['name', 'rate'], matchField: 'name' },
+};
+
+function signalOf(options: { signal?: AbortSignal | undefined } | undefined): { signal?: AbortSignal } {
+  return options?.signal ? { signal: options.signal } : {};
+}
+
+function modified(data: Data): { modifiedTime?: string } {
+  return typeof data.last_modified_time === 'string' && data.last_modified_time !== '' ? { modifiedTime: data.last_modified_time } : {};
+}
+
+function subTypeOf(row: Data): 'business' | 'individual' {
+  return row.customer_sub_type === 'individual' ? 'individual' : 'business';
+}
+
+function written(id: string, data: Data): WriteResult {
+  return { id, data, ...modified(data) };
+}
+
+/** Options of {@link zohoFinanceSource}. */
+export interface ZohoFinanceSourceOptions {
+  /** The finance surface to use. Default: `client.finance` (the client's configured app and organisation). */
+  finance?: FinanceApi;
+  /** Names the side in storage keys. Default `'<app>:<organizationId>'`. */
+  id?: string;
+}
+
+/**
+ * Zoho Books or Zoho Invoice as a {@link RecordSource}: business customers (`companies`),
+ * individual customers (`contacts`), contact persons and items.
+ *
+ * Customers are read newest-modified first (`sort_column=last_modified_time`, zoho-api.md §2.5)
+ * down to the last cursor: a run with no changes costs one list page. List rows lack addresses, so
+ * they come back `partial` and the syncer fetches only those whose modified time moved. Contact
+ * persons are listed per changed customer. Items have no modified-since filter: every read is a
+ * full scan compared by content hash. Creates and updates return the stored record, which becomes
+ * the base snapshot without a re-read.
+ *
+ * @example
+ * ```ts
+ * const finance = zohoFinanceSource(client); // client.finance: { app: 'books', organizationId }
+ * ```
+ */
+export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanceSourceOptions = {}): RecordSource {
+  const finance = options.finance ?? client.finance;
+  let calls = 0;
+  client.on('request', (event) => {
+    if (event.service === finance.app) calls += 1;
+  });
+  const contacts = finance.contacts as unknown as ActivatableResource;
+  const items = finance.items as unknown as ActivatableResource;
+  const persons = finance.contactPersons as unknown as PersonsResource;
+  const activatable = (collection: SyncCollection) => (collection === 'items' ? items : contacts);
+
+  // Customers of one sub type, newest-modified first, down to `since` (inclusive: Zoho's times
+  // have second precision, and a record modified in the cursor's second must be seen again).
+  async function* customers(subType: 'business' | 'individual', read: ReadOptions): AsyncGenerator<{ row: Data; time: string | undefined }> {
+    const floor = timeOf(read.since);
+    const list = contacts.list({ contactType: 'customer', filterBy: 'Status.All', sortColumn: 'last_modified_time', sortOrder: 'D', ...signalOf(read) });
+    for await (const page of list.pages()) {
+      for (const row of page.items) {
+        const time = typeof row.last_modified_time === 'string' ? row.last_modified_time : undefined;
+        const at = timeOf(time);
+        if (floor !== undefined && at !== undefined && at < floor) return;
+        if (subTypeOf(row) === subType) yield { row, time };
+      }
+    }
+  }
+
+  async function* readCustomers(collection: 'companies' | 'contacts' | 'contact_persons', read: ReadOptions): AsyncGenerator<SourcePage> {
+    let newest: { text: string; at: number } | undefined;
+    let batch: SourceRecord[] = [];
+    for await (const { row, time } of customers(collection === 'contacts' ? 'individual' : 'business', read)) {
+      const at = timeOf(time);
+      if (time !== undefined && at !== undefined && (newest === undefined || at > newest.at)) newest = { text: time, at };
+      if (collection === 'contact_persons') {
+        const parentId = String(row.contact_id);
+        const people = await persons.list(parentId, signalOf(read)).toArray();
+        batch.push(...people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId }, ...(time ? { modifiedTime: time } : {}) })));
+      } else {
+        batch.push({ id: String(row.contact_id), data: row, partial: true, ...(time ? { modifiedTime: time } : {}) });
+      }
+      if (batch.length >= 200) {
+        yield { records: batch };
+        batch = [];
+      }
+    }
+    yield { records: batch, complete: read.since === undefined, ...(newest ? { cursor: newest.text } : read.since ? { cursor: read.since } : {}) };
+  }
+
+  async function* readItems(read: ReadOptions): AsyncGenerator<SourcePage> {
+    for await (const page of items.list({ filterBy: 'Status.All', sortColumn: 'name', ...signalOf(read) }).pages()) {
+      yield { records: page.items.map((row): SourceRecord => ({ id: String(row.item_id), data: row, ...modified(row) })) };
+    }
+    yield { records: [], complete: true };
+  }
+
+  const notFoundAsUndefined = async (load: () => Promise<SourceRecord>): Promise<SourceRecord | undefined> => {
+    try {
+      return await load();
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  };
+
+  return {
+    id: options.id ?? `${finance.app}:${finance.organizationId ?? 'none'}`,
+    capabilities: (collection) => CAPABILITIES[collection],
+    read(collection, read) {
+      return collection === 'items' ? readItems(read) : readCustomers(collection, read);
+    },
+    get(collection, id, call?: RecordCallOptions) {
+      if (collection === 'contact_persons') {
+        const parentId = call?.parentId;
+        if (parentId === undefined) return Promise.resolve(undefined);
+        return notFoundAsUndefined(async () => ({ id, parentId, data: { ...(await persons.get(parentId, id, signalOf(call))), contact_id: parentId } }));
+      }
+      return notFoundAsUndefined(async () => {
+        const data = await activatable(collection).get(id, signalOf(call));
+        return { id, data, ...modified(data) };
+      });
+    },
+    async create(collection, data, call) {
+      if (collection === 'contact_persons') {
+        const parentId = call?.parentId ?? (typeof data.contact_id === 'string' ? data.contact_id : undefined);
+        const person = await persons.create({ ...data, ...(parentId ? { contact_id: parentId } : {}) }, signalOf(call));
+        return written(String(person.contact_person_id), { ...person, ...(parentId ? { contact_id: parentId } : {}) });
+      }
+      const record = await activatable(collection).create(data, signalOf(call));
+      return written(String(collection === 'items' ? record.item_id : record.contact_id), record);
+    },
+    async update(collection, id, patch, call) {
+      if (collection === 'contact_persons') {
+        const { contact_id: _parent, ...rest } = patch;
+        const person = await persons.update(id, rest, signalOf(call));
+        return written(id, { ...person, ...(call?.parentId ? { contact_id: call.parentId } : {}) });
+      }
+      return written(id, await activatable(collection).update(id, patch, signalOf(call)));
+    },
+    async deactivate(collection, id, call) {
+      if (collection === 'contact_persons') throw new TypeError('Books contact persons cannot be marked inactive; delete them or unlink.');
+      await activatable(collection).markInactive(id, signalOf(call));
+    },
+    async delete(collection, id, call) {
+      if (collection === 'contact_persons') await persons.delete(id, signalOf(call));
+      else await activatable(collection).delete(id, signalOf(call));
+    },
+    async findByKey(collection, value, call) {
+      if (collection === 'contact_persons') {
+        const parentId = call?.parentId;
+        if (parentId === undefined) return [];
+        const people = await persons.list(parentId, signalOf(call)).toArray();
+        return people
+          .filter((p) => String(p.email ?? '').trim().toLowerCase() === value.trim().toLowerCase())
+          .map((p) => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId } }));
+      }
+      if (collection === 'items') {
+        const rows = await items.list({ filterBy: 'Status.All', name: value, ...signalOf(call) }).toArray();
+        return rows.map((row) => ({ id: String(row.item_id), data: row, ...modified(row) }));
+      }
+      const filter = collection === 'companies' ? { contactName: value } : { email: value };
+      const rows = await contacts.list({ contactType: 'customer', filterBy: 'Status.All', ...filter, ...signalOf(call) }).toArray();
+      const wanted = collection === 'contacts' ? 'individual' : 'business';
+      return rows.filter((row) => subTypeOf(row) === wanted).map((row) => ({ id: String(row.contact_id), data: row, partial: true, ...modified(row) }));
+    },
+    callCount: () => calls,
+  };
+}

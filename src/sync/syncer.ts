@@ -1,0 +1,204 @@
+import { systemClock, type Clock } from '../clock.js';
+import { ConfigError } from '../errors/config-error.js';
+import { TypedEmitter, type Listener } from '../events.js';
+import type { Storage } from '../storage/storage.js';
+import { BaseStore } from './base-store.js';
+import type { ConflictPolicy } from './conflict-policies.js';
+import { ConflictStore } from './conflict-store.js';
+import { CursorStore } from './cursor-store.js';
+import { IntentStore } from './intent-store.js';
+import { linkResolver, loadTaxPairs, type TaxIdSource } from './link-resolver.js';
+import { type LinkIndex, LinkStore } from './link-store.js';
+import type { RecordSource } from './record-source.js';
+import { ReportBuilder, type SyncReport } from './report.js';
+import type { DeletePolicy, DuplicatePolicy, RunContext, SyncEvents } from './run-context.js';
+import { RunLease } from './run-lease.js';
+import { SyncKeys } from './sync-keys.js';
+import { SyncLog } from './sync-log.js';
+import type { SyncMapper } from './sync-mapper.js';
+import { SYNC_ENTITIES, type SyncEntity, syncUnits } from './sync-units.js';
+import { runUnit } from './unit-run.js';
+
+/** Options of {@link BidirectionalSyncer}. */
+export interface BidirectionalSyncerOptions {
+  /** Where links, base snapshots, intents, cursors, conflicts, the lease and the sync log live. */
+  storage: Storage;
+  /** The field mapper (its sync type decides the units: product-rules.md §3.2). */
+  mapper: SyncMapper;
+  /** The FSM side: `zohoFsmSource(client)` or your own backend's RecordSource. */
+  fsm: RecordSource;
+  /** The finance side: `zohoFinanceSource(client)`. */
+  finance: RecordSource;
+  /** What to sync, run in this order. Default: companies, contacts, items (product-rules.md §5.1). */
+  entities?: readonly SyncEntity[];
+  /** How a field changed differently on both sides is settled. Default `'latest-wins'` (product-rules.md §5.3). */
+  conflicts?: ConflictPolicy;
+  /** First run, same match key on both sides: `'overwrite'` pairs them (latest modified wins), `'clone'` copies each. Default `'overwrite'`. */
+  duplicates?: DuplicatePolicy;
+  /** What a delete on one side does to the other. Default `'unlink'` (product-rules.md §5.5). */
+  deletes?: DeletePolicy;
+  /** TaxSync (or anything with `idMap()`): FSM tax ids ↔ finance tax ids. Without it tax ids pass through unchanged. */
+  taxes?: TaxIdSource;
+  /** Time source. Default: the system clock. */
+  clock?: Clock;
+  /** Names this binding in storage keys. Default: `<fsm source id>~<finance source id>`. */
+  binding?: string;
+  /** A run's lease lasts this long unless renewed (it is renewed as the run goes). Default 10 minutes. */
+  leaseMs?: number;
+  /** Cursor-fed sides are read in full this often, to see deletes. Default 24 hours. */
+  fullScanIntervalMs?: number;
+  /** Makes run ids (default: time and a counter). */
+  runId?: () => string;
+}
+
+/** Options of one run. */
+export interface SyncRunOptions {
+  /** Stops the run between records; `run()` then rejects with the signal's reason and the partial report is in the sync log. */
+  signal?: AbortSignal;
+  /** Read and plan only: nothing is written to either side or to storage. The report's `plan` lists the writes. */
+  dryRun?: boolean;
+  /** Read every record of both sides (delete detection, recovery). */
+  fullScan?: boolean;
+}
+
+const CONFLICT_POLICIES = ['latest-wins', 'fsm-wins', 'finance-wins', 'manual'];
+let runCounter = 0;
+
+/**
+ * Keeps Companies, Contacts and Services & Parts in sync both ways between an FSM side and Zoho
+ * Books/Invoice (product-rules.md §5): first-run pairing by Company Name / Email / Item Name,
+ * field-by-field three-way merge against the last synced state, conflict policies, delete
+ * policies, and the guarantees of docs/sync.md — no duplicate after a crash or a lost reply, no
+ * echo of its own writes, no overlapping runs, no record blocking the others.
+ *
+ * @example
+ * ```ts
+ * const syncer = new BidirectionalSyncer({
+ *   storage, mapper,
+ *   fsm: zohoFsmSource(client), finance: zohoFinanceSource(client),
+ *   conflicts: 'latest-wins', duplicates: 'overwrite', deletes: 'unlink',
+ * });
+ * syncer.on('progress', ({ entity, done, total }) => console.log(entity, done, '/', total));
+ * const report = await syncer.run();
+ * console.log(report.toFinance.created, report.failures.map((f) => `${f.reason}: ${f.count}`));
+ * ```
+ */
+export class BidirectionalSyncer {
+  /** Conflicts left for a person (`conflicts: 'manual'`): `list()` and `resolve(id, 'fsm' | 'finance')`. */
+  readonly conflicts: ConflictStore;
+  /** The sync log: every run's report, six months. */
+  readonly log: SyncLog;
+  readonly #options: Required<Pick<BidirectionalSyncerOptions, 'conflicts' | 'duplicates' | 'deletes' | 'leaseMs' | 'fullScanIntervalMs'>> & BidirectionalSyncerOptions;
+  readonly #entities: readonly SyncEntity[];
+  readonly #keys: SyncKeys;
+  readonly #clock: Clock;
+  readonly #events = new TypedEmitter<SyncEvents>();
+
+  /** @throws ConfigError on a missing or unknown option. */
+  constructor(options: BidirectionalSyncerOptions) {
+    if (typeof options !== 'object' || options === null) throw new ConfigError('BidirectionalSyncer needs options { storage, mapper, fsm, finance }.');
+    for (const name of ['storage', 'mapper', 'fsm', 'finance'] as const) {
+      if (typeof options[name] !== 'object' || options[name] === null) throw new ConfigError(`BidirectionalSyncer option "${name}" is required.`, { details: { option: name } });
+    }
+    const conflicts = options.conflicts ?? 'latest-wins';
+    if (typeof conflicts !== 'function' && !CONFLICT_POLICIES.includes(conflicts)) {
+      throw new ConfigError(`BidirectionalSyncer option "conflicts" must be ${CONFLICT_POLICIES.join(', ')} or a function; got ${JSON.stringify(conflicts)}.`, { details: { option: 'conflicts' } });
+    }
+    const duplicates = options.duplicates ?? 'overwrite';
+    if (duplicates !== 'clone' && duplicates !== 'overwrite') throw new ConfigError(`BidirectionalSyncer option "duplicates" must be 'clone' or 'overwrite' (product-rules.md §5.2).`, { details: { option: 'duplicates' } });
+    const deletes = options.deletes ?? 'unlink';
+    if (!['unlink', 'deactivate', 'propagate'].includes(deletes)) throw new ConfigError(`BidirectionalSyncer option "deletes" must be 'unlink', 'deactivate' or 'propagate'.`, { details: { option: 'deletes' } });
+    const entities = options.entities ?? SYNC_ENTITIES;
+    for (const entity of entities) {
+      if (!SYNC_ENTITIES.includes(entity)) throw new ConfigError(`BidirectionalSyncer option "entities" takes ${SYNC_ENTITIES.join(', ')}; got ${JSON.stringify(entity)}.`, { details: { option: 'entities' } });
+    }
+    const leaseMs = options.leaseMs ?? 600_000;
+    const fullScanIntervalMs = options.fullScanIntervalMs ?? 86_400_000;
+    if (!(leaseMs > 0) || !(fullScanIntervalMs >= 0)) throw new ConfigError('BidirectionalSyncer options "leaseMs" (> 0) and "fullScanIntervalMs" (≥ 0) are milliseconds.');
+    this.#options = { ...options, conflicts, duplicates, deletes, leaseMs, fullScanIntervalMs };
+    this.#entities = entities;
+    this.#clock = options.clock ?? systemClock;
+    this.#keys = new SyncKeys(options.binding ?? `${options.fsm.id}~${options.finance.id}`);
+    this.conflicts = new ConflictStore(options.storage, this.#keys, this.#clock);
+    this.log = new SyncLog(options.storage, this.#keys, this.#clock);
+  }
+
+  /** Listens to an event; returns a function that stops listening. */
+  on<E extends keyof SyncEvents & string>(event: E, listener: Listener<SyncEvents[E]>): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  /** Stops a listener. */
+  off<E extends keyof SyncEvents & string>(event: E, listener: Listener<SyncEvents[E]>): void {
+    this.#events.off(event, listener);
+  }
+
+  /**
+   * One sync pass over every entity; safe to run again at any time, and after a crash.
+   *
+   * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when another run of this binding is in progress.
+   * @throws the signal's reason when aborted (the partial report is in the sync log).
+   */
+  async run(options: SyncRunOptions = {}): Promise<SyncReport> {
+    const o = this.#options;
+    const dryRun = options.dryRun === true;
+    const startedAt = this.#clock.now();
+    const runId = o.runId?.() ?? `${startedAt.toString(36)}-${(++runCounter).toString(36)}`;
+    const lease = dryRun ? undefined : new RunLease({ storage: o.storage, key: this.#keys.lease(), clock: this.#clock, ttlMs: o.leaseMs });
+    await lease?.acquire(runId);
+    const report = new ReportBuilder();
+    const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
+    const links = new Map<string, LinkIndex>();
+    const stores = {
+      links: new LinkStore(o.storage, this.#keys),
+      bases: new BaseStore(o.storage, this.#keys),
+      intents: new IntentStore(o.storage, this.#keys),
+      cursors: new CursorStore(o.storage, this.#keys),
+      conflicts: this.conflicts,
+    };
+    let failure: unknown;
+    let status: SyncReport['status'] = 'completed';
+    let ctx: RunContext | undefined;
+    try {
+      const taxes = await loadTaxPairs(o.taxes);
+      ctx = {
+        runId, storage: o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
+        sources: { fsm: o.fsm, finance: o.finance }, stores,
+        policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
+        fullScanIntervalMs: o.fullScanIntervalMs, fullScan: options.fullScan === true, dryRun,
+        signal: options.signal, links, resolver: linkResolver(links, taxes), report, events: this.#events, lease,
+        transientInARow: 0, stoppedReason: undefined,
+      };
+      const units = syncUnits(o.mapper.syncType, this.#entities);
+      // Contacts resolve their company through the companies links even when companies are not synced this run.
+      if (units.some((u) => u.parent) && !units.some((u) => u.module === 'companies')) links.set('companies', await stores.links.load('companies'));
+      for (const unit of units) {
+        options.signal?.throwIfAborted();
+        const finished = await runUnit(ctx, unit);
+        if (!finished) break;
+      }
+      options.signal?.throwIfAborted();
+      if (ctx.stoppedReason !== undefined) status = 'stopped';
+    } catch (error) {
+      failure = error;
+      status = options.signal?.aborted ? 'aborted' : 'stopped';
+    } finally {
+      await lease?.release();
+    }
+    const finishedAt = this.#clock.now();
+    const calls = { fsm: (o.fsm.callCount?.() ?? 0) - callsBefore.fsm, finance: (o.finance.callCount?.() ?? 0) - callsBefore.finance };
+    const built = report.build({
+      runId,
+      startedAt: new Date(startedAt).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      durationMs: finishedAt - startedAt,
+      dryRun,
+      status,
+      apiCalls: { ...calls, total: calls.fsm + calls.finance },
+      stoppedReason: ctx?.stoppedReason ?? (failure instanceof Error && status === 'stopped' ? failure.message : undefined),
+    });
+    if (!dryRun) await this.log.append(built);
+    if (failure !== undefined) throw failure;
+    return built;
+  }
+}

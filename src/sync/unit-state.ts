@@ -1,0 +1,195 @@
+import type { MappingSide } from '../mapping/catalogue/index.js';
+import type { BaseSnapshot, SideSnapshot } from './base-store.js';
+import { type SideRead, readSide, fullReadDue } from './change-detection.js';
+import type { StoredConflict } from './conflict-store.js';
+import { contentHash } from './content-hash.js';
+import type { UnitCursor } from './cursor-store.js';
+import { type FieldPath, fieldPath, project } from './field-paths.js';
+import type { CreateIntent } from './intent-store.js';
+import type { LinkIndex } from './link-store.js';
+import type { CollectionCapabilities, RecordSource, SourceRecord, SyncCollection } from './record-source.js';
+import type { RunContext } from './run-context.js';
+import { listAll } from './storage-scan.js';
+import type { SyncConverter } from './sync-mapper.js';
+import { SyncKeys, type SyncSide } from './sync-keys.js';
+import type { SyncUnit } from './sync-units.js';
+import type { MergeEntry } from './three-way-merge.js';
+import { CompanyEmailIndex } from './validation.js';
+
+/** A record waiting to be read again (it failed, and its side reads from a cursor). */
+export interface RetryMark {
+  parentId?: string;
+  at: number;
+}
+
+/** Everything one unit's run works on. */
+export interface UnitState {
+  readonly unit: SyncUnit;
+  readonly converter: SyncConverter;
+  readonly entries: readonly MergeEntry[];
+  readonly paths: { readonly fsm: readonly FieldPath[]; readonly finance: readonly FieldPath[] };
+  readonly caps: { readonly fsm: CollectionCapabilities; readonly finance: CollectionCapabilities };
+  readonly collections: { readonly fsm: SyncCollection; readonly finance: SyncCollection };
+  readonly links: LinkIndex;
+  readonly bases: Map<string, BaseSnapshot>;
+  readonly intents: { fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> };
+  readonly conflicts: Map<string, StoredConflict>;
+  readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
+  readonly cursor: UnitCursor;
+  /** This unit's FSM records (after the Type IV filter) and every FSM record read. */
+  readonly fsm: SideRead;
+  readonly fsmAll: ReadonlySet<string>;
+  readonly finance: SideRead;
+  /** Backfill: entries without a base, per base mapping version. */
+  readonly noBase: Map<number, ReadonlySet<string>>;
+  /** FSM contacts by company and email (contacts units only). */
+  readonly emails: CompanyEmailIndex | undefined;
+  /** FSM ids linked during this run: their records were not in this run's reads, and are not deleted. */
+  readonly fresh: Set<string>;
+}
+
+function entriesOf(converter: SyncConverter): MergeEntry[] {
+  return converter.entries.map((e) => ({
+    key: `${e.fsm}|${e.finance}`,
+    fsm: fieldPath(e.fsm),
+    finance: fieldPath(e.finance),
+    toFinance: e.direction !== 'to_fsm',
+    toFsm: e.direction !== 'to_finance',
+  }));
+}
+
+function unique(paths: FieldPath[]): FieldPath[] {
+  return [...new Map(paths.map((p) => [p.text, p])).values()];
+}
+
+function hasCompany(record: SourceRecord): boolean {
+  const company = record.data.Company;
+  if (typeof company === 'string') return company !== '';
+  return typeof company === 'object' && company !== null && typeof (company as { id?: unknown }).id === 'string';
+}
+
+async function loadRetries(ctx: RunContext, unit: string, side: SyncSide): Promise<Map<string, RetryMark>> {
+  const entries = await listAll<RetryMark>(ctx.storage, ctx.keys.retry(unit, side));
+  return new Map(entries.map((e) => [SyncKeys.idOf(e.key), e.value]));
+}
+
+// Records that failed on a cursor-fed side are fetched again, so a failure is retried even when
+// the record does not change again (a bad record must not be silently skipped forever).
+async function addRetries(source: RecordSource, collection: SyncCollection, read: SideRead, retries: Map<string, RetryMark>, signal: AbortSignal | undefined): Promise<void> {
+  for (const [id, mark] of retries) {
+    if (read.records.has(id)) continue;
+    const record = await source.get(collection, id, { parentId: mark.parentId, signal });
+    if (record) read.records.set(id, record);
+  }
+}
+
+/** Loads a unit's mapping, links, bases, intents, conflicts and cursor, and reads both sides. */
+export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitState> {
+  const converter = await ctx.mapper.converter(unit.module);
+  const entries = entriesOf(converter);
+  const fsmCaps = ctx.sources.fsm.capabilities(unit.fsmCollection);
+  const financeCaps = ctx.sources.finance.capabilities(unit.financeCollection);
+  if (!fsmCaps || !financeCaps) throw new TypeError(`The ${!fsmCaps ? 'FSM' : 'finance'} source (${!fsmCaps ? ctx.sources.fsm.id : ctx.sources.finance.id}) does not hold ${!fsmCaps ? unit.fsmCollection : unit.financeCollection}.`);
+  const [links, bases, intents, conflicts, cursor, fsmRetries, financeRetries] = await Promise.all([
+    ctx.stores.links.load(unit.module),
+    ctx.stores.bases.load(unit.module),
+    ctx.stores.intents.load(unit.module),
+    ctx.stores.conflicts.loadUnit(unit.module),
+    ctx.stores.cursors.load(unit.module),
+    loadRetries(ctx, unit.module, 'fsm'),
+    loadRetries(ctx, unit.module, 'finance'),
+  ]);
+  ctx.links.set(unit.module, links);
+  const now = ctx.clock.now();
+  const mappingChanged = cursor.mappingVersion !== undefined && cursor.mappingVersion !== converter.version;
+  const progress = (phase: 'read') => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase, done, total: 0 });
+  const fsm = await readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
+    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
+    signal: ctx.signal,
+    onPage: progress('read'),
+  });
+  const finance = await readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
+    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
+    signal: ctx.signal,
+    onPage: progress('read'),
+  });
+  await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, fsmRetries, ctx.signal);
+  await addRetries(ctx.sources.finance, unit.financeCollection, finance, financeRetries, ctx.signal);
+  const fsmAll = new Set(fsm.records.keys());
+  if (unit.fsmFilter) {
+    for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);
+  }
+  let emails: CompanyEmailIndex | undefined;
+  if (unit.fsmCollection === 'contacts') {
+    emails = new CompanyEmailIndex();
+    for (const record of fsm.records.values()) emails.add(record.id, record.data);
+  }
+  return {
+    unit,
+    converter,
+    entries,
+    paths: { fsm: unique(entries.map((e) => e.fsm)), finance: unique(entries.map((e) => e.finance)) },
+    caps: { fsm: fsmCaps, finance: financeCaps },
+    collections: { fsm: unit.fsmCollection, finance: unit.financeCollection },
+    links,
+    bases,
+    intents,
+    conflicts,
+    retries: { fsm: fsmRetries, finance: financeRetries },
+    cursor,
+    fsm,
+    fsmAll,
+    finance,
+    noBase: new Map(),
+    emails,
+    fresh: new Set(),
+  };
+}
+
+/** The entries to backfill for a base built with `version` (mapping changes since). */
+export async function noBaseEntries(ctx: RunContext, state: UnitState, version: number): Promise<ReadonlySet<string>> {
+  if (version === state.converter.version) return new Set();
+  const cached = state.noBase.get(version);
+  if (cached) return cached;
+  let keys: Set<string>;
+  if (ctx.mapper.changedFieldsSince && version <= state.converter.version) {
+    const changes = await ctx.mapper.changedFieldsSince(state.unit.module, version);
+    keys = changes.full ? new Set(state.entries.map((e) => e.key)) : new Set(changes.entries.map((e) => `${e.fsm}|${e.finance}`));
+  } else {
+    keys = new Set(state.entries.map((e) => e.key));
+  }
+  state.noBase.set(version, keys);
+  return keys;
+}
+
+/** A side's snapshot of a record: its mapped fields and their hash. */
+export function snapshotOf(state: UnitState, side: SyncSide, record: Record<string, unknown>, extra: { modifiedTime?: string | undefined; unknown?: string[] | undefined } = {}): SideSnapshot {
+  const fields = project(record, state.paths[side]);
+  return {
+    hash: contentHash(fields),
+    fields,
+    ...(extra.modifiedTime === undefined ? {} : { modifiedTime: extra.modifiedTime }),
+    ...(extra.unknown === undefined || extra.unknown.length === 0 ? {} : { unknown: extra.unknown }),
+  };
+}
+
+/** The computed fields of a side that the mapping reads (unknown right after we write that side). */
+export function computedPaths(state: UnitState, side: SyncSide): string[] {
+  const computed = new Set(state.caps[side].computed ?? []);
+  return state.paths[side].map((p) => p.text).filter((text) => computed.has(text));
+}
+
+/** The finance id of the customer an FSM contact's company is linked to (contact persons' parent). */
+export function parentOf(ctx: RunContext, fsmRecord: Record<string, unknown>): string | undefined {
+  const company = fsmRecord.Company;
+  const id = typeof company === 'string' ? company : typeof company === 'object' && company !== null ? (company as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? ctx.links.get('companies')?.byFsm.get(id)?.financeId : undefined;
+}
+
+/** A record's match key on a side, scoped to its parent for contact persons. */
+export function matchKeyOf(ctx: RunContext, state: UnitState, side: MappingSide, record: Record<string, unknown>, parentId: string | undefined): string | undefined {
+  const value = ctx.mapper.matchValue(state.unit.module, side, record);
+  if (value === undefined) return undefined;
+  if (!state.unit.parent) return value;
+  return parentId === undefined ? undefined : `${parentId}|${value}`;
+}
