@@ -1,15 +1,17 @@
 import { ConfigError } from '../errors/config-error.js';
-import { MappingError, type MappingIssue } from '../errors/mapping-error.js';
+import type { MappingIssue } from '../errors/mapping-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { TaxEdition } from '../schemas/edition-codes.js';
 import type { FieldCatalogue, MappingSide } from './catalogue/index.js';
-import { applyChange, cleanEntry } from './change.js';
+import { applyChange } from './change.js';
 import type { ConvertOptions } from './compile/convert-options.js';
-import { appendLog, changesSince, diffEntries, type EntryKey } from './history.js';
+import { changesSince } from './history.js';
 import { matchValue } from './match-keys.js';
 import { moduleContext, type ModuleContext } from './module-context.js';
-import { moduleMap, type FsmModuleName, type ModuleBinding } from './modules.js';
+import { changeMapping, loadMapping, type VersionsTarget } from './mapping-versions.js';
+import { moduleMap, type FinanceResourceName, type FsmModuleName, type ModuleBinding } from './modules.js';
 import { resolveOptions, type FieldMapperOptions, type ResolvedOptions } from './options.js';
+import { routeFinanceRecord, routeFsmRecord } from './routing.js';
 import { MappingStore, type StoredMapping } from './store.js';
 import type { MappingChange, MappingChanges, MappingEntry, MappingModule, MappingSnapshot, SyncType } from './types.js';
 
@@ -24,9 +26,6 @@ export interface CompiledMapping {
   /** A finance record → the FSM payload (only mapped fields). */
   toFsm(record: unknown, options?: ConvertOptions): Record<string, unknown>;
 }
-
-// Compare-and-set retries before a change gives up: each retry means another writer won a race.
-const MAX_ATTEMPTS = 8;
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -46,14 +45,15 @@ const copy = <T>(value: T): T => structuredClone(value);
  */
 export class FieldMapper {
   readonly #options: ResolvedOptions;
-  readonly #store: MappingStore;
+  readonly #target: VersionsTarget;
   readonly #contexts = new Map<MappingModule, ModuleContext>();
   readonly #compiled = new Map<MappingModule, CompiledMapping>();
 
   /** @throws ConfigError when an option is missing or wrong. */
   constructor(options: FieldMapperOptions) {
     this.#options = resolveOptions(options);
-    this.#store = new MappingStore(this.#options.storage, this.#options.keyPrefix);
+    const { storage, keyPrefix, syncType, edition } = this.#options;
+    this.#target = { store: new MappingStore(storage, keyPrefix), syncType, edition };
   }
 
   get syncType(): SyncType {
@@ -113,16 +113,17 @@ export class FieldMapper {
    * refused (`MAPPING_VERSION_CONFLICT`) unless the stored mapping is still at that version.
    */
   async update(module: MappingModule, change: MappingChange, options: { expectedVersion?: number } = {}): Promise<MappingSnapshot> {
-    return this.#change(module, (current) => applyChange(current, change), options.expectedVersion);
+    return this.#snapshot(await changeMapping(this.#target, this.#context(module), (current) => applyChange(current, change), options.expectedVersion));
   }
 
   /** Puts a module back to its defaults (a new version, logged like any change). */
   async reset(module: MappingModule, options: { expectedVersion?: number } = {}): Promise<MappingSnapshot> {
     const context = this.#context(module);
-    return this.#change(module, () => {
+    const defaults = () => {
       const entries = context.defaults();
       return { entries, fromSet: entries.map(() => undefined) };
-    }, options.expectedVersion);
+    };
+    return this.#snapshot(await changeMapping(this.#target, context, defaults, options.expectedVersion));
   }
 
   /**
@@ -182,19 +183,12 @@ export class FieldMapper {
    * customers (product-rules.md §3.2).
    */
   route(fsmModule: FsmModuleName, record: unknown): MappingModule | undefined {
-    const candidates = this.modules().filter((b) => b.fsm.module === fsmModule);
-    if (candidates.length <= 1) return candidates[0]?.module;
-    const company = typeof record === 'object' && record !== null && Object.hasOwn(record, 'Company') ? (record as Record<string, unknown>).Company : undefined;
-    const when = company === undefined || company === null || company === '' ? 'without_company' : 'with_company';
-    return candidates.find((b) => b.fsm.when === when)?.module;
+    return routeFsmRecord(this.modules(), fsmModule, record);
   }
 
   /** The mapping module of a Books customer (by its `customer_sub_type`), person, item or invoice; `undefined` when not synced. */
-  routeFinance(resource: ModuleBinding['finance']['resource'], record: unknown): MappingModule | undefined {
-    const candidates = this.modules().filter((b) => b.finance.resource === resource);
-    if (resource !== 'contacts') return candidates[0]?.module;
-    const subType = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).customer_sub_type : undefined;
-    return candidates.find((b) => b.finance.customerSubType === (subType === 'individual' ? 'individual' : 'business'))?.module;
+  routeFinance(resource: FinanceResourceName, record: unknown): MappingModule | undefined {
+    return routeFinanceRecord(this.modules(), resource, record);
   }
 
   /** The first-run pairing key of a module (Company Name, Email, Item Name), if it has one. */
@@ -220,74 +214,7 @@ export class FieldMapper {
     return { module: stored.module, version: stored.version, syncType: stored.syncType, edition: stored.edition, entries: copy(stored.entries) };
   }
 
-  #initial(module: MappingModule): StoredMapping {
-    const context = this.#context(module);
-    const entries = context.defaults();
-    const outcome = context.validate(entries);
-    // A default that does not validate is a bug of ours; refuse loudly rather than store it.
-    if (!outcome.ok) throw new MappingError(module, outcome.issues);
-    const { syncType, edition } = this.#options;
-    return {
-      format: 1, module, syncType, edition, version: 1, entries: entries.map(cleanEntry),
-      log: [{ version: 1, changed: entries.map((e): EntryKey => [e.fsm, e.finance]), removed: [] }],
-    };
-  }
-
-  async #load(module: MappingModule): Promise<StoredMapping> {
-    this.#context(module);
-    const expected = { syncType: this.#options.syncType, edition: this.#options.edition };
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const stored = await this.#store.read(module, expected);
-      if (stored) return stored;
-      const initial = this.#initial(module);
-      if (await this.#store.write(module, undefined, initial)) return initial;
-    }
-    throw this.#contended(module);
-  }
-
-  async #change(
-    module: MappingModule,
-    propose: (current: readonly MappingEntry[]) => ReturnType<typeof applyChange>,
-    expectedVersion: number | undefined,
-  ): Promise<MappingSnapshot> {
-    const context = this.#context(module);
-    if (expectedVersion !== undefined && !Number.isSafeInteger(expectedVersion)) {
-      throw new MappingError(module, [{ code: 'MAPPING_INVALID_ENTRY', path: ['expectedVersion'], message: 'expectedVersion must be a whole number' }]);
-    }
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.#load(module);
-      if (expectedVersion !== undefined && current.version !== expectedVersion) {
-        throw new MappingError(module, [{
-          code: 'MAPPING_VERSION_CONFLICT',
-          path: ['expectedVersion'],
-          message: `the mapping is at version ${current.version}, not ${expectedVersion}: reload it and apply the change again`,
-        }]);
-      }
-      const proposed = propose(current.entries);
-      if (Array.isArray(proposed)) throw new MappingError(module, proposed);
-      const outcome = context.validate(proposed.entries);
-      if (!outcome.ok) {
-        // Name entries that came from `set` by their place there, which is what the caller wrote.
-        throw new MappingError(module, outcome.issues.map((issue) => {
-          const j = issue.index === undefined ? undefined : proposed.fromSet[issue.index];
-          return j === undefined ? issue : { ...issue, path: ['set', j, ...issue.path.slice(2)] };
-        }));
-      }
-      const entries = outcome.entries.map((e) => cleanEntry(e.entry));
-      const diff = diffEntries(current.entries, entries);
-      if (diff.changed.length === 0 && diff.removed.length === 0) return this.#snapshot(current);
-      const version = current.version + 1;
-      const next: StoredMapping = { ...current, version, entries, log: appendLog(current.log, { version, ...diff }) };
-      if (await this.#store.write(module, current, next)) return this.#snapshot(next);
-    }
-    throw this.#contended(module);
-  }
-
-  #contended(module: MappingModule): MappingError {
-    return new MappingError(module, [{
-      code: 'MAPPING_VERSION_CONFLICT',
-      path: [],
-      message: `the stored mapping kept changing during ${MAX_ATTEMPTS} attempts; try again`,
-    }]);
+  #load(module: MappingModule): Promise<StoredMapping> {
+    return loadMapping(this.#target, this.#context(module));
   }
 }
