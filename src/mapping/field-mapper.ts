@@ -56,10 +56,12 @@ export class FieldMapper {
     this.#target = { store: new MappingStore(storage, keyPrefix), syncType, edition };
   }
 
+  /** The integration's sync type, fixed at construction. */
   get syncType(): SyncType {
     return this.#options.syncType;
   }
 
+  /** The tax edition, fixed at construction. */
   get edition(): TaxEdition {
     return this.#options.edition;
   }
