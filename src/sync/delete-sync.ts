@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import type { StorageOp } from '../storage/storage.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
 import { applyLink } from './link-store.js';
-import { commit, failed, type RunContext, shouldStop, wrote } from './run-context.js';
+import { commit, failed, isFatal, type RunContext, shouldStop, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import { snapshotOf, type UnitState } from './unit-state.js';
 
@@ -54,7 +54,7 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
       const still = tombstone ? undefined : await ctx.sources[side].get(state.collections[side], id, { parentId: candidate.parentId, signal: ctx.signal });
       if (still === undefined) gone.push(candidate);
     } catch (error) {
-      if (ctx.signal?.aborted) throw error;
+      if (isFatal(ctx, error)) throw error;
       failed(ctx, unit, otherSide(side), error, { fsmId: candidate.fsmId, financeId: candidate.financeId });
     }
   }
@@ -101,7 +101,7 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
     if (outcome !== 'deleted' && !survivorGone) ops.push(...detach());
     await forget(ctx, state, pair, ops, survivor, outcome);
   } catch (error) {
-    if (ctx.signal?.aborted) throw error;
+    if (isFatal(ctx, error)) throw error;
     failed(ctx, unit, survivor, error, ids);
   }
 }

@@ -41,9 +41,9 @@ export class IntentStore {
     return out;
   }
 
-  /** Records the intent (its own batch: it must be durable before the create is sent). */
-  async write(unit: string, sourceSide: SyncSide, sourceId: string, intent: CreateIntent): Promise<void> {
-    await this.#storage.batch([{ type: 'put', key: this.#keys.intent(unit, sourceSide, sourceId), value: intent }]);
+  /** Ops that record the intent: committed alone, before the create is sent. */
+  putOps(unit: string, sourceSide: SyncSide, sourceId: string, intent: CreateIntent): StorageOp[] {
+    return [{ type: 'put', key: this.#keys.intent(unit, sourceSide, sourceId), value: intent }];
   }
 
   clearOps(unit: string, sourceSide: SyncSide, sourceId: string): StorageOp[] {

@@ -6,7 +6,8 @@ import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
 import { type FieldPath, mergeObjects, readPath, structuredCloneJson, writePath } from './field-paths.js';
 import { applyLink } from './link-store.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
-import { commit, count, directionTo, failed, type RunContext, wrote } from './run-context.js';
+import { commit, count, directionTo, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
+import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import type { SyncSide } from './sync-keys.js';
 import { type MergeEntry, mergeRecord } from './three-way-merge.js';
 import { computedPaths, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
@@ -61,6 +62,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
   const { unit } = state;
   const ids = { fsmId: pair.fsmId, financeId: pair.financeId };
   let target: SyncSide = 'finance';
+  let fingerprint: string | undefined;
   try {
     const base = pair.base;
     const noBase = base ? await noBaseEntries(ctx, state, base.mappingVersion) : new Set<string>();
@@ -93,6 +95,12 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
 
     const fsmNow = snapshotOf(state, 'fsm', fsmFull);
     const financeNow = snapshotOf(state, 'finance', financeFull);
+    fingerprint = `${fsmNow.hash}|${financeNow.hash}`;
+    const refused = stillRefused(ctx, state, 'fsm', pair.fsmId, fingerprint);
+    if (refused) {
+      report(ctx, unit, 'finance', refused, ids, undefined);
+      return;
+    }
     const fsmChanged = !base || noBase.size > 0 || fsmNow.hash !== base.fsm.hash;
     const financeChanged = !base || noBase.size > 0 || financeNow.hash !== base.finance.hash;
     if (base && !fsmChanged && !financeChanged && resolvedConflicts.length === 0) {
@@ -101,7 +109,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       // Remember a moved modified time, so the row is not fetched again next run.
       if (financeModified !== base.finance.modifiedTime && !ctx.dryRun) {
         const next: BaseSnapshot = { ...base, finance: { ...base.finance, ...(financeModified === undefined ? {} : { modifiedTime: financeModified }) } };
-        await commit(ctx, [...ctx.stores.bases.putOps(unit.module, pair.fsmId, next), ...clearRetry(ctx, state, pair)]);
+        await commit(ctx, [...ctx.stores.bases.putOps(unit.module, pair.fsmId, next), ...clearMarkOps(ctx, state, { fsm: pair.fsmId, finance: pair.financeId })]);
         state.bases.set(pair.fsmId, next);
       }
       return;
@@ -204,7 +212,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       ...ctx.stores.bases.putOps(unit.module, pair.fsmId, next),
       ...conflictOps,
       ...pair.ops,
-      ...clearRetry(ctx, state, pair),
+      ...clearMarkOps(ctx, state, { fsm: pair.fsmId, finance: pair.financeId }),
     ];
     if (pair.newLink && ctx.dryRun) ctx.report.plan({ entity: unit.entity, module: unit.module, direction: 'toFinance', action: 'link', ...ids });
     await commit(ctx, ops);
@@ -216,28 +224,9 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       state.bases.set(pair.fsmId, next);
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'SyncLeaseError') throw error;
-    if (ctx.signal?.aborted) throw error;
-    failed(ctx, unit, target, error, ids);
-    await markRetry(ctx, state, pair);
+    if (isFatal(ctx, error)) throw error;
+    const reason = failed(ctx, unit, target, error, ids);
+    await markFailed(ctx, state, 'fsm', pair.fsmId, { fingerprint, reason });
+    await markFailed(ctx, state, 'finance', pair.financeId, { parentId: pair.parentId });
   }
-}
-
-function clearRetry(ctx: RunContext, state: UnitState, pair: Pick<PairInput, 'fsmId' | 'financeId'>): StorageOp[] {
-  const ops: StorageOp[] = [];
-  if (state.retries.fsm.has(pair.fsmId)) ops.push({ type: 'delete', key: ctx.keys.retry(state.unit.module, 'fsm', pair.fsmId) });
-  if (state.retries.finance.has(pair.financeId)) ops.push({ type: 'delete', key: ctx.keys.retry(state.unit.module, 'finance', pair.financeId) });
-  return ops;
-}
-
-/** Marks the cursor-fed sides of a failed pair for another read next run. */
-export async function markRetry(ctx: RunContext, state: UnitState, ids: { fsmId?: string | undefined; financeId?: string | undefined; parentId?: string | undefined }): Promise<void> {
-  if (ctx.dryRun) return;
-  const ops: StorageOp[] = [];
-  const at = ctx.clock.now();
-  if (ids.fsmId !== undefined && state.caps.fsm.changeFeed === 'cursor') ops.push({ type: 'put', key: ctx.keys.retry(state.unit.module, 'fsm', ids.fsmId), value: { at } });
-  if (ids.financeId !== undefined && state.caps.finance.changeFeed === 'cursor') {
-    ops.push({ type: 'put', key: ctx.keys.retry(state.unit.module, 'finance', ids.financeId), value: { at, ...(ids.parentId === undefined ? {} : { parentId: ids.parentId }) } });
-  }
-  await commit(ctx, ops);
 }

@@ -6,8 +6,8 @@ import { project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import { applyLink } from './link-store.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
-import { commit, failed, type RunContext, wrote } from './run-context.js';
-import { markRetry } from './pair-sync.js';
+import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
+import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import { computedPaths, matchKeyOf, snapshotOf, type UnitState } from './unit-state.js';
 import { checkRequired } from './validation.js';
@@ -32,6 +32,12 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
   const { unit } = state;
   const to = otherSide(from);
   const ids = from === 'fsm' ? { fsmId: record.id } : { financeId: record.id };
+  const fingerprint = record.partial ? `t:${record.modifiedTime ?? ''}` : `h:${contentHash(project(record.data, state.paths[from]))}`;
+  const refused = stillRefused(ctx, state, from, record.id, fingerprint);
+  if (refused) {
+    report(ctx, unit, to, refused, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) }, undefined);
+    return;
+  }
   try {
     let data = record.data;
     let modifiedTime = record.modifiedTime;
@@ -61,7 +67,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       wrote(ctx, unit, to, 'created', ids, payload);
       return;
     }
-    await ctx.stores.intents.write(unit.module, from, record.id, intent);
+    await commit(ctx, ctx.stores.intents.putOps(unit.module, from, record.id, intent));
     let result: WriteResult | undefined;
     try {
       // Writes get no signal: an abort stops the run between records, never inside a write.
@@ -98,7 +104,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       ...ctx.stores.bases.putOps(unit.module, fsmId, base),
       ...ctx.stores.intents.clearOps(unit.module, from, record.id),
     ];
-    if (state.retries[from].has(record.id)) ops.push({ type: 'delete', key: ctx.keys.retry(unit.module, from, record.id) });
+    ops.push(...clearMarkOps(ctx, state, { [from]: record.id }));
     await commit(ctx, ops);
     applyLink(state.links, fsmId, link);
     state.fresh.add(fsmId);
@@ -106,10 +112,9 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     if (to === 'fsm' && state.emails) state.emails.add(fsmId, payload);
     wrote(ctx, unit, to, 'created', { fsmId, financeId });
   } catch (error) {
-    if (error instanceof Error && error.name === 'SyncLeaseError') throw error;
-    if (ctx.signal?.aborted) throw error;
+    if (isFatal(ctx, error)) throw error;
     const name = ctx.mapper.matchValue(unit.module, from, record.data);
-    failed(ctx, unit, to, error, { ...ids, name });
-    await markRetry(ctx, state, from === 'fsm' ? { fsmId: record.id } : { financeId: record.id, parentId: record.parentId });
+    const reason = failed(ctx, unit, to, error, { ...ids, name });
+    await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason });
   }
 }

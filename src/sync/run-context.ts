@@ -6,7 +6,7 @@ import type { BaseStore } from './base-store.js';
 import type { ConflictPolicy, SyncConflict } from './conflict-policies.js';
 import type { ConflictStore } from './conflict-store.js';
 import type { CursorStore } from './cursor-store.js';
-import { failureReason } from './failure-reasons.js';
+import { type FailureReason, failureReason } from './failure-reasons.js';
 import type { IntentStore } from './intent-store.js';
 import type { LinkIndex, LinkStore } from './link-store.js';
 import type { RecordSource } from './record-source.js';
@@ -53,6 +53,8 @@ export interface RunContext {
   readonly stores: { links: LinkStore; bases: BaseStore; intents: IntentStore; cursors: CursorStore; conflicts: ConflictStore };
   readonly policy: { conflicts: ConflictPolicy; duplicates: DuplicatePolicy; deletes: DeletePolicy };
   readonly fullScanIntervalMs: number;
+  /** A record the other side refused is sent again only once it changed, or after this long. */
+  readonly retryRefusedAfterMs: number;
   readonly fullScan: boolean;
   readonly dryRun: boolean;
   readonly signal: AbortSignal | undefined;
@@ -99,30 +101,64 @@ export function wrote(
   ctx.events.emit('record', { entity: unit.entity, module: unit.module, direction, action, ...ids, dryRun: ctx.dryRun });
 }
 
-/** Records a failed record; returns true when the run must stop (the API keeps failing). */
+/** Records a failed record (and, after too many transient failures in a row, stops the run). */
 export function failed(
   ctx: RunContext,
   unit: SyncUnit,
   target: SyncSide,
   error: unknown,
   ids: { fsmId?: string | undefined; financeId?: string | undefined; name?: string | undefined },
-): void {
+): FailureReason {
   const reason = failureReason(error);
-  const direction = directionTo(target);
-  ctx.report.fail({ entity: unit.entity, module: unit.module, direction, ...ids, message: reason.message }, reason.reason, reason.title);
-  ctx.events.emit('error', { entity: unit.entity, module: unit.module, direction, reason: reason.reason, message: reason.message, fsmId: ids.fsmId, financeId: ids.financeId, error });
+  report(ctx, unit, target, reason, ids, error);
   if (reason.transient) {
     ctx.transientInARow += 1;
     if (ctx.transientInARow >= MAX_TRANSIENT_IN_A_ROW) ctx.stoppedReason = `${MAX_TRANSIENT_IN_A_ROW} records in a row failed with ${reason.reason} (${reason.message}); the run stopped and the next one continues.`;
   } else {
     ctx.transientInARow = 0;
   }
+  return reason;
 }
 
-/** Commits ops in one batch (nothing in a dry run). */
+/** Reports a failure (a fresh one, or a refusal remembered from an earlier run). */
+export function report(
+  ctx: RunContext,
+  unit: SyncUnit,
+  target: SyncSide,
+  reason: Pick<FailureReason, 'reason' | 'title' | 'message'>,
+  ids: { fsmId?: string | undefined; financeId?: string | undefined; name?: string | undefined },
+  error: unknown,
+): void {
+  const direction = directionTo(target);
+  ctx.report.fail({ entity: unit.entity, module: unit.module, direction, ...ids, message: reason.message }, reason.reason, reason.title);
+  ctx.events.emit('error', { entity: unit.entity, module: unit.module, direction, reason: reason.reason, message: reason.message, fsmId: ids.fsmId, financeId: ids.financeId, error });
+}
+
+/**
+ * A failure that ends the run rather than one record: storage refused a write (progress can no
+ * longer be kept), the lease was lost, or the run was aborted. `run()` rethrows the cause.
+ */
+export class FatalRunError extends Error {
+  override name = 'FatalRunError';
+
+  constructor(cause: unknown) {
+    super('The sync run cannot go on', { cause });
+  }
+}
+
+/** Whether an error must end the run instead of failing one record. */
+export function isFatal(ctx: RunContext, error: unknown): boolean {
+  return error instanceof FatalRunError || (error instanceof Error && error.name === 'SyncLeaseError') || ctx.signal?.aborted === true;
+}
+
+/** Commits ops in one batch (nothing in a dry run). A storage failure ends the run. */
 export async function commit(ctx: RunContext, ops: readonly StorageOp[]): Promise<void> {
   if (ctx.dryRun || ops.length === 0) return;
-  await ctx.storage.batch(ops);
+  try {
+    await ctx.storage.batch(ops);
+  } catch (error) {
+    throw new FatalRunError(error);
+  }
 }
 
 /** Whether the run should stop before the next record. */

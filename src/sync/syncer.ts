@@ -11,7 +11,7 @@ import { linkResolver, loadTaxPairs, type TaxIdSource } from './link-resolver.js
 import { type LinkIndex, LinkStore } from './link-store.js';
 import type { RecordSource } from './record-source.js';
 import { ReportBuilder, type SyncReport } from './report.js';
-import type { DeletePolicy, DuplicatePolicy, RunContext, SyncEvents } from './run-context.js';
+import { type DeletePolicy, type DuplicatePolicy, FatalRunError, type RunContext, type SyncEvents } from './run-context.js';
 import { RunLease } from './run-lease.js';
 import { SyncKeys } from './sync-keys.js';
 import { SyncLog } from './sync-log.js';
@@ -47,6 +47,8 @@ export interface BidirectionalSyncerOptions {
   leaseMs?: number;
   /** Cursor-fed sides are read in full this often, to see deletes. Default 24 hours. */
   fullScanIntervalMs?: number;
+  /** A record the other side refused (bad data, duplicate name) is sent again once it changes, or after this long. Default 24 hours. */
+  retryRefusedAfterMs?: number;
   /** Makes run ids (default: time and a counter). */
   runId?: () => string;
 }
@@ -165,7 +167,7 @@ export class BidirectionalSyncer {
         runId, storage: o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
         sources: { fsm: o.fsm, finance: o.finance }, stores,
         policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
-        fullScanIntervalMs: o.fullScanIntervalMs, fullScan: options.fullScan === true, dryRun,
+        fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: options.fullScan === true, dryRun,
         signal: options.signal, links, resolver: linkResolver(links, taxes), report, events: this.#events, lease,
         transientInARow: 0, stoppedReason: undefined,
       };
@@ -180,7 +182,7 @@ export class BidirectionalSyncer {
       options.signal?.throwIfAborted();
       if (ctx.stoppedReason !== undefined) status = 'stopped';
     } catch (error) {
-      failure = error;
+      failure = error instanceof FatalRunError ? error.cause : error;
       status = options.signal?.aborted ? 'aborted' : 'stopped';
     } finally {
       await lease?.release();
@@ -197,7 +199,14 @@ export class BidirectionalSyncer {
       apiCalls: { ...calls, total: calls.fsm + calls.finance },
       stoppedReason: ctx?.stoppedReason ?? (failure instanceof Error && status === 'stopped' ? failure.message : undefined),
     });
-    if (!dryRun) await this.log.append(built);
+    if (!dryRun) {
+      try {
+        await this.log.append(built);
+      } catch (error) {
+        // The run's own failure matters more than its log entry.
+        failure ??= error;
+      }
+    }
     if (failure !== undefined) throw failure;
     return built;
   }

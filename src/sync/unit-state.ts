@@ -16,10 +16,16 @@ import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
 import { CompanyEmailIndex } from './validation.js';
 
-/** A record waiting to be read again (it failed, and its side reads from a cursor). */
+/**
+ * A record that failed: read again next run when its side reads from a cursor, and, when the other
+ * side refused it (not a network or rate-limit failure), not sent again until it changes (its
+ * `fingerprint` moves) or `retryRefusedAfterMs` has passed.
+ */
 export interface RetryMark {
   parentId?: string;
   at: number;
+  fingerprint?: string;
+  refused?: { reason: string; title: string; message: string };
 }
 
 /** Everything one unit's run works on. */

@@ -88,3 +88,57 @@ export function writesSince(world: SyncWorld, since: number): string[] {
 export function names(records: Array<Record<string, unknown>>, field: string): string[] {
   return records.map((r) => String(r[field] ?? '')).sort();
 }
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+/** What both sides hold for companies, items and contact persons, in one comparable shape per side. */
+export interface SideView {
+  companies: string[];
+  items: string[];
+  persons: string[];
+}
+
+/** FSM's records as comparable lines (name and a few mapped fields). */
+export function fsmView(world: SyncWorld): SideView {
+  const companies = world.sandbox.records(world.fsm, 'Companies').map((c) => {
+    const address = (c.Billing_Address ?? {}) as Record<string, unknown>;
+    return [c.Company_Name, c.Website, address.City, address.Street_1, address.Zip_Code].map(text).join(' | ');
+  });
+  const items = world.sandbox.records(world.fsm, 'Service_And_Parts').map((i) => [i.Name, i.Unit_Price, i.Description, i.SKU].map(text).join(' | '));
+  const persons = world.sandbox.records(world.fsm, 'Contacts')
+    .filter((c) => c.Company !== undefined && c.Company !== null)
+    .map((c) => [(c.Company as { name?: unknown }).name, c.Email, c.First_Name, c.Last_Name].map(text).join(' | '));
+  return { companies: companies.sort(), items: items.sort(), persons: persons.sort() };
+}
+
+/** Books' records as comparable lines, in FSM's order of fields. */
+export function financeView(world: SyncWorld): SideView {
+  const contacts = customers(world);
+  const companies = contacts.map((c) => {
+    const address = (c.billing_address ?? {}) as Record<string, unknown>;
+    return [c.contact_name, c.website, address.city, address.address, address.zip].map(text).join(' | ');
+  });
+  const items = world.sandbox.records(world.books, 'items').map((i) => [i.name, i.rate, i.description, i.sku].map(text).join(' | '));
+  const nameOf = new Map(contacts.map((c) => [String(c.contact_id), text(c.contact_name)]));
+  const persons = world.sandbox.records(world.books, 'contactpersons')
+    .filter((p) => nameOf.has(String(p.contact_id)))
+    .map((p) => [nameOf.get(String(p.contact_id)), p.email, p.first_name, p.last_name].map(text).join(' | '));
+  return { companies: companies.sort(), items: items.sort(), persons: persons.sort() };
+}
+
+/** Both sides of the world, and the duplicate names on each. */
+export function views(world: SyncWorld): { fsm: SideView; finance: SideView } {
+  return { fsm: fsmView(world), finance: financeView(world) };
+}
+
+/** Records of a sandbox resource whose field equals a value. */
+export function find(world: SyncWorld, org: 'fsm' | 'books', resource: string, field: string, value: unknown): Array<Record<string, unknown>> {
+  return world.sandbox.records(org === 'fsm' ? world.fsm : world.books, resource as never).filter((r) => r[field] === value);
+}
+
+/** The only record of a resource whose field equals a value (throws naming what was not found). */
+export function one(world: SyncWorld, org: 'fsm' | 'books', resource: string, field: string, value: unknown): Record<string, unknown> {
+  const found = find(world, org, resource, field, value);
+  if (found.length !== 1) throw new Error(`expected one ${org} ${resource} with ${field} = ${JSON.stringify(value)}, found ${found.length}`);
+  return found[0] as Record<string, unknown>;
+}
