@@ -3,11 +3,9 @@
  * mapping, and the payload before and after — then a change the mapper refuses, and what the
  * syncer would backfill. Runs on the sandbox: `node --import tsx examples/field-mapping.ts`.
  */
-import { createKyTransport, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
+import { createKyTransport, FieldMapper, IntegrationClient, ManualClock, MappingError, MemoryStorage } from '../src/index.js';
 import type { FinanceContactCreate } from '../src/index.js';
 // The mapping entry points (until src/index.ts re-exports them: `import { FieldMapper, MappingError } from 'fsm-billing-sync'`).
-import { MappingError } from '../src/errors/mapping-error.js';
-import { FieldMapper } from '../src/mapping/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
 const quiet = process.env.EXAMPLE_QUIET === '1';

@@ -107,6 +107,9 @@ export type { DescribeOrg } from './eligibility/org-listing.js';
 export { SYNC_STATE_KEYS, type SwitchFactsProvider, type GivenSwitchFacts } from './eligibility/switch-facts.js';
 export { INTEGRATION_KEY_PREFIX } from './eligibility/binding-store.js';
 
+// Field mapping
+export * from './mapping/index.js';
+
 // Taxes
 export * from './tax/index.js';
 

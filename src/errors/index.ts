@@ -11,3 +11,4 @@ export { EligibilityError, type RefusalReason } from './eligibility-error.js';
 export { SwitchRefusedError, type SwitchRefusal, type SwitchRefusalCode } from './switch-refused-error.js';
 export { IntegrationHealthError, type HealthProblemCode } from './integration-health-error.js';
 export { TaxError, type TaxErrorCode } from './tax-error.js';
+export { MappingError, type MappingErrorCode, type MappingIssue } from './mapping-error.js';

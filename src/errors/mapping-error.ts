@@ -1,4 +1,5 @@
-import { FsmBillingError, type FsmBillingErrorOptions } from './fsm-billing-error.js';
+import type { FsmBillingErrorOptions } from './fsm-billing-error.js';
+import { ValidationError } from './validation-error.js';
 
 /** Stable codes of refused field-mapping changes (docs/errors.md). */
 export type MappingErrorCode =
@@ -42,8 +43,8 @@ function where(issue: MappingIssue): string {
 }
 
 /**
- * Thrown when a field-mapping change is refused. Nothing was stored: the mapping and its version
- * are as they were. `code` is the first issue's code; `issues` lists every problem found, each with
+ * Thrown when a field-mapping change is refused (a {@link ValidationError}, so one `catch` handles
+ * every kind of invalid input). Nothing was stored: the mapping and its version are as they were. `code` is the first issue's code; `issues` lists every problem found, each with
  * the entry index and the reason.
  *
  * @example
@@ -54,10 +55,10 @@ function where(issue: MappingIssue): string {
  * }
  * ```
  */
-export class MappingError extends FsmBillingError {
+export class MappingError extends ValidationError {
   override name = 'MappingError';
   declare readonly code: MappingErrorCode;
-  readonly issues: ReadonlyArray<MappingIssue>;
+  declare readonly issues: ReadonlyArray<MappingIssue>;
   /** The mapping module the change was for (`'companies'`, `'items'`, ...). */
   readonly module: string;
 
@@ -66,12 +67,11 @@ export class MappingError extends FsmBillingError {
     const code: MappingErrorCode = first?.code ?? 'MAPPING_INVALID_ENTRY';
     const shown = issues.slice(0, 5).map((issue) => `${where(issue)}${issue.message}`);
     const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
-    super(
+    super(`The ${module} field mapping was not changed: ${shown.join('; ')}${more}.`, issues, {
+      ...options,
       code,
-      `The ${module} field mapping was not changed: ${shown.join('; ')}${more}.`,
-      { ...options, details: { module, issues, ...options.details } },
-    );
-    this.issues = issues;
+      details: { module, ...options.details },
+    });
     this.module = module;
   }
 }

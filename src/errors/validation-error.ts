@@ -14,7 +14,9 @@ export type ValidationErrorCode =
   /** Input given to the SDK is not valid: nothing was sent or stored. */
   | 'INVALID_INPUT'
   /** Zoho answered with a body that does not match the expected schema. */
-  | 'INVALID_RESPONSE';
+  | 'INVALID_RESPONSE'
+  /** A field-mapping change was refused: the codes of {@link MappingError} (`MAPPING_UNKNOWN_FIELD`, ...). */
+  | `MAPPING_${string}`;
 
 /**
  * Thrown when data does not match its schema: input you passed (`INVALID_INPUT`, nothing was sent)
