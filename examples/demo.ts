@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKyTransport, IntegrationClient, OrgSelector } from '../src/index.js';
+import { createKyTransport, FieldMapper, IntegrationClient, OrgSelector, TaxSync } from '../src/index.js';
 import { SqliteStorage } from '../src/node/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
@@ -46,7 +46,15 @@ try {
   }
 
   say('2. Onboarding choices for asha@example.com');
-  const selector = new OrgSelector({ client, storage, fsm: { name: 'Asha Field Services', edition: 'in', currencyCode: 'INR', taxesEnabled: true } });
+  const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'in' });
+  const taxes = new TaxSync({ client, storage, edition: 'in' });
+  const selector = new OrgSelector({
+    client,
+    storage,
+    fsm: { name: 'Asha Field Services', edition: 'in', currencyCode: 'INR', taxesEnabled: true },
+    mapper,
+    taxes,
+  });
   const onboarding = await selector.options('asha@example.com');
   say(`   default choice: ${onboarding.defaultChoice} (a new Zoho Invoice account is always possible)`);
   for (const org of [...onboarding.choices.existing_books, ...onboarding.choices.existing_invoice]) {
@@ -54,7 +62,15 @@ try {
   }
   for (const { org, reasons } of onboarding.ineligible) say(`   ${org.app.padEnd(7)} ${org.organizationId}  ${org.name}  refused: ${reasons.map((r) => r.code).join(', ')}`);
 
-  say('3. Books customers and items, 200 a page');
+  say('3. Integrate with the existing Books org: default mappings, taxes pulled into FSM');
+  const binding = await selector.select({ choice: 'existing_books', organizationId: booksOrg.organizationId });
+  const onboarded = await selector.onboard();
+  say(`   bound to ${binding.app} ${binding.organizationId} (${binding.edition ?? '?'}, ${binding.currencyCode ?? '?'})`);
+  say(`   steps: ${onboarded.steps.map((step) => `${step.step} ${step.status}${step.direction ? ` (${step.direction})` : ''}`).join(', ')}`);
+  say(`   companies mapping v${(await mapper.get('companies')).version}; ${(await taxes.idMap()).length} taxes and groups mapped`);
+  say(`   health: ${(await selector.health()).problems.map((p) => p.code).join(', ') || 'no problems'}`);
+
+  say('4. Books customers and items, 200 a page');
   let pages = 0;
   let customers = 0;
   for await (const page of client.finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D' }).pages()) {
@@ -64,14 +80,14 @@ try {
   const items = await client.finance.items.list().toArray();
   say(`   ${customers} customers in ${pages} pages, ${items.length} items`);
 
-  say('4. A new customer in Books, a company in FSM, linked');
+  say('5. A new customer in Books, a company in FSM, linked');
   const customer = await client.finance.contacts.create({ contact_name: 'Demo Plumbing Pvt Ltd', customer_sub_type: 'business' });
   const company = await client.fsm.companies.create({ Company_Name: 'Demo Plumbing Pvt Ltd' });
   await client.fsm.companies.link(company.id, customer.contact_id);
   const linked = await client.fsm.companies.get(company.id);
   say(`   Books ${customer.contact_id} <-> FSM ${company.id} (ZBilling_Id ${String(linked.ZBilling_Id ?? '-')})`);
 
-  say('5. State kept in SQLite');
+  say('6. State kept in SQLite');
   const tokens = await storage.list('auth/');
   say(`   ${tokens.length} auth record(s) cached in ${join(dir, 'state.db')}`);
 
