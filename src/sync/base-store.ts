@@ -12,6 +12,18 @@ export interface SideSnapshot {
   modifiedTime?: string;
   /** Computed fields whose value after our write is unknown: the next read's value is taken as is. */
   unknown?: string[];
+  /**
+   * Fields in a manual conflict: their value at the last sync, by path. `fields` always holds the
+   * side's current values; the merge compares these paths against the held value instead, so the
+   * conflict is seen again until resolved.
+   */
+  held?: Record<string, unknown>;
+}
+
+/** The last synced value of a field: the held one for a field in manual conflict. */
+export function baseValue(snapshot: SideSnapshot, path: { text: string }, read: (fields: Record<string, unknown>) => unknown): unknown {
+  if (snapshot.held && Object.hasOwn(snapshot.held, path.text)) return snapshot.held[path.text];
+  return read(snapshot.fields);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { StorageOp } from '../storage/storage.js';
-import type { BaseSnapshot, SideSnapshot } from './base-store.js';
+import { type BaseSnapshot, baseValue, type SideSnapshot } from './base-store.js';
 import { unchangedByTime } from './change-detection.js';
 import { decideConflict, latestSide, type SyncConflict } from './conflict-policies.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
@@ -47,10 +47,13 @@ function applied(fields: Record<string, unknown>, changes: ReadonlyArray<{ path:
   return out;
 }
 
-// A field left in manual conflict keeps its old base on both sides, so it is seen again next run.
-function keepBase(fields: Record<string, unknown>, base: SideSnapshot | undefined, paths: readonly FieldPath[]): void {
-  if (!base) return;
-  for (const path of paths) writePath(fields, path, readPath(base.fields, path) ?? null, base.fields);
+// A field left in manual conflict keeps its last synced value as the merge base (held), so it is
+// seen again next run; the snapshot's fields stay the side's true current values.
+function hold(snapshot: SideSnapshot, base: SideSnapshot | undefined, paths: readonly FieldPath[]): SideSnapshot {
+  if (!base || paths.length === 0) return snapshot;
+  const held: Record<string, unknown> = {};
+  for (const path of paths) held[path.text] = baseValue(base, path, (f) => readPath(f, path)) ?? null;
+  return { ...snapshot, held };
 }
 
 /**
@@ -115,9 +118,11 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       return;
     }
 
+    // A side is converted only when the merge may read it: it changed, or a held conflict field is settled.
+    const held = base !== undefined && (base.fsm.held !== undefined || base.finance.held !== undefined);
     const options = { resolve: ctx.resolver };
-    const fsmAsFinance = fsmChanged ? state.converter.toFinance(fsmFull, options) : {};
-    const financeAsFsm = financeChanged ? state.converter.toFsm(financeFull, options) : {};
+    const fsmAsFinance = fsmChanged || held ? state.converter.toFinance(fsmFull, options) : {};
+    const financeAsFsm = financeChanged || held ? state.converter.toFsm(financeFull, options) : {};
     const fsmModified = pair.fsmRecord?.modifiedTime ?? base?.fsm.modifiedTime;
     const times = { fsmModifiedTime: fsmModified, financeModifiedTime: financeModified };
     const conflictOps: StorageOp[] = [];
@@ -196,13 +201,11 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
 
     const manualPaths = { fsm: result.manual.map((e) => e.fsm), finance: result.manual.map((e) => e.finance) };
     const fsmFields = applied(fsmNow.fields, result.toFsm, fsmFull);
-    keepBase(fsmFields, base?.fsm, manualPaths.fsm);
     const financeFields = financeWrite?.data ? snapshotOf(state, 'finance', financeWrite.data).fields : applied(financeNow.fields, result.toFinance, financeFull);
-    keepBase(financeFields, base?.finance, manualPaths.finance);
     const fsmUnknown = fsmWrite ? computedPaths(state, 'fsm') : pair.fsmRecord ? [] : (base?.fsm.unknown ?? []);
     const next: BaseSnapshot = {
-      fsm: snapshotOf(state, 'fsm', fsmFields, { modifiedTime: fsmWrite?.modifiedTime ?? fsmModified, unknown: fsmUnknown }),
-      finance: snapshotOf(state, 'finance', financeFields, { modifiedTime: financeWrite?.modifiedTime ?? financeModified }),
+      fsm: hold(snapshotOf(state, 'fsm', fsmFields, { modifiedTime: fsmWrite?.modifiedTime ?? fsmModified, unknown: fsmUnknown }), base?.fsm, manualPaths.fsm),
+      finance: hold(snapshotOf(state, 'finance', financeFields, { modifiedTime: financeWrite?.modifiedTime ?? financeModified }), base?.finance, manualPaths.finance),
       mappingVersion: state.converter.version,
       syncedAt: ctx.clock.now(),
     };

@@ -1,5 +1,5 @@
 import { type FieldPath, readPath, sameValue } from './field-paths.js';
-import type { SideSnapshot } from './base-store.js';
+import { baseValue, type SideSnapshot } from './base-store.js';
 import type { SyncSide } from './sync-keys.js';
 
 /** One mapping entry, ready to merge: its two paths and which ways it carries values. */
@@ -57,7 +57,7 @@ function isBlank(value: unknown): boolean {
 function changed(current: Record<string, unknown>, base: SideSnapshot | undefined, path: FieldPath): boolean {
   if (base === undefined) return true;
   if (base.unknown?.includes(path.text)) return false;
-  return !sameValue(readPath(current, path), readPath(base.fields, path));
+  return !sameValue(readPath(current, path), baseValue(base, path, (f) => readPath(f, path)));
 }
 
 /**
@@ -135,8 +135,8 @@ export function mergeRecord(input: MergeInput): MergeResult {
     const values: ConflictValues = {
       fsmValue: readPath(input.fsm, entry.fsm) ?? null,
       financeValue: readPath(input.finance, entry.finance) ?? null,
-      baseFsmValue: readPath(input.base.fsm.fields, entry.fsm) ?? null,
-      baseFinanceValue: readPath(input.base.finance.fields, entry.finance) ?? null,
+      baseFsmValue: baseValue(input.base.fsm, entry.fsm, (f) => readPath(f, entry.fsm)) ?? null,
+      baseFinanceValue: baseValue(input.base.finance, entry.finance, (f) => readPath(f, entry.finance)) ?? null,
     };
     const choice = input.onConflict(entry, values);
     if (choice === 'manual') {
