@@ -18,6 +18,11 @@ export interface CreateIntent {
   payload: Record<string, unknown>;
   /** Contact persons: the customer it was created under. */
   parentId?: string;
+  /**
+   * Unlinked target records that already had this key when the intent was written (clones share
+   * names): never taken for the record this create made.
+   */
+  known?: string[];
   at: number;
   runId: string;
 }

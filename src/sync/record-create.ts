@@ -54,9 +54,11 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     if (to === 'fsm' && state.emails) state.emails.check(undefined, payload);
     const parentId = to === 'finance' && unit.parent ? (typeof payload.contact_id === 'string' ? payload.contact_id : undefined) : from === 'finance' ? record.parentId : undefined;
     const key = matchKeyOf(ctx, state, to, payload, to === 'finance' ? parentId : record.parentId);
+    const known = key === undefined ? [] : (state.unlinked[to].get(key) ?? []).map((r) => r.id);
     const intent: CreateIntent = {
       target: to,
       ...(key === undefined ? {} : { key }),
+      ...(known.length === 0 ? {} : { known }),
       hash: contentHash(project(payload, state.paths[to])),
       payload,
       ...(parentId === undefined ? {} : { parentId }),
@@ -81,7 +83,8 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       // until the record is linked, so the next run finds it too).
       const value = searchValue(ctx, state, to, payload);
       const found = value !== undefined && target.source.findByKey
-        ? (await target.source.findByKey(target.collection, value, { parentId, signal: ctx.signal })).find((r) => !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)))
+        ? (await target.source.findByKey(target.collection, value, { parentId, signal: ctx.signal }))
+          .find((r) => !known.includes(r.id) && !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)))
         : undefined;
       if (!found) throw error;
       result = { id: found.id, modifiedTime: found.modifiedTime, ...(found.partial ? {} : { data: found.data }) };

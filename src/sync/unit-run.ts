@@ -1,6 +1,7 @@
 import type { StorageOp } from '../storage/storage.js';
 import { nextSideCursor } from './cursor-store.js';
 import { syncDeletes } from './delete-sync.js';
+import { timeOf } from './conflict-policies.js';
 import { contentHash } from './content-hash.js';
 import { project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
@@ -54,7 +55,8 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
   const state = await loadUnit(ctx, unit);
   const handled = { fsm: new Set<string>(), finance: new Set<string>() };
   const pending: PairInput[] = [];
-  const index = { fsm: unlinkedByKey(ctx, state, 'fsm'), finance: unlinkedByKey(ctx, state, 'finance') };
+  const index = state.unlinked;
+  for (const side of ['fsm', 'finance'] as const) for (const [key, list] of unlinkedByKey(ctx, state, side)) index[side].set(key, list);
 
   // 1. Open intents: a create whose outcome is unknown. Find the created record before anything
   //    could create it again; its link and base are committed with the pair below.
@@ -180,8 +182,14 @@ function hasCompanyLink(record: SourceRecord): boolean {
  */
 async function findCreated(ctx: RunContext, state: UnitState, index: Map<string, SourceRecord[]>, intent: CreateIntent): Promise<SourceRecord | undefined> {
   const target = intent.target;
-  const byKey = take(index, intent.key);
-  if (byKey) return byKey;
+  // Among records with the sent key (clones share it), the one holding what was sent; else the
+  // newest, which the create made.
+  const known = new Set(intent.known ?? []);
+  const candidates = (intent.key === undefined ? [] : (index.get(intent.key) ?? [])).filter((r) => !known.has(r.id));
+  const sameContent = candidates.find((r) => !r.partial && contentHash(project(r.data, state.paths[target])) === intent.hash);
+  const newest = [...candidates].sort((a, b) => (timeOf(b.modifiedTime) ?? 0) - (timeOf(a.modifiedTime) ?? 0))[0];
+  const chosen = sameContent ?? newest;
+  if (chosen) return take(index, intent.key, (r) => r === chosen);
   if (intent.key === undefined) {
     for (const record of state[target].records.values()) {
       if (record.partial || isLinked(state, target, record.id)) continue;
@@ -193,5 +201,5 @@ async function findCreated(ctx: RunContext, state: UnitState, index: Map<string,
   const value = ctx.mapper.matchValue(state.unit.module, target, intent.payload);
   if (value === undefined) return undefined;
   const found = await source.findByKey(state.collections[target], value, { parentId: intent.parentId, signal: ctx.signal });
-  return found.find((r) => !isLinked(state, target, r.id));
+  return found.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
 }

@@ -52,6 +52,8 @@ export interface UnitState {
   readonly emails: CompanyEmailIndex | undefined;
   /** FSM ids linked during this run: their records were not in this run's reads, and are not deleted. */
   readonly fresh: Set<string>;
+  /** Unlinked records of each side by match key (filled by the unit run). */
+  readonly unlinked: { fsm: Map<string, SourceRecord[]>; finance: Map<string, SourceRecord[]> };
 }
 
 function entriesOf(converter: SyncConverter): MergeEntry[] {
@@ -149,6 +151,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitSta
     noBase: new Map(),
     emails,
     fresh: new Set(),
+    unlinked: { fsm: new Map(), finance: new Map() },
   };
 }
 

@@ -2,7 +2,7 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { FieldMapper, type SyncType } from '../../src/mapping/index.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import type { Region } from '../../src/regions.js';
-import { createSandbox, type FinanceOrgInit, type LimitOptions, type RecordCounts, type Sandbox, type SandboxEdition } from '../../src/sandbox/index.js';
+import { createSandbox, type FaultOptions, type FinanceOrgInit, type LimitOptions, type RecordCounts, type Sandbox, type SandboxEdition } from '../../src/sandbox/index.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -33,6 +33,9 @@ export interface SyncWorldOptions {
   limits?: LimitOptions;
   seed?: number;
   storage?: Storage;
+  /** Wraps the sandbox's fetch (to lose replies, count calls...). */
+  fetch?: (sandboxFetch: typeof fetch) => typeof fetch;
+  faults?: FaultOptions;
 }
 
 const REGION_OF: Partial<Record<TaxEdition, Region>> = { in: 'in', uk: 'uk', us: 'us', au: 'au', de: 'eu', ca: 'ca' };
@@ -45,6 +48,7 @@ export function syncWorld(options: SyncWorldOptions = {}): SyncWorld {
     seed: options.seed ?? 5,
     clock,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
     users: [{
       email: 'sync@example.com',
       region,
@@ -60,7 +64,7 @@ export function syncWorld(options: SyncWorldOptions = {}): SyncWorld {
     region,
     finance: { app: 'books', organizationId: books },
     auth: { clientId, clientSecret, refreshToken },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createKyTransport({ fetch: options.fetch ? options.fetch(sandbox.fetch) : sandbox.fetch }),
     clock,
     retry: { random: () => 0.5 },
   });
@@ -141,4 +145,27 @@ export function one(world: SyncWorld, org: 'fsm' | 'books', resource: string, fi
   const found = find(world, org, resource, field, value);
   if (found.length !== 1) throw new Error(`expected one ${org} ${resource} with ${field} = ${JSON.stringify(value)}, found ${found.length}`);
   return found[0] as Record<string, unknown>;
+}
+
+/** Runs until a run writes nothing (at most `max` runs); returns how many runs wrote. */
+export async function runUntilQuiet(world: SyncWorld, options: Partial<BidirectionalSyncerOptions> = {}, max = 5): Promise<number> {
+  for (let i = 0; i < max; i++) {
+    const before = world.sandbox.calls.total;
+    await world.syncer(options).run();
+    if (writesSince(world, before).length === 0) return i;
+  }
+  throw new Error(`still writing after ${max} runs`);
+}
+
+/** Names that appear more than once on either side (duplicates a sync must never create). */
+export function duplicates(world: SyncWorld): string[] {
+  const dup = (list: string[]) => list.filter((n, i) => list.indexOf(n) !== i);
+  return [
+    ...dup(names(world.sandbox.records(world.fsm, 'Companies'), 'Company_Name')),
+    ...dup(names(customers(world), 'contact_name')),
+    ...dup(names(world.sandbox.records(world.fsm, 'Service_And_Parts'), 'Name')),
+    ...dup(names(world.sandbox.records(world.books, 'items'), 'name')),
+    ...dup(names(world.sandbox.records(world.fsm, 'Contacts'), 'Email')),
+    ...dup(names(world.sandbox.records(world.books, 'contactpersons'), 'email')),
+  ];
 }

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../src/storage/memory-storage.js';
+import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
+import type { SyncType } from '../../src/mapping/index.js';
+import { duplicates, runUntilQuiet, syncWorld, views, writesSince } from './helpers.js';
+
+/** A storage that dies at its nth batch, like a process killed there: nothing after it is written. */
+class CrashingStorage implements Storage {
+  readonly inner = new MemoryStorage();
+  batches = 0;
+  crashAt = Number.POSITIVE_INFINITY;
+  dead = false;
+
+  #check(): void {
+    if (this.dead) throw new Error('process killed');
+  }
+  get<T>(key: string) { return this.inner.get<T>(key); }
+  getMany<T>(keys: readonly string[]) { return this.inner.getMany<T>(keys); }
+  list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> { return this.inner.list<T>(prefix, options); }
+  async batch(ops: readonly StorageOp[]): Promise<void> {
+    this.#check();
+    this.batches += 1;
+    if (this.batches === this.crashAt) {
+      this.dead = true;
+      throw new Error(`process killed at batch ${this.batches}`);
+    }
+    await this.inner.batch(ops);
+  }
+  async compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
+    this.#check();
+    return this.inner.compareAndSet(key, expected, next);
+  }
+}
+
+interface Case {
+  syncType: SyncType;
+  /** `duplicates: 'clone'` with Books allowing duplicate names: only the intents prevent a second create. */
+  clone?: boolean;
+}
+
+function caseWorld(c: Case, extra: Parameters<typeof syncWorld>[0] = {}) {
+  return syncWorld({ syncType: c.syncType, ...(c.clone ? { books: { allowDuplicateNames: true } } : {}), ...extra });
+}
+
+const caseOptions = (c: Case) => (c.clone ? { duplicates: 'clone' as const } : {});
+
+/** The final state of a clean run, to compare recovered runs with. */
+async function cleanState(c: Case | SyncType) {
+  const spec = typeof c === 'string' ? { syncType: c } : c;
+  const world = caseWorld(spec);
+  await runUntilQuiet(world, caseOptions(spec));
+  return { view: views(world), duplicates: duplicates(world) };
+}
+
+describe('nothing lost, nothing twice: interrupted runs complete on the next run', () => {
+  const cases: Case[] = [{ syncType: 'I' }, { syncType: 'III' }, { syncType: 'I', clone: true }];
+  for (const c of cases) {
+    it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: killed at every storage batch, the next run (after the lease expires) ends equal to a clean run, without duplicates`, async () => {
+      const clean = await cleanState(c);
+      const probe = new CrashingStorage();
+      await runUntilQuiet(caseWorld(c, { storage: probe }), caseOptions(c));
+      const points = probe.batches;
+      expect(points).toBeGreaterThan(10);
+      for (let crashAt = 1; crashAt <= points; crashAt++) {
+        const storage = new CrashingStorage();
+        storage.crashAt = crashAt;
+        const world = caseWorld(c, { storage });
+        // The crash point may lie in a later run (the probe counted the batches of every run).
+        let crashed = false;
+        for (let run = 0; run < 5 && !crashed; run++) crashed = await world.syncer(caseOptions(c)).run().then(() => false, (e: Error) => /process killed/.test(e.message));
+        expect(crashed, `a crash at batch ${crashAt} should end a run`).toBe(true);
+        storage.dead = false;
+        // A killed run's lease stays until it expires: a new run is refused meanwhile.
+        const lease = (await storage.inner.list('sync/')).find((e) => e.key.endsWith('/lease'));
+        if (lease) await expect(world.syncer(caseOptions(c)).run()).rejects.toMatchObject({ code: 'SYNC_ALREADY_RUNNING' });
+        await world.clock.advance(600_000);
+        await runUntilQuiet(world, caseOptions(c));
+        expect(views(world), `state after a crash at batch ${crashAt}`).toEqual(clean.view);
+        expect(duplicates(world), `duplicates after a crash at batch ${crashAt}`).toEqual(clean.duplicates);
+      }
+    });
+  }
+
+  for (const c of [{ syncType: 'III' }, { syncType: 'I', clone: true }] as Case[]) {
+    it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: a reply lost at every write point (the write happened) leads to the clean state, without duplicates`, async () => {
+      const clean = await cleanState(c);
+      let writes = 0;
+      const counting = caseWorld(c, { fetch: (f) => async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method !== 'GET' && !request.url.includes('/oauth/')) writes += 1;
+        return f(request);
+      } });
+      await runUntilQuiet(counting, caseOptions(c));
+      expect(writes).toBeGreaterThan(10);
+      for (let lostAt = 1; lostAt <= writes; lostAt++) {
+        let n = 0;
+        const world = caseWorld(c, { fetch: (f) => async (input, init) => {
+          const request = new Request(input, init);
+          if (request.method !== 'GET' && !request.url.includes('/oauth/') && ++n === lostAt) {
+            await f(request);
+            throw new TypeError('fetch failed');
+          }
+          return f(request);
+        } });
+        await runUntilQuiet(world, caseOptions(c));
+        expect(views(world), `state after losing reply ${lostAt}`).toEqual(clean.view);
+        expect(duplicates(world), `duplicates after losing reply ${lostAt}`).toEqual(clean.duplicates);
+      }
+    });
+  }
+
+  it('a lost acknowledgement on a create is resolved in the same run: the record is found, not created again', async () => {
+    const world = syncWorld();
+    world.sandbox.faults.next({ match: { method: 'POST', app: 'books', path: '/contacts' }, fault: 'lost-ack' });
+    world.sandbox.faults.next({ match: { method: 'POST', app: 'fsm', path: '/Companies' }, fault: 'lost-ack' });
+    const report = await world.syncer({ entities: ['companies'] }).run();
+    expect(report.failures).toEqual([]);
+    expect(world.sandbox.faults.history.filter((h) => h.fault.kind === 'lost-ack')).toHaveLength(2);
+    expect(duplicates(world)).toEqual([]);
+    const { fsm, finance } = views(world);
+    expect(finance.companies).toEqual(fsm.companies);
+  });
+
+  it('429 and 5xx faults end in the same state as a run without faults', async () => {
+    const clean = await cleanState('III');
+    const world = syncWorld({ syncType: 'III', faults: { rates: { 'rate-limit': 0.15, 'server-error': 0.08, unavailable: 0.04 }, seed: 3 } });
+    await runUntilQuiet(world, {}, 8);
+    expect(world.sandbox.faults.history.length).toBeGreaterThan(5);
+    expect(views(world)).toEqual(clean.view);
+    expect(duplicates(world)).toEqual(clean.duplicates);
+  });
+});
+
+describe('one run at a time, and clean stops', () => {
+  it('two concurrent runs of one binding: one refuses with SYNC_ALREADY_RUNNING', async () => {
+    const world = syncWorld();
+    const results = await Promise.allSettled([world.syncer().run(), world.syncer().run()]);
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ name: 'SyncLeaseError', code: 'SYNC_ALREADY_RUNNING' });
+    expect(String((refused[0] as PromiseRejectedResult).reason.message)).toMatch(/in progress|same moment/);
+  });
+
+  it('an AbortSignal stops the run between records; the partial report is logged and the next run finishes the work', async () => {
+    const clean = await cleanState('I');
+    const world = syncWorld();
+    const controller = new AbortController();
+    const syncer = world.syncer();
+    let records = 0;
+    syncer.on('record', () => {
+      if (++records === 3) controller.abort(new Error('stop requested'));
+    });
+    await expect(syncer.run({ signal: controller.signal })).rejects.toThrow('stop requested');
+    const [logged] = await syncer.log.list({ limit: 1 });
+    expect(logged?.status).toBe('aborted');
+    expect((logged?.toFinance.created ?? 0) + (logged?.toFsm.created ?? 0) + (logged?.toFsm.updated ?? 0)).toBe(3);
+    await runUntilQuiet(world);
+    expect(views(world)).toEqual(clean.view);
+  });
+
+  it('a dry run reads and plans but writes nothing, to either side or to storage', async () => {
+    const world = syncWorld();
+    const keysBefore = (await world.storage.list('sync/')).length;
+    const before = world.sandbox.calls.total;
+    const report = await world.syncer().run({ dryRun: true });
+    expect(writesSince(world, before)).toEqual([]);
+    expect((await world.storage.list('sync/')).length).toBe(keysBefore);
+    expect(report.dryRun).toBe(true);
+    expect(report.plan?.filter((p) => p.action === 'create').length).toBe(report.toFinance.created + report.toFsm.created);
+    expect(report.plan?.some((p) => p.action === 'create' && p.direction === 'toFinance' && typeof p.fields?.contact_name === 'string')).toBe(true);
+    const real = await world.syncer().run();
+    expect(real.toFinance.created).toBe(report.toFinance.created);
+    expect(real.toFsm.created).toBe(report.toFsm.created);
+  });
+});
