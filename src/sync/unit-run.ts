@@ -92,7 +92,11 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
 
   const total = state.fsm.records.size + [...state.finance.records.keys()].filter((id) => !state.fsm.records.has(state.links.byFinance.get(id) ?? '')).length;
   let done = 0;
-  const progress = () => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'sync', done: ++done, total });
+  // A match or a recovered intent settles two counted records at once; done never passes total.
+  const progress = (settled = 1) => {
+    done = Math.min(total, done + settled);
+    ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'sync', done, total });
+  };
   const step = async (work: () => Promise<void>): Promise<boolean> => {
     if (shouldStop(ctx)) return false;
     await ctx.lease?.renewIfDue();
@@ -101,7 +105,10 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
     return true;
   };
 
-  for (const pair of pending) if (!(await step(() => syncPair(ctx, state, pair)))) return false;
+  for (const pair of pending) {
+    if (!(await step(() => syncPair(ctx, state, pair)))) return false;
+    progress();
+  }
 
   // 2. FSM records: linked ones merge with their counterpart; unlinked ones pair by match key
   //    ("Overwrite") or get a counterpart.
@@ -127,6 +134,7 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       const match = ctx.policy.duplicates === 'overwrite' ? take(index.finance, key, (r) => !handled.finance.has(r.id)) : undefined;
       if (match) {
         handled.finance.add(match.id);
+        progress();
         await syncPair(ctx, state, { fsmId: record.id, financeId: match.id, parentId: match.parentId, fsmRecord: record, financeRecord: match, base: undefined, newLink: true, ops: [] });
         return;
       }
