@@ -21,7 +21,7 @@ const READ_ONLY = new Set([
 /** True when another contact of the org has this display name (case-insensitive). */
 function nameTaken(org: FinanceOrgState, name: string, exceptId?: string): boolean {
   const wanted = name.trim().toLowerCase();
-  return org.tables.contacts.all().some((c) => c.id !== exceptId && String(c.data.contact_name).trim().toLowerCase() === wanted);
+  return org.tables.contacts.lookup('contact_name', (d) => String(d.contact_name).trim().toLowerCase(), wanted).some((c) => c.id !== exceptId);
 }
 
 function checkCommon(org: FinanceOrgState, data: Record<string, unknown>, exceptId?: string): Reply | undefined {

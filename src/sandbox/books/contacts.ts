@@ -1,3 +1,4 @@
+import { cachedView, queryKey } from '../list-cache.js';
 import { isReply, type Reply } from '../reply.js';
 import type { FinanceContext } from './context.js';
 import { contactIndex, createContact, hasTransactions, renderContact, updateContact } from './contact-model.js';
@@ -18,25 +19,25 @@ export function listContacts(ctx: FinanceContext): Reply {
   if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
   const order = sortOrder(query, 'A');
   const type = query.get('contact_type');
-  const index = contactIndex(org);
-  const byText = textFilters(query, NAME_FILTERS);
-  const bySearch = searchText(query, ['contact_name', 'company_name', 'email']);
-  const rows = org.tables.contacts
-    .all()
-    .map((row) => ({ row, view: renderContact(org, row, 'list', index) }))
-    .filter(({ view }) => status.test(view.status) && (type === null || view.contact_type === type) && byText(view) && bySearch(view));
-  const key = (r: (typeof rows)[number]) =>
-    column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
-  rows.sort((a, b) => {
-    const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
-    return order === 'A' ? c : -c;
+  const { contacts, contactpersons, invoices } = org.tables;
+  const versions = `${contacts.version}.${contactpersons.version}.${invoices.version}.${org.currency.id}`;
+  const views = cachedView(contacts, `${versions}|${queryKey(query)}`, () => {
+    const index = contactIndex(org);
+    const byText = textFilters(query, NAME_FILTERS);
+    const bySearch = searchText(query, ['contact_name', 'company_name', 'email']);
+    const rows = contacts
+      .all()
+      .map((row) => ({ row, view: renderContact(org, row, 'list', index) }))
+      .filter(({ view }) => status.test(view.status) && (type === null || view.contact_type === type) && byText(view) && bySearch(view));
+    const key = (r: (typeof rows)[number]) =>
+      column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
+    rows.sort((a, b) => {
+      const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
+      return order === 'A' ? c : -c;
+    });
+    return rows.map((r) => r.view);
   });
-  return listReply(
-    'contacts',
-    rows.map((r) => r.view),
-    query,
-    { applied_filter: status.applied, sort_column: column, sort_order: order },
-  );
+  return listReply('contacts', views, query, { applied_filter: status.applied, sort_column: column, sort_order: order });
 }
 
 /** POST /contacts */

@@ -1,3 +1,4 @@
+import { copyRows } from '../list-cache.js';
 import { json, type Reply } from '../reply.js';
 
 /** Zoho's success envelope: `{ code: 0, message, <key>: payload }` (zoho-api.md §2.4). */
@@ -27,7 +28,8 @@ export function pageRequest(query: URLSearchParams): { page: number; perPage: nu
 export function listReply(key: string, rows: readonly unknown[], query: URLSearchParams, extras: PageContextExtras = {}): Reply {
   const { page, perPage } = pageRequest(query);
   const start = (page - 1) * perPage;
-  const slice = rows.slice(start, start + perPage);
+  // Copies: the rows may be a cached view, and faults rewrite replies in place.
+  const slice = copyRows(rows.slice(start, start + perPage));
   return success('success', {
     [key]: slice,
     page_context: { page, per_page: perPage, has_more_page: start + perPage < rows.length, ...extras },

@@ -21,7 +21,7 @@ function writable(input: Record<string, unknown>, org: FinanceOrgState): Record<
 function taken(org: FinanceOrgState, field: 'name' | 'sku', value: unknown, exceptId?: string): boolean {
   if (typeof value !== 'string' || value === '') return false;
   const wanted = value.trim().toLowerCase();
-  return org.tables.items.all().some((i) => i.id !== exceptId && String(i.data[field] ?? '').trim().toLowerCase() === wanted);
+  return org.tables.items.lookup(field, (d) => String(d[field] ?? '').trim().toLowerCase(), wanted).some((i) => i.id !== exceptId);
 }
 
 function check(org: FinanceOrgState, data: Record<string, unknown>, exceptId?: string): Reply | undefined {

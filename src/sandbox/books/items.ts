@@ -1,3 +1,4 @@
+import { cachedView, queryKey } from '../list-cache.js';
 import { isReply, type Reply } from '../reply.js';
 import type { FinanceContext } from './context.js';
 import { compareKeys, listReply, sortOrder, success } from './envelope.js';
@@ -16,24 +17,23 @@ export function listItems(ctx: FinanceContext): Reply {
   const column = query.get('sort_column') ?? 'name';
   if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
   const order = sortOrder(query, 'A');
-  const byText = textFilters(query, ['name', 'description', 'sku']);
-  const bySearch = searchText(query, ['name', 'description', 'sku']);
-  const rows = org.tables.items
-    .all()
-    .map((row) => ({ row, view: renderItem(org, row) }))
-    .filter(({ view }) => status.test(view.status) && byText(view) && bySearch(view));
-  const key = (r: (typeof rows)[number]) =>
-    column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
-  rows.sort((a, b) => {
-    const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
-    return order === 'A' ? c : -c;
+  const { items, taxes, taxgroups } = org.tables;
+  const views = cachedView(items, `${items.version}.${taxes.version}.${taxgroups.version}|${queryKey(query)}`, () => {
+    const byText = textFilters(query, ['name', 'description', 'sku']);
+    const bySearch = searchText(query, ['name', 'description', 'sku']);
+    const rows = items
+      .all()
+      .map((row) => ({ row, view: renderItem(org, row) }))
+      .filter(({ view }) => status.test(view.status) && byText(view) && bySearch(view));
+    const key = (r: (typeof rows)[number]) =>
+      column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
+    rows.sort((a, b) => {
+      const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
+      return order === 'A' ? c : -c;
+    });
+    return rows.map((r) => r.view);
   });
-  return listReply(
-    'items',
-    rows.map((r) => r.view),
-    query,
-    { applied_filter: status.applied, report_name: 'Items', sort_column: column, sort_order: order },
-  );
+  return listReply('items', views, query, { applied_filter: status.applied, report_name: 'Items', sort_column: column, sort_order: order });
 }
 
 /** POST /items */

@@ -1,4 +1,5 @@
 import { isObject } from '../request-body.js';
+import { cachedView, queryKey } from '../list-cache.js';
 import { json, type Reply } from '../reply.js';
 import type { SandboxFsmModule } from '../org-state.js';
 import type { StoredRecord } from '../record-table.js';
@@ -41,7 +42,18 @@ function listOf(ctx: FsmContext, rows: StoredRecord[]): Reply {
 
 /** GET /{module} */
 export function listRecords(ctx: FsmContext): Reply {
-  return listOf(ctx, ctx.org.tables[ctx.module].all());
+  const { tables } = ctx.org;
+  // Rendering resolves lookups into other modules: the view depends on every module's version.
+  const versions = Object.values(tables).map((t) => t.version).join('.');
+  const table = tables[ctx.module];
+  // Sorting nothing checks sort_by / sort_order, so a refusal is never cached as a view.
+  const refused = sorted(ctx, []);
+  if (!Array.isArray(refused)) return refused;
+  const views = cachedView(table, `${versions}|${queryKey(ctx.query)}`, () => {
+    const ordered = sorted(ctx, table.all());
+    return Array.isArray(ordered) ? ordered.map((r) => renderFsmRecord(ctx.org, ctx.module, r)) : [];
+  });
+  return fsmList(views, ctx.query);
 }
 
 /** GET /{module}/{id} */
