@@ -91,3 +91,36 @@ describe('first run: duplicates by match key (product-rules.md §5.2)', () => {
     expect(third.apiCalls.total).toBe(calls.length);
   });
 });
+
+describe('contacts as individual customers (Types II and IV)', () => {
+  const emails = (list: Array<Record<string, unknown>>, field: string) => list.map((r) => String(r[field] ?? '').toLowerCase()).filter((e) => e !== '').sort();
+  // A Books customer's email is its primary contact person's.
+  const primaryEmails = (list: Array<Record<string, unknown>>) =>
+    emails(list.map((c) => (c.contact_persons as Array<Record<string, unknown>>).find((p) => p.is_primary_contact) ?? {}), 'email');
+
+  it('Type II: every FSM contact is an individual customer with the same email, and back', async () => {
+    const world = syncWorld({ syncType: 'II' });
+    const report = await world.syncer({ entities: ['contacts'] }).run();
+    const individuals = world.sandbox.records(world.books, 'contacts').filter((c) => c.customer_sub_type === 'individual');
+    const fsmContacts = world.sandbox.records(world.fsm, 'Contacts');
+    const refused = new Set(report.failures.flatMap((f) => f.records.map((r) => r.name)));
+    expect(primaryEmails(individuals)).toEqual(emails(fsmContacts, 'Email').filter((e) => !refused.has(e)));
+    expect(report.failures.every((f) => f.reason === 'DUPLICATE_NAME'), JSON.stringify(report.failures)).toBe(true);
+    const before = world.sandbox.calls.total;
+    await world.syncer({ entities: ['contacts'] }).run();
+    expect(writesSince(world, before)).toEqual([]);
+  });
+
+  it('Type IV: contacts with a company become its contact persons, the others individual customers', async () => {
+    const world = syncWorld({ syncType: 'IV', fsmRecords: { customers: 8, items: 1 }, booksRecords: { customers: 8, items: 1, offset: 4 } });
+    const report = await world.syncer().run();
+    expect(report.failures).toEqual([]);
+    expect(report.entities.map((e) => e.module)).toEqual(['companies', 'contacts', 'contact_persons', 'items']);
+    const fsmContacts = world.sandbox.records(world.fsm, 'Contacts');
+    const individuals = world.sandbox.records(world.books, 'contacts').filter((c) => c.customer_sub_type === 'individual');
+    expect(primaryEmails(individuals)).toEqual(emails(fsmContacts.filter((c) => !c.Company), 'Email'));
+    const { fsm, finance } = views(world);
+    expect(finance.persons).toEqual(fsm.persons);
+    expect(finance.companies).toEqual(fsm.companies);
+  });
+});
