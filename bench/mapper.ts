@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createMapResolver, FieldMapper, type CompiledMapping } from '../src/mapping/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { MemoryStorage } from '../src/storage/memory-storage.js';
+import { recordFigure } from './report.js';
 
 const COUNT = Number(process.env.RECORDS ?? 100_000);
 
@@ -69,6 +70,7 @@ for (const c of CASES) {
   const asyncMs = performance.now() - start;
   if (sink === 0) throw new Error('nothing converted');
   rows.push([c.name, COUNT.toLocaleString('en-US'), `${compiledMs.toFixed(0)} ms`, rate(COUNT, compiledMs), rate(sample.length, asyncMs)]);
+  recordFigure({ label: `${c.name} (compiled)`, value: (COUNT / compiledMs) * 1000, unit: 'records/s' });
 }
 
 const header = ['case', 'records', 'time', 'records/s (compiled)', 'records/s (mapper.toX)'];
@@ -76,3 +78,4 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] 
 const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ');
 process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 process.stdout.write(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (node ${process.version})\n`);
+recordFigure({ label: 'peak RSS', value: process.resourceUsage().maxRSS / 1024, unit: 'MB' });

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: runs each bench in its own Node process (so one's heap and JIT state do not
+ * colour the next), prints one table of their headline figures, and writes bench/results.md with
+ * the machine (Node version, CPU, memory), the date, the commit, the table and each bench's own
+ * output. Never part of `npm test`.
+ *
+ *   node --import tsx bench/run.ts                      # every bench
+ *   node --import tsx bench/run.ts mapper eligibility   # some of them (results.md says which)
+ *
+ * Each bench prints its own table and reports headline figures through bench/report.ts.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { formatFigure, formatTable, type Figure } from './report.js';
+
+interface Bench {
+  name: string;
+  /** File in bench/. */
+  file: string;
+  /** One line on what it measures, for the results page. */
+  what: string;
+  /** Sizes and options, chosen so the whole run stays within a few minutes. */
+  env?: Record<string, string>;
+  /** Skipped (not failed) when the file does not exist yet. */
+  optional?: boolean;
+}
+
+// The syncer's bench. bench/sync.ts is written together with the BidirectionalSyncer (src/sync);
+// it runs here as soon as the file exists. Its size is set for the runner's time budget.
+const SYNC_BENCH: Bench = {
+  name: 'sync',
+  file: 'sync.ts',
+  what: 'BidirectionalSyncer: initial sync and a no-change run on the in-process sandbox',
+  env: { BENCH_RECORDS: '1000' },
+  optional: true,
+};
+
+const BENCHES: readonly Bench[] = [
+  { name: 'transport-overhead', file: 'transport-overhead.ts', what: 'IntegrationClient against a bare fetch loop: same calls, same sandbox server', env: { BENCH_RECORDS: '10000', BENCH_ROUNDS: '5' } },
+  { name: 'rate-limit', file: 'rate-limit.ts', what: '1,000 calls under Zoho’s 100/min on the simulated clock: 429s and time against the floor', env: { BENCH_CALLS: '1000' } },
+  { name: 'mapper', file: 'mapper.ts', what: 'FieldMapper conversion throughput', env: { RECORDS: '100000' } },
+  { name: 'eligibility', file: 'eligibility.ts', what: 'evaluateEligibility throughput', env: { BENCH_ORGS: '200000' } },
+  SYNC_BENCH,
+];
+
+interface Outcome {
+  bench: Bench;
+  status: 'ok' | 'failed' | 'skipped';
+  seconds: number;
+  stdout: string;
+  stderr: string;
+  figures: Figure[];
+  exitCode?: number | null;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = dirname(here);
+
+function runOne(bench: Bench, figuresFile: string): Promise<Outcome> {
+  const path = join(here, bench.file);
+  if (!existsSync(path)) {
+    return Promise.resolve({ bench, status: bench.optional ? 'skipped' : 'failed', seconds: 0, stdout: '', stderr: `bench/${bench.file} does not exist`, figures: [] });
+  }
+  writeFileSync(figuresFile, '');
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path], {
+      cwd: root,
+      env: { ...process.env, ...bench.env, BENCH_FIGURES: figuresFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (exitCode) => {
+      const figures = readFileSync(figuresFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Figure);
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ bench, status: exitCode === 0 ? 'ok' : 'failed', seconds, stdout, stderr, figures, exitCode });
+    });
+  });
+}
+
+function machine(): Record<string, string> {
+  const cpu = cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    if (dirty) commit += ' (with uncommitted changes)';
+  } catch {
+    // Not a git checkout: the commit stays unknown.
+  }
+  return {
+    Date: new Date().toISOString(),
+    Node: `${process.version} (${platform()} ${arch()})`,
+    CPU: `${cpu[0]?.model.trim() ?? 'unknown'} × ${cpu.length} logical cores`,
+    Memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    Commit: commit,
+  };
+}
+
+/** The summary table rows: one per figure, or one per bench that reported none. */
+function tableRows(outcomes: readonly Outcome[]): string[][] {
+  return outcomes.flatMap((o): string[][] => {
+    if (o.status === 'skipped') return [[o.bench.name, '(not written yet)', 'skipped']];
+    if (o.status === 'failed') return [[o.bench.name, `failed (exit ${String(o.exitCode ?? 'none')})`, 'see its output']];
+    if (o.figures.length === 0) return [[o.bench.name, '(see its output)', '']];
+    return o.figures.map((figure, i) => [i === 0 ? o.bench.name : '', figure.label, formatFigure(figure)]);
+  });
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
+
+function resultsPage(outcomes: readonly Outcome[], info: Record<string, string>, totalSeconds: number, partial: boolean): string {
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); do not edit by hand. What each figure means and how to',
+    'read it: [docs/performance.md](../docs/performance.md). Figures vary by machine: compare runs on one machine.',
+    '',
+    ...Object.entries(info).map(([name, value]) => `- ${name}: ${value}`),
+    `- Total time: ${totalSeconds.toFixed(1)} s${partial ? ` (only: ${outcomes.map((o) => o.bench.name).join(', ')})` : ''}`,
+    '',
+    '| bench | figure | value |',
+    '|---|---|---|',
+    ...tableRows(outcomes).map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+    '',
+    '## Each bench',
+    '',
+  ];
+  for (const o of outcomes) {
+    lines.push(`### ${o.bench.name}`, '', `${o.bench.what}. \`bench/${o.bench.file}\`${o.bench.env ? `, ${Object.entries(o.bench.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}; ${o.status === 'skipped' ? 'skipped: the file does not exist yet' : `${o.seconds.toFixed(1)} s`}.`, '');
+    const output = o.stdout.trim() + (o.status === 'failed' && o.stderr.trim() !== '' ? `\n${o.stderr.trim().split('\n').slice(-20).join('\n')}` : '');
+    if (output.trim() !== '') lines.push('```text', output.trim(), '```', '');
+  }
+  return lines.join('\n');
+}
+
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !BENCHES.some((b) => b.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown bench ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}\n`);
+  process.exit(2);
+}
+const selected = only.length === 0 ? BENCHES : BENCHES.filter((b) => only.includes(b.name));
+const scratch = mkdtempSync(join(tmpdir(), 'fsm-bench-'));
+const outcomes: Outcome[] = [];
+const started = performance.now();
+try {
+  for (const bench of selected) {
+    process.stderr.write(`▸ ${bench.name} … `);
+    const outcome = await runOne(bench, join(scratch, `${bench.name}.jsonl`));
+    process.stderr.write(`${outcome.status === 'ok' ? `${outcome.seconds.toFixed(1)} s` : outcome.status}\n`);
+    if (outcome.status === 'failed') process.stderr.write(`${outcome.stderr.trim().split('\n').slice(-10).join('\n')}\n`);
+    outcomes.push(outcome);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+const totalSeconds = (performance.now() - started) / 1000;
+const info = machine();
+process.stdout.write(`\n${formatTable(['bench', 'figure', 'value'], tableRows(outcomes))}\n\n`);
+process.stdout.write(`${Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n')}\nTotal: ${totalSeconds.toFixed(1)} s\n`);
+writeFileSync(join(here, 'results.md'), `${resultsPage(outcomes, info, totalSeconds, only.length > 0)}\n`);
+process.stdout.write('Written: bench/results.md\n');
+if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
