@@ -2,14 +2,32 @@
  * The demo behind `npm run demo`: the whole flow against the built-in sandbox (an in-memory Zoho),
  * with state in SQLite. No Zoho account and no network needed.
  *
- * It signs in with a refresh token, lists the user's Books and Invoice organisations, walks the
- * Books customers and items page by page, creates a customer, creates an FSM company and links it
- * to that customer, and prints what it cost in API calls.
+ * 1. sign in with a refresh token and list the user's Books and Invoice organisations;
+ * 2. show the onboarding choices (eligibility rules);
+ * 3. bind the existing Books org: default field mappings, taxes pulled into FSM, health;
+ * 4. walk customers and items page by page;
+ * 5. create a customer and an FSM company and link them;
+ * 6. two-way sync: a first run, then edits on both sides with one conflict and one bad record,
+ *    and the report with its failures as CSV.
+ *
+ * A ManualClock stands in for time, so Zoho's 100-calls-a-minute limit is honoured without
+ * waiting for real minutes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKyTransport, FieldMapper, IntegrationClient, OrgSelector, TaxSync } from '../src/index.js';
+import {
+  BidirectionalSyncer,
+  createKyTransport,
+  failuresToCsv,
+  FieldMapper,
+  IntegrationClient,
+  ManualClock,
+  OrgSelector,
+  TaxSync,
+  zohoFinanceSource,
+  zohoFsmSource,
+} from '../src/index.js';
 import { SqliteStorage } from '../src/node/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
@@ -18,13 +36,17 @@ const say = (line: string) => {
   if (!quiet) process.stdout.write(`${line}\n`);
 };
 
+const email = 'asha@example.com';
+const clock = new ManualClock({ autoAdvance: true });
 const sandbox = createSandbox({
   seed: 1,
-  users: [{ email: 'asha@example.com', region: 'in', books: [{ records: 450 }], invoice: [{}], fsm: { records: 120 } }],
+  clock,
+  users: [{ email, region: 'in', books: [{ records: { customers: 240, items: 40 } }], invoice: [{}], fsm: { records: { customers: 30, items: 12 } } }],
 });
-const credentials = sandbox.credentials('asha@example.com');
-const booksOrg = sandbox.orgs({ email: 'asha@example.com', app: 'books' })[0];
-if (!booksOrg) throw new Error('the sandbox has no Books organisation');
+const credentials = sandbox.credentials(email);
+const booksOrg = sandbox.orgs({ email, app: 'books' })[0];
+const fsmOrg = sandbox.orgs({ email, app: 'fsm' })[0];
+if (!booksOrg || !fsmOrg) throw new Error('the sandbox user needs a Books and an FSM organisation');
 
 const dir = mkdtempSync(join(tmpdir(), 'fsm-billing-sync-demo-'));
 const storage = await SqliteStorage.open(join(dir, 'state.db'));
@@ -34,35 +56,30 @@ try {
     finance: { app: 'books', organizationId: booksOrg.organizationId },
     auth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken },
     storage,
+    clock,
     transport: createKyTransport({ fetch: sandbox.fetch }),
   });
   let requests = 0;
   client.on('request', () => requests++);
-  client.on('token-refreshed', ({ expiresAt }) => say(`token refreshed, valid until ${new Date(expiresAt).toISOString()}`));
 
-  say('1. Organisations of asha@example.com');
+  say(`1. Organisations of ${email}`);
   for (const app of ['books', 'invoice'] as const) {
     for (const org of await client.financeFor(app).organizations.list()) say(`   ${app.padEnd(7)} ${org.organization_id}  ${org.name}`);
   }
 
-  say('2. Onboarding choices for asha@example.com');
+  say('2. Onboarding choices');
   const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'in' });
   const taxes = new TaxSync({ client, storage, edition: 'in' });
-  const selector = new OrgSelector({
-    client,
-    storage,
-    fsm: { name: 'Asha Field Services', edition: 'in', currencyCode: 'INR', taxesEnabled: true },
-    mapper,
-    taxes,
-  });
-  const onboarding = await selector.options('asha@example.com');
+  const fsmProfile = { name: 'Asha Field Services', edition: 'in', currencyCode: 'INR', taxesEnabled: true } as const;
+  const selector = new OrgSelector({ client, storage, fsm: fsmProfile, mapper, taxes });
+  const onboarding = await selector.options(email);
   say(`   default choice: ${onboarding.defaultChoice} (a new Zoho Invoice account is always possible)`);
   for (const org of [...onboarding.choices.existing_books, ...onboarding.choices.existing_invoice]) {
     say(`   ${org.app.padEnd(7)} ${org.organizationId}  ${org.name}  ${org.edition ?? '?'} ${org.currencyCode ?? ''}  eligible`);
   }
   for (const { org, reasons } of onboarding.ineligible) say(`   ${org.app.padEnd(7)} ${org.organizationId}  ${org.name}  refused: ${reasons.map((r) => r.code).join(', ')}`);
 
-  say('3. Integrate with the existing Books org: default mappings, taxes pulled into FSM');
+  say('3. Bind the existing Books org: default mappings, taxes pulled into FSM');
   const binding = await selector.select({ choice: 'existing_books', organizationId: booksOrg.organizationId });
   const onboarded = await selector.onboard();
   say(`   bound to ${binding.app} ${binding.organizationId} (${binding.edition ?? '?'}, ${binding.currencyCode ?? '?'})`);
@@ -84,14 +101,28 @@ try {
   const customer = await client.finance.contacts.create({ contact_name: 'Demo Plumbing Pvt Ltd', customer_sub_type: 'business' });
   const company = await client.fsm.companies.create({ Company_Name: 'Demo Plumbing Pvt Ltd' });
   await client.fsm.companies.link(company.id, customer.contact_id);
-  const linked = await client.fsm.companies.get(company.id);
-  say(`   Books ${customer.contact_id} <-> FSM ${company.id} (ZBilling_Id ${String(linked.ZBilling_Id ?? '-')})`);
+  say(`   Books ${customer.contact_id} <-> FSM ${company.id}`);
 
-  say('6. State kept in SQLite');
-  const tokens = await storage.list('auth/');
-  say(`   ${tokens.length} auth record(s) cached in ${join(dir, 'state.db')}`);
+  say('6. Two-way sync');
+  const syncer = new BidirectionalSyncer({ storage, clock, mapper, taxes, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client) });
+  const first = await syncer.run();
+  const matched = first.entities.reduce((n, e) => n + e.matched, 0);
+  say(`   first run: ${first.toFinance.created} created in Books, ${first.toFsm.created} in FSM, ${matched} pairs matched, ${first.apiCalls.total} API calls`);
 
-  say(`Done: ${requests} API requests.`);
+  const fsmCompany = sandbox.records(fsmOrg.organizationId, 'Companies')[0];
+  const twin = sandbox.records(booksOrg.organizationId, 'contacts').find((c) => c.contact_name === fsmCompany?.Company_Name);
+  if (!fsmCompany || !twin) throw new Error('the first run should have paired the first company');
+  sandbox.edit(fsmOrg.organizationId, 'Companies', String(fsmCompany.id), { Website: 'https://fsm.example', Phone: '+91 80 5550 0100' });
+  sandbox.edit(booksOrg.organizationId, 'contacts', String(twin.contact_id), { website: 'https://books.example' }); // same field: a conflict
+  sandbox.insert(booksOrg.organizationId, 'contactpersons', { contact_id: twin.contact_id, first_name: 'Ravi', email: 'ravi@example.com' }); // no last name
+  const second = await syncer.run();
+  say(`   second run: ${second.conflicts.total} conflict settled (latest wins), ${second.toFinance.updated + second.toFsm.updated} records updated, ${second.apiCalls.total} API calls`);
+  for (const group of second.failures) say(`   failed: ${group.reason} x${group.count} - ${group.title}`);
+  say(failuresToCsv(second).trimEnd().split('\n').map((line) => `   ${line}`).join('\n'));
+  const third = await syncer.run();
+  say(`   third run: ${third.toFinance.updated + third.toFsm.updated + third.toFinance.created + third.toFsm.created} writes (nothing changed)`);
+
+  say(`Done: ${requests} API requests, ${Math.round((clock.now() - Date.UTC(2026, 0, 1)) / 60_000)} simulated minutes; state in ${join(dir, 'state.db')}.`);
 } finally {
   storage.close();
   rmSync(dir, { recursive: true, force: true });

@@ -113,5 +113,8 @@ export * from './mapping/index.js';
 // Taxes
 export * from './tax/index.js';
 
+// Two-way sync
+export * from './sync/index.js';
+
 // Wire schemas (zod) and their types
 export * from './schemas/index.js';

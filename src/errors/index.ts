@@ -12,3 +12,5 @@ export { SwitchRefusedError, type SwitchRefusal, type SwitchRefusalCode } from '
 export { IntegrationHealthError, type HealthProblemCode } from './integration-health-error.js';
 export { TaxError, type TaxErrorCode } from './tax-error.js';
 export { MappingError, type MappingErrorCode, type MappingIssue } from './mapping-error.js';
+export { SyncLeaseError, type SyncLeaseErrorCode } from './sync-lease-error.js';
+export { ConflictNotFoundError } from './conflict-not-found-error.js';
