@@ -14,6 +14,7 @@ import type { ClientEvents } from './pipeline-events.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { decideRetry, type ResolvedRetryOptions } from './retry-policy.js';
 import type { HttpMethod, Transport, TransportResponse } from './transport.js';
+import { scrubSecret } from './scrub-secret.js';
 import { interpretReply, type ZohoService } from './zoho-reply.js';
 
 /** One call to a Zoho API, before auth, org id and retries are added. */
@@ -106,9 +107,9 @@ export class RequestPipeline {
     if (response.reply.status === 401) {
       await this.#config.tokens.invalidate(response.token);
       response = await this.#sendOnce(request, url, key, requestId, attempt);
-      if (response.reply.status === 401) throw unauthorized(request, url, response.reply);
+      if (response.reply.status === 401) throw unauthorized(request, url, withoutToken(response.reply, response.token));
     }
-    return interpretReply(response.reply, { service: request.service, method: request.method, url, now: this.#config.clock.now() });
+    return interpretReply(withoutToken(response.reply, response.token), { service: request.service, method: request.method, url, now: this.#config.clock.now() });
   }
 
   async #sendOnce(request: ApiRequest, url: string, key: string, requestId: string, attempt: number): Promise<{ reply: TransportResponse; token: string }> {
@@ -191,6 +192,17 @@ async function tokenFrom(tokens: TokenProvider, signal: AbortSignal | undefined)
     });
   }
   return token;
+}
+
+/**
+ * The reply with the access token scrubbed out, when it is an error reply that could quote it back.
+ * Success replies are passed through untouched: scanning every page of records would cost more than
+ * the risk, and nothing from a success reply goes into an error.
+ */
+function withoutToken(reply: TransportResponse, token: string): TransportResponse {
+  const body = reply.body;
+  const failed = reply.status >= 300 || typeof body === 'string' || (typeof body === 'object' && body !== null && 'code' in body && (body as { code: unknown }).code !== 0);
+  return failed ? { ...reply, body: scrubSecret(body, token) } : reply;
 }
 
 function limiterKey(request: ApiRequest): string {
