@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/run.ts                      # every bench
  *   node --import tsx bench/run.ts mapper eligibility   # some of them (results.md says which)
+ *   BENCH_LARGE=1 node --import tsx bench/run.ts sync   # the sync bench at 50,000 records a side
  *
  * Each bench prints its own table and reports headline figures through bench/report.ts.
  */
@@ -25,17 +26,23 @@ interface Bench {
   what: string;
   /** Sizes and options, chosen so the whole run stays within a few minutes. */
   env?: Record<string, string>;
+  /** Node options of its process. */
+  nodeArgs?: readonly string[];
   /** Skipped (not failed) when the file does not exist yet. */
   optional?: boolean;
 }
 
-// The syncer's bench. bench/sync.ts is written together with the BidirectionalSyncer (src/sync);
-// it runs here as soon as the file exists. Its size is set for the runner's time budget.
+// The syncer's bench: 10,000 records per entity and side by default (a few minutes), 50,000 with
+// BENCH_LARGE=1 (much longer, and a heap of several GB: the sandbox holds every record of both
+// sides in memory, the syncer a base snapshot per pair).
+const LARGE = process.env.BENCH_LARGE === '1';
 const SYNC_BENCH: Bench = {
   name: 'sync',
   file: 'sync.ts',
-  what: 'BidirectionalSyncer: initial sync and a no-change run on the in-process sandbox',
-  env: { BENCH_RECORDS: '1000' },
+  what: 'BidirectionalSyncer on the in-process sandbox: initial sync, a no-change run, an incremental run with 1 % of records edited',
+  env: { BENCH_RECORDS: LARGE ? '50000' : '10000' },
+  // --expose-gc: the bench reports the heap retained after a collection.
+  nodeArgs: LARGE ? ['--expose-gc', '--max-old-space-size=4096'] : ['--expose-gc'],
   optional: true,
 };
 
@@ -68,7 +75,7 @@ function runOne(bench: Bench, figuresFile: string): Promise<Outcome> {
   writeFileSync(figuresFile, '');
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path], {
+    const child = spawn(process.execPath, [...(bench.nodeArgs ?? []), '--import', 'tsx', path], {
       cwd: root,
       env: { ...process.env, ...bench.env, BENCH_FIGURES: figuresFile },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,7 +144,7 @@ function resultsPage(outcomes: readonly Outcome[], info: Record<string, string>,
     '',
   ];
   for (const o of outcomes) {
-    lines.push(`### ${o.bench.name}`, '', `${o.bench.what}. \`bench/${o.bench.file}\`${o.bench.env ? `, ${Object.entries(o.bench.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}; ${o.status === 'skipped' ? 'skipped: the file does not exist yet' : `${o.seconds.toFixed(1)} s`}.`, '');
+    lines.push(`### ${o.bench.name}`, '', `${o.bench.what}. \`bench/${o.bench.file}\`${o.bench.env ? `, ${Object.entries(o.bench.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}${o.bench.nodeArgs ? ` (node ${o.bench.nodeArgs.join(' ')})` : ''}; ${o.status === 'skipped' ? 'skipped: the file does not exist yet' : `${o.seconds.toFixed(1)} s`}.`, '');
     const output = o.stdout.trim() + (o.status === 'failed' && o.stderr.trim() !== '' ? `\n${o.stderr.trim().split('\n').slice(-20).join('\n')}` : '');
     if (output.trim() !== '') lines.push('```text', output.trim(), '```', '');
   }

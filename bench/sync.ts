@@ -1,10 +1,13 @@
 /**
  * Benchmark of the two-way sync on the in-process sandbox: an initial sync of N records per entity
- * (companies, contacts as contact persons under sync type III, items), then a run with no
- * change. Prints time, records/s, API calls against the lower bound, and peak memory.
+ * (companies, contacts as contact persons under sync type III, items), a run with no change, then
+ * an incremental run after 1 % of the records of each entity on each side were edited (as a person
+ * in the Zoho UI would, through `sandbox.edit`). Prints time, records/s, API calls against each
+ * run's lower bound, and peak heap and RSS; hands the headline figures to bench/run.ts.
  *
- *   node --import tsx bench/sync.ts            # N = 10000
- *   BENCH_RECORDS=2000 node --import tsx bench/sync.ts
+ *   node --expose-gc --import tsx bench/sync.ts            # N = 10000
+ *   BENCH_RECORDS=2000 node --expose-gc --import tsx bench/sync.ts
+ *   BENCH_RECORDS=50000 node --expose-gc --max-old-space-size=4096 --import tsx bench/sync.ts
  *
  * Time runs on a ManualClock (autoAdvance): rate limits and back-offs cost no real time; what is
  * measured is the SDK's own work plus the sandbox's.
@@ -13,6 +16,9 @@ import { createKyTransport, IntegrationClient, ManualClock, MemoryStorage } from
 import { FieldMapper } from '../src/mapping/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
+import { timeOf } from '../src/sync/conflict-policies.js';
+import { applyEdits, planEdits } from './sync-edits.js';
+import { formatNumber, recordFigure } from './report.js';
 
 const N = Number(process.env.BENCH_RECORDS ?? 10_000);
 const PAGE = 200;
@@ -84,6 +90,24 @@ const initial = await timed('initial');
 // compare equal to the stored bases and cause no write. The run after that is a true no-change run.
 const settle = await timed('settle');
 const quiet = await timed('no-change');
+
+// The incremental run: 1 % of each entity on each side edited, FSM and Books edits on different
+// pairs (a pair edited on both sides is a conflict, not the case measured here).
+const businessBefore = sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type !== 'individual');
+const cursorMs = Math.max(...businessBefore.map((c) => timeOf(String(c.last_modified_time)) ?? 0));
+const edits = planEdits(sandbox, { fsm: fsmOrg, books }, 0.01);
+applyEdits(sandbox, { fsm: fsmOrg, books }, edits);
+// Books customers the two customer walks must read (newest-modified first, down to the cursor's
+// second inclusive): those modified at or after the cursor once the edits are made (the edited
+// customers, the parents of edited persons, the cursor's second)…
+const walkedByCompanies = new Set(sandbox.records(books, 'contacts')
+  .filter((c) => (timeOf(String(c.last_modified_time)) ?? 0) >= cursorMs)
+  .map((c) => String(c.contact_id)));
+// …and, for the contact-persons unit, which runs after the companies unit, also the customers
+// that unit updated from the edited FSM companies.
+const walkedByPersons = new Set([...walkedByCompanies, ...edits.booksCounterpartsOfFsmCompanies]);
+const businessIds = new Set(businessBefore.map((c) => String(c.contact_id)));
+const incremental = await timed('incremental');
 clearInterval(sampler);
 
 // The lower bound of a run: every list page it must read, once — FSM's three modules (no
@@ -106,16 +130,35 @@ const initialBound = pages(before.fsm.companies) + pages(before.fsm.contacts) + 
 // A run with no change: the full FSM scans, one page of each Books customer walk, the items scan,
 // and the persons page of each business customer modified in the cursor's second (Zoho's times
 // have whole seconds, so that second is read again: a change made in it is never missed).
-const business = sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type !== 'individual');
-const newest = business.map((c) => String(c.last_modified_time)).sort().at(-1);
-const boundary = business.filter((c) => String(c.last_modified_time) === newest).length;
+// (Counted on the Books customers as the no-change run left them, before the incremental edits.)
+const newest = businessBefore.map((c) => String(c.last_modified_time)).sort().at(-1);
+const boundary = businessBefore.filter((c) => String(c.last_modified_time) === newest).length;
 const quietBound = pages(count(fsmOrg, 'Companies')) + pages(count(fsmOrg, 'Contacts')) + pages(count(fsmOrg, 'Service_And_Parts'))
   + 2 + pages(count(books, 'items')) + boundary;
+
+// An incremental run: the same full scans (FSM and Books items), each customer walk down to the
+// cursor (a walk stops on the first older row, so k rows cost ⌊k/200⌋ + 1 pages), the persons page
+// of each business customer the persons walk meets, one detail read per Books customer whose
+// modified time moved (edited, or a person of it edited: the list row cannot tell which), and one
+// write per edited record.
+const allCustomers = sandbox.records(books, 'contacts').length;
+const walkPages = (rows: number) => Math.min(pages(allCustomers), Math.floor(rows / PAGE) + 1);
+const detailReads = new Set([...edits.booksCustomers, ...edits.booksPersonParents]).size;
+const incrementalBound = pages(count(fsmOrg, 'Companies')) + pages(count(fsmOrg, 'Contacts')) + pages(count(fsmOrg, 'Service_And_Parts'))
+  + pages(count(books, 'items'))
+  + walkPages(walkedByCompanies.size) + walkPages(walkedByPersons.size)
+  + [...walkedByPersons].filter((id) => businessIds.has(id)).length
+  + detailReads
+  + edits.total;
 
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
 const records = before.fsm.companies + before.fsm.contacts + before.fsm.items + before.books.customers + before.books.persons + before.books.items;
 const row = (label: string, value: string | number) => console.log(`${label.padEnd(44)} ${String(value)}`);
-const within = (actual: number, bound: number) => `${actual} vs ${bound} (${((actual / bound - 1) * 100).toFixed(1)} % over)`;
+const within = (actual: number, bound: number) => `${formatNumber(actual)} vs ${formatNumber(bound)} (${((actual / bound - 1) * 100).toFixed(1)} % over)`;
+const perSecond = (ms: number, of = records) => Math.round(of / (ms / 1000));
+// After the initial sync each side holds every record of both: the incremental run looks at all of them.
+const recordsNow = count(fsmOrg, 'Companies') + count(fsmOrg, 'Contacts') + count(fsmOrg, 'Service_And_Parts') + allCustomers + count(books, 'contactpersons') + count(books, 'items');
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 console.log(`\nBidirectionalSyncer on the in-process sandbox — N = ${N} (sync type III, edition us)\n`);
 row('FSM companies / contacts / services', `${before.fsm.companies} / ${before.fsm.contacts} / ${before.fsm.items}`);
@@ -131,10 +174,31 @@ row('no-change run: time', `${(quiet.ms / 1000).toFixed(2)} s`);
 row('no-change run: writes', writes(quiet.report));
 row('no-change run: API calls vs list pages', within(total(quiet.calls), quietBound));
 row('  of which persons pages of the newest second', boundary);
-row('peak heap used / peak RSS', `${Math.round(peak / 1024 / 1024)} MB / ${Math.round(peakRss / 1024 / 1024)} MB`);
+row('incremental: records edited (FSM / Books)', `${edits.total} (${edits.fsmTotal} / ${edits.total - edits.fsmTotal}): ${edits.summary}`);
+row('incremental: time', `${(incremental.ms / 1000).toFixed(2)} s`);
+row('incremental: records/s (whole data set)', `${perSecond(incremental.ms, recordsNow)} (${recordsNow} records)`);
+row('incremental: writes (edits to carry)', `${writes(incremental.report)} (${edits.total})`);
+row('incremental: conflicts / failures', `${incremental.report.conflicts.total} / ${incremental.report.failures.length}`);
+row('incremental: API calls vs lower bound', within(total(incremental.calls), incrementalBound));
+row('  customers walked (companies / persons unit)', `${walkedByCompanies.size} / ${walkedByPersons.size}`);
+row('  Books detail reads in the bound', detailReads);
+row('peak heap used / peak RSS', `${mb(peak)} MB / ${mb(peakRss)} MB`);
 if (gc) {
   gc();
   row('heap after the runs (sandbox + MemoryStorage)', `${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
 }
 console.log('\ninitial calls by endpoint:', initial.calls);
 console.log('no-change calls by endpoint:', quiet.calls);
+console.log('incremental calls by endpoint:', incremental.calls);
+
+const n = formatNumber(N);
+recordFigure({ label: `N=${n}: initial sync`, value: initial.ms / 1000, unit: 's', digits: 1 });
+recordFigure({ label: 'initial sync', value: perSecond(initial.ms), unit: 'records/s' });
+recordFigure({ label: 'initial sync: API calls vs lower bound', value: within(total(initial.calls), initialBound) });
+recordFigure({ label: 'incremental (1 % edited)', value: incremental.ms / 1000, unit: 's', digits: 2 });
+recordFigure({ label: 'incremental (whole data set)', value: perSecond(incremental.ms, recordsNow), unit: 'records/s' });
+recordFigure({ label: 'incremental: API calls vs lower bound', value: within(total(incremental.calls), incrementalBound) });
+recordFigure({ label: 'no-change run', value: quiet.ms / 1000, unit: 's', digits: 2 });
+recordFigure({ label: 'no-change: API calls vs lower bound', value: within(total(quiet.calls), quietBound) });
+recordFigure({ label: 'peak RSS', value: mb(peakRss), unit: 'MB' });
+recordFigure({ label: 'peak heap used', value: mb(peak), unit: 'MB' });
