@@ -7,7 +7,7 @@ import { project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import { createCounterpart } from './record-create.js';
 import type { SourceRecord } from './record-source.js';
-import { commit, type RunContext, shouldStop } from './run-context.js';
+import { commit, type RunContext, shouldStop, wrote } from './run-context.js';
 import { type PairInput, syncPair } from './pair-sync.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
@@ -75,6 +75,16 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       }
       const fsmId = from === 'fsm' ? sourceId : found.id;
       const financeId = from === 'fsm' ? found.id : sourceId;
+      if (sourceGone(state, from, sourceId)) {
+        // The source was deleted before its copy was linked: the copy stays (it may have been edited
+        // since), detached like a survivor under 'unlink', so it is neither paired nor copied back.
+        const target = otherSide(from);
+        await commit(ctx, [...clear, ...ctx.stores.links.detachOps(unit.module, target, found.id, { detached: true, at: ctx.clock.now(), reason: `${from === 'fsm' ? 'FSM' : 'finance'} record deleted before its copy was linked` })]);
+        if (!ctx.dryRun) state.links.detached[target].add(found.id);
+        handled[target].add(found.id);
+        wrote(ctx, unit, target, 'unlinked', { fsmId, financeId });
+        continue;
+      }
       handled.fsm.add(fsmId);
       handled.finance.add(financeId);
       pending.push({
@@ -176,6 +186,13 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
   });
   await commit(ctx, ops);
   return true;
+}
+
+/** The source of an intent is known gone: a tombstone, or a complete read without it. */
+function sourceGone(state: UnitState, side: SyncSide, id: string): boolean {
+  const read = state[side];
+  if (read.deleted.has(id)) return true;
+  return read.complete && !(side === 'fsm' ? state.fsmAll.has(id) : read.records.has(id));
 }
 
 function hasCompanyLink(record: SourceRecord): boolean {

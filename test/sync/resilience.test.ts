@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import type { SyncType } from '../../src/mapping/index.js';
-import { duplicates, runUntilQuiet, syncWorld, views, writesSince } from './helpers.js';
+import { duplicates, find, runUntilQuiet, syncWorld, views, writesSince } from './helpers.js';
 
 /** A storage that dies at its nth batch, like a process killed there: nothing after it is written. */
 class CrashingStorage implements Storage {
   readonly inner = new MemoryStorage();
   batches = 0;
   crashAt = Number.POSITIVE_INFINITY;
+  /** Dies at the first batch this accepts (besides `crashAt`). */
+  crashOn: ((ops: readonly StorageOp[]) => boolean) | undefined;
   dead = false;
 
   #check(): void {
@@ -20,7 +22,7 @@ class CrashingStorage implements Storage {
   async batch(ops: readonly StorageOp[]): Promise<void> {
     this.#check();
     this.batches += 1;
-    if (this.batches === this.crashAt) {
+    if (this.batches === this.crashAt || this.crashOn?.(ops) === true) {
       this.dead = true;
       throw new Error(`process killed at batch ${this.batches}`);
     }
@@ -108,6 +110,31 @@ describe('nothing lost, nothing twice: interrupted runs complete on the next run
       }
     });
   }
+
+  it('a record deleted after its copy was created but before the link was committed: the copy is kept, detached, and the intent is settled', async () => {
+    const storage = new CrashingStorage();
+    // Killed right after an item's create in FSM, before its link is committed.
+    storage.crashOn = (ops) => ops.some((op) => op.type === 'delete' && op.key.includes('/intent/items/finance/'));
+    const world = syncWorld({ storage });
+    await expect(world.syncer().run()).rejects.toThrow(/process killed/);
+    storage.dead = false;
+    storage.crashOn = undefined;
+    const [intent] = (await storage.inner.list<{ target: string }>('sync/')).filter((e) => e.key.includes('/intent/items/finance/'));
+    expect(intent, 'an open intent for a Books item').toBeDefined();
+    const booksId = decodeURIComponent(intent?.key.split('/').pop() ?? '');
+    const name = world.sandbox.record(world.books, 'items', booksId)?.name;
+    expect(find(world, 'fsm', 'Service_And_Parts', 'Name', name)).toHaveLength(1);
+    world.sandbox.remove(world.books, 'items', booksId);
+    await world.clock.advance(600_000);
+    const report = await world.syncer().run({ fullScan: true });
+    expect(report.entities.find((e) => e.module === 'items')?.toFsm.unlinked).toBe(1);
+    expect((await storage.inner.list('sync/')).filter((e) => e.key.includes('/intent/'))).toEqual([]);
+    const before = world.sandbox.calls.total;
+    await world.syncer().run({ fullScan: true });
+    expect(writesSince(world, before)).toEqual([]);
+    expect(find(world, 'fsm', 'Service_And_Parts', 'Name', name)).toHaveLength(1);
+    expect(find(world, 'books', 'items', 'name', name)).toEqual([]);
+  });
 
   it('a lost acknowledgement on a create is resolved in the same run: the record is found, not created again', async () => {
     const world = syncWorld();

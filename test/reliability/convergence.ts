@@ -1,0 +1,552 @@
+import fc from 'fast-check';
+import type { FaultKind } from '../../src/sandbox/index.js';
+import { MemoryStorage } from '../../src/storage/memory-storage.js';
+import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
+import type { ConflictPolicy, DeletePolicy, DuplicatePolicy, SyncConflict, SyncReport } from '../../src/sync/index.js';
+import { fieldPath, readPath } from '../../src/sync/field-paths.js';
+import { type SyncWorld, syncWorld } from '../sync/helpers.js';
+
+/*
+ * Randomized convergence (issue 9). A seed draws a scenario: a small sandbox whose FSM and Books
+ * orgs share some records (first-run matching), a policy, and K rounds of UI edits, creates and
+ * deletes on both sides, seeded and scripted faults (429, 5xx, dropped connections, lost
+ * acknowledgements) and a run that may be killed (storage dies at its nth batch, or the
+ * AbortSignal fires after n written records). Then one clean full run, and a second clean run
+ * that must write nothing. What must hold afterwards, under every policy:
+ *
+ * - Linked pairs are equal under the mapping: for every entry, the FSM record converted through
+ *   the FieldMapper equals the finance record (and back), except a field with an open conflict
+ *   under `conflicts: 'manual'`.
+ * - No duplicate: on each side, records sharing a match key number at most what people made —
+ *   `'overwrite'`: max(made on FSM, made in Books) for that key (pairs share it); `'clone'`: made
+ *   on FSM + made in Books (each original copied once). "Made" counts the initial records, UI
+ *   inserts and UI renames to that key.
+ * - Conflicts: under `latest-wins`, `fsm-wins` and `finance-wins` every conflict event carries a
+ *   side and none is stored; under `manual` every field where a linked pair differs has an open
+ *   conflict, and every open conflict is such a field.
+ * - No lost update: a field of a linked pair edited on one side only (the counterpart's field was
+ *   never edited) ends with the last edited value on both sides while the pair is still linked.
+ * - The sync log accounts for every record: in the last clean run, per unit, every link is one
+ *   `unchanged` each way; every live record that is neither linked nor detached (its counterpart
+ *   deleted) is a `failed` or `skipped` record of that run; nothing else was written; each run that
+ *   was not killed left its report in the log.
+ * - No token or secret in any event, report or storage value.
+ */
+
+/** Sides of a record. */
+export type Side = 'fsm' | 'finance';
+/** Entities the scenarios edit (Type I units). */
+export type Entity = 'companies' | 'items';
+
+export interface ScenarioPolicy {
+  conflicts: Extract<ConflictPolicy, string>;
+  deletes: DeletePolicy;
+  duplicates: DuplicatePolicy;
+  /** Books "Allow duplicates for customer display name": under 'clone' it decides whether copies are refused. */
+  allowDuplicateNames: boolean;
+}
+
+export type UiOp =
+  | { kind: 'edit'; side: Side; entity: Entity; pick: number; field: number; value: number }
+  | { kind: 'create'; side: Side | 'both'; entity: Entity }
+  | { kind: 'remove'; side: Side; entity: Entity; pick: number };
+
+export type ScriptedWriteFault = { method: 'POST' | 'PUT' | 'DELETE'; app: 'books' | 'fsm'; fault: 'lost-ack' | 'drop' | 'server-error' | 'rate-limit' };
+
+export type Crash = { kind: 'none' } | { kind: 'storage'; atBatch: number } | { kind: 'abort'; afterRecords: number };
+
+export interface Round {
+  ops: UiOp[];
+  rates: Partial<Record<FaultKind, number>>;
+  scripted: ScriptedWriteFault[];
+  crash: Crash;
+  fullScan: boolean;
+  /** Time between this round and the previous one. */
+  advanceMs: number;
+}
+
+export interface Scenario {
+  policy: ScenarioPolicy;
+  fsmRecords: { customers: number; items: number };
+  booksRecords: { customers: number; items: number; offset: number };
+  rounds: Round[];
+}
+
+const side = fc.constantFrom<Side>('fsm', 'finance');
+const entity = fc.constantFrom<Entity>('companies', 'items');
+const small = fc.nat({ max: 1000 });
+
+const uiOp: fc.Arbitrary<UiOp> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, entity, pick: small, field: small, value: small }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), side: fc.constantFrom<Side | 'both'>('fsm', 'finance', 'both'), entity }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), side, entity, pick: small }) },
+);
+
+const rate = fc.constantFrom(0, 0, 0.02, 0.05, 0.08);
+const rates = fc.record({ 'rate-limit': rate, 'server-error': rate, 'bad-gateway': rate, unavailable: rate, drop: rate, 'lost-ack': rate });
+
+const scripted: fc.Arbitrary<ScriptedWriteFault> = fc.record({
+  method: fc.constantFrom('POST' as const, 'PUT' as const, 'DELETE' as const),
+  app: fc.constantFrom('books' as const, 'fsm' as const),
+  fault: fc.constantFrom('lost-ack' as const, 'lost-ack' as const, 'drop' as const, 'server-error' as const, 'rate-limit' as const),
+});
+
+const crash: fc.Arbitrary<Crash> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant({ kind: 'none' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('storage' as const), atBatch: fc.integer({ min: 1, max: 14 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('abort' as const), afterRecords: fc.integer({ min: 1, max: 8 }) }) },
+);
+
+const round: fc.Arbitrary<Round> = fc.record({
+  ops: fc.array(uiOp, { maxLength: 6 }),
+  rates,
+  scripted: fc.array(scripted, { maxLength: 3 }),
+  crash,
+  fullScan: fc.boolean(),
+  advanceMs: fc.constantFrom(1_000, 60_000, 3_600_000),
+});
+
+/** Every scenario a seed can draw. */
+export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
+  policy: fc.record({
+    conflicts: fc.constantFrom('latest-wins' as const, 'fsm-wins' as const, 'finance-wins' as const, 'manual' as const),
+    deletes: fc.constantFrom<DeletePolicy>('unlink', 'deactivate', 'propagate'),
+    duplicates: fc.constantFrom<DuplicatePolicy>('overwrite', 'overwrite', 'clone'),
+    allowDuplicateNames: fc.boolean(),
+  }),
+  fsmRecords: fc.record({ customers: fc.integer({ min: 1, max: 4 }), items: fc.integer({ min: 1, max: 3 }) }),
+  booksRecords: fc.record({ customers: fc.integer({ min: 1, max: 4 }), items: fc.integer({ min: 1, max: 3 }), offset: fc.integer({ min: 0, max: 3 }) }),
+  rounds: fc.array(round, { minLength: 2, maxLength: 5 }),
+});
+
+/** The scenario of a seed (same seed, same scenario). */
+export function scenarioOf(seed: number): Scenario {
+  const [scenario] = fc.sample(scenarioArbitrary, { seed, numRuns: 1 });
+  if (scenario === undefined) throw new Error(`fast-check drew no scenario for seed ${seed}`);
+  return scenario;
+}
+
+/** A storage that dies at a chosen batch, like a process killed there: nothing after it is written. */
+export class CrashingStorage implements Storage {
+  readonly inner = new MemoryStorage();
+  batches = 0;
+  crashAt = Number.POSITIVE_INFINITY;
+  dead = false;
+
+  #check(): void {
+    if (this.dead) throw new Error('process killed');
+  }
+  get<T>(key: string): Promise<T | undefined> { return this.inner.get<T>(key); }
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> { return this.inner.getMany<T>(keys); }
+  list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> { return this.inner.list<T>(prefix, options); }
+  async batch(ops: readonly StorageOp[]): Promise<void> {
+    this.#check();
+    this.batches += 1;
+    if (this.batches === this.crashAt) {
+      this.dead = true;
+      throw new Error(`process killed at batch ${this.batches}`);
+    }
+    await this.inner.batch(ops);
+  }
+  async compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
+    this.#check();
+    return this.inner.compareAndSet(key, expected, next);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// UI edits: which fields a person changes, and to what (small pools, so both sides sometimes
+// pick the same value — converged — and sometimes differ — a conflict).
+
+const WEBSITES = ['https://alpha.example', 'https://beta.example', 'https://gamma.example'];
+const CITIES = ['Springfield', 'Shelbyville', 'Ogdenville'];
+const PRICES = [10, 20.5, 99];
+const TEXTS = ['alpha', 'beta', 'gamma'];
+
+interface EditField {
+  /** The mapping entry's FSM path (identifies the entry on both sides). */
+  entry: string;
+  patch(record: Record<string, unknown>, value: number, name: string): Record<string, unknown>;
+  /** The value the patch set, as the edited side holds it. */
+  value(value: number, name: string): unknown;
+  rename?: true;
+}
+
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+const objectAt = (record: Record<string, unknown>, key: string): Record<string, unknown> => {
+  const value = record[key];
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+};
+
+const EDITS: Record<Entity, Record<Side, EditField[]>> = {
+  companies: {
+    fsm: [
+      { entry: 'Website', patch: (_r, v) => ({ Website: pick(WEBSITES, v) }), value: (v) => pick(WEBSITES, v) },
+      { entry: 'Billing_Address.City', patch: (r, v) => ({ Billing_Address: { ...objectAt(r, 'Billing_Address'), City: pick(CITIES, v) } }), value: (v) => pick(CITIES, v) },
+      { entry: 'Company_Name', patch: (_r, _v, name) => ({ Company_Name: name }), value: (_v, name) => name, rename: true },
+    ],
+    finance: [
+      { entry: 'Website', patch: (_r, v) => ({ website: pick(WEBSITES, v) }), value: (v) => pick(WEBSITES, v) },
+      { entry: 'Billing_Address.City', patch: (_r, v) => ({ billing_address: { city: pick(CITIES, v) } }), value: (v) => pick(CITIES, v) },
+      { entry: 'Company_Name', patch: (_r, _v, name) => ({ contact_name: name }), value: (_v, name) => name, rename: true },
+    ],
+  },
+  items: {
+    fsm: [
+      { entry: 'Unit_Price', patch: (_r, v) => ({ Unit_Price: pick(PRICES, v) }), value: (v) => pick(PRICES, v) },
+      { entry: 'Description', patch: (_r, v) => ({ Description: pick(TEXTS, v) }), value: (v) => pick(TEXTS, v) },
+      { entry: 'Name', patch: (_r, _v, name) => ({ Name: name }), value: (_v, name) => name, rename: true },
+    ],
+    finance: [
+      { entry: 'Unit_Price', patch: (_r, v) => ({ rate: pick(PRICES, v) }), value: (v) => pick(PRICES, v) },
+      { entry: 'Description', patch: (_r, v) => ({ description: pick(TEXTS, v) }), value: (v) => pick(TEXTS, v) },
+      { entry: 'Name', patch: (_r, _v, name) => ({ name }), value: (_v, name) => name, rename: true },
+    ],
+  },
+};
+
+const RESOURCE = { companies: { fsm: 'Companies', finance: 'contacts' }, items: { fsm: 'Service_And_Parts', finance: 'items' } } as const;
+const ID_FIELD = { companies: { fsm: 'id', finance: 'contact_id' }, items: { fsm: 'id', finance: 'item_id' } } as const;
+
+function newRecord(entity: Entity, on: Side, name: string): Record<string, unknown> {
+  if (entity === 'companies') return on === 'fsm' ? { Company_Name: name, Website: 'https://new.example' } : { contact_name: name, customer_sub_type: 'business', website: 'https://new.example' };
+  return on === 'fsm' ? { Name: name, Unit_Price: 42, Type: 'Service' } : { name, rate: 42, product_type: 'service' };
+}
+
+/** Live records of an entity on a side, as the API shows them (Books companies: business customers). */
+export function liveRecords(world: SyncWorld, entity: Entity, on: Side): Array<Record<string, unknown>> {
+  const org = on === 'fsm' ? world.fsm : world.books;
+  const records = world.sandbox.records(org, RESOURCE[entity][on]);
+  return entity === 'companies' && on === 'finance' ? records.filter((c) => (c.customer_sub_type ?? 'business') === 'business') : records;
+}
+
+const idOf = (entity: Entity, on: Side, record: Record<string, unknown>): string => String(record[ID_FIELD[entity][on]]);
+
+// ---------------------------------------------------------------------------------------------
+// Running a scenario.
+
+/** What the run of a scenario saw, for the checks. */
+export interface Trace {
+  world: SyncWorld;
+  storage: CrashingStorage;
+  policy: ScenarioPolicy;
+  /** Records people made, per entity, side and match key (initial records, inserts, renames). */
+  made: Record<Entity, Record<Side, Map<string, number>>>;
+  /** UI edits of linked pairs: `<entity>|<fsmId>|<entry>` → the sides that edited it and the last value. */
+  edits: Map<string, { sides: Set<Side>; value: unknown; financeId: string }>;
+  conflicts: Array<{ conflict: SyncConflict; resolution: string }>;
+  events: unknown[];
+  /** Runs that were not killed (they must each have a log entry). */
+  loggedRuns: number;
+  last: SyncReport;
+  secondWrites: string[];
+}
+
+function bump(map: Map<string, number>, key: string | undefined): void {
+  if (key !== undefined) map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+const MODULE: Record<Entity, 'companies' | 'items'> = { companies: 'companies', items: 'items' };
+
+/** The stored link of a record, if any (read straight from storage, as the syncer left it). */
+async function linkOf(storage: CrashingStorage, entity: Entity, on: Side, id: string): Promise<{ fsmId: string; financeId: string } | undefined> {
+  const entries = await storage.inner.list<{ financeId?: string; detached?: boolean }>('sync/');
+  for (const { key, value } of entries) {
+    const match = /\/link\/([^/]+)\/fsm\/([^/]+)$/.exec(key);
+    if (!match || match[1] !== MODULE[entity] || value.detached === true || value.financeId === undefined) continue;
+    const fsmId = decodeURIComponent(match[2] ?? '');
+    if ((on === 'fsm' && fsmId === id) || (on === 'finance' && value.financeId === id)) return { fsmId, financeId: value.financeId };
+  }
+  return undefined;
+}
+
+async function applyOp(trace: Omit<Trace, 'last' | 'secondWrites'>, op: UiOp, label: string): Promise<void> {
+  const { world } = trace;
+  const name = `Conv ${label}`;
+  if (op.kind === 'create') {
+    for (const on of op.side === 'both' ? (['fsm', 'finance'] as const) : [op.side]) {
+      const record = newRecord(op.entity, on, name);
+      try {
+        world.sandbox.insert(on === 'fsm' ? world.fsm : world.books, RESOURCE[op.entity][on], record);
+        bump(trace.made[op.entity][on], world.mapper.matchValue(MODULE[op.entity], on, record));
+      } catch {
+        // The UI refused it (a duplicate name in Books): nothing was made.
+      }
+    }
+    return;
+  }
+  const records = liveRecords(world, op.entity, op.side);
+  if (records.length === 0) return;
+  const record = pick(records, op.pick);
+  const id = idOf(op.entity, op.side, record);
+  const org = op.side === 'fsm' ? world.fsm : world.books;
+  if (op.kind === 'remove') {
+    world.sandbox.remove(org, RESOURCE[op.entity][op.side], id);
+    return;
+  }
+  const field = pick(EDITS[op.entity][op.side], op.field);
+  const link = await linkOf(trace.storage, op.entity, op.side, id);
+  try {
+    world.sandbox.edit(org, RESOURCE[op.entity][op.side], id, field.patch(record, op.value, name));
+  } catch {
+    return; // refused by the UI's rules
+  }
+  if (field.rename) bump(trace.made[op.entity][op.side], world.mapper.matchValue(MODULE[op.entity], op.side, { ...record, ...field.patch(record, op.value, name) }));
+  if (link) {
+    const key = `${op.entity}|${link.fsmId}|${field.entry}`;
+    const seen = trace.edits.get(key) ?? { sides: new Set<Side>(), value: undefined, financeId: link.financeId };
+    seen.sides.add(op.side);
+    seen.value = field.value(op.value, name);
+    trace.edits.set(key, seen);
+  }
+}
+
+const writes = (world: SyncWorld, since: number): string[] =>
+  world.sandbox.calls.list().slice(since).filter((c) => c.method !== 'GET' && c.app !== 'accounts').map((c) => `${c.method} ${c.app} ${c.path}`);
+
+/** Runs a scenario to its second clean run; returns what the checks need. */
+export async function runScenario(seed: number, scenario: Scenario): Promise<Trace> {
+  const storage = new CrashingStorage();
+  const { policy } = scenario;
+  const world = syncWorld({
+    seed,
+    storage,
+    syncType: 'I',
+    fsmRecords: scenario.fsmRecords,
+    booksRecords: scenario.booksRecords,
+    books: { allowDuplicateNames: policy.allowDuplicateNames },
+    faults: { seed },
+  });
+  const made = { companies: { fsm: new Map<string, number>(), finance: new Map<string, number>() }, items: { fsm: new Map<string, number>(), finance: new Map<string, number>() } };
+  for (const e of ['companies', 'items'] as const) {
+    for (const s of ['fsm', 'finance'] as const) for (const r of liveRecords(world, e, s)) bump(made[e][s], world.mapper.matchValue(MODULE[e], s, r));
+  }
+  const trace: Omit<Trace, 'last' | 'secondWrites'> = { world, storage, policy, made, edits: new Map(), conflicts: [], events: [], loggedRuns: 0 };
+  const options = { conflicts: policy.conflicts, deletes: policy.deletes, duplicates: policy.duplicates };
+
+  const run = async (r: { crash: Crash; fullScan: boolean }): Promise<SyncReport | undefined> => {
+    const syncer = world.syncer(options);
+    const controller = new AbortController();
+    let written = 0;
+    syncer.on('record', (e) => {
+      trace.events.push(e);
+      if (r.crash.kind === 'abort' && ++written === r.crash.afterRecords) controller.abort(new Error('stop requested'));
+    });
+    syncer.on('conflict', (e) => {
+      trace.events.push(e);
+      trace.conflicts.push(e);
+    });
+    syncer.on('error', (e) => trace.events.push(e));
+    syncer.on('progress', (e) => trace.events.push(e));
+    if (r.crash.kind === 'storage') storage.crashAt = storage.batches + r.crash.atBatch;
+    try {
+      const report = await syncer.run({ signal: controller.signal, fullScan: r.fullScan });
+      trace.loggedRuns += 1;
+      return report;
+    } catch (error) {
+      if (storage.dead) {
+        // Killed: a new process starts once the dead run's lease has expired.
+        storage.dead = false;
+        await world.clock.advance(600_000);
+      } else if (controller.signal.aborted) {
+        trace.loggedRuns += 1;
+      } else {
+        throw error;
+      }
+      return undefined;
+    } finally {
+      storage.crashAt = Number.POSITIVE_INFINITY;
+    }
+  };
+
+  for (const [index, r] of scenario.rounds.entries()) {
+    await world.clock.advance(r.advanceMs);
+    for (const [i, op] of r.ops.entries()) await applyOp(trace, op, `${seed} r${index} op${i}`);
+    world.sandbox.faults.clear(r.rates);
+    for (const f of r.scripted) world.sandbox.faults.next({ match: { method: f.method, app: f.app }, fault: f.fault });
+    await run(r);
+  }
+
+  world.sandbox.faults.clear();
+  await world.clock.advance(600_000);
+  const clean = await run({ crash: { kind: 'none' }, fullScan: true });
+  if (!clean) throw new Error('the clean run failed');
+  const before = world.sandbox.calls.total;
+  const second = await run({ crash: { kind: 'none' }, fullScan: true });
+  if (!second) throw new Error('the second clean run failed');
+  return { ...trace, last: second, secondWrites: writes(world, before) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks. Each returns the problems it found, as sentences; none means the claim holds.
+
+/** A mapping path's value (dots, and selectors such as `contact_persons[is_primary_contact=true].phone`). */
+const at = (record: unknown, path: string): unknown => readPath(record, fieldPath(path));
+
+/** Blanks are one value; numbers equal their text; a lookup is its id. */
+export function normalise(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'object') {
+    const id = (value as { id?: unknown }).id;
+    return id === undefined ? JSON.stringify(value) : normalise(id);
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return null;
+    return /^-?\d+(\.\d+)?$/.test(text) ? String(Number(text)) : text;
+  }
+  return String(value);
+}
+
+interface LinkedPair { entity: Entity; fsmId: string; financeId: string }
+
+async function storedLinks(trace: Trace): Promise<{ pairs: LinkedPair[]; detached: Record<Entity, Record<Side, Set<string>>> }> {
+  const pairs: LinkedPair[] = [];
+  const detached = { companies: { fsm: new Set<string>(), finance: new Set<string>() }, items: { fsm: new Set<string>(), finance: new Set<string>() } };
+  for (const { key, value } of await trace.storage.inner.list<{ financeId?: string; detached?: boolean }>('sync/')) {
+    const match = /\/link\/([^/]+)\/(fsm|finance)\/([^/]+)$/.exec(key);
+    if (!match) continue;
+    const entity = match[1] as Entity;
+    const on = match[2] as Side;
+    const id = decodeURIComponent(match[3] ?? '');
+    if (value.detached === true) detached[entity][on].add(id);
+    else if (on === 'fsm' && value.financeId !== undefined) pairs.push({ entity, fsmId: id, financeId: value.financeId });
+  }
+  return { pairs, detached };
+}
+
+/** Runs every check on a finished scenario; returns the problems found. */
+export async function checkConvergence(trace: Trace): Promise<string[]> {
+  const problems: string[] = [];
+  const { world, policy, last } = trace;
+
+  // The second clean run writes nothing, completes and counts nothing but unchanged pairs.
+  if (trace.secondWrites.length > 0) problems.push(`the second clean run still wrote: ${trace.secondWrites.join(', ')}`);
+  if (last.status !== 'completed') problems.push(`the second clean run ended '${last.status}' (${last.stoppedReason ?? ''})`);
+  for (const direction of ['toFinance', 'toFsm'] as const) {
+    const { created, updated, deleted, deactivated, unlinked } = last[direction];
+    if (created + updated + deleted + deactivated + unlinked > 0) problems.push(`the second clean run reports writes ${direction}: ${JSON.stringify(last[direction])}`);
+  }
+
+  const { pairs, detached } = await storedLinks(trace);
+  const open = await world.syncer().conflicts.list();
+  const openIds = new Set(open.map((c) => c.id));
+  const differing = new Set<string>();
+
+  // Linked pairs are equal under the mapping, both ways.
+  for (const pair of pairs) {
+    const fsm = world.sandbox.record(world.fsm, RESOURCE[pair.entity].fsm, pair.fsmId);
+    const finance = world.sandbox.record(world.books, RESOURCE[pair.entity].finance, pair.financeId);
+    if (!fsm || !finance) {
+      problems.push(`${pair.entity}: link FSM ${pair.fsmId} ↔ Books ${pair.financeId} points at a record that is gone (${fsm ? 'Books' : 'FSM'})`);
+      continue;
+    }
+    const converter = await world.mapper.converter(MODULE[pair.entity]);
+    const asFinance = converter.toFinance(fsm, { unresolved: 'omit' });
+    const asFsm = converter.toFsm(finance, { unresolved: 'omit' });
+    const twoWay = new Set(converter.entries.filter((e) => e.direction === 'both').flatMap((e) => [`fsm:${e.fsm}`, `finance:${e.finance}`]));
+    for (const entry of converter.entries) {
+      // A one-way entry reading a field that a two-way entry also carries (Company_Name → company_name
+      // beside Company_Name ↔ contact_name) is derived: it flows when its source changes on its own
+      // side, not when the two-way entry brought the change (see the report of issue 9).
+      if (entry.direction === 'to_finance' && twoWay.has(`fsm:${entry.fsm}`)) continue;
+      if (entry.direction === 'to_fsm' && twoWay.has(`finance:${entry.finance}`)) continue;
+      // References (tax ids) are omitted by a conversion without a resolver; without TaxSync they pass unchanged.
+      const converted = (value: unknown, source: unknown) => (value === undefined ? source : value);
+      const checks: Array<[string, unknown, unknown]> = [];
+      if (entry.direction !== 'to_fsm') checks.push([`FSM ${entry.fsm} as finance ${entry.finance}`, converted(at(asFinance, entry.finance), at(fsm, entry.fsm)), at(finance, entry.finance)]);
+      if (entry.direction !== 'to_finance') checks.push([`finance ${entry.finance} as FSM ${entry.fsm}`, converted(at(asFsm, entry.fsm), at(finance, entry.finance)), at(fsm, entry.fsm)]);
+      for (const [what, expected, actual] of checks) {
+        if (normalise(expected) === normalise(actual)) continue;
+        const id = `${pair.entity}/${pair.fsmId}/${entry.fsm}`;
+        differing.add(id);
+        if (policy.conflicts === 'manual' && openIds.has(id)) continue;
+        problems.push(`${pair.entity} FSM ${pair.fsmId} ↔ Books ${pair.financeId}: ${what}: ${JSON.stringify(expected)} ≠ ${JSON.stringify(actual)}`);
+      }
+    }
+  }
+
+  // Conflicts: settled by the policy, or (manual) open exactly where the pair differs.
+  if (policy.conflicts === 'manual') {
+    for (const c of open) if (!differing.has(c.id)) problems.push(`open conflict ${c.id} but the pair does not differ there (or is no longer linked)`);
+  } else {
+    for (const c of trace.conflicts) if (c.resolution === 'manual') problems.push(`conflict ${c.conflict.id} left manual under '${policy.conflicts}'`);
+    if (open.length > 0) problems.push(`open conflicts under '${policy.conflicts}': ${open.map((c) => c.id).join(', ')}`);
+  }
+
+  // No lost update: a field edited on one side only ends with its last value on both sides.
+  const linked = new Map(pairs.map((p) => [`${p.entity}|${p.fsmId}`, p.financeId]));
+  for (const [key, edit] of trace.edits) {
+    if (edit.sides.size !== 1) continue;
+    const [entity, fsmId, entry] = key.split('|') as [Entity, string, string];
+    if (linked.get(`${entity}|${fsmId}`) !== edit.financeId) continue;
+    const converter = await world.mapper.converter(MODULE[entity]);
+    const mapping = converter.entries.find((e) => e.fsm === entry && e.direction === 'both');
+    if (!mapping) continue;
+    const fsmValue = at(world.sandbox.record(world.fsm, RESOURCE[entity].fsm, fsmId), entry);
+    const financeValue = at(world.sandbox.record(world.books, RESOURCE[entity].finance, edit.financeId), mapping.finance);
+    const want = normalise(edit.value);
+    if (normalise(fsmValue) !== want || normalise(financeValue) !== want) {
+      problems.push(`lost update: ${entity} FSM ${fsmId} ${entry} was last edited to ${JSON.stringify(edit.value)} on ${[...edit.sides][0]} only, but FSM has ${JSON.stringify(fsmValue)} and Books ${JSON.stringify(financeValue)}`);
+    }
+  }
+
+  // No duplicate, and every live record accounted for by the last report.
+  for (const entity of ['companies', 'items'] as const) {
+    const report = last.entities.find((e) => e.module === MODULE[entity]);
+    const links = pairs.filter((p) => p.entity === entity);
+    const failedRecords = last.failures.flatMap((g) => g.records).filter((r) => r.module === MODULE[entity]);
+    for (const on of ['fsm', 'finance'] as const) {
+      const live = liveRecords(world, entity, on);
+      const counts = new Map<string, number>();
+      for (const r of live) bump(counts, world.mapper.matchValue(MODULE[entity], on, r));
+      for (const [key, count] of counts) {
+        const fromFsm = trace.made[entity].fsm.get(key) ?? 0;
+        const fromFinance = trace.made[entity].finance.get(key) ?? 0;
+        const allowed = policy.duplicates === 'clone' ? fromFsm + fromFinance : Math.max(fromFsm, fromFinance, 1);
+        if (count > allowed) problems.push(`duplicate: ${count} ${on} ${entity} records named ${JSON.stringify(key)}; people made ${fromFsm} in FSM and ${fromFinance} in Books ('${policy.duplicates}' allows ${allowed})`);
+      }
+      const linkedIds = new Set(links.map((p) => (on === 'fsm' ? p.fsmId : p.financeId)));
+      const failedIds = new Set(failedRecords.map((r) => (on === 'fsm' ? r.fsmId : r.financeId)).filter((id): id is string => id !== undefined));
+      const unaccounted = live.map((r) => idOf(entity, on, r)).filter((id) => !linkedIds.has(id) && !detached[entity][on].has(id) && !failedIds.has(id));
+      const skipped = on === 'fsm' ? (report?.skipped ?? 0) : 0;
+      if (unaccounted.length > skipped) problems.push(`${entity}: ${on} records neither linked, detached nor failed in the last run: ${unaccounted.join(', ')}`);
+    }
+    const unchanged = { toFinance: report?.toFinance.unchanged ?? 0, toFsm: report?.toFsm.unchanged ?? 0 };
+    if (unchanged.toFinance !== links.length || unchanged.toFsm !== links.length) {
+      problems.push(`${entity}: the last run counted ${JSON.stringify(unchanged)} unchanged pairs for ${links.length} links`);
+    }
+  }
+
+  // The sync log: one report per run that was not killed, the last one as returned.
+  const log = await world.syncer().log.list();
+  if (log.length !== trace.loggedRuns) problems.push(`the sync log holds ${log.length} reports for ${trace.loggedRuns} runs that were not killed`);
+  const logged = await world.syncer().log.get(last.runId);
+  if (JSON.stringify(logged) !== JSON.stringify(last)) problems.push('the last report in the sync log differs from the one run() returned');
+
+  // No secret anywhere a user can read.
+  const { clientSecret, refreshToken } = world.sandbox.credentials();
+  const everything = JSON.stringify([trace.events, log, await trace.storage.inner.list('')]);
+  for (const [name, secret] of [['client secret', clientSecret], ['refresh token', refreshToken]] as const) if (everything.includes(secret)) problems.push(`the ${name} appears in an event, report or storage value`);
+  if (/1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}/.test(everything)) problems.push('an access token appears in an event, report or storage value');
+  return problems;
+}
+
+/** How to run one seed alone. */
+export function replayHint(seed: number): string {
+  return `replay: SEED=${seed} npx vitest run test/reliability/convergence.test.ts`;
+}
+
+/** Runs one seed; throws a readable error with the replay command when a claim fails. */
+export async function assertConverges(seed: number): Promise<void> {
+  const scenario = scenarioOf(seed);
+  let problems: string[];
+  try {
+    problems = await checkConvergence(await runScenario(seed, scenario));
+  } catch (error) {
+    problems = [`the scenario threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
+  }
+  if (problems.length > 0) {
+    throw new Error(`seed ${seed} did not converge (${replayHint(seed)}):\n- ${problems.slice(0, 20).join('\n- ')}\nscenario: ${JSON.stringify(scenario)}`);
+  }
+}
