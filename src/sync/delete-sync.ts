@@ -73,7 +73,13 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
   const survivorSource = ctx.sources[survivor];
   const caps = state.caps[survivor];
   const policy = ctx.policy.deletes;
-  const ops: StorageOp[] = [...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId), ...ctx.stores.bases.deleteOps(unit.module, pair.fsmId)];
+  // The pair's stored conflicts go with its link: there is no pair left to settle them on.
+  const conflicts = [...state.conflicts.values()].filter((c) => c.conflict.fsmId === pair.fsmId).map((c) => c.conflict.id);
+  const ops: StorageOp[] = [
+    ...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId),
+    ...ctx.stores.bases.deleteOps(unit.module, pair.fsmId),
+    ...conflicts.flatMap((id) => ctx.stores.conflicts.deleteOps(id)),
+  ];
   const detach = () => ctx.stores.links.detachOps(unit.module, survivor, survivorId, { detached: true, at: ctx.clock.now(), reason: `${pair.deleted === 'fsm' ? 'FSM' : 'finance'} record deleted` });
   const read = state[survivor];
   const survivorGone = read.deleted.has(survivorId) || (read.complete && !(survivor === 'fsm' ? state.fsmAll.has(survivorId) : read.records.has(survivorId)));
@@ -111,6 +117,7 @@ async function forget(ctx: RunContext, state: UnitState, pair: Gone, ops: Storag
   if (!ctx.dryRun) {
     applyLink(state.links, pair.fsmId, undefined, pair.financeId);
     state.bases.delete(pair.fsmId);
+    for (const [id, stored] of state.conflicts) if (stored.conflict.fsmId === pair.fsmId) state.conflicts.delete(id);
     if (outcome !== 'deleted') state.links.detached[survivor].add(survivor === 'fsm' ? pair.fsmId : pair.financeId);
   }
   wrote(ctx, state.unit, survivor, outcome, { fsmId: pair.fsmId, financeId: pair.financeId });

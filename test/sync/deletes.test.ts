@@ -107,3 +107,18 @@ describe("deletes: 'propagate'", () => {
     expect(world.sandbox.record(world.books, 'contacts', booksId)?.website).toBe('https://still-needed.example');
   });
 });
+
+describe('deletes and stored conflicts', () => {
+  it("a pair deleted on one side takes its open 'manual' conflicts with it: none is left for a pair that no longer exists", async () => {
+    const { world, fsmId, booksId } = await synced('unlink');
+    world.sandbox.edit(world.fsm, 'Companies', fsmId, { Website: 'https://fsm.example' });
+    world.sandbox.edit(world.books, 'contacts', booksId, { website: 'https://books.example' });
+    const syncer = world.syncer({ conflicts: 'manual', deletes: 'unlink' });
+    await syncer.run();
+    expect((await syncer.conflicts.list()).map((c) => c.fsmId)).toEqual([fsmId]);
+    world.sandbox.remove(world.fsm, 'Companies', fsmId);
+    const report = await world.syncer({ conflicts: 'manual', deletes: 'unlink' }).run();
+    expect(report.toFinance.unlinked).toBe(1);
+    expect(await syncer.conflicts.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:soak`: the randomized convergence suite over many seeds (SOAK_SEEDS, default 1000;
+// SOAK_FROM, default 1). Not part of `npm test`: soak files end in `.soak.ts`.
+export default defineConfig({
+  test: {
+    include: ['test/reliability/**/*.soak.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
