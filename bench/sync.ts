@@ -153,14 +153,15 @@ const incrementalBound = pages(count(fsmOrg, 'Companies')) + pages(count(fsmOrg,
 
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
 const records = before.fsm.companies + before.fsm.contacts + before.fsm.items + before.books.customers + before.books.persons + before.books.items;
-const row = (label: string, value: string | number) => console.log(`${label.padEnd(44)} ${String(value)}`);
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const row = (label: string, value: string | number) => print(`${label.padEnd(44)} ${String(value)}`);
 const within = (actual: number, bound: number) => `${formatNumber(actual)} vs ${formatNumber(bound)} (${((actual / bound - 1) * 100).toFixed(1)} % over)`;
 const perSecond = (ms: number, of = records) => Math.round(of / (ms / 1000));
 // After the initial sync each side holds every record of both: the incremental run looks at all of them.
 const recordsNow = count(fsmOrg, 'Companies') + count(fsmOrg, 'Contacts') + count(fsmOrg, 'Service_And_Parts') + allCustomers + count(books, 'contactpersons') + count(books, 'items');
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-console.log(`\nBidirectionalSyncer on the in-process sandbox — N = ${N} (sync type III, edition us)\n`);
+print(`\nBidirectionalSyncer on the in-process sandbox — N = ${N} (sync type III, edition us)\n`);
 row('FSM companies / contacts / services', `${before.fsm.companies} / ${before.fsm.contacts} / ${before.fsm.items}`);
 row('Books business customers / persons / items', `${before.books.customers} / ${before.books.persons} / ${before.books.items}`);
 row('sandbox setup', `${(setupMs / 1000).toFixed(1)} s`);
@@ -187,9 +188,9 @@ if (gc) {
   gc();
   row('heap after the runs (sandbox + MemoryStorage)', `${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
 }
-console.log('\ninitial calls by endpoint:', initial.calls);
-console.log('no-change calls by endpoint:', quiet.calls);
-console.log('incremental calls by endpoint:', incremental.calls);
+print(`\ninitial calls by endpoint: ${JSON.stringify(initial.calls)}`);
+print(`no-change calls by endpoint: ${JSON.stringify(quiet.calls)}`);
+print(`incremental calls by endpoint: ${JSON.stringify(incremental.calls)}`);
 
 const n = formatNumber(N);
 recordFigure({ label: `N=${n}: initial sync`, value: initial.ms / 1000, unit: 's', digits: 1 });

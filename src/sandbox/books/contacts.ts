@@ -2,7 +2,7 @@ import { cachedView, queryKey } from '../list-cache.js';
 import { isReply, type Reply } from '../reply.js';
 import type { FinanceContext } from './context.js';
 import { contactIndex, createContact, hasTransactions, renderContact, updateContact } from './contact-model.js';
-import { compareKeys, listReply, sortOrder, success } from './envelope.js';
+import { listReply, sortListed, sortOrder, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { searchText, statusFilter, textFilters } from './list-filters.js';
 
@@ -29,12 +29,7 @@ export function listContacts(ctx: FinanceContext): Reply {
       .all()
       .map((row) => ({ row, view: renderContact(org, row, 'list', index) }))
       .filter(({ view }) => status.test(view.status) && (type === null || view.contact_type === type) && byText(view) && bySearch(view));
-    const key = (r: (typeof rows)[number]) =>
-      column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
-    rows.sort((a, b) => {
-      const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
-      return order === 'A' ? c : -c;
-    });
+    sortListed(rows, column, order);
     return rows.map((r) => r.view);
   });
   return listReply('contacts', views, query, { applied_filter: status.applied, sort_column: column, sort_order: order });
@@ -72,12 +67,3 @@ export function deleteContact(ctx: FinanceContext): Reply {
   return success('The contact has been deleted.');
 }
 
-/** POST /contacts/{id}/active and /inactive */
-export function markContact(status: 'active' | 'inactive') {
-  return (ctx: FinanceContext): Reply => {
-    const id = ctx.params.id ?? '';
-    if (!ctx.org.tables.contacts.get(id)) return booksErrors.notFound('Contact');
-    ctx.org.tables.contacts.update(id, { status }, ctx.world.now());
-    return success(`The contact has been marked as ${status}.`);
-  };
-}

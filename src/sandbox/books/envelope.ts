@@ -53,3 +53,21 @@ export function compareKeys(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'base' });
 }
+
+/** A listed row: the stored record's times and id, and its rendered view. */
+export interface ListedRow<V extends Record<string, unknown>> {
+  row: { id: string; createdAt: number; modifiedAt: number };
+  view: V;
+}
+
+/**
+ * Sorts listed rows in place by Zoho's `sort_column` (times from the stored row, anything else
+ * from the view), ties broken by id, in `order` (`A` ascending, `D` descending).
+ */
+export function sortListed<V extends Record<string, unknown>>(rows: Array<ListedRow<V>>, column: string, order: 'A' | 'D'): void {
+  const key = (r: ListedRow<V>) => (column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column]);
+  rows.sort((a, b) => {
+    const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
+    return order === 'A' ? c : -c;
+  });
+}

@@ -1,7 +1,7 @@
 import { isReply, type Reply } from '../reply.js';
 import { parseTimestamp } from '../time-format.js';
 import type { FinanceContext } from './context.js';
-import { compareKeys, listReply, sortOrder, success } from './envelope.js';
+import { listReply, sortListed, sortOrder, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { createInvoice, renderInvoice, updateInvoice } from './invoice-model.js';
 import { searchText, textFilters } from './list-filters.js';
@@ -36,12 +36,7 @@ export function listInvoices(ctx: FinanceContext): Reply {
     .map((row) => ({ row, view: renderInvoice(org, row, 'list') }))
     .filter(({ view }) => (customerId === null || view.customer_id === customerId) && byText(view) && bySearch(view))
     .filter(({ view }) => status === null || statusMatches(status, view.status, view.balance, view.total));
-  const key = (r: (typeof rows)[number]) =>
-    column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
-  rows.sort((a, b) => {
-    const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
-    return order === 'A' ? c : -c;
-  });
+  sortListed(rows, column, order);
   return listReply(
     'invoices',
     rows.map((r) => r.view),

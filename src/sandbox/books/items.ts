@@ -1,7 +1,7 @@
 import { cachedView, queryKey } from '../list-cache.js';
 import { isReply, type Reply } from '../reply.js';
 import type { FinanceContext } from './context.js';
-import { compareKeys, listReply, sortOrder, success } from './envelope.js';
+import { listReply, sortListed, sortOrder, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { createItem, renderItem, updateItem } from './item-model.js';
 import { searchText, statusFilter, textFilters } from './list-filters.js';
@@ -25,12 +25,7 @@ export function listItems(ctx: FinanceContext): Reply {
       .all()
       .map((row) => ({ row, view: renderItem(org, row) }))
       .filter(({ view }) => status.test(view.status) && byText(view) && bySearch(view));
-    const key = (r: (typeof rows)[number]) =>
-      column === 'created_time' ? r.row.createdAt : column === 'last_modified_time' ? r.row.modifiedAt : r.view[column];
-    rows.sort((a, b) => {
-      const c = compareKeys(key(a), key(b)) || compareKeys(Number(a.row.id), Number(b.row.id));
-      return order === 'A' ? c : -c;
-    });
+    sortListed(rows, column, order);
     return rows.map((r) => r.view);
   });
   return listReply('items', views, query, { applied_filter: status.applied, report_name: 'Items', sort_column: column, sort_order: order });
@@ -63,12 +58,3 @@ export function deleteItem(ctx: FinanceContext): Reply {
   return success('The item has been deleted.');
 }
 
-/** POST /items/{id}/active and /inactive */
-export function markItem(status: 'active' | 'inactive') {
-  return (ctx: FinanceContext): Reply => {
-    const id = ctx.params.id ?? '';
-    if (!ctx.org.tables.items.get(id)) return booksErrors.notFound('Item');
-    ctx.org.tables.items.update(id, { status }, ctx.world.now());
-    return success(`The item has been marked as ${status}.`);
-  };
-}

@@ -5,6 +5,7 @@ import * as persons from './contact-persons.js';
 import * as invoices from './invoices.js';
 import * as items from './items.js';
 import * as organizations from './organizations.js';
+import { markStatus } from './status-route.js';
 import { taxAuthorities, taxExemptions } from './tax-registries.js';
 import * as taxes from './taxes.js';
 
@@ -25,8 +26,8 @@ export const financeRoutes = new RouteTable<FinanceRoute>()
   .add('GET', '/contacts/:id', org(contacts.getContact))
   .add('PUT', '/contacts/:id', org(contacts.updateContactRoute))
   .add('DELETE', '/contacts/:id', org(contacts.deleteContact))
-  .add('POST', '/contacts/:id/active', org(contacts.markContact('active')))
-  .add('POST', '/contacts/:id/inactive', org(contacts.markContact('inactive')))
+  .add('POST', '/contacts/:id/active', org(markStatus('contacts', 'Contact', 'active')))
+  .add('POST', '/contacts/:id/inactive', org(markStatus('contacts', 'Contact', 'inactive')))
   .add('POST', '/contacts/contactpersons', org(persons.createPerson))
   .add('PUT', '/contacts/contactpersons/:id', org(persons.updatePerson))
   .add('DELETE', '/contacts/contactpersons/:id', org(persons.deletePerson))
@@ -38,8 +39,8 @@ export const financeRoutes = new RouteTable<FinanceRoute>()
   .add('GET', '/items/:id', org(items.getItem))
   .add('PUT', '/items/:id', org(items.updateItemRoute))
   .add('DELETE', '/items/:id', org(items.deleteItem))
-  .add('POST', '/items/:id/active', org(items.markItem('active')))
-  .add('POST', '/items/:id/inactive', org(items.markItem('inactive')))
+  .add('POST', '/items/:id/active', org(markStatus('items', 'Item', 'active')))
+  .add('POST', '/items/:id/inactive', org(markStatus('items', 'Item', 'inactive')))
   .add('GET', '/settings/taxes', org(taxes.listTaxes))
   .add('POST', '/settings/taxes', org(taxes.createTax))
   .add('GET', '/settings/taxes/:id', org(taxes.getTax))
