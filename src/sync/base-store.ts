@@ -35,6 +35,12 @@ export interface BaseSnapshot {
   finance: SideSnapshot;
   mappingVersion: number;
   syncedAt: number;
+  /**
+   * Fields the sync changed (by path text, per side) whose one-way followers are not written yet:
+   * a create commits its link before it writes the new record's derived fields back to the origin
+   * (see `withDerivedWrites`), so a crash or failure in between is finished by the next run.
+   */
+  pending?: { fsm?: string[]; finance?: string[] };
 }
 
 /**

@@ -3,8 +3,10 @@ import { type BaseSnapshot, baseValue, type SideSnapshot } from './base-store.js
 import { unchangedByTime } from './change-detection.js';
 import { decideConflict, latestSide, type SyncConflict } from './conflict-policies.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
-import { type FieldPath, mergeObjects, readPath, structuredCloneJson, writePath } from './field-paths.js';
+import { type FieldPath, fieldPath, readPath } from './field-paths.js';
+import { withDerivedWrites } from './derived-writes.js';
 import { applyLink } from './link-store.js';
+import { applied, payloadOf } from './pair-writes.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, count, directionTo, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
@@ -26,25 +28,8 @@ export interface PairInput {
   newLink: boolean;
   /** More ops for the same batch (clearing the intent that formed the pair). */
   ops: StorageOp[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The update to send: changed paths written into a patch, nested objects completed from the current record. */
-function payloadOf(changes: ReadonlyArray<{ path: FieldPath; value: unknown }>, current: Record<string, unknown>): { patch: Record<string, unknown>; payload: Record<string, unknown> } {
-  const patch: Record<string, unknown> = {};
-  for (const { path, value } of changes) writePath(patch, path, value, current);
-  const payload: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) payload[key] = isRecord(value) && isRecord(current[key]) ? mergeObjects(current[key], value) : value;
-  return { patch, payload };
-}
-
-function applied(fields: Record<string, unknown>, changes: ReadonlyArray<{ path: FieldPath; value: unknown }>, current: Record<string, unknown>): Record<string, unknown> {
-  const out = structuredCloneJson(fields) as Record<string, unknown>;
-  for (const { path, value } of changes) writePath(out, path, value, current);
-  return out;
+  /** The pair was just created this run and counted: only the writes made now count (the derived ones). */
+  followUp?: boolean;
 }
 
 // A field left in manual conflict keeps its last synced value as the merge base (held), so it is
@@ -69,6 +54,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
   try {
     const base = pair.base;
     const noBase = base ? await noBaseEntries(ctx, state, base.mappingVersion) : new Set<string>();
+    const pending = base?.pending;
     const resolvedConflicts = [...state.conflicts.values()].filter((c) => c.conflict.fsmId === pair.fsmId && c.choice !== undefined);
 
     // FSM side: the record read, or (not read: unchanged since the cursor) the base.
@@ -78,7 +64,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     let financeModified = pair.financeRecord?.modifiedTime ?? base?.finance.modifiedTime;
     const finRecord = pair.financeRecord;
     if (finRecord && !finRecord.partial) financeFull = finRecord.data;
-    else if (finRecord === undefined || (unchangedByTime(finRecord, base?.finance) && noBase.size === 0)) financeFull = base?.finance.fields;
+    else if (finRecord === undefined || (unchangedByTime(finRecord, base?.finance) && noBase.size === 0 && !pending)) financeFull = base?.finance.fields;
     if (financeFull === undefined) {
       const fetched = await ctx.sources.finance.get(state.collections.finance, pair.financeId, { parentId: pair.parentId, signal: ctx.signal });
       if (!fetched) return; // deleted since the list: the delete pass of the next full read handles it
@@ -106,7 +92,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     }
     const fsmChanged = !base || noBase.size > 0 || fsmNow.hash !== base.fsm.hash;
     const financeChanged = !base || noBase.size > 0 || financeNow.hash !== base.finance.hash;
-    if (base && !fsmChanged && !financeChanged && resolvedConflicts.length === 0) {
+    if (base && !fsmChanged && !financeChanged && resolvedConflicts.length === 0 && !pending) {
       count(ctx, unit, 'toFinance', 'unchanged');
       count(ctx, unit, 'toFsm', 'unchanged');
       // Remember a moved modified time, so the row is not fetched again next run.
@@ -119,7 +105,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     }
 
     // A side is converted only when the merge may read it: it changed, or a held conflict field is settled.
-    const held = base !== undefined && (base.fsm.held !== undefined || base.finance.held !== undefined);
+    const held = base !== undefined && (base.fsm.held !== undefined || base.finance.held !== undefined || pending !== undefined);
     const options = { resolve: ctx.resolver };
     const fsmAsFinance = fsmChanged || held ? state.converter.toFinance(fsmFull, options) : {};
     const financeAsFsm = financeChanged || held ? state.converter.toFsm(financeFull, options) : {};
@@ -127,7 +113,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     const times = { fsmModifiedTime: fsmModified, financeModifiedTime: financeModified };
     const conflictOps: StorageOp[] = [];
     const seenConflicts = new Set<string>();
-    const result = mergeRecord({
+    const merged = mergeRecord({
       entries: state.entries,
       fsm: fsmNow.fields,
       finance: financeNow.fields,
@@ -162,6 +148,18 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
         return choice;
       },
     });
+    const result = {
+      ...merged,
+      ...withDerivedWrites({
+        entries: state.entries,
+        toFinance: (record) => state.converter.toFinance(record, options),
+        toFsm: (record) => state.converter.toFsm(record, options),
+        fsm: fsmFull,
+        finance: financeFull,
+        writes: merged,
+        ...(pending ? { changed: { fsm: (pending.fsm ?? []).map(fieldPath), finance: (pending.finance ?? []).map(fieldPath) } } : {}),
+      }),
+    };
     // Stored conflicts of this record that no longer conflict have converged or been applied.
     for (const stored of state.conflicts.values()) {
       if (stored.conflict.fsmId === pair.fsmId && !seenConflicts.has(stored.conflict.id)) conflictOps.push(...ctx.stores.conflicts.deleteOps(stored.conflict.id));
@@ -187,14 +185,14 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       if (!ctx.dryRun) fsmWrite = await ctx.sources.fsm.update(state.collections.fsm, pair.fsmId, toFsm.payload);
       wrote(ctx, unit, 'fsm', 'updated', ids, toFsm.payload);
       if (state.emails) state.emails.add(pair.fsmId, { ...fsmFull, ...toFsm.payload });
-    } else if (!pair.newLink || base) {
+    } else if ((!pair.newLink || base) && !pair.followUp) {
       count(ctx, unit, 'toFsm', 'unchanged');
     }
     if (result.toFinance.length > 0) {
       target = 'finance';
       if (!ctx.dryRun) financeWrite = await ctx.sources.finance.update(state.collections.finance, pair.financeId, toFinance.payload, { parentId: pair.parentId });
       wrote(ctx, unit, 'finance', 'updated', ids, toFinance.payload);
-    } else if (!pair.newLink || base) {
+    } else if ((!pair.newLink || base) && !pair.followUp) {
       count(ctx, unit, 'toFinance', 'unchanged');
     }
     if (pair.newLink && !base) ctx.report.entity(unit.entity, unit.module).matched += 1;

@@ -3,8 +3,11 @@ import type { BaseSnapshot } from './base-store.js';
 import { contentHash } from './content-hash.js';
 import { ambiguousWrite } from './failure-reasons.js';
 import { project } from './field-paths.js';
+import { withDerivedWrites } from './derived-writes.js';
 import type { CreateIntent } from './intent-store.js';
 import { applyLink } from './link-store.js';
+import { syncPair } from './pair-sync.js';
+import { type PairWrites, payloadOf } from './pair-writes.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
@@ -20,6 +23,21 @@ function sideOf(ctx: RunContext, state: UnitState, side: SyncSide) {
 /** The raw match value to search by after a lost reply (the mapper's normalised value). */
 function searchValue(ctx: RunContext, state: UnitState, side: SyncSide, payload: Record<string, unknown>): string | undefined {
   return ctx.mapper.matchValue(state.unit.module, side, payload);
+}
+
+// The new record's fields are changes the sync made: one-way entries reading them flow back
+// (a Books contact_name becomes FSM's Company_Name, and that one Books' company_name).
+function derivedOf(ctx: RunContext, state: UnitState, from: SyncSide, data: Record<string, unknown>, created: Record<string, unknown>): PairWrites {
+  const to = otherSide(from);
+  return withDerivedWrites({
+    entries: state.entries,
+    toFinance: (r) => state.converter.toFinance(r, { resolve: ctx.resolver }),
+    toFsm: (r) => state.converter.toFsm(r, { resolve: ctx.resolver }),
+    fsm: from === 'fsm' ? data : created,
+    finance: from === 'fsm' ? created : data,
+    writes: { toFsm: [], toFinance: [] },
+    changed: { [to]: state.paths[to] },
+  });
 }
 
 /**
@@ -67,6 +85,11 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     };
     if (ctx.dryRun) {
       wrote(ctx, unit, to, 'created', ids, payload);
+      const derived = derivedOf(ctx, state, from, data, payload);
+      for (const side of ['fsm', 'finance'] as const) {
+        const writes = side === 'fsm' ? derived.toFsm : derived.toFinance;
+        if (writes.length > 0) wrote(ctx, unit, side, 'updated', ids, payloadOf(writes, side === from ? data : payload).payload);
+      }
       return;
     }
     await commit(ctx, ctx.stores.intents.putOps(unit.module, from, record.id, intent));
@@ -89,17 +112,22 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       if (!found) throw error;
       result = { id: found.id, modifiedTime: found.modifiedTime, ...(found.partial ? {} : { data: found.data }) };
     }
+    const created = result.data ?? payload;
+    const fsmId = from === 'fsm' ? record.id : result.id;
+    const financeId = from === 'fsm' ? result.id : record.id;
+    const derived = derivedOf(ctx, state, from, data, created);
+    const pending = derived.toFsm.length + derived.toFinance.length > 0;
     const fromSnapshot = snapshotOf(state, from, data, { modifiedTime });
     const toSnapshot = result.data
       ? snapshotOf(state, to, result.data, { modifiedTime: result.modifiedTime })
       : snapshotOf(state, to, payload, { modifiedTime: result.modifiedTime, unknown: computedPaths(state, to) });
-    const fsmId = from === 'fsm' ? record.id : result.id;
-    const financeId = from === 'fsm' ? result.id : record.id;
     const base: BaseSnapshot = {
       fsm: from === 'fsm' ? fromSnapshot : toSnapshot,
       finance: from === 'fsm' ? toSnapshot : fromSnapshot,
       mappingVersion: state.converter.version,
       syncedAt: ctx.clock.now(),
+      // Committed before the derived writes: a crash or failure in between is finished next run.
+      ...(pending ? { pending: { [to]: state.paths[to].map((p) => p.text) } } : {}),
     };
     const link = { financeId, ...(parentId === undefined ? {} : { parentId }), linkedAt: ctx.clock.now() };
     const ops: StorageOp[] = [
@@ -114,6 +142,21 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     state.bases.set(fsmId, base);
     if (to === 'fsm' && state.emails) state.emails.add(fsmId, payload);
     wrote(ctx, unit, to, 'created', { fsmId, financeId });
+    if (pending) {
+      const fromRecord: SourceRecord = { id: record.id, data, ...(modifiedTime === undefined ? {} : { modifiedTime }) };
+      const toRecord: SourceRecord = { id: result.id, data: created, ...(result.modifiedTime === undefined ? {} : { modifiedTime: result.modifiedTime }) };
+      await syncPair(ctx, state, {
+        fsmId,
+        financeId,
+        parentId,
+        fsmRecord: from === 'fsm' ? fromRecord : toRecord,
+        financeRecord: from === 'fsm' ? toRecord : fromRecord,
+        base,
+        newLink: false,
+        ops: [],
+        followUp: true,
+      });
+    }
   } catch (error) {
     if (isFatal(ctx, error)) throw error;
     const name = ctx.mapper.matchValue(unit.module, from, record.data);

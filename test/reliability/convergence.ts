@@ -16,9 +16,9 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
  *
  * - Linked pairs are equal under the mapping: for every entry, the FSM record converted through
  *   the FieldMapper equals the finance record (and back), except a field with an open conflict
- *   under `conflicts: 'manual'`. A one-way entry reading a field a two-way entry also carries
- *   (`Company_Name` → `company_name` beside `Company_Name` ↔ `contact_name`) is left out: it flows
- *   when its source changes on its own side, not when the two-way entry brought the change.
+ *   under `conflicts: 'manual'`. That includes a one-way entry reading a field a two-way entry
+ *   also carries (`Company_Name` → `company_name` beside `Company_Name` ↔ `contact_name`): a
+ *   value the two-way entry brings in is a change of its source.
  * - No duplicate: on each side, records sharing a match key number at most what people made —
  *   `'overwrite'`: max(made on FSM, made in Books) for that key (pairs share it); `'clone'`: made
  *   on FSM + made in Books (each original copied once). "Made" counts the initial records, UI
@@ -448,13 +448,7 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
     const converter = await world.mapper.converter(MODULE[pair.entity]);
     const asFinance = converter.toFinance(fsm, { unresolved: 'omit' });
     const asFsm = converter.toFsm(finance, { unresolved: 'omit' });
-    const twoWay = new Set(converter.entries.filter((e) => e.direction === 'both').flatMap((e) => [`fsm:${e.fsm}`, `finance:${e.finance}`]));
     for (const entry of converter.entries) {
-      // A one-way entry reading a field that a two-way entry also carries (Company_Name → company_name
-      // beside Company_Name ↔ contact_name) is derived: it flows when its source changes on its own
-      // side, not when the two-way entry brought the change (see the report of issue 9).
-      if (entry.direction === 'to_finance' && twoWay.has(`fsm:${entry.fsm}`)) continue;
-      if (entry.direction === 'to_fsm' && twoWay.has(`finance:${entry.finance}`)) continue;
       // References (tax ids) are omitted by a conversion without a resolver; without TaxSync they pass unchanged.
       const converted = (value: unknown, source: unknown) => (value === undefined ? source : value);
       const checks: Array<[string, unknown, unknown]> = [];

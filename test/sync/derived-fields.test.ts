@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../src/storage/memory-storage.js';
+import type { StorageOp } from '../../src/storage/storage.js';
+import { one, type SyncWorld, syncWorld, writesSince } from './helpers.js';
+
+// The default Companies mapping carries FSM Company_Name both ways with Books contact_name, and one
+// way into Books company_name. A name that comes from Books reaches FSM and, from FSM, company_name.
+
+/** A synced world and one linked company. */
+async function synced(options: Parameters<typeof syncWorld>[0] = {}): Promise<{ world: SyncWorld; fsmId: string; booksId: string }> {
+  const world = syncWorld(options);
+  await world.syncer().run();
+  const company = world.sandbox.records(world.fsm, 'Companies')[0] as Record<string, unknown>;
+  const booksId = String(one(world, 'books', 'contacts', 'contact_name', company.Company_Name).contact_id);
+  return { world, fsmId: String(company.id), booksId };
+}
+
+/** A Books business customer whose legal name differs from its display name. */
+function insertBooksCompany(world: SyncWorld): string {
+  const created = world.sandbox.insert(world.books, 'contacts', {
+    contact_name: 'Trade Co',
+    company_name: 'Legal Holdings Ltd',
+    customer_sub_type: 'business',
+    contact_persons: [{ first_name: 'Tara', last_name: 'Trade', email: 'tara@trade.example', is_primary_contact: true }],
+  });
+  return String(created.contact_id);
+}
+
+async function quiet(world: SyncWorld): Promise<string[]> {
+  const before = world.sandbox.calls.total;
+  await world.syncer().run();
+  return writesSince(world, before);
+}
+
+describe('one-way entries follow the values the sync brings in', () => {
+  it('a Books rename reaches FSM Company_Name and, from there, Books company_name, in the same run', async () => {
+    const { world, fsmId, booksId } = await synced();
+    world.sandbox.edit(world.books, 'contacts', booksId, { contact_name: 'Renamed Trading Co' });
+    const before = world.sandbox.calls.total;
+    const report = await world.syncer().run();
+    expect(writesSince(world, before).sort()).toEqual([`PUT books /contacts/${booksId}`, `PUT fsm /Companies/${fsmId}`]);
+    expect(report.toFsm.updated).toBe(1);
+    expect(report.toFinance.updated).toBe(1);
+    expect(world.sandbox.record(world.fsm, 'Companies', fsmId)?.Company_Name).toBe('Renamed Trading Co');
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.company_name).toBe('Renamed Trading Co');
+    expect(await quiet(world)).toEqual([]);
+  });
+
+  it('a company created in FSM from Books writes its derived company_name back to Books, counted as one update', async () => {
+    const { world } = await synced();
+    const booksId = insertBooksCompany(world);
+    const report = await world.syncer().run();
+    expect(report.failures).toEqual([]);
+    expect(one(world, 'fsm', 'Companies', 'Company_Name', 'Trade Co')).toBeDefined();
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.company_name).toBe('Trade Co');
+    expect(report.toFsm.created).toBe(1);
+    expect(report.toFinance.updated).toBe(1);
+    expect(report.toFsm.unchanged + report.toFsm.created).toBe(report.toFinance.unchanged + report.toFinance.updated);
+    expect(await quiet(world)).toEqual([]);
+  });
+
+  it('no derived write when the origin already holds the value (no extra call)', async () => {
+    const { world } = await synced();
+    world.sandbox.insert(world.books, 'contacts', { contact_name: 'Same Name Co', company_name: 'Same Name Co', customer_sub_type: 'business' });
+    const before = world.sandbox.calls.total;
+    await world.syncer().run();
+    expect(writesSince(world, before)).toEqual(['POST fsm /Companies']);
+  });
+
+  it('a dry run plans the create and the derived update, and writes nothing', async () => {
+    const { world } = await synced();
+    const booksId = insertBooksCompany(world);
+    const before = world.sandbox.calls.total;
+    const report = await world.syncer().run({ dryRun: true });
+    expect(writesSince(world, before)).toEqual([]);
+    expect(report.plan).toContainEqual(expect.objectContaining({ action: 'create', direction: 'toFsm', financeId: booksId }));
+    expect(report.plan).toContainEqual(expect.objectContaining({ action: 'update', direction: 'toFinance', financeId: booksId, fields: { company_name: 'Trade Co' } }));
+  });
+
+  it('a derived write that fails is reported, the pair stays linked, and the next run writes it', async () => {
+    const { world } = await synced();
+    const booksId = insertBooksCompany(world);
+    // 500 on the first try and each of the client's 6 retries.
+    world.sandbox.faults.next({ match: { method: 'PUT', app: 'books', path: `/contacts/${booksId}` }, fault: 'server-error', times: 7 });
+    const first = await world.syncer().run();
+    expect(first.failures).toContainEqual(expect.objectContaining({ direction: 'toFinance', count: 1 }));
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.company_name).toBe('Legal Holdings Ltd');
+
+    world.sandbox.faults.clear();
+    const before = world.sandbox.calls.total;
+    const next = await world.syncer().run();
+    expect(writesSince(world, before)).toEqual([`PUT books /contacts/${booksId}`]);
+    expect(next.failures).toEqual([]);
+    expect(world.sandbox.records(world.fsm, 'Companies').filter((c) => c.Company_Name === 'Trade Co')).toHaveLength(1);
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.company_name).toBe('Trade Co');
+    expect(await quiet(world)).toEqual([]);
+  });
+
+  it('killed after the derived write, before its base is stored: the next run finishes without writing again or duplicating', async () => {
+    const storage = new KilledAfterPending();
+    const { world } = await synced({ storage });
+    const booksId = insertBooksCompany(world);
+    storage.armed = true;
+    await expect(world.syncer().run()).rejects.toThrow(/process killed/);
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.company_name).toBe('Trade Co');
+
+    storage.armed = false;
+    await world.clock.advance(600_000);
+    const before = world.sandbox.calls.total;
+    const next = await world.syncer().run();
+    expect(next.failures).toEqual([]);
+    expect(writesSince(world, before)).toEqual([]);
+    expect(world.sandbox.records(world.fsm, 'Companies').filter((c) => c.Company_Name === 'Trade Co')).toHaveLength(1);
+    expect(await quiet(world)).toEqual([]);
+  });
+
+  it('mirror: a to_fsm entry reading a field the sync writes in Books follows it (items: name → SKU)', async () => {
+    const world = syncWorld();
+    await world.mapper.createDefaults();
+    await world.mapper.update('items', { remove: [{ fsm: 'SKU', finance: 'sku' }], set: [{ fsm: 'SKU', finance: 'name', direction: 'to_fsm' }] });
+    await world.syncer().run();
+    expect(await quiet(world)).toEqual([]);
+
+    const item = world.sandbox.records(world.fsm, 'Service_And_Parts')[0] as Record<string, unknown>;
+    world.sandbox.edit(world.fsm, 'Service_And_Parts', String(item.id), { Name: 'Renamed Part' });
+    await world.syncer().run();
+    expect(world.sandbox.record(world.fsm, 'Service_And_Parts', String(item.id))?.SKU).toBe('Renamed Part');
+    expect(one(world, 'books', 'items', 'name', 'Renamed Part')).toBeDefined();
+
+    const created = world.sandbox.insert(world.fsm, 'Service_And_Parts', { Name: 'New Widget', SKU: 'W-1', Unit_Price: 5, Type: 'Goods' });
+    await world.syncer().run();
+    expect(one(world, 'books', 'items', 'name', 'New Widget')).toBeDefined();
+    expect(world.sandbox.record(world.fsm, 'Service_And_Parts', String(created.id))?.SKU).toBe('New Widget');
+    expect(await quiet(world)).toEqual([]);
+  });
+});
+
+/** Storage whose process dies at the batch that stores a base after a base marked pending. */
+class KilledAfterPending extends MemoryStorage {
+  armed = false;
+  #sawPending = false;
+
+  override async batch(ops: readonly StorageOp[]): Promise<void> {
+    const bases = ops.filter((op) => op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value);
+    if (this.armed && this.#sawPending && bases.length > 0) throw new Error('process killed');
+    if (this.armed && bases.some((op) => op.type === 'put' && 'pending' in (op.value as object))) this.#sawPending = true;
+    return super.batch(ops);
+  }
+}
