@@ -1,6 +1,6 @@
 import type { Storage, StorageOp } from '../storage/storage.js';
 import { listAll } from './storage-scan.js';
-import { SyncKeys } from './sync-keys.js';
+import { SyncKeys, type SyncSide } from './sync-keys.js';
 
 /** What one side of a pair looked like when it was last in sync. */
 export interface SideSnapshot {
@@ -36,11 +36,11 @@ export interface BaseSnapshot {
   mappingVersion: number;
   syncedAt: number;
   /**
-   * Fields the sync changed (by path text, per side) whose one-way followers are not written yet:
-   * a create commits its link before it writes the new record's derived fields back to the origin
-   * (see `withDerivedWrites`), so a crash or failure in between is finished by the next run.
+   * A side the sync created whose one-way followers are not written back yet: a create commits its
+   * link before it writes the new record's derived fields to the origin (see `withDerivedWrites`),
+   * so a crash or failure in between is finished by the next run.
    */
-  pending?: { fsm?: string[]; finance?: string[] };
+  pending?: SyncSide;
 }
 
 /**

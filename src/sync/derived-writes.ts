@@ -1,6 +1,6 @@
-import { type FieldPath, readPath, sameValue } from './field-paths.js';
+import { readPath, sameValue, structuredCloneJson } from './field-paths.js';
 import { applied, type FieldWrite, type PairWrites } from './pair-writes.js';
-import type { SyncSide } from './sync-keys.js';
+import { otherSide, type SyncSide } from './sync-keys.js';
 import type { MergeEntry } from './three-way-merge.js';
 
 /** The inputs of {@link withDerivedWrites}. */
@@ -14,15 +14,14 @@ export interface DerivedInput {
   finance: Record<string, unknown>;
   /** The writes decided so far (the merge's). */
   writes: PairWrites;
-  /** Fields the sync changed besides `writes`: every field of a record it just created, or a base's pending ones. */
-  changed?: { fsm?: readonly FieldPath[]; finance?: readonly FieldPath[] };
-}
-
-// A rewrite of `a.b` changes what `a` and `a.b.c` hold, and the reverse.
-function overlaps(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return long.startsWith(short) && (long[short.length] === '.' || long[short.length] === '[');
+  /** A side whose record the sync just created: every one-way entry reading it follows. */
+  fresh?: SyncSide | undefined;
+  /**
+   * Fields the side computes from others (FSM's `Full_Name`), by path. Once the sync writes the
+   * side, the value read is stale, so it is dropped and the mapping's reader derives it again from
+   * its inputs (`First_Name`, `Last_Name`).
+   */
+  computed?: Partial<Record<SyncSide, readonly string[]>>;
 }
 
 function upsert(writes: FieldWrite[], write: FieldWrite): void {
@@ -31,17 +30,31 @@ function upsert(writes: FieldWrite[], write: FieldWrite): void {
   else writes[at] = write;
 }
 
+function withoutComputed(record: Record<string, unknown>, computed: readonly string[] | undefined): Record<string, unknown> {
+  if (!computed || computed.length === 0) return record;
+  const out = structuredCloneJson(record) as Record<string, unknown>;
+  for (const text of computed) {
+    const names = text.split('.');
+    let at: unknown = out;
+    for (const name of names.slice(0, -1)) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[name] : undefined;
+    if (typeof at === 'object' && at !== null) delete (at as Record<string, unknown>)[names.at(-1) as string];
+  }
+  return out;
+}
+
 // Each round follows one more hop of a chain (A ↔ B feeding B → C feeding C → D); a mapping has
 // few one-way entries, and the bound keeps a pair of entries that rewrite each other from looping.
 const MAX_ROUNDS = 4;
 
 /**
- * Adds the writes of one-way entries whose source field the sync itself changes. A one-way entry
- * flows when its source changes; a value the sync brings in is such a change. With
+ * Adds the writes of one-way entries whose source value the sync itself changes. A one-way entry
+ * flows when its source changes, and a value the sync brings in is such a change. With
  * `Company_Name ↔ contact_name` and `Company_Name → company_name`, a new `contact_name` in Books
- * reaches FSM's `Company_Name` and, from there, Books' `company_name`. A derived write replaces a
- * write of the same path that the merge computed from the value before. Returns the completed writes
- * (new lists; the input is not changed).
+ * reaches FSM's `Company_Name` and, from there, Books' `company_name`; with `Last_Name ↔ last_name`
+ * and `Full_Name → contact_name`, a new last name in Books changes FSM's computed `Full_Name` and so
+ * Books' `contact_name`. An entry follows when its source, converted, differs before and after the
+ * writes; its write replaces one of the same path that the merge computed from the value before.
+ * Returns the completed writes (new lists; the input is not changed).
  *
  * @example
  * ```ts
@@ -51,28 +64,32 @@ const MAX_ROUNDS = 4;
  */
 export function withDerivedWrites(input: DerivedInput): PairWrites {
   const writes: PairWrites = { toFsm: [...input.writes.toFsm], toFinance: [...input.writes.toFinance] };
-  let changed: Record<SyncSide, string[]> = {
-    fsm: [...writes.toFsm, ...(input.changed?.fsm ?? []).map((path) => ({ path }))].map((w) => w.path.text),
-    finance: [...writes.toFinance, ...(input.changed?.finance ?? []).map((path) => ({ path }))].map((w) => w.path.text),
-  };
-  for (let round = 0; round < MAX_ROUNDS && (changed.fsm.length > 0 || changed.finance.length > 0); round++) {
-    const next: Record<SyncSide, string[]> = { fsm: [], finance: [] };
+  const writesTo = (side: SyncSide) => (side === 'fsm' ? writes.toFsm : writes.toFinance);
+  const convert = (from: SyncSide, record: Record<string, unknown>) => (from === 'fsm' ? input.toFinance(record) : input.toFsm(record));
+  // Each side's converted record as of the last look (converted on first need); `undefined` for a
+  // fresh record: all of it is new.
+  const seen: Partial<Record<SyncSide, Record<string, unknown> | undefined>> = input.fresh ? { [input.fresh]: undefined } : {};
+  const lastSeen = (side: SyncSide) => (Object.hasOwn(seen, side) ? seen[side] : convert(side, withoutComputed(input[side], input.computed?.[side])));
+  let dirty: Record<SyncSide, boolean> = { fsm: writes.toFsm.length > 0 || input.fresh === 'fsm', finance: writes.toFinance.length > 0 || input.fresh === 'finance' };
+  for (let round = 0; round < MAX_ROUNDS && (dirty.fsm || dirty.finance); round++) {
+    const next: Record<SyncSide, boolean> = { fsm: false, finance: false };
     for (const from of ['fsm', 'finance'] as const) {
-      const followers = input.entries.filter((e) => (from === 'fsm' ? e.toFinance && !e.toFsm : e.toFsm && !e.toFinance) && changed[from].some((text) => overlaps(text, e[from].text)));
-      if (followers.length === 0) continue;
-      const to: SyncSide = from === 'fsm' ? 'finance' : 'fsm';
-      const target = to === 'fsm' ? writes.toFsm : writes.toFinance;
-      const source = applied(input[from], from === 'fsm' ? writes.toFsm : writes.toFinance, input[from]);
-      const converted = from === 'fsm' ? input.toFinance(source) : input.toFsm(source);
-      const current = applied(input[to], target, input[to]);
+      const to = otherSide(from);
+      const followers = input.entries.filter((e) => (from === 'fsm' ? e.toFinance && !e.toFsm : e.toFsm && !e.toFinance));
+      if (!dirty[from] || followers.length === 0) continue;
+      const before = lastSeen(from);
+      const after = convert(from, withoutComputed(applied(input[from], writesTo(from), input[from]), input.computed?.[from]));
+      seen[from] = after;
+      const current = applied(input[to], writesTo(to), input[to]);
       for (const entry of followers) {
-        const value = readPath(converted, entry[to]) ?? null;
+        const value = readPath(after, entry[to]) ?? null;
+        if (before !== undefined && sameValue(value, readPath(before, entry[to]))) continue;
         if (sameValue(value, readPath(current, entry[to]))) continue;
-        upsert(target, { path: entry[to], value });
-        next[to].push(entry[to].text);
+        upsert(writesTo(to), { path: entry[to], value });
+        next[to] = true;
       }
     }
-    changed = next;
+    dirty = next;
   }
   return writes;
 }

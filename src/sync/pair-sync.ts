@@ -3,7 +3,7 @@ import { type BaseSnapshot, baseValue, type SideSnapshot } from './base-store.js
 import { unchangedByTime } from './change-detection.js';
 import { decideConflict, latestSide, type SyncConflict } from './conflict-policies.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
-import { type FieldPath, fieldPath, readPath } from './field-paths.js';
+import { type FieldPath, readPath } from './field-paths.js';
 import { withDerivedWrites } from './derived-writes.js';
 import { applyLink } from './link-store.js';
 import { applied, payloadOf } from './pair-writes.js';
@@ -157,7 +157,8 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
         fsm: fsmFull,
         finance: financeFull,
         writes: merged,
-        ...(pending ? { changed: { fsm: (pending.fsm ?? []).map(fieldPath), finance: (pending.finance ?? []).map(fieldPath) } } : {}),
+        fresh: pending,
+        computed: { fsm: computedPaths(state, 'fsm'), finance: computedPaths(state, 'finance') },
       }),
     };
     // Stored conflicts of this record that no longer conflict have converged or been applied.

@@ -36,7 +36,8 @@ function derivedOf(ctx: RunContext, state: UnitState, from: SyncSide, data: Reco
     fsm: from === 'fsm' ? data : created,
     finance: from === 'fsm' ? created : data,
     writes: { toFsm: [], toFinance: [] },
-    changed: { [to]: state.paths[to] },
+    fresh: to,
+    computed: { fsm: computedPaths(state, 'fsm'), finance: computedPaths(state, 'finance') },
   });
 }
 
@@ -127,7 +128,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       mappingVersion: state.converter.version,
       syncedAt: ctx.clock.now(),
       // Committed before the derived writes: a crash or failure in between is finished next run.
-      ...(pending ? { pending: { [to]: state.paths[to].map((p) => p.text) } } : {}),
+      ...(pending ? { pending: to } : {}),
     };
     const link = { financeId, ...(parentId === undefined ? {} : { parentId }), linkedAt: ctx.clock.now() };
     const ops: StorageOp[] = [

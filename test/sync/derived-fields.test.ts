@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { StorageOp } from '../../src/storage/storage.js';
-import { one, type SyncWorld, syncWorld, writesSince } from './helpers.js';
+import { customers, one, type SyncWorld, syncWorld, writesSince } from './helpers.js';
 
 // The default Companies mapping carries FSM Company_Name both ways with Books contact_name, and one
 // way into Books company_name. A name that comes from Books reaches FSM and, from FSM, company_name.
@@ -111,6 +111,22 @@ describe('one-way entries follow the values the sync brings in', () => {
     expect(next.failures).toEqual([]);
     expect(writesSince(world, before)).toEqual([]);
     expect(world.sandbox.records(world.fsm, 'Companies').filter((c) => c.Company_Name === 'Trade Co')).toHaveLength(1);
+    expect(await quiet(world)).toEqual([]);
+  });
+
+  it('a computed source follows its inputs: a Books last name reaches FSM, whose Full_Name becomes Books\' contact_name (type II)', async () => {
+    const world = syncWorld({ syncType: 'II' });
+    await world.syncer().run();
+    const individual = customers(world, 'individual')[0] as Record<string, unknown>;
+    const booksId = String(individual.contact_id);
+    const person = world.sandbox.records(world.books, 'contactpersons').find((p) => p.contact_id === booksId && p.is_primary_contact === true) as Record<string, unknown>;
+    const fsmContact = one(world, 'fsm', 'Contacts', 'Email', person.email);
+    world.sandbox.edit(world.books, 'contactpersons', String(person.contact_person_id), { last_name: 'Newname' });
+    await world.syncer().run();
+    const fsm = world.sandbox.record(world.fsm, 'Contacts', String(fsmContact.id)) ?? {};
+    expect(fsm.Last_Name).toBe('Newname');
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.contact_name).toBe(fsm.Full_Name);
+    expect(String(fsm.Full_Name)).toContain('Newname');
     expect(await quiet(world)).toEqual([]);
   });
 

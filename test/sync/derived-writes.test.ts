@@ -63,10 +63,21 @@ describe('withDerivedWrites', () => {
   it('adds nothing when no source of a one-way entry changed, or its target already holds the value', () => {
     const input = { entries: companies, ...converters(companies), fsm: { Company_Name: 'A', Website: 'old' }, finance: { contact_name: 'A', company_name: 'A', website: 'new' } };
     expect(texts(withDerivedWrites({ ...input, writes: { toFsm: [{ path: fieldPath('Website'), value: 'new' }], toFinance: [] } }))).toEqual({ toFsm: [['Website', 'new']], toFinance: [] });
-    expect(texts(withDerivedWrites({ ...input, writes: { toFsm: [], toFinance: [] }, changed: { fsm: [fieldPath('Company_Name')] } }))).toEqual({ toFsm: [], toFinance: [] });
+    expect(texts(withDerivedWrites({ ...input, writes: { toFsm: [], toFinance: [] }, fresh: 'fsm' }))).toEqual({ toFsm: [], toFinance: [] });
   });
 
-  it('follows fields a create wrote (`changed`), and nested paths that overlap the written one', () => {
+  it('keeps a one-way write the merge made from a source the sync did not change', () => {
+    const writes = withDerivedWrites({
+      entries: companies,
+      ...converters(companies),
+      fsm: { Company_Name: 'A', Website: 'old' },
+      finance: { contact_name: 'A', company_name: 'Legal', website: 'new' },
+      writes: { toFsm: [{ path: fieldPath('Website'), value: 'new' }], toFinance: [{ path: fieldPath('company_name'), value: 'A' }] },
+    });
+    expect(texts(writes).toFinance).toEqual([['company_name', 'A']]);
+  });
+
+  it('a fresh record (just created by the sync): every one-way entry reading it follows, nested paths included', () => {
     const entries = [entry('Billing_Address.City', 'billing_address.city', 'both'), entry('Billing_Address', 'shipping_address', 'to_finance')];
     const writes = withDerivedWrites({
       entries,
@@ -74,9 +85,25 @@ describe('withDerivedWrites', () => {
       fsm: { Billing_Address: { City: 'Pune' } },
       finance: { billing_address: { city: 'Pune' }, shipping_address: { City: 'Delhi' } },
       writes: { toFsm: [], toFinance: [] },
-      changed: { fsm: [fieldPath('Billing_Address.City')] },
+      fresh: 'fsm',
     });
     expect(texts(writes).toFinance).toEqual([['shipping_address', { City: 'Pune' }]]);
+  });
+
+  it('a computed source (FSM Full_Name from First_Name and Last_Name) follows a write of its inputs', () => {
+    const entries = [entry('Last_Name', 'last_name', 'both'), entry('Full_Name', 'contact_name', 'to_finance')];
+    const fullName = (r: Record<string, unknown>) => (typeof r.Full_Name === 'string' ? r.Full_Name : `${String(r.First_Name)} ${String(r.Last_Name)}`);
+    const input = {
+      entries,
+      toFinance: (r: Record<string, unknown>) => ({ last_name: r.Last_Name, contact_name: fullName(r) }),
+      toFsm: (r: Record<string, unknown>) => ({ Last_Name: r.last_name }),
+      fsm: { First_Name: 'Ann', Last_Name: 'Old', Full_Name: 'Ann Old' },
+      finance: { last_name: 'New', contact_name: 'Ann Old' },
+      writes: { toFsm: [{ path: fieldPath('Last_Name'), value: 'New' }], toFinance: [] },
+    };
+    expect(texts(withDerivedWrites({ ...input, computed: { fsm: ['Full_Name'] } })).toFinance).toEqual([['contact_name', 'Ann New']]);
+    // Read as it was, the stale Full_Name hides the change.
+    expect(texts(withDerivedWrites(input)).toFinance).toEqual([]);
   });
 
   it('follows a chain across sides: a to_fsm write feeding a to_finance entry', () => {
@@ -105,9 +132,9 @@ describe('withDerivedWrites', () => {
       fsm: { A: 'x' },
       finance: { a: 'x' },
       writes: { toFsm: [], toFinance: [] },
-      changed: { fsm: [fieldPath('A')] },
+      fresh: 'fsm',
     });
-    expect(calls).toBeLessThanOrEqual(4);
+    expect(calls).toBeLessThanOrEqual(8);
     expect(writes.toFinance).toHaveLength(1);
   });
 
