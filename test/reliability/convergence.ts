@@ -8,7 +8,8 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
 
 /*
  * Randomized convergence (issue 9). A seed draws a scenario: a small sandbox whose FSM and Books
- * orgs share some records (first-run matching), a policy, and K rounds of UI edits, creates and
+ * orgs share some records (first-run matching), a sync type (I: companies and items; II: contacts
+ * as individual customers, and items), a policy, and K rounds of UI edits, creates and
  * deletes on both sides, seeded and scripted faults (429, 5xx, dropped connections, lost
  * acknowledgements) and a run that may be killed (storage dies at its nth batch, or the
  * AbortSignal fires after n written records). Then one clean full run, and a second clean run
@@ -17,8 +18,9 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
  * - Linked pairs are equal under the mapping: for every entry, the FSM record converted through
  *   the FieldMapper equals the finance record (and back), except a field with an open conflict
  *   under `conflicts: 'manual'`. That includes a one-way entry reading a field a two-way entry
- *   also carries (`Company_Name` → `company_name` beside `Company_Name` ↔ `contact_name`): a
- *   value the two-way entry brings in is a change of its source.
+ *   also carries (`Company_Name` → `company_name` beside `Company_Name` ↔ `contact_name`), or a
+ *   field FSM computes from such fields (`Full_Name` → `contact_name`, from `Last_Name` ↔
+ *   `last_name`): a value the sync brings in is a change of its source.
  * - No duplicate: on each side, records sharing a match key number at most what people made —
  *   `'overwrite'`: max(made on FSM, made in Books) for that key (pairs share it); `'clone'`: made
  *   on FSM + made in Books (each original copied once). "Made" counts the initial records, UI
@@ -37,8 +39,21 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
 
 /** Sides of a record. */
 export type Side = 'fsm' | 'finance';
-/** Entities the scenarios edit (Type I units). */
-export type Entity = 'companies' | 'items';
+/** Entities the scenarios edit: Type I companies and items, Type II contacts (individual customers) and items. */
+export type Entity = 'companies' | 'contacts' | 'items';
+/** What a drawn operation is about: the sync type's customers (companies under I, contacts under II) or items. */
+export type Drawn = 'customers' | 'items';
+/** The sync types the scenarios run. */
+export type ScenarioSyncType = 'I' | 'II';
+
+/** The entities of a sync type. */
+export function entitiesOf(syncType: ScenarioSyncType): Entity[] {
+  return syncType === 'II' ? ['contacts', 'items'] : ['companies', 'items'];
+}
+
+function entityOf(drawn: Drawn, syncType: ScenarioSyncType): Entity {
+  return drawn === 'items' ? 'items' : syncType === 'II' ? 'contacts' : 'companies';
+}
 
 export interface ScenarioPolicy {
   conflicts: Extract<ConflictPolicy, string>;
@@ -49,9 +64,9 @@ export interface ScenarioPolicy {
 }
 
 export type UiOp =
-  | { kind: 'edit'; side: Side; entity: Entity; pick: number; field: number; value: number }
-  | { kind: 'create'; side: Side | 'both'; entity: Entity }
-  | { kind: 'remove'; side: Side; entity: Entity; pick: number };
+  | { kind: 'edit'; side: Side; entity: Drawn; pick: number; field: number; value: number }
+  | { kind: 'create'; side: Side | 'both'; entity: Drawn }
+  | { kind: 'remove'; side: Side; entity: Drawn; pick: number };
 
 export type ScriptedWriteFault = { method: 'POST' | 'PUT' | 'DELETE'; app: 'books' | 'fsm'; fault: 'lost-ack' | 'drop' | 'server-error' | 'rate-limit' };
 
@@ -68,6 +83,7 @@ export interface Round {
 }
 
 export interface Scenario {
+  syncType: ScenarioSyncType;
   policy: ScenarioPolicy;
   fsmRecords: { customers: number; items: number };
   booksRecords: { customers: number; items: number; offset: number };
@@ -75,7 +91,7 @@ export interface Scenario {
 }
 
 const side = fc.constantFrom<Side>('fsm', 'finance');
-const entity = fc.constantFrom<Entity>('companies', 'items');
+const entity = fc.constantFrom<Drawn>('customers', 'items');
 const small = fc.nat({ max: 1000 });
 
 const uiOp: fc.Arbitrary<UiOp> = fc.oneof(
@@ -110,6 +126,7 @@ const round: fc.Arbitrary<Round> = fc.record({
 
 /** Every scenario a seed can draw. */
 export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
+  syncType: fc.constantFrom<ScenarioSyncType>('I', 'I', 'II'),
   policy: fc.record({
     conflicts: fc.constantFrom('latest-wins' as const, 'fsm-wins' as const, 'finance-wins' as const, 'manual' as const),
     deletes: fc.constantFrom<DeletePolicy>('unlink', 'deactivate', 'propagate'),
@@ -164,6 +181,8 @@ const WEBSITES = ['https://alpha.example', 'https://beta.example', 'https://gamm
 const CITIES = ['Springfield', 'Shelbyville', 'Ogdenville'];
 const PRICES = [10, 20.5, 99];
 const TEXTS = ['alpha', 'beta', 'gamma'];
+const PHONES = ['+1 555 0100', '+1 555 0101', '+1 555 0102'];
+const SURNAMES = ['Able', 'Baker', 'Carter'];
 
 interface EditField {
   /** The mapping entry's FSM path (identifies the entry on both sides). */
@@ -180,6 +199,15 @@ const objectAt = (record: Record<string, unknown>, key: string): Record<string, 
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 };
 
+const emailOf = (name: string): string => `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@conv.example`;
+
+/** A Books individual's change of its primary contact person (the API updates a person named by its id). */
+function primaryPatch(record: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+  const persons = Array.isArray(record.contact_persons) ? (record.contact_persons as Array<Record<string, unknown>>) : [];
+  const primary = persons.find((p) => p.is_primary_contact === true) ?? persons[0];
+  return { contact_persons: [{ ...(primary ? { contact_person_id: primary.contact_person_id } : { is_primary_contact: true }), ...change }] };
+}
+
 const EDITS: Record<Entity, Record<Side, EditField[]>> = {
   companies: {
     fsm: [
@@ -191,6 +219,19 @@ const EDITS: Record<Entity, Record<Side, EditField[]>> = {
       { entry: 'Website', patch: (_r, v) => ({ website: pick(WEBSITES, v) }), value: (v) => pick(WEBSITES, v) },
       { entry: 'Billing_Address.City', patch: (_r, v) => ({ billing_address: { city: pick(CITIES, v) } }), value: (v) => pick(CITIES, v) },
       { entry: 'Company_Name', patch: (_r, _v, name) => ({ contact_name: name }), value: (_v, name) => name, rename: true },
+    ],
+  },
+  contacts: {
+    fsm: [
+      { entry: 'Phone', patch: (_r, v) => ({ Phone: pick(PHONES, v) }), value: (v) => pick(PHONES, v) },
+      // Full_Name (First_Name Last_Name) is what Books' contact_name follows, one way.
+      { entry: 'Last_Name', patch: (_r, v) => ({ Last_Name: pick(SURNAMES, v) }), value: (v) => pick(SURNAMES, v) },
+      { entry: 'Email', patch: (_r, _v, name) => ({ Email: emailOf(name) }), value: (_v, name) => emailOf(name), rename: true },
+    ],
+    finance: [
+      { entry: 'Phone', patch: (r, v) => primaryPatch(r, { phone: pick(PHONES, v) }), value: (v) => pick(PHONES, v) },
+      { entry: 'Last_Name', patch: (r, v) => primaryPatch(r, { last_name: pick(SURNAMES, v) }), value: (v) => pick(SURNAMES, v) },
+      { entry: 'Email', patch: (r, _v, name) => primaryPatch(r, { email: emailOf(name) }), value: (_v, name) => emailOf(name), rename: true },
     ],
   },
   items: {
@@ -207,19 +248,26 @@ const EDITS: Record<Entity, Record<Side, EditField[]>> = {
   },
 };
 
-const RESOURCE = { companies: { fsm: 'Companies', finance: 'contacts' }, items: { fsm: 'Service_And_Parts', finance: 'items' } } as const;
-const ID_FIELD = { companies: { fsm: 'id', finance: 'contact_id' }, items: { fsm: 'id', finance: 'item_id' } } as const;
+const RESOURCE = { companies: { fsm: 'Companies', finance: 'contacts' }, contacts: { fsm: 'Contacts', finance: 'contacts' }, items: { fsm: 'Service_And_Parts', finance: 'items' } } as const;
+const ID_FIELD = { companies: { fsm: 'id', finance: 'contact_id' }, contacts: { fsm: 'id', finance: 'contact_id' }, items: { fsm: 'id', finance: 'item_id' } } as const;
 
 function newRecord(entity: Entity, on: Side, name: string): Record<string, unknown> {
   if (entity === 'companies') return on === 'fsm' ? { Company_Name: name, Website: 'https://new.example' } : { contact_name: name, customer_sub_type: 'business', website: 'https://new.example' };
+  if (entity === 'contacts') {
+    return on === 'fsm'
+      ? { First_Name: 'Conv', Last_Name: name, Email: emailOf(name) }
+      : { contact_name: `Conv ${name}`, customer_sub_type: 'individual', contact_persons: [{ first_name: 'Conv', last_name: name, email: emailOf(name), is_primary_contact: true }] };
+  }
   return on === 'fsm' ? { Name: name, Unit_Price: 42, Type: 'Service' } : { name, rate: 42, product_type: 'service' };
 }
 
-/** Live records of an entity on a side, as the API shows them (Books companies: business customers). */
+/** Live records of an entity on a side, as the API shows them (Books companies: business customers; contacts: individual ones). */
 export function liveRecords(world: SyncWorld, entity: Entity, on: Side): Array<Record<string, unknown>> {
   const org = on === 'fsm' ? world.fsm : world.books;
   const records = world.sandbox.records(org, RESOURCE[entity][on]);
-  return entity === 'companies' && on === 'finance' ? records.filter((c) => (c.customer_sub_type ?? 'business') === 'business') : records;
+  if (on === 'fsm' || entity === 'items') return records;
+  const subType = entity === 'companies' ? 'business' : 'individual';
+  return records.filter((c) => (c.customer_sub_type ?? 'business') === subType);
 }
 
 const idOf = (entity: Entity, on: Side, record: Record<string, unknown>): string => String(record[ID_FIELD[entity][on]]);
@@ -231,6 +279,8 @@ const idOf = (entity: Entity, on: Side, record: Record<string, unknown>): string
 export interface Trace {
   world: SyncWorld;
   storage: CrashingStorage;
+  syncType: ScenarioSyncType;
+  entities: Entity[];
   policy: ScenarioPolicy;
   /** Records people made, per entity, side and match key (initial records, inserts, renames). */
   made: Record<Entity, Record<Side, Map<string, number>>>;
@@ -248,7 +298,9 @@ function bump(map: Map<string, number>, key: string | undefined): void {
   if (key !== undefined) map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-const MODULE: Record<Entity, 'companies' | 'items'> = { companies: 'companies', items: 'items' };
+const MODULE: Record<Entity, 'companies' | 'contacts' | 'items'> = { companies: 'companies', contacts: 'contacts', items: 'items' };
+
+const perEntity = <T>(make: () => T): Record<Entity, T> => ({ companies: make(), contacts: make(), items: make() });
 
 /** The stored link of a record, if any (read straight from storage, as the syncer left it). */
 async function linkOf(storage: CrashingStorage, entity: Entity, on: Side, id: string): Promise<{ fsmId: string; financeId: string } | undefined> {
@@ -265,37 +317,39 @@ async function linkOf(storage: CrashingStorage, entity: Entity, on: Side, id: st
 async function applyOp(trace: Omit<Trace, 'last' | 'secondWrites'>, op: UiOp, label: string): Promise<void> {
   const { world } = trace;
   const name = `Conv ${label}`;
+  const entity = entityOf(op.entity, trace.syncType);
   if (op.kind === 'create') {
     for (const on of op.side === 'both' ? (['fsm', 'finance'] as const) : [op.side]) {
-      const record = newRecord(op.entity, on, name);
       try {
-        world.sandbox.insert(on === 'fsm' ? world.fsm : world.books, RESOURCE[op.entity][on], record);
-        bump(trace.made[op.entity][on], world.mapper.matchValue(MODULE[op.entity], on, record));
+        const stored = world.sandbox.insert(on === 'fsm' ? world.fsm : world.books, RESOURCE[entity][on], newRecord(entity, on, name));
+        bump(trace.made[entity][on], world.mapper.matchValue(MODULE[entity], on, stored));
       } catch {
         // The UI refused it (a duplicate name in Books): nothing was made.
       }
     }
     return;
   }
-  const records = liveRecords(world, op.entity, op.side);
+  const records = liveRecords(world, entity, op.side);
   if (records.length === 0) return;
-  const record = pick(records, op.pick);
-  const id = idOf(op.entity, op.side, record);
+  const id = idOf(entity, op.side, pick(records, op.pick));
   const org = op.side === 'fsm' ? world.fsm : world.books;
+  const resource = RESOURCE[entity][op.side];
   if (op.kind === 'remove') {
-    world.sandbox.remove(org, RESOURCE[op.entity][op.side], id);
+    world.sandbox.remove(org, resource, id);
     return;
   }
-  const field = pick(EDITS[op.entity][op.side], op.field);
-  const link = await linkOf(trace.storage, op.entity, op.side, id);
+  // The whole record, as a person opening it sees it (a Books list row has no contact persons).
+  const record = world.sandbox.record(org, resource, id) ?? {};
+  const field = pick(EDITS[entity][op.side], op.field);
+  const link = await linkOf(trace.storage, entity, op.side, id);
   try {
-    world.sandbox.edit(org, RESOURCE[op.entity][op.side], id, field.patch(record, op.value, name));
+    world.sandbox.edit(org, resource, id, field.patch(record, op.value, name));
   } catch {
     return; // refused by the UI's rules
   }
-  if (field.rename) bump(trace.made[op.entity][op.side], world.mapper.matchValue(MODULE[op.entity], op.side, { ...record, ...field.patch(record, op.value, name) }));
+  if (field.rename) bump(trace.made[entity][op.side], world.mapper.matchValue(MODULE[entity], op.side, world.sandbox.record(org, resource, id)));
   if (link) {
-    const key = `${op.entity}|${link.fsmId}|${field.entry}`;
+    const key = `${entity}|${link.fsmId}|${field.entry}`;
     const seen = trace.edits.get(key) ?? { sides: new Set<Side>(), value: undefined, financeId: link.financeId };
     seen.sides.add(op.side);
     seen.value = field.value(op.value, name);
@@ -313,17 +367,18 @@ export async function runScenario(seed: number, scenario: Scenario): Promise<Tra
   const world = syncWorld({
     seed,
     storage,
-    syncType: 'I',
+    syncType: scenario.syncType,
     fsmRecords: scenario.fsmRecords,
     booksRecords: scenario.booksRecords,
     books: { allowDuplicateNames: policy.allowDuplicateNames },
     faults: { seed },
   });
-  const made = { companies: { fsm: new Map<string, number>(), finance: new Map<string, number>() }, items: { fsm: new Map<string, number>(), finance: new Map<string, number>() } };
-  for (const e of ['companies', 'items'] as const) {
+  const entities = entitiesOf(scenario.syncType);
+  const made = perEntity(() => ({ fsm: new Map<string, number>(), finance: new Map<string, number>() }));
+  for (const e of entities) {
     for (const s of ['fsm', 'finance'] as const) for (const r of liveRecords(world, e, s)) bump(made[e][s], world.mapper.matchValue(MODULE[e], s, r));
   }
-  const trace: Omit<Trace, 'last' | 'secondWrites'> = { world, storage, policy, made, edits: new Map(), conflicts: [], events: [], loggedRuns: 0 };
+  const trace: Omit<Trace, 'last' | 'secondWrites'> = { world, storage, syncType: scenario.syncType, entities, policy, made, edits: new Map(), conflicts: [], events: [], loggedRuns: 0 };
   const options = { conflicts: policy.conflicts, deletes: policy.deletes, duplicates: policy.duplicates };
 
   const run = async (r: { crash: Crash; fullScan: boolean; faulty: boolean }): Promise<SyncReport | undefined> => {
@@ -406,7 +461,7 @@ interface LinkedPair { entity: Entity; fsmId: string; financeId: string }
 
 async function storedLinks(trace: Trace): Promise<{ pairs: LinkedPair[]; detached: Record<Entity, Record<Side, Set<string>>> }> {
   const pairs: LinkedPair[] = [];
-  const detached = { companies: { fsm: new Set<string>(), finance: new Set<string>() }, items: { fsm: new Set<string>(), finance: new Set<string>() } };
+  const detached = perEntity(() => ({ fsm: new Set<string>(), finance: new Set<string>() }));
   for (const { key, value } of await trace.storage.inner.list<{ financeId?: string; detached?: boolean }>('sync/')) {
     const match = /\/link\/([^/]+)\/(fsm|finance)\/([^/]+)$/.exec(key);
     if (!match) continue;
@@ -490,7 +545,7 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
   }
 
   // No duplicate, and every live record accounted for by the last report.
-  for (const entity of ['companies', 'items'] as const) {
+  for (const entity of trace.entities) {
     const report = last.entities.find((e) => e.module === MODULE[entity]);
     const links = pairs.filter((p) => p.entity === entity);
     const failedRecords = last.failures.flatMap((g) => g.records).filter((r) => r.module === MODULE[entity]);
