@@ -104,11 +104,13 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       return;
     }
 
-    // A side is converted only when the merge may read it: it changed, or a held conflict field is settled.
+    // A side is converted only when the merge may read it: it changed, a held conflict field is
+    // settled, or a derived write is pending.
     const held = base !== undefined && (base.fsm.held !== undefined || base.finance.held !== undefined || pending !== undefined);
     const options = { resolve: ctx.resolver };
-    const fsmAsFinance = fsmChanged || held ? state.converter.toFinance(fsmFull, options) : {};
-    const financeAsFsm = financeChanged || held ? state.converter.toFsm(financeFull, options) : {};
+    // A side with fields of unknown base value (computed, after our write) is compared through its conversion.
+    const fsmAsFinance = fsmChanged || held || base?.fsm.unknown !== undefined ? state.converter.toFinance(fsmFull, options) : {};
+    const financeAsFsm = financeChanged || held || base?.finance.unknown !== undefined ? state.converter.toFsm(financeFull, options) : {};
     const fsmModified = pair.fsmRecord?.modifiedTime ?? base?.fsm.modifiedTime;
     const times = { fsmModifiedTime: fsmModified, financeModifiedTime: financeModified };
     const conflictOps: StorageOp[] = [];

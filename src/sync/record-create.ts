@@ -111,7 +111,10 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
           .find((r) => !known.includes(r.id) && !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)))
         : undefined;
       if (!found) throw error;
-      result = { id: found.id, modifiedTime: found.modifiedTime, ...(found.partial ? {} : { data: found.data }) };
+      // A search row is partial: the base needs the whole record, with the ids Zoho gave its
+      // nested elements (a contact person's id), or a later update would add a second person.
+      const full = found.partial ? await target.source.get(target.collection, found.id, { parentId, signal: ctx.signal }) : found;
+      result = { id: found.id, modifiedTime: full?.modifiedTime ?? found.modifiedTime, ...(full && !full.partial ? { data: full.data } : {}) };
     }
     const created = result.data ?? payload;
     const fsmId = from === 'fsm' ? record.id : result.id;

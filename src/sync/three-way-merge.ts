@@ -54,9 +54,10 @@ function isBlank(value: unknown): boolean {
   return sameValue(value, null);
 }
 
-function changed(current: Record<string, unknown>, base: SideSnapshot | undefined, path: FieldPath): boolean {
+/** Whether a side's field changed since the base; `undefined` for a computed field whose base value is unknown. */
+function changed(current: Record<string, unknown>, base: SideSnapshot | undefined, path: FieldPath): boolean | undefined {
   if (base === undefined) return true;
-  if (base.unknown?.includes(path.text)) return false;
+  if (base.unknown?.includes(path.text)) return undefined;
   return !sameValue(readPath(current, path), baseValue(base, path, (f) => readPath(f, path)));
 }
 
@@ -106,8 +107,10 @@ export function mergeRecord(input: MergeInput): MergeResult {
       if (winner !== undefined) push(winner === 'fsm' ? 'finance' : 'fsm', entry);
       continue;
     }
-    const fsmChanged = changed(input.fsm, input.base.fsm, entry.fsm);
-    const financeChanged = changed(input.finance, input.base.finance, entry.finance);
+    // A computed field (FSM's Full_Name) is unknown after the sync wrote its side: whether it moved
+    // cannot be told, so it counts as changed when it no longer maps to what the other side holds.
+    const fsmChanged = changed(input.fsm, input.base.fsm, entry.fsm) ?? (entry.toFinance && !sameValue(readPath(input.fsmAsFinance, entry.finance), readPath(input.finance, entry.finance)));
+    const financeChanged = changed(input.finance, input.base.finance, entry.finance) ?? (entry.toFsm && !sameValue(readPath(input.financeAsFsm, entry.fsm), readPath(input.fsm, entry.fsm)));
     if (!fsmChanged && !financeChanged) continue;
     if (fsmChanged && !financeChanged) {
       if (entry.toFinance) push('finance', entry);

@@ -130,6 +130,36 @@ describe('one-way entries follow the values the sync brings in', () => {
     expect(await quiet(world)).toEqual([]);
   });
 
+  it('after the sync wrote an FSM contact (its Full_Name then unknown), a later FSM last-name edit still reaches Books\' contact_name, and other edits never blank it', async () => {
+    const world = syncWorld({ syncType: 'II' });
+    await world.syncer().run();
+    const individual = customers(world, 'individual')[0] as Record<string, unknown>;
+    const booksId = String(individual.contact_id);
+    const primary = () => ((world.sandbox.record(world.books, 'contacts', booksId)?.contact_persons ?? []) as Array<Record<string, unknown>>).find((p) => p.is_primary_contact === true) as Record<string, unknown>;
+    const fsmId = String(one(world, 'fsm', 'Contacts', 'Email', primary().email).id);
+    const name = world.sandbox.record(world.books, 'contacts', booksId)?.contact_name;
+
+    // A Books phone change is written to FSM: FSM's Full_Name is not known from that write.
+    world.sandbox.edit(world.books, 'contactpersons', String(primary().contact_person_id), { phone: '+1 555 0199' });
+    await world.syncer().run();
+    expect(world.sandbox.record(world.fsm, 'Contacts', fsmId)?.Phone).toBe('+1 555 0199');
+
+    // Another Books-only edit: the FSM contact did not change, and contact_name keeps its value.
+    world.sandbox.edit(world.books, 'contactpersons', String(primary().contact_person_id), { mobile: '+1 555 0198' });
+    const before = world.sandbox.calls.total;
+    const report = await world.syncer().run();
+    expect(report.failures.flatMap((g) => g.records).filter((r) => r.fsmId === fsmId || r.financeId === booksId)).toEqual([]);
+    expect(writesSince(world, before)).toEqual([`PUT fsm /Contacts/${fsmId}`]);
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.contact_name).toBe(name);
+
+    world.sandbox.edit(world.fsm, 'Contacts', fsmId, { Last_Name: 'Laterchange' });
+    await world.syncer().run();
+    const fsm = world.sandbox.record(world.fsm, 'Contacts', fsmId) ?? {};
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.contact_name).toBe(fsm.Full_Name);
+    expect(String(fsm.Full_Name)).toContain('Laterchange');
+    expect(await quiet(world)).toEqual([]);
+  });
+
   it('mirror: a to_fsm entry reading a field the sync writes in Books follows it (items: name → SKU)', async () => {
     const world = syncWorld();
     await world.mapper.createDefaults();

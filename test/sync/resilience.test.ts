@@ -148,6 +148,22 @@ describe('nothing lost, nothing twice: interrupted runs complete on the next run
     expect(finance.companies).toEqual(fsm.companies);
   });
 
+  it('a lost acknowledgement on a Books individual: the one found keeps one contact person through later edits (its id is in the base)', async () => {
+    const world = syncWorld({ syncType: 'II' });
+    await world.syncer().run();
+    const fsmContact = world.sandbox.insert(world.fsm, 'Contacts', { First_Name: 'Lost', Last_Name: 'Reply', Email: 'lost.reply@example.com' });
+    world.sandbox.faults.next({ match: { method: 'POST', app: 'books', path: '/contacts' }, fault: 'lost-ack' });
+    await world.syncer().run();
+    expect(world.sandbox.faults.history.filter((h) => h.fault.kind === 'lost-ack')).toHaveLength(1);
+    const [booksContact] = find(world, 'books', 'contacts', 'contact_name', 'Lost Reply');
+    expect(booksContact).toBeDefined();
+
+    world.sandbox.edit(world.fsm, 'Contacts', String(fsmContact.id), { Phone: '+1 555 0142' });
+    await world.syncer().run();
+    const persons = (world.sandbox.record(world.books, 'contacts', String(booksContact?.contact_id))?.contact_persons ?? []) as Array<Record<string, unknown>>;
+    expect(persons.map((p) => [p.email, p.phone, p.is_primary_contact])).toEqual([['lost.reply@example.com', '+1 555 0142', true]]);
+  });
+
   it('429 and 5xx faults end in the same state as a run without faults', async () => {
     const clean = await cleanState('III');
     const world = syncWorld({ syncType: 'III', faults: { rates: { 'rate-limit': 0.15, 'server-error': 0.08, unavailable: 0.04 }, seed: 3 } });
