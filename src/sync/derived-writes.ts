@@ -82,7 +82,11 @@ export function withDerivedWrites(input: DerivedInput): PairWrites {
       seen[from] = after;
       const current = applied(input[to], writesTo(to), input[to]);
       for (const entry of followers) {
-        const value = readPath(after, entry[to]) ?? null;
+        const converted = readPath(after, entry[to]);
+        // A new record whose conversion says nothing here (no reader for a computed field, an
+        // unresolved reference) leaves the target alone: nothing changed that it could follow.
+        if (before === undefined && converted === undefined) continue;
+        const value = converted ?? null;
         if (before !== undefined && sameValue(value, readPath(before, entry[to]))) continue;
         if (sameValue(value, readPath(current, entry[to]))) continue;
         upsert(writesTo(to), { path: entry[to], value });

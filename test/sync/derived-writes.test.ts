@@ -90,6 +90,21 @@ describe('withDerivedWrites', () => {
     expect(texts(writes).toFinance).toEqual([['shipping_address', { City: 'Pune' }]]);
   });
 
+  it('a fresh record whose conversion yields nothing for an entry (a computed field without a reader, an unresolved reference) leaves the target alone', () => {
+    const entries = [entry('Name', 'name', 'both'), entry('Display', 'label', 'to_finance')];
+    const writes = withDerivedWrites({
+      entries,
+      toFinance: (r) => ({ name: r.Name }),
+      toFsm: (r) => ({ Name: r.name }),
+      fsm: { Name: 'A' },
+      finance: { name: 'A', label: 'Kept' },
+      writes: { toFsm: [], toFinance: [] },
+      fresh: 'fsm',
+      computed: { fsm: ['Display'] },
+    });
+    expect(texts(writes)).toEqual({ toFsm: [], toFinance: [] });
+  });
+
   it('a computed source (FSM Full_Name from First_Name and Last_Name) follows a write of its inputs', () => {
     const entries = [entry('Last_Name', 'last_name', 'both'), entry('Full_Name', 'contact_name', 'to_finance')];
     const fullName = (r: Record<string, unknown>) => (typeof r.Full_Name === 'string' ? r.Full_Name : `${String(r.First_Name)} ${String(r.Last_Name)}`);
