@@ -9,13 +9,19 @@ export type TaxErrorCode =
   /** Taxes are disabled in the finance organisation, so none can be pushed. */
   | 'TAX_DISABLED_IN_FINANCE'
   /** The finance organisation's taxes are managed by Avalara: they are not pushed (product-rules.md §2.4). */
-  | 'TAX_MANAGED_BY_AVALARA';
+  | 'TAX_MANAGED_BY_AVALARA'
+  /** Another push or pull of the same finance organisation holds the tax lease: `details.until` says until when at the latest. */
+  | 'TAX_OPERATION_RUNNING'
+  /** The push or pull stalled past `leaseMs` and another one took over: it stopped before its next object; the other finishes the work. */
+  | 'TAX_LEASE_LOST';
 
 /**
  * Thrown by `TaxSync` when a tax configuration cannot be pulled, pushed or used: an invalid
  * configuration (`TAX_CONFIG_INVALID`, with `details.issues`), a finance organisation of another
  * edition (`TAX_EDITION_MISMATCH`), taxes disabled there (`TAX_DISABLED_IN_FINANCE`) or managed by
- * Avalara (`TAX_MANAGED_BY_AVALARA`). The message says what to change.
+ * Avalara (`TAX_MANAGED_BY_AVALARA`), another push or pull of the org in progress
+ * (`TAX_OPERATION_RUNNING`, with `details.until`), or a push or pull that lost its lease to another
+ * one (`TAX_LEASE_LOST`). The message says what to change.
  *
  * @example
  * ```ts

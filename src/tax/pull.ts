@@ -19,6 +19,13 @@ export interface TaxContext {
   origin: string | undefined;
 }
 
+/** What {@link pullTaxes} needs besides the context. */
+export interface PullTaxesOptions {
+  signal: AbortSignal | undefined;
+  /** Keeps the pull's lease (see withTaxLease); throws `TAX_LEASE_LOST` when another operation took it. */
+  renew: () => Promise<void>;
+}
+
 const rateOf = (value: number | null | undefined): string => Decimal.from(value ?? 0).toString();
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
@@ -27,9 +34,10 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
  * settings, and stores them as the FSM tax configuration with a stable id map (setup page: "If
  * integrated with an existing account, taxes and all other settings related to it will be pulled").
  * An FSM id, once given to a finance object, is kept by every later pull. An Avalara-integrated US
- * org keeps only the items' Avalara tax codes (product-rules.md §2.4).
+ * org keeps only the items' Avalara tax codes (product-rules.md §2.4). Runs under the org's tax
+ * lease, renewed while it reads; it writes only at the end, and only while it still holds the lease.
  */
-export async function pullTaxes(ctx: TaxContext, signal: AbortSignal | undefined): Promise<TaxConfig> {
+export async function pullTaxes(ctx: TaxContext, { signal, renew }: PullTaxesOptions): Promise<TaxConfig> {
   const { client, model, store } = ctx;
   const { settings, org } = await readFinanceOrg(client, ctx.organizationId, signal);
   assertUsableOrg(settings, model, 'pull');
@@ -39,10 +47,12 @@ export async function pullTaxes(ctx: TaxContext, signal: AbortSignal | undefined
   if (settings.avalara === true) {
     const itemTaxCodes: Record<string, string> = {};
     for await (const item of client.finance.items.list(signal ? { signal } : {})) {
+      await renew();
       const code = textOf(item.avatax_tax_code);
       if (code !== undefined) itemTaxCodes[item.item_id] = code;
     }
     const config: TaxConfig = { ...base, managedBy: 'avalara', taxes: [], groups: [], authorities: [], exemptions: [], itemTaxCodes, ...(origin ? { origin } : {}) };
+    await renew();
     await store.replaceAll(config, []);
     return config;
   }
@@ -83,6 +93,7 @@ export async function pullTaxes(ctx: TaxContext, signal: AbortSignal | undefined
   }
   const groups: ConfigTaxGroup[] = [];
   for (const row of snapshot.groups) {
+    await renew();
     // The tax list shows a group without its members: read the group (zoho-api.md §3.6).
     const group = await client.finance.taxGroups.get(row.tax_id, signal ? { signal } : {});
     const name = group.tax_group_name ?? row.tax_name ?? '';
@@ -108,6 +119,8 @@ export async function pullTaxes(ctx: TaxContext, signal: AbortSignal | undefined
     ...(defaultTaxId === undefined ? {} : { defaultTaxId }),
     ...(origin === undefined ? {} : { origin }),
   };
+  // A pull that lost its lease while reading must not replace the id map under the operation that took over.
+  await renew();
   await store.replaceAll(config, entries);
   return config;
 }

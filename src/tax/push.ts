@@ -47,14 +47,23 @@ function ambiguous(error: unknown): boolean {
 /** Events a push reports while it works. */
 export type PushProgress = (item: TaxPushItem & { action: 'created' | 'matched' | 'existing' }) => void;
 
+/** What {@link pushTaxes} needs besides the configuration. */
+export interface PushTaxesOptions {
+  signal: AbortSignal | undefined;
+  progress: PushProgress;
+  /** Keeps the push's lease (see withTaxLease); throws `TAX_LEASE_LOST` when another operation took it. */
+  renew: () => Promise<void>;
+}
+
 /**
  * Creates the configuration in a finance org: authorities, then taxes, then groups (after their
  * member taxes), then exemptions. Crash-safe and idempotent: before each create an intent is
  * stored; an object already mapped and still present is left alone; an object found in the org
  * with the same name and rate (an earlier run whose reply was lost) is adopted, not created again.
  * When a create's reply is lost, the org is read again at once and a landed write adopted.
+ * Runs under the org's tax lease, renewed before each object.
  */
-export async function pushTaxes(ctx: TaxContext, config: TaxConfig, signal: AbortSignal | undefined, progress: PushProgress): Promise<TaxPushReport> {
+export async function pushTaxes(ctx: TaxContext, config: TaxConfig, { signal, progress, renew }: PushTaxesOptions): Promise<TaxPushReport> {
   const { client, store } = ctx;
   const { settings } = await readFinanceOrg(client, ctx.organizationId, signal);
   const report: TaxPushReport = { created: [], matched: [], existing: [] };
@@ -69,6 +78,8 @@ export async function pushTaxes(ctx: TaxContext, config: TaxConfig, signal: Abor
 
   const ensure = async (wanted: Wanted): Promise<void> => {
     signal?.throwIfAborted();
+    // A long push keeps its lease; one that lost it stops here, before touching the next object.
+    await renew();
     const entry = await store.entry(wanted.fsmId);
     const record = async (financeId: string, status: TaxIdMapEntry['status'], action: 'created' | 'matched' | 'existing') => {
       if (action !== 'existing') await store.put({ kind: wanted.kind, fsmId: wanted.fsmId, financeId, name: wanted.name, status, at: ctx.clock.now(), ...(wanted.rate === undefined ? {} : { rate: wanted.rate }) }, entry?.financeId);
@@ -148,6 +159,8 @@ export async function pushTaxes(ctx: TaxContext, config: TaxConfig, signal: Abor
       }, options)).tax_exemption_id,
     });
   }
+  // A push that stalled here after losing its lease must not overwrite the configuration of the operation that took over.
+  await renew();
   await store.putConfig({ ...config, finance: settings });
   return report;
 }

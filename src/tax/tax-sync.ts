@@ -12,6 +12,7 @@ import { lineTax } from './line-tax.js';
 import type { LineTax, LineTaxInput } from './line-tax-types.js';
 import { pullTaxes, type TaxContext } from './pull.js';
 import { pushTaxes, type TaxPushItem, type TaxPushReport } from './push.js';
+import { withTaxLease, type TaxOperation } from './tax-lease.js';
 import type { TaxConfig, TaxConfigInput } from './tax-config.js';
 import { TaxStore, type TaxIdMapEntry } from './tax-store.js';
 import { computeTotals, type TotalsLine, type TotalsOptions, type TotalsResult } from './totals.js';
@@ -28,6 +29,14 @@ export interface TaxSyncOptions {
   edition: TaxEdition;
   /** Where the business is: India's state code (`'KA'`) for intra-/inter-state GST. Default: pulled from the org's GSTIN. */
   origin?: string;
+  /**
+   * How long the tax lease lasts without a renewal, in ms. Default 300 000 (five minutes). One push
+   * or pull per finance organisation runs at a time, across processes sharing `storage`; a running
+   * one renews its lease as it goes. A process that crashes mid-way leaves its lease behind: it
+   * blocks a new push or pull of that org (`TAX_OPERATION_RUNNING`) until it expires, at most
+   * `leaseMs` later on the client's clock.
+   */
+  leaseMs?: number;
 }
 
 /** Events of {@link TaxSync}. */
@@ -63,6 +72,8 @@ export class TaxSync {
   readonly organizationId: string;
   readonly #context: TaxContext;
   readonly #events = new TypedEmitter<TaxSyncEvents>();
+  readonly #storage: Storage;
+  readonly #leaseMs: number;
   #config: TaxConfig | undefined;
 
   constructor(options: TaxSyncOptions) {
@@ -71,13 +82,17 @@ export class TaxSync {
     if (organizationId === undefined) {
       throw new ConfigError('TaxSync needs a client bound to a finance organisation: new IntegrationClient({ finance: { app, organizationId }, ... }).', { details: { option: 'client.finance.organizationId' } });
     }
+    const leaseMs = options.leaseMs ?? 300_000;
+    if (!(Number.isFinite(leaseMs) && leaseMs > 0)) throw new ConfigError(`TaxSync: leaseMs must be a number of milliseconds > 0; got ${JSON.stringify(options.leaseMs)}.`, { details: { option: 'leaseMs' } });
     this.edition = options.edition;
     this.model = taxEditionModel(options.edition);
     this.organizationId = organizationId;
+    this.#storage = options.storage ?? options.client.storage;
+    this.#leaseMs = leaseMs;
     this.#context = {
       client: options.client,
       organizationId,
-      store: new TaxStore(options.storage ?? options.client.storage, organizationId),
+      store: new TaxStore(this.#storage, organizationId),
       model: this.model,
       clock: options.client.clock,
       origin: options.origin,
@@ -92,29 +107,44 @@ export class TaxSync {
   /**
    * Reads the finance org's taxes, groups, authorities, exemptions and tax settings and stores them
    * as the FSM configuration, keeping FSM ids stable across pulls. An Avalara-integrated US org
-   * gives `managedBy: 'avalara'` and only the items' Avalara tax codes.
+   * gives `managedBy: 'avalara'` and only the items' Avalara tax codes. Runs under the org's tax
+   * lease: never at the same time as another push or pull of the org.
    *
-   * @throws TaxError `TAX_EDITION_MISMATCH` (another edition), `TAX_MANAGED_BY_AVALARA` (Avalara outside the US).
+   * @throws TaxError `TAX_EDITION_MISMATCH` (another edition), `TAX_MANAGED_BY_AVALARA` (Avalara outside the US),
+   *   `TAX_OPERATION_RUNNING` (another push or pull of the org is in progress), `TAX_LEASE_LOST`.
    */
   async pull(options: TaxSyncCallOptions = {}): Promise<TaxConfig> {
-    this.#config = await pullTaxes(this.#context, options.signal);
-    return this.#config;
+    return this.#leased('pull', async (renew) => {
+      this.#config = await pullTaxes(this.#context, { signal: options.signal, renew });
+      return this.#config;
+    });
   }
 
   /**
    * Creates the configuration in the finance org (for a new org): authorities, taxes, groups after
    * their members, exemptions. Safe to run again, and after a crash: nothing is created twice.
-   * Without a `config`: the stored one, else the edition's defaults.
+   * Without a `config`: the stored one, else the edition's defaults. Runs under the org's tax
+   * lease: never at the same time as another push or pull of the org.
    *
-   * @throws TaxError `TAX_CONFIG_INVALID`, `TAX_EDITION_MISMATCH`, `TAX_DISABLED_IN_FINANCE`, `TAX_MANAGED_BY_AVALARA`.
+   * @throws TaxError `TAX_CONFIG_INVALID`, `TAX_EDITION_MISMATCH`, `TAX_DISABLED_IN_FINANCE`, `TAX_MANAGED_BY_AVALARA`,
+   *   `TAX_OPERATION_RUNNING` (another push or pull of the org is in progress), `TAX_LEASE_LOST`.
    */
   async push(config?: TaxConfigInput, options: TaxSyncCallOptions = {}): Promise<TaxPushReport> {
     const input = config ?? (await this.#context.store.config()) ?? defaultTaxConfig(this.edition);
     const origin = input.origin ?? this.#context.origin;
+    // A refused configuration needs no API call, so it is refused before the lease is taken.
     const checked = checkTaxConfig(origin === undefined ? input : { ...input, origin }, this.edition);
-    const report = await pushTaxes(this.#context, checked, options.signal, (item) => this.#events.emit('progress', item));
-    this.#config = (await this.#context.store.config()) ?? checked;
-    return report;
+    return this.#leased('push', async (renew) => {
+      const progress = (item: TaxSyncEvents['progress']) => this.#events.emit('progress', item);
+      const report = await pushTaxes(this.#context, checked, { signal: options.signal, progress, renew });
+      this.#config = (await this.#context.store.config()) ?? checked;
+      return report;
+    });
+  }
+
+  /** Runs a push or pull under the org's tax lease (tax-lease.ts). */
+  #leased<T>(operation: TaxOperation, work: (renew: () => Promise<void>) => Promise<T>): Promise<T> {
+    return withTaxLease({ storage: this.#storage, organizationId: this.organizationId, clock: this.#context.clock, leaseMs: this.#leaseMs, operation }, work);
   }
 
   /** Reads the stored configuration (after a restart) so `lineTax` can use it. */
