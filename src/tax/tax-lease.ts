@@ -37,7 +37,7 @@ export const taxLeaseKey = (organizationId: string): string => `tax-lease/${orga
  *
  * @example
  * ```ts
- * const config = await withTaxLease({ storage, organizationId, clock, leaseMs: 300_000, operation: 'pull' }, (renew) => pullTaxes(ctx, { signal, renew }));
+ * const config = await withTaxLease({ storage, organizationId, clock, leaseMs: 600_000, operation: 'pull' }, (renew) => pullTaxes(ctx, { signal, renew }));
  * ```
  */
 export async function withTaxLease<T>(options: TaxLeaseOptions, work: (renew: () => Promise<void>) => Promise<T>): Promise<T> {

@@ -30,7 +30,7 @@ export interface TaxSyncOptions {
   /** Where the business is: India's state code (`'KA'`) for intra-/inter-state GST. Default: pulled from the org's GSTIN. */
   origin?: string;
   /**
-   * How long the tax lease lasts without a renewal, in ms. Default 300 000 (five minutes). One push
+   * How long the tax lease lasts without a renewal, in ms. Default 600 000 (ten minutes, as the syncer's lease: longer than one call waiting out Zoho's longest `Retry-After` the client accepts). One push
    * or pull per finance organisation runs at a time, across processes sharing `storage`; a running
    * one renews its lease as it goes. A process that crashes mid-way leaves its lease behind: it
    * blocks a new push or pull of that org (`TAX_OPERATION_RUNNING`) until it expires, at most
@@ -82,7 +82,7 @@ export class TaxSync {
     if (organizationId === undefined) {
       throw new ConfigError('TaxSync needs a client bound to a finance organisation: new IntegrationClient({ finance: { app, organizationId }, ... }).', { details: { option: 'client.finance.organizationId' } });
     }
-    const leaseMs = options.leaseMs ?? 300_000;
+    const leaseMs = options.leaseMs ?? 600_000;
     if (!(Number.isFinite(leaseMs) && leaseMs > 0)) throw new ConfigError(`TaxSync: leaseMs must be a number of milliseconds > 0; got ${JSON.stringify(options.leaseMs)}.`, { details: { option: 'leaseMs' } });
     this.edition = options.edition;
     this.model = taxEditionModel(options.edition);
