@@ -18,6 +18,13 @@ export interface SideSnapshot {
    * conflict is seen again until resolved.
    */
   held?: Record<string, unknown>;
+  /**
+   * Values, by path, the sync was about to write to this side when it last stored this base (a
+   * write-ahead note, committed before the write): a crash between the write and the next commit
+   * leaves them here. A field holding its written value has not been changed by a person — the
+   * value is the sync's own — so it is not mistaken for an edit that conflicts.
+   */
+  written?: Record<string, unknown[]>;
 }
 
 /** The last synced value of a field: the held one for a field in manual conflict. */

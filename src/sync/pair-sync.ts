@@ -32,6 +32,21 @@ export interface PairInput {
   followUp?: boolean;
 }
 
+/** The snapshot with values about to be written noted (a field may end holding any of them). */
+function withWritten(snapshot: SideSnapshot, writes: ReadonlyArray<{ path: FieldPath; value: unknown }>): SideSnapshot {
+  if (writes.length === 0) return snapshot;
+  const written: Record<string, unknown[]> = { ...snapshot.written };
+  for (const { path, value } of writes) written[path.text] = [...(written[path.text] ?? []), value];
+  return { ...snapshot, written };
+}
+
+/** The snapshot without write-ahead notes. */
+function withoutWritten(snapshot: SideSnapshot): SideSnapshot {
+  if (snapshot.written === undefined) return snapshot;
+  const { written: _written, ...rest } = snapshot;
+  return rest;
+}
+
 // A field left in manual conflict keeps its last synced value as the merge base (held), so it is
 // seen again next run; the snapshot's fields stay the side's true current values.
 function hold(snapshot: SideSnapshot, base: SideSnapshot | undefined, paths: readonly FieldPath[]): SideSnapshot {
@@ -95,9 +110,12 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     if (base && !fsmChanged && !financeChanged && resolvedConflicts.length === 0 && !pending) {
       count(ctx, unit, 'toFinance', 'unchanged');
       count(ctx, unit, 'toFsm', 'unchanged');
-      // Remember a moved modified time, so the row is not fetched again next run.
-      if (financeModified !== base.finance.modifiedTime && !ctx.dryRun) {
-        const next: BaseSnapshot = { ...base, finance: { ...base.finance, ...(financeModified === undefined ? {} : { modifiedTime: financeModified }) } };
+      // Remember a moved modified time, so the row is not fetched again next run; drop write-ahead
+      // notes (neither side holds anything new, so they are settled).
+      const notes = base.fsm.written !== undefined || base.finance.written !== undefined;
+      if ((financeModified !== base.finance.modifiedTime || notes) && !ctx.dryRun) {
+        const finance = withoutWritten(base.finance);
+        const next: BaseSnapshot = { ...base, fsm: withoutWritten(base.fsm), finance: { ...finance, ...(financeModified === undefined ? {} : { modifiedTime: financeModified }) } };
         await commit(ctx, [...ctx.stores.bases.putOps(unit.module, pair.fsmId, next), ...clearMarkOps(ctx, state, { fsm: pair.fsmId, finance: pair.financeId })]);
         state.bases.set(pair.fsmId, next);
       }
@@ -181,6 +199,13 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       state.emails.check(pair.fsmId, { ...fsmFull, ...toFsm.payload });
     }
 
+    // Write-ahead: the values about to be sent go into the base first, so a crash between a write
+    // and the commit below does not make the sync's own value look like a person's edit next run.
+    if (base && !ctx.dryRun && (result.toFsm.length > 0 || result.toFinance.length > 0)) {
+      const noted: BaseSnapshot = { ...base, fsm: withWritten(base.fsm, result.toFsm), finance: withWritten(base.finance, result.toFinance) };
+      await commit(ctx, ctx.stores.bases.putOps(unit.module, pair.fsmId, noted));
+      state.bases.set(pair.fsmId, noted);
+    }
     let fsmWrite: WriteResult | undefined;
     let financeWrite: WriteResult | undefined;
     if (result.toFsm.length > 0) {

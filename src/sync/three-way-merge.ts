@@ -58,7 +58,9 @@ function isBlank(value: unknown): boolean {
 function changed(current: Record<string, unknown>, base: SideSnapshot | undefined, path: FieldPath): boolean | undefined {
   if (base === undefined) return true;
   if (base.unknown?.includes(path.text)) return undefined;
-  return !sameValue(readPath(current, path), baseValue(base, path, (f) => readPath(f, path)));
+  const now = readPath(current, path);
+  if (base.written && Object.hasOwn(base.written, path.text) && base.written[path.text]?.some((value) => sameValue(now, value))) return false;
+  return !sameValue(now, baseValue(base, path, (f) => readPath(f, path)));
 }
 
 /**

@@ -181,15 +181,15 @@ describe('one-way entries follow the values the sync brings in', () => {
   });
 });
 
-/** Storage whose process dies at the batch that stores a base after a base marked pending. */
+/** Storage whose process dies at the batch that stores a settled base (no longer pending) after a pending one. */
 class KilledAfterPending extends MemoryStorage {
   armed = false;
   #sawPending = false;
 
   override async batch(ops: readonly StorageOp[]): Promise<void> {
-    const bases = ops.filter((op) => op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value);
-    if (this.armed && this.#sawPending && bases.length > 0) throw new Error('process killed');
-    if (this.armed && bases.some((op) => op.type === 'put' && 'pending' in (op.value as object))) this.#sawPending = true;
+    const bases = ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value] : []));
+    if (this.armed && this.#sawPending && bases.some((base) => !('pending' in base))) throw new Error('process killed');
+    if (this.armed && bases.some((base) => 'pending' in base)) this.#sawPending = true;
     return super.batch(ops);
   }
 }

@@ -54,6 +54,20 @@ async function cleanState(c: Case | SyncType) {
   return { view: views(world), duplicates: duplicates(world) };
 }
 
+/** A storage whose process dies at the first batch that settles a base after a write-ahead note (the write was sent). */
+class DiesAfterWriteAhead extends MemoryStorage {
+  armed = false;
+  #noted = false;
+
+  override async batch(ops: readonly StorageOp[]): Promise<void> {
+    const bases = ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value as { fsm: object; finance: object }] : []));
+    const noted = bases.some((b) => 'written' in b.fsm || 'written' in b.finance);
+    if (this.armed && this.#noted && bases.length > 0 && !noted) throw new Error('process killed');
+    if (this.armed && noted) this.#noted = true;
+    return super.batch(ops);
+  }
+}
+
 describe('nothing lost, nothing twice: interrupted runs complete on the next run', () => {
   const cases: Case[] = [{ syncType: 'I' }, { syncType: 'III' }, { syncType: 'I', clone: true }];
   for (const c of cases) {
@@ -162,6 +176,28 @@ describe('nothing lost, nothing twice: interrupted runs complete on the next run
     await world.syncer().run();
     const persons = (world.sandbox.record(world.books, 'contacts', String(booksContact?.contact_id))?.contact_persons ?? []) as Array<Record<string, unknown>>;
     expect(persons.map((p) => [p.email, p.phone, p.is_primary_contact])).toEqual([['lost.reply@example.com', '+1 555 0142', true]]);
+  });
+
+  it('killed after an update was sent but before its base was stored: a later edit on the same side is not taken for a conflict with the sync\'s own write', async () => {
+    const storage = new DiesAfterWriteAhead();
+    const world = syncWorld({ storage });
+    await world.syncer().run();
+    const item = world.sandbox.records(world.fsm, 'Service_And_Parts')[0] as Record<string, unknown>;
+    const fsmId = String(item.id);
+    const booksId = String(find(world, 'books', 'items', 'name', item.Name)[0]?.item_id);
+
+    world.sandbox.edit(world.fsm, 'Service_And_Parts', fsmId, { Name: 'First Rename' });
+    storage.armed = true;
+    await expect(world.syncer({ conflicts: 'finance-wins' }).run()).rejects.toThrow(/process killed/);
+    expect(world.sandbox.record(world.books, 'items', booksId)?.name).toBe('First Rename');
+
+    storage.armed = false;
+    world.sandbox.edit(world.fsm, 'Service_And_Parts', fsmId, { Name: 'Second Rename' });
+    await world.clock.advance(600_000);
+    const report = await world.syncer({ conflicts: 'finance-wins' }).run();
+    expect(report.conflicts.total).toBe(0);
+    expect(world.sandbox.record(world.books, 'items', booksId)?.name).toBe('Second Rename');
+    expect(world.sandbox.record(world.fsm, 'Service_And_Parts', fsmId)?.Name).toBe('Second Rename');
   });
 
   it('429 and 5xx faults end in the same state as a run without faults', async () => {
