@@ -17,7 +17,8 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
  *
  * - Linked pairs are equal under the mapping: for every entry, the FSM record converted through
  *   the FieldMapper equals the finance record (and back), except a field with an open conflict
- *   under `conflicts: 'manual'`. That includes a one-way entry reading a field a two-way entry
+ *   under `conflicts: 'manual'`, and a pair the last run reports as refused by Zoho (a derived
+ *   name another customer has while duplicate names are not allowed). That includes a one-way entry reading a field a two-way entry
  *   also carries (`Company_Name` → `company_name` beside `Company_Name` ↔ `contact_name`), or a
  *   field FSM computes from such fields (`Full_Name` → `contact_name`, from `Last_Name` ↔
  *   `last_name`): a value the sync brings in is a change of its source.
@@ -31,7 +32,7 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
  * - No lost update: a field of a linked pair edited on one side only (the counterpart's field was
  *   never edited) ends with the last edited value on both sides while the pair is still linked.
  * - The sync log accounts for every record: in the last clean run, per unit, every link is one
- *   `unchanged` each way; every live record that is neither linked nor detached (its counterpart
+ *   `unchanged` each way, or a failure of that run; every live record that is neither linked nor detached (its counterpart
  *   deleted) is a `failed` or `skipped` record of that run; nothing else was written; each run that
  *   was not killed left its report in the log.
  * - No token or secret in any event, report or storage value.
@@ -493,7 +494,11 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
   const differing = new Set<string>();
 
   // Linked pairs are equal under the mapping, both ways.
+  // A pair Zoho refused in the last (clean) run — a derived display name another customer already
+  // has, with duplicate names not allowed — differs for a reason the report states.
+  const refused = new Set(last.failures.filter((g) => g.reason === 'DUPLICATE_NAME').flatMap((g) => g.records).flatMap((r) => [r.fsmId, r.financeId]).filter((id): id is string => id !== undefined));
   for (const pair of pairs) {
+    if (refused.has(pair.fsmId) || refused.has(pair.financeId)) continue;
     const fsm = world.sandbox.record(world.fsm, RESOURCE[pair.entity].fsm, pair.fsmId);
     const finance = world.sandbox.record(world.books, RESOURCE[pair.entity].finance, pair.financeId);
     if (!fsm || !finance) {
@@ -532,7 +537,7 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
   for (const [key, edit] of trace.edits) {
     if (edit.sides.size !== 1) continue;
     const [entity, fsmId, entry] = key.split('|') as [Entity, string, string];
-    if (linked.get(`${entity}|${fsmId}`) !== edit.financeId) continue;
+    if (linked.get(`${entity}|${fsmId}`) !== edit.financeId || refused.has(fsmId)) continue;
     const converter = await world.mapper.converter(MODULE[entity]);
     const mapping = converter.entries.find((e) => e.fsm === entry && e.direction === 'both');
     if (!mapping) continue;
@@ -566,8 +571,9 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
       if (unaccounted.length > skipped) problems.push(`${entity}: ${on} records neither linked, detached nor failed in the last run: ${unaccounted.join(', ')}`);
     }
     const unchanged = { toFinance: report?.toFinance.unchanged ?? 0, toFsm: report?.toFsm.unchanged ?? 0 };
-    if (unchanged.toFinance !== links.length || unchanged.toFsm !== links.length) {
-      problems.push(`${entity}: the last run counted ${JSON.stringify(unchanged)} unchanged pairs for ${links.length} links`);
+    const settled = links.filter((p) => !refused.has(p.fsmId) && !refused.has(p.financeId)).length;
+    if (unchanged.toFinance !== settled || unchanged.toFsm !== settled) {
+      problems.push(`${entity}: the last run counted ${JSON.stringify(unchanged)} unchanged pairs for ${settled} links it did not report refused`);
     }
   }
 

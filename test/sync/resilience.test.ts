@@ -60,7 +60,7 @@ class DiesAfterWriteAhead extends MemoryStorage {
   #noted = false;
 
   override async batch(ops: readonly StorageOp[]): Promise<void> {
-    const bases = ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value as { fsm: object; finance: object }] : []));
+    const bases = ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value as unknown as { fsm: object; finance: object }] : []));
     const noted = bases.some((b) => 'written' in b.fsm || 'written' in b.finance);
     if (this.armed && this.#noted && bases.length > 0 && !noted) throw new Error('process killed');
     if (this.armed && noted) this.#noted = true;
