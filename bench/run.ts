@@ -151,6 +151,24 @@ function resultsPage(outcomes: readonly Outcome[], info: Record<string, string>,
   return lines.join('\n');
 }
 
+/** The latest BENCH_LARGE run's table, for results.md (empty when there has been none). */
+function largeSection(): string {
+  const file = join(here, 'results-large.json');
+  if (!existsSync(file)) return '';
+  const large = JSON.parse(readFileSync(file, 'utf8')) as { info: Record<string, string>; totalSeconds: number; rows: string[][] };
+  return [
+    '',
+    '## At 50,000 records per entity and side',
+    '',
+    `The latest \`BENCH_LARGE=1\` run (its whole output: [results-large.md](results-large.md)); ${Object.entries(large.info).map(([k, v]) => `${k}: ${v}`).join('; ')}; total ${large.totalSeconds.toFixed(1)} s.`,
+    '',
+    '| bench | figure | value |',
+    '|---|---|---|',
+    ...large.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !BENCHES.some((b) => b.name === name));
 if (unknown.length > 0) {
@@ -176,6 +194,15 @@ const totalSeconds = (performance.now() - started) / 1000;
 const info = machine();
 process.stdout.write(`\n${formatTable(['bench', 'figure', 'value'], tableRows(outcomes))}\n\n`);
 process.stdout.write(`${Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n')}\nTotal: ${totalSeconds.toFixed(1)} s\n`);
-writeFileSync(join(here, 'results.md'), `${resultsPage(outcomes, info, totalSeconds, only.length > 0)}\n`);
-process.stdout.write('Written: bench/results.md\n');
+// A BENCH_LARGE run writes its own page (and its table as JSON); the default run's page embeds the
+// latest large run's table, so results.md always states the figures at 50,000 records too.
+const page = resultsPage(outcomes, info, totalSeconds, only.length > 0);
+if (LARGE) {
+  writeFileSync(join(here, 'results-large.md'), `${page.replace('# Benchmark results', '# Benchmark results at 50,000 records per entity and side (BENCH_LARGE=1)')}\n`);
+  writeFileSync(join(here, 'results-large.json'), `${JSON.stringify({ info, totalSeconds, rows: tableRows(outcomes) }, null, 2)}\n`);
+  process.stdout.write('Written: bench/results-large.md, bench/results-large.json\n');
+} else {
+  writeFileSync(join(here, 'results.md'), `${page}${largeSection()}\n`);
+  process.stdout.write('Written: bench/results.md\n');
+}
 if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
