@@ -33,6 +33,21 @@ export function baseValue(snapshot: SideSnapshot, path: { text: string }, read: 
   return read(snapshot.fields);
 }
 
+/** The snapshot with a write-ahead note of values about to be written (a field may end holding any of them). */
+export function withWritten(snapshot: SideSnapshot, writes: ReadonlyArray<{ path: { text: string }; value: unknown }>): SideSnapshot {
+  if (writes.length === 0) return snapshot;
+  const written: Record<string, unknown[]> = { ...snapshot.written };
+  for (const { path, value } of writes) written[path.text] = [...(written[path.text] ?? []), value];
+  return { ...snapshot, written };
+}
+
+/** The snapshot without write-ahead notes. */
+export function withoutWritten(snapshot: SideSnapshot): SideSnapshot {
+  if (snapshot.written === undefined) return snapshot;
+  const { written: _written, ...rest } = snapshot;
+  return rest;
+}
+
 /**
  * The base of the three-way merge: both sides of a linked pair as they were after the last sync,
  * and the mapping version they were mapped with (for the backfill of mapping changes).

@@ -1,5 +1,5 @@
 import type { StorageOp } from '../storage/storage.js';
-import { type BaseSnapshot, baseValue, type SideSnapshot } from './base-store.js';
+import { type BaseSnapshot, baseValue, type SideSnapshot, withoutWritten, withWritten } from './base-store.js';
 import { unchangedByTime } from './change-detection.js';
 import { decideConflict, latestSide, type SyncConflict } from './conflict-policies.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
@@ -30,21 +30,6 @@ export interface PairInput {
   ops: StorageOp[];
   /** The pair was just created this run and counted: only the writes made now count (the derived ones). */
   followUp?: boolean;
-}
-
-/** The snapshot with values about to be written noted (a field may end holding any of them). */
-function withWritten(snapshot: SideSnapshot, writes: ReadonlyArray<{ path: FieldPath; value: unknown }>): SideSnapshot {
-  if (writes.length === 0) return snapshot;
-  const written: Record<string, unknown[]> = { ...snapshot.written };
-  for (const { path, value } of writes) written[path.text] = [...(written[path.text] ?? []), value];
-  return { ...snapshot, written };
-}
-
-/** The snapshot without write-ahead notes. */
-function withoutWritten(snapshot: SideSnapshot): SideSnapshot {
-  if (snapshot.written === undefined) return snapshot;
-  const { written: _written, ...rest } = snapshot;
-  return rest;
 }
 
 // A field left in manual conflict keeps its last synced value as the merge base (held), so it is
