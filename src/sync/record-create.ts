@@ -148,7 +148,10 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     wrote(ctx, unit, to, 'created', { fsmId, financeId });
     if (pending) {
       const fromRecord: SourceRecord = { id: record.id, data, ...(modifiedTime === undefined ? {} : { modifiedTime }) };
-      const toRecord: SourceRecord = { id: result.id, data: created, ...(result.modifiedTime === undefined ? {} : { modifiedTime: result.modifiedTime }) };
+      // FSM answers a create with ids only: read the new record, so the write-back sees its computed
+      // fields and a refusal is remembered against the record as every later run reads it.
+      const stored = result.data ? undefined : await target.source.get(target.collection, result.id, { ...(to === 'finance' && parentId !== undefined ? { parentId } : {}), signal: ctx.signal });
+      const toRecord: SourceRecord = stored ?? { id: result.id, data: created, ...(result.modifiedTime === undefined ? {} : { modifiedTime: result.modifiedTime }) };
       await syncPair(ctx, state, {
         fsmId,
         financeId,

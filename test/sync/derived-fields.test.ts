@@ -160,6 +160,26 @@ describe('one-way entries follow the values the sync brings in', () => {
     expect(await quiet(world)).toEqual([]);
   });
 
+  it('a write-back Zoho refuses (the derived display name another customer has) is reported once and not sent again while nothing changes', async () => {
+    const world = syncWorld({ syncType: 'II', books: { allowDuplicateNames: false } });
+    await world.syncer().run();
+    const taken = String(customers(world, 'individual')[0]?.contact_name);
+    const [first, ...rest] = taken.split(' ');
+    const alias = world.sandbox.insert(world.books, 'contacts', {
+      contact_name: 'Alias Customer',
+      customer_sub_type: 'individual',
+      contact_persons: [{ first_name: first, last_name: rest.join(' '), email: 'alias.customer@example.com', is_primary_contact: true }],
+    });
+    const report = await world.syncer().run();
+    expect(report.failures).toContainEqual(expect.objectContaining({ reason: 'DUPLICATE_NAME', records: expect.arrayContaining([expect.objectContaining({ financeId: alias.contact_id })]) }));
+    expect(one(world, 'fsm', 'Contacts', 'Email', 'alias.customer@example.com')).toBeDefined();
+
+    const before = world.sandbox.calls.total;
+    const next = await world.syncer().run();
+    expect(writesSince(world, before)).toEqual([]);
+    expect(next.failures).toContainEqual(expect.objectContaining({ reason: 'DUPLICATE_NAME', records: expect.arrayContaining([expect.objectContaining({ financeId: alias.contact_id })]) }));
+  });
+
   it('mirror: a to_fsm entry reading a field the sync writes in Books follows it (items: name → SKU)', async () => {
     const world = syncWorld();
     await world.mapper.createDefaults();
