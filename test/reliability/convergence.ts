@@ -9,7 +9,8 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
 /*
  * Randomized convergence (issue 9). A seed draws a scenario: a small sandbox whose FSM and Books
  * orgs share some records (first-run matching), a sync type (I: companies and items; II: contacts
- * as individual customers, and items), a policy, and K rounds of UI edits, creates and
+ * as individual customers, and items; III: companies, their contacts as contact persons, and
+ * items), a policy, and K rounds of UI edits, creates and
  * deletes on both sides, seeded and scripted faults (429, 5xx, dropped connections, lost
  * acknowledgements) and a run that may be killed (storage dies at its nth batch, or the
  * AbortSignal fires after n written records). Then one clean full run, and a second clean run
@@ -17,15 +18,17 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
  *
  * - Linked pairs are equal under the mapping: for every entry, the FSM record converted through
  *   the FieldMapper equals the finance record (and back), except a field with an open conflict
- *   under `conflicts: 'manual'`, and a pair the last run reports as refused by Zoho (a derived
- *   name another customer has while duplicate names are not allowed). That includes a one-way entry reading a field a two-way entry
+ *   under `conflicts: 'manual'`, and a pair the last run reports refused (a derived name another
+ *   customer has while duplicate names are not allowed; a synced person whose FSM company changed
+ *   or was deleted). A person's company is checked through the companies' links. That includes a one-way entry reading a field a two-way entry
  *   also carries (`Company_Name` → `company_name` beside `Company_Name` ↔ `contact_name`), or a
  *   field FSM computes from such fields (`Full_Name` → `contact_name`, from `Last_Name` ↔
  *   `last_name`): a value the sync brings in is a change of its source.
  * - No duplicate: on each side, records sharing a match key number at most what people made —
  *   `'overwrite'`: max(made on FSM, made in Books) for that key (pairs share it); `'clone'`: made
  *   on FSM + made in Books (each original copied once). "Made" counts the initial records, UI
- *   inserts and UI renames to that key.
+ *   inserts and UI renames to that key. Persons: one per email within a company (under
+ *   `'clone'`, as many as were made with that email).
  * - Conflicts: under `latest-wins`, `fsm-wins` and `finance-wins` every conflict event carries a
  *   side and none is stored; under `manual` every field where a linked pair differs has an open
  *   conflict, and every open conflict is such a field.
@@ -40,20 +43,26 @@ import { type SyncWorld, syncWorld } from '../sync/helpers.js';
 
 /** Sides of a record. */
 export type Side = 'fsm' | 'finance';
-/** Entities the scenarios edit: Type I companies and items, Type II contacts (individual customers) and items. */
-export type Entity = 'companies' | 'contacts' | 'items';
-/** What a drawn operation is about: the sync type's customers (companies under I, contacts under II) or items. */
-export type Drawn = 'customers' | 'items';
+/**
+ * Entities the scenarios edit: companies and items (type I), contacts as individual customers
+ * (type II), and persons — FSM contacts of a company as contact persons of its customer (type III).
+ */
+export type Entity = 'companies' | 'contacts' | 'persons' | 'items';
+/** What a drawn operation is about: the sync type's customers, its people, or items. */
+export type Drawn = 'customers' | 'people' | 'items';
 /** The sync types the scenarios run. */
-export type ScenarioSyncType = 'I' | 'II';
+export type ScenarioSyncType = 'I' | 'II' | 'III';
 
 /** The entities of a sync type. */
 export function entitiesOf(syncType: ScenarioSyncType): Entity[] {
-  return syncType === 'II' ? ['contacts', 'items'] : ['companies', 'items'];
+  if (syncType === 'II') return ['contacts', 'items'];
+  return syncType === 'III' ? ['companies', 'persons', 'items'] : ['companies', 'items'];
 }
 
 function entityOf(drawn: Drawn, syncType: ScenarioSyncType): Entity {
-  return drawn === 'items' ? 'items' : syncType === 'II' ? 'contacts' : 'companies';
+  if (drawn === 'items') return 'items';
+  if (syncType === 'II') return 'contacts';
+  return drawn === 'people' && syncType === 'III' ? 'persons' : 'companies';
 }
 
 export interface ScenarioPolicy {
@@ -92,7 +101,7 @@ export interface Scenario {
 }
 
 const side = fc.constantFrom<Side>('fsm', 'finance');
-const entity = fc.constantFrom<Drawn>('customers', 'items');
+const entity = fc.constantFrom<Drawn>('customers', 'people', 'items');
 const small = fc.nat({ max: 1000 });
 
 const uiOp: fc.Arbitrary<UiOp> = fc.oneof(
@@ -127,7 +136,7 @@ const round: fc.Arbitrary<Round> = fc.record({
 
 /** Every scenario a seed can draw. */
 export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
-  syncType: fc.constantFrom<ScenarioSyncType>('I', 'I', 'II'),
+  syncType: fc.constantFrom<ScenarioSyncType>('I', 'II', 'III'),
   policy: fc.record({
     conflicts: fc.constantFrom('latest-wins' as const, 'fsm-wins' as const, 'finance-wins' as const, 'manual' as const),
     deletes: fc.constantFrom<DeletePolicy>('unlink', 'deactivate', 'propagate'),
@@ -235,6 +244,18 @@ const EDITS: Record<Entity, Record<Side, EditField[]>> = {
       { entry: 'Email', patch: (r, _v, name) => primaryPatch(r, { email: emailOf(name) }), value: (_v, name) => emailOf(name), rename: true },
     ],
   },
+  persons: {
+    fsm: [
+      { entry: 'Phone', patch: (_r, v) => ({ Phone: pick(PHONES, v) }), value: (v) => pick(PHONES, v) },
+      { entry: 'Last_Name', patch: (_r, v) => ({ Last_Name: pick(SURNAMES, v) }), value: (v) => pick(SURNAMES, v) },
+      { entry: 'Email', patch: (_r, _v, name) => ({ Email: emailOf(name) }), value: (_v, name) => emailOf(name), rename: true },
+    ],
+    finance: [
+      { entry: 'Phone', patch: (_r, v) => ({ phone: pick(PHONES, v) }), value: (v) => pick(PHONES, v) },
+      { entry: 'Last_Name', patch: (_r, v) => ({ last_name: pick(SURNAMES, v) }), value: (v) => pick(SURNAMES, v) },
+      { entry: 'Email', patch: (_r, _v, name) => ({ email: emailOf(name) }), value: (_v, name) => emailOf(name), rename: true },
+    ],
+  },
   items: {
     fsm: [
       { entry: 'Unit_Price', patch: (_r, v) => ({ Unit_Price: pick(PRICES, v) }), value: (v) => pick(PRICES, v) },
@@ -249,10 +270,35 @@ const EDITS: Record<Entity, Record<Side, EditField[]>> = {
   },
 };
 
-const RESOURCE = { companies: { fsm: 'Companies', finance: 'contacts' }, contacts: { fsm: 'Contacts', finance: 'contacts' }, items: { fsm: 'Service_And_Parts', finance: 'items' } } as const;
-const ID_FIELD = { companies: { fsm: 'id', finance: 'contact_id' }, contacts: { fsm: 'id', finance: 'contact_id' }, items: { fsm: 'id', finance: 'item_id' } } as const;
+const RESOURCE = {
+  companies: { fsm: 'Companies', finance: 'contacts' },
+  contacts: { fsm: 'Contacts', finance: 'contacts' },
+  persons: { fsm: 'Contacts', finance: 'contactpersons' },
+  items: { fsm: 'Service_And_Parts', finance: 'items' },
+} as const;
+const ID_FIELD = {
+  companies: { fsm: 'id', finance: 'contact_id' },
+  contacts: { fsm: 'id', finance: 'contact_id' },
+  persons: { fsm: 'id', finance: 'contact_person_id' },
+  items: { fsm: 'id', finance: 'item_id' },
+} as const;
 
-function newRecord(entity: Entity, on: Side, name: string): Record<string, unknown> {
+const lookupId = (value: unknown): string | undefined => {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
+
+/**
+ * A new record as a person would make it. A person needs a company: `parents` names one per side
+ * (for a person made on both sides, the two halves of a linked pair), else none is made.
+ */
+function newRecord(entity: Entity, on: Side, name: string, parents?: { fsm: string; finance: string }): Record<string, unknown> | undefined {
+  if (entity === 'persons') {
+    if (!parents) return undefined;
+    return on === 'fsm'
+      ? { First_Name: 'Conv', Last_Name: name, Email: emailOf(name), Company: { id: parents.fsm } }
+      : { contact_id: parents.finance, first_name: 'Conv', last_name: name, email: emailOf(name) };
+  }
   if (entity === 'companies') return on === 'fsm' ? { Company_Name: name, Website: 'https://new.example' } : { contact_name: name, customer_sub_type: 'business', website: 'https://new.example' };
   if (entity === 'contacts') {
     return on === 'fsm'
@@ -266,6 +312,11 @@ function newRecord(entity: Entity, on: Side, name: string): Record<string, unkno
 export function liveRecords(world: SyncWorld, entity: Entity, on: Side): Array<Record<string, unknown>> {
   const org = on === 'fsm' ? world.fsm : world.books;
   const records = world.sandbox.records(org, RESOURCE[entity][on]);
+  if (entity === 'persons') {
+    if (on === 'fsm') return records.filter((c) => lookupId(c.Company) !== undefined);
+    const customers = new Set(liveRecords(world, 'companies', 'finance').map((c) => String(c.contact_id)));
+    return records.filter((p) => customers.has(String(p.contact_id)));
+  }
   if (on === 'fsm' || entity === 'items') return records;
   const subType = entity === 'companies' ? 'business' : 'individual';
   return records.filter((c) => (c.customer_sub_type ?? 'business') === subType);
@@ -299,9 +350,10 @@ function bump(map: Map<string, number>, key: string | undefined): void {
   if (key !== undefined) map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-const MODULE: Record<Entity, 'companies' | 'contacts' | 'items'> = { companies: 'companies', contacts: 'contacts', items: 'items' };
+const MODULE: Record<Entity, 'companies' | 'contacts' | 'contact_persons' | 'items'> = { companies: 'companies', contacts: 'contacts', persons: 'contact_persons', items: 'items' };
+const ENTITY_OF_MODULE: Record<string, Entity> = { companies: 'companies', contacts: 'contacts', contact_persons: 'persons', items: 'items' };
 
-const perEntity = <T>(make: () => T): Record<Entity, T> => ({ companies: make(), contacts: make(), items: make() });
+const perEntity = <T>(make: () => T): Record<Entity, T> => ({ companies: make(), contacts: make(), persons: make(), items: make() });
 
 /** The stored link of a record, if any (read straight from storage, as the syncer left it). */
 async function linkOf(storage: CrashingStorage, entity: Entity, on: Side, id: string): Promise<{ fsmId: string; financeId: string } | undefined> {
@@ -315,14 +367,32 @@ async function linkOf(storage: CrashingStorage, entity: Entity, on: Side, id: st
   return undefined;
 }
 
+/** Companies to make a person under: a linked pair when the person is made on both sides, else the first company of each side. */
+async function parentsFor(trace: Omit<Trace, 'last' | 'secondWrites'>, side: Side | 'both'): Promise<{ fsm: string; finance: string } | undefined> {
+  const fsm = liveRecords(trace.world, 'companies', 'fsm');
+  const finance = liveRecords(trace.world, 'companies', 'finance');
+  if (side !== 'both') {
+    const first = { fsm: fsm[0]?.id, finance: finance[0]?.contact_id };
+    return typeof first.fsm === 'string' && typeof first.finance === 'string' ? { fsm: first.fsm, finance: first.finance } : undefined;
+  }
+  for (const company of fsm) {
+    const link = await linkOf(trace.storage, 'companies', 'fsm', String(company.id));
+    if (link && finance.some((c) => c.contact_id === link.financeId)) return { fsm: link.fsmId, finance: link.financeId };
+  }
+  return undefined;
+}
+
 async function applyOp(trace: Omit<Trace, 'last' | 'secondWrites'>, op: UiOp, label: string): Promise<void> {
   const { world } = trace;
   const name = `Conv ${label}`;
   const entity = entityOf(op.entity, trace.syncType);
   if (op.kind === 'create') {
+    const parents = entity === 'persons' ? await parentsFor(trace, op.side) : undefined;
     for (const on of op.side === 'both' ? (['fsm', 'finance'] as const) : [op.side]) {
       try {
-        const stored = world.sandbox.insert(on === 'fsm' ? world.fsm : world.books, RESOURCE[entity][on], newRecord(entity, on, name));
+        const record = newRecord(entity, on, name, parents);
+        if (!record) continue;
+        const stored = world.sandbox.insert(on === 'fsm' ? world.fsm : world.books, RESOURCE[entity][on], record);
         bump(trace.made[entity][on], world.mapper.matchValue(MODULE[entity], on, stored));
       } catch {
         // The UI refused it (a duplicate name in Books): nothing was made.
@@ -466,7 +536,8 @@ async function storedLinks(trace: Trace): Promise<{ pairs: LinkedPair[]; detache
   for (const { key, value } of await trace.storage.inner.list<{ financeId?: string; detached?: boolean }>('sync/')) {
     const match = /\/link\/([^/]+)\/(fsm|finance)\/([^/]+)$/.exec(key);
     if (!match) continue;
-    const entity = match[1] as Entity;
+    const entity = ENTITY_OF_MODULE[match[1] ?? ''];
+    if (entity === undefined) continue;
     const on = match[2] as Side;
     const id = decodeURIComponent(match[3] ?? '');
     if (value.detached === true) detached[entity][on].add(id);
@@ -494,9 +565,10 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
   const differing = new Set<string>();
 
   // Linked pairs are equal under the mapping, both ways.
-  // A pair Zoho refused in the last (clean) run — a derived display name another customer already
-  // has, with duplicate names not allowed — differs for a reason the report states.
-  const refused = new Set(last.failures.filter((g) => g.reason === 'DUPLICATE_NAME').flatMap((g) => g.records).flatMap((r) => [r.fsmId, r.financeId]).filter((id): id is string => id !== undefined));
+  // A pair refused in the last (clean) run differs for a reason the report states: a derived
+  // display name another customer already has (duplicate names not allowed), or a synced person
+  // whose FSM company changed — or was deleted — since (product-rules.md §5.6).
+  const refused = new Set(last.failures.filter((g) => g.reason === 'DUPLICATE_NAME' || g.reason === 'COMPANY_CHANGE_NOT_ALLOWED').flatMap((g) => g.records).flatMap((r) => [r.fsmId, r.financeId]).filter((id): id is string => id !== undefined));
   for (const pair of pairs) {
     if (refused.has(pair.fsmId) || refused.has(pair.financeId)) continue;
     const fsm = world.sandbox.record(world.fsm, RESOURCE[pair.entity].fsm, pair.fsmId);
@@ -509,6 +581,13 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
     const asFinance = converter.toFinance(fsm, { unresolved: 'omit' });
     const asFsm = converter.toFsm(finance, { unresolved: 'omit' });
     for (const entry of converter.entries) {
+      if (pair.entity === 'persons' && entry.fsm === 'Company') {
+        // A person's company is a reference: FSM's company must be linked to the person's customer.
+        const company = lookupId(fsm.Company);
+        const customer = pairs.find((p) => p.entity === 'companies' && p.fsmId === company)?.financeId;
+        if (customer !== finance.contact_id) problems.push(`persons FSM ${pair.fsmId} ↔ Books ${pair.financeId}: FSM company ${String(company)} is linked to ${String(customer)}, the person belongs to ${String(finance.contact_id)}`);
+        continue;
+      }
       // References (tax ids) are omitted by a conversion without a resolver; without TaxSync they pass unchanged.
       const converted = (value: unknown, source: unknown) => (value === undefined ? source : value);
       const checks: Array<[string, unknown, unknown]> = [];
@@ -516,7 +595,7 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
       if (entry.direction !== 'to_finance') checks.push([`finance ${entry.finance} as FSM ${entry.fsm}`, converted(at(asFsm, entry.fsm), at(finance, entry.finance)), at(fsm, entry.fsm)]);
       for (const [what, expected, actual] of checks) {
         if (normalise(expected) === normalise(actual)) continue;
-        const id = `${pair.entity}/${pair.fsmId}/${entry.fsm}`;
+        const id = `${MODULE[pair.entity]}/${pair.fsmId}/${entry.fsm}`;
         differing.add(id);
         if (policy.conflicts === 'manual' && openIds.has(id)) continue;
         problems.push(`${pair.entity} FSM ${pair.fsmId} ↔ Books ${pair.financeId}: ${what}: ${JSON.stringify(expected)} ≠ ${JSON.stringify(actual)}`);
@@ -557,8 +636,24 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
     for (const on of ['fsm', 'finance'] as const) {
       const live = liveRecords(world, entity, on);
       const counts = new Map<string, number>();
-      for (const r of live) bump(counts, world.mapper.matchValue(MODULE[entity], on, r));
-      for (const [key, count] of counts) {
+      if (entity === 'persons') {
+        // A person's email is unique within its company (FSM refuses a second one there); the same
+        // email under two companies is two people. 'clone' copies a person made on both sides.
+        const emails = new Map<string, string>();
+        for (const r of live) {
+          const email = world.mapper.matchValue(MODULE[entity], on, r) ?? '';
+          const key = `${String(on === 'fsm' ? lookupId(r.Company) : r.contact_id)} ${email}`;
+          emails.set(key, email);
+          bump(counts, key);
+        }
+        for (const [key, count] of counts) {
+          const email = emails.get(key) ?? '';
+          const allowed = policy.duplicates === 'clone' ? Math.max(1, (trace.made.persons.fsm.get(email) ?? 0) + (trace.made.persons.finance.get(email) ?? 0)) : 1;
+          if (count > allowed) problems.push(`duplicate: ${count} ${on} persons of one company with the email of ${JSON.stringify(key)} ('${policy.duplicates}' allows ${allowed})`);
+        }
+      }
+      else for (const r of live) bump(counts, world.mapper.matchValue(MODULE[entity], on, r));
+      for (const [key, count] of entity === 'persons' ? [] : counts) {
         const fromFsm = trace.made[entity].fsm.get(key) ?? 0;
         const fromFinance = trace.made[entity].finance.get(key) ?? 0;
         const allowed = policy.duplicates === 'clone' ? fromFsm + fromFinance : Math.max(fromFsm, fromFinance, 1);
