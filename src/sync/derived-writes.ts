@@ -71,11 +71,16 @@ export function withDerivedWrites(input: DerivedInput): PairWrites {
   const seen: Partial<Record<SyncSide, Record<string, unknown> | undefined>> = input.fresh ? { [input.fresh]: undefined } : {};
   const lastSeen = (side: SyncSide) => (Object.hasOwn(seen, side) ? seen[side] : convert(side, withoutComputed(input[side], input.computed?.[side])));
   let dirty: Record<SyncSide, boolean> = { fsm: writes.toFsm.length > 0 || input.fresh === 'fsm', finance: writes.toFinance.length > 0 || input.fresh === 'finance' };
+  // One-way entries out of each side: the only ones that can follow a change there.
+  const followersOf: Record<SyncSide, MergeEntry[]> = {
+    fsm: input.entries.filter((e) => e.toFinance && !e.toFsm),
+    finance: input.entries.filter((e) => e.toFsm && !e.toFinance),
+  };
   for (let round = 0; round < MAX_ROUNDS && (dirty.fsm || dirty.finance); round++) {
     const next: Record<SyncSide, boolean> = { fsm: false, finance: false };
     for (const from of ['fsm', 'finance'] as const) {
       const to = otherSide(from);
-      const followers = input.entries.filter((e) => (from === 'fsm' ? e.toFinance && !e.toFsm : e.toFsm && !e.toFinance));
+      const followers = followersOf[from];
       if (!dirty[from] || followers.length === 0) continue;
       const before = lastSeen(from);
       const after = convert(from, withoutComputed(applied(input[from], writesTo(from), input[from]), input.computed?.[from]));

@@ -12,7 +12,7 @@ import { commit, count, directionTo, failed, isFatal, report, type RunContext, w
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import type { SyncSide } from './sync-keys.js';
 import { type MergeEntry, mergeRecord } from './three-way-merge.js';
-import { computedPaths, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
+import { noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
 
 /** One pair to bring in sync. */
 export interface PairInput {
@@ -163,7 +163,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
         finance: financeFull,
         writes: merged,
         fresh: pending,
-        computed: { fsm: computedPaths(state, 'fsm'), finance: computedPaths(state, 'finance') },
+        computed: state.computed,
       }),
     };
     // Stored conflicts of this record that no longer conflict have converged or been applied.
@@ -213,7 +213,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     const manualPaths = { fsm: result.manual.map((e) => e.fsm), finance: result.manual.map((e) => e.finance) };
     const fsmFields = applied(fsmNow.fields, result.toFsm, fsmFull);
     const financeFields = financeWrite?.data ? snapshotOf(state, 'finance', financeWrite.data).fields : applied(financeNow.fields, result.toFinance, financeFull);
-    const fsmUnknown = fsmWrite ? computedPaths(state, 'fsm') : pair.fsmRecord ? [] : (base?.fsm.unknown ?? []);
+    const fsmUnknown = fsmWrite ? [...state.computed.fsm] : pair.fsmRecord ? [] : (base?.fsm.unknown ?? []);
     const next: BaseSnapshot = {
       fsm: hold(snapshotOf(state, 'fsm', fsmFields, { modifiedTime: fsmWrite?.modifiedTime ?? fsmModified, unknown: fsmUnknown }), base?.fsm, manualPaths.fsm),
       finance: hold(snapshotOf(state, 'finance', financeFields, { modifiedTime: financeWrite?.modifiedTime ?? financeModified }), base?.finance, manualPaths.finance),

@@ -12,7 +12,7 @@ import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { computedPaths, matchKeyOf, snapshotOf, type UnitState } from './unit-state.js';
+import { matchKeyOf, snapshotOf, type UnitState } from './unit-state.js';
 import { checkRequired } from './validation.js';
 
 /** The side's collection and source. */
@@ -37,7 +37,7 @@ function derivedOf(ctx: RunContext, state: UnitState, from: SyncSide, data: Reco
     finance: from === 'fsm' ? created : data,
     writes: { toFsm: [], toFinance: [] },
     fresh: to,
-    computed: { fsm: computedPaths(state, 'fsm'), finance: computedPaths(state, 'finance') },
+    computed: state.computed,
   });
 }
 
@@ -124,7 +124,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     const fromSnapshot = snapshotOf(state, from, data, { modifiedTime });
     const toSnapshot = result.data
       ? snapshotOf(state, to, result.data, { modifiedTime: result.modifiedTime })
-      : snapshotOf(state, to, payload, { modifiedTime: result.modifiedTime, unknown: computedPaths(state, to) });
+      : snapshotOf(state, to, payload, { modifiedTime: result.modifiedTime, unknown: [...state.computed[to]] });
     const base: BaseSnapshot = {
       fsm: from === 'fsm' ? fromSnapshot : toSnapshot,
       finance: from === 'fsm' ? toSnapshot : fromSnapshot,

@@ -22,7 +22,11 @@ export interface MergeInput {
   base: { fsm: SideSnapshot; finance: SideSnapshot } | undefined;
   /** Entries with no base even though the pair has one: mapping changes to backfill. */
   noBase: ReadonlySet<string>;
-  /** The FSM record converted to finance fields, and the finance record converted to FSM fields. */
+  /**
+   * The FSM record converted to finance fields, and the finance record converted to FSM fields.
+   * Needed for a side that changed, and always for a side whose base has `unknown` (computed)
+   * fields: those are judged through the conversion, and an empty one would read as blank.
+   */
   fsmAsFinance: Record<string, unknown>;
   financeAsFsm: Record<string, unknown>;
   /** Who wins an entry without a base (first run "Overwrite", backfill): the record modified last. */

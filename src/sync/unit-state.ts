@@ -34,6 +34,8 @@ export interface UnitState {
   readonly converter: SyncConverter;
   readonly entries: readonly MergeEntry[];
   readonly paths: { readonly fsm: readonly FieldPath[]; readonly finance: readonly FieldPath[] };
+  /** The computed fields of each side that the mapping reads (unknown right after we write that side). */
+  readonly computed: { readonly fsm: readonly string[]; readonly finance: readonly string[] };
   readonly caps: { readonly fsm: CollectionCapabilities; readonly finance: CollectionCapabilities };
   readonly collections: { readonly fsm: SyncCollection; readonly finance: SyncCollection };
   readonly links: LinkIndex;
@@ -132,11 +134,17 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitSta
     emails = new CompanyEmailIndex();
     for (const record of fsm.records.values()) emails.add(record.id, record.data);
   }
+  const paths = { fsm: unique(entries.map((e) => e.fsm)), finance: unique(entries.map((e) => e.finance)) };
+  const computedOf = (side: SyncSide, caps: CollectionCapabilities) => {
+    const computed = new Set(caps.computed ?? []);
+    return paths[side].map((p) => p.text).filter((text) => computed.has(text));
+  };
   return {
     unit,
     converter,
     entries,
-    paths: { fsm: unique(entries.map((e) => e.fsm)), finance: unique(entries.map((e) => e.finance)) },
+    paths,
+    computed: { fsm: computedOf('fsm', fsmCaps), finance: computedOf('finance', financeCaps) },
     caps: { fsm: fsmCaps, finance: financeCaps },
     collections: { fsm: unit.fsmCollection, finance: unit.financeCollection },
     links,
@@ -180,12 +188,6 @@ export function snapshotOf(state: UnitState, side: SyncSide, record: Record<stri
     ...(extra.modifiedTime === undefined ? {} : { modifiedTime: extra.modifiedTime }),
     ...(extra.unknown === undefined || extra.unknown.length === 0 ? {} : { unknown: extra.unknown }),
   };
-}
-
-/** The computed fields of a side that the mapping reads (unknown right after we write that side). */
-export function computedPaths(state: UnitState, side: SyncSide): string[] {
-  const computed = new Set(state.caps[side].computed ?? []);
-  return state.paths[side].map((p) => p.text).filter((text) => computed.has(text));
 }
 
 /** The finance id of the customer an FSM contact's company is linked to (contact persons' parent). */
