@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { StorageOp } from '../../src/storage/storage.js';
-import { customers, one, type SyncWorld, syncWorld, writesSince } from './helpers.js';
+import { basesIn, customers, one, type SyncWorld, syncWorld, writesSince } from './helpers.js';
 
 // The default Companies mapping carries FSM Company_Name both ways with Books contact_name, and one
 // way into Books company_name. A name that comes from Books reaches FSM and, from FSM, company_name.
@@ -207,9 +207,9 @@ class KilledAfterPending extends MemoryStorage {
   #sawPending = false;
 
   override async batch(ops: readonly StorageOp[]): Promise<void> {
-    const bases = ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value] : []));
-    if (this.armed && this.#sawPending && bases.some((base) => !('pending' in base))) throw new Error('process killed');
-    if (this.armed && bases.some((base) => 'pending' in base)) this.#sawPending = true;
+    const bases = basesIn(ops);
+    if (this.armed && this.#sawPending && bases.some((base) => base.pending === undefined)) throw new Error('process killed');
+    if (this.armed && bases.some((base) => base.pending !== undefined)) this.#sawPending = true;
     return super.batch(ops);
   }
 }

@@ -5,7 +5,8 @@ import type { Region } from '../../src/regions.js';
 import { createSandbox, type FaultOptions, type FinanceOrgInit, type LimitOptions, type RecordCounts, type Sandbox, type SandboxEdition } from '../../src/sandbox/index.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import type { Storage } from '../../src/storage/storage.js';
+import type { Storage, StorageOp } from '../../src/storage/storage.js';
+import type { BaseSnapshot } from '../../src/sync/base-store.js';
 import { BidirectionalSyncer, type BidirectionalSyncerOptions, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
 import { createKyTransport } from '../../src/transport/ky-transport.js';
 
@@ -168,4 +169,9 @@ export function duplicates(world: SyncWorld): string[] {
     ...dup(names(world.sandbox.records(world.fsm, 'Contacts'), 'Email')),
     ...dup(names(world.sandbox.records(world.books, 'contactpersons'), 'email')),
   ];
+}
+
+/** The base snapshots a storage batch puts (to kill a run at a chosen commit). */
+export function basesIn(ops: readonly StorageOp[]): BaseSnapshot[] {
+  return ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value as BaseSnapshot] : []));
 }

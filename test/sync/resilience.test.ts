@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import type { SyncType } from '../../src/mapping/index.js';
-import { duplicates, find, runUntilQuiet, syncWorld, views, writesSince } from './helpers.js';
+import { basesIn, duplicates, find, runUntilQuiet, syncWorld, views, writesSince } from './helpers.js';
 
 /** A storage that dies at its nth batch, like a process killed there: nothing after it is written. */
 class CrashingStorage implements Storage {
@@ -60,8 +60,8 @@ class DiesAfterWriteAhead extends MemoryStorage {
   #noted = false;
 
   override async batch(ops: readonly StorageOp[]): Promise<void> {
-    const bases = ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value as unknown as { fsm: object; finance: object }] : []));
-    const noted = bases.some((b) => 'written' in b.fsm || 'written' in b.finance);
+    const bases = basesIn(ops);
+    const noted = bases.some((b) => b.fsm.written !== undefined || b.finance.written !== undefined);
     if (this.armed && this.#noted && bases.length > 0 && !noted) throw new Error('process killed');
     if (this.armed && noted) this.#noted = true;
     return super.batch(ops);
