@@ -136,6 +136,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     limits: options.limits ?? {},
     faults: options.faults ?? {},
     latencyMs: options.latencyMs ?? 0,
+    undocumented: options.undocumented,
   });
   for (const user of options.users ?? DEFAULT_USERS) addUser(world, user, options);
   const userOf = (email?: string): UserState => {

@@ -12,6 +12,7 @@ export {
   type FsmOrgInit,
   type RecordCounts,
   type SandboxClient,
+  type UndocumentedBehaviour,
 } from './options.js';
 export { SANDBOX_EDITIONS, isSandboxEdition, type SandboxEdition } from './editions.js';
 export { PLAN_DAILY_CAPS, FINANCE_RESOURCES, FSM_MODULES, type SandboxPlan, type SandboxFinanceResource, type SandboxFsmModule } from './org-state.js';

@@ -113,6 +113,40 @@ export interface SandboxOptions {
   faults?: FaultOptions;
   /** Delay of every API reply in ms, on the clock. Default: 0. */
   latencyMs?: number;
+  /**
+   * How the sandbox treats behaviour Zoho is seen to have but its published API description does
+   * not promise. By default the sandbox has it (what tests of the happy path want); turn it off
+   * to prove code stays correct if Zoho stops doing it.
+   *
+   * @example
+   * ```ts
+   * // Books ignores sort_order and items carry no times: the adverse case for an incremental read.
+   * const sandbox = createSandbox({ undocumented: { sortOrder: 'ignore', itemTimestamps: 'omit' } });
+   * ```
+   */
+  undocumented?: UndocumentedBehaviour;
+}
+
+/**
+ * Behaviour of the Books/Invoice sandbox beyond Zoho's published API description, each one
+ * switchable off. See {@link SandboxOptions.undocumented}.
+ */
+export interface UndocumentedBehaviour {
+  /**
+   * The `sort_order` query parameter (`A` / `D`) of Books list endpoints, which the published
+   * description of GET /contacts, /items and /invoices does not declare. `'honour'` (default):
+   * lists are sorted in the order asked for. `'ignore'`: the parameter has no effect; each list
+   * comes in its default order — ascending for contacts and items (so GET /contacts sorted by
+   * `last_modified_time` lists the oldest change first), descending for invoices — and
+   * `page_context.sort_order` says that order.
+   */
+  sortOrder?: 'honour' | 'ignore';
+  /**
+   * `created_time` and `last_modified_time` of an item, which the published description of the
+   * item reply does not have. `'include'` (default): every item reply carries them. `'omit'`:
+   * API replies (list, get, create, update) leave them out; `sandbox.record()` still shows them.
+   */
+  itemTimestamps?: 'include' | 'omit';
 }
 
 /** The OAuth client a sandbox registers when `clients` is not given. */

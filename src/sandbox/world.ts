@@ -10,7 +10,7 @@ import { OrgLimiter, type LimitOptions } from './limits.js';
 import type { FinanceOrgState, FsmOrgState, OrgState } from './org-state.js';
 import { streamFor } from './random.js';
 import { TokenRegistry } from './token-registry.js';
-import type { SandboxClient } from './options.js';
+import type { SandboxClient, UndocumentedBehaviour } from './options.js';
 
 /** A Zoho user of the sandbox. */
 export interface UserState {
@@ -39,6 +39,8 @@ export class SandboxWorld {
   readonly faults: FaultInjector;
   readonly clients: readonly SandboxClient[];
   readonly latencyMs: number;
+  /** Behaviour beyond Zoho's published description, resolved (see `SandboxOptions.undocumented`). */
+  readonly undocumented: Readonly<Required<UndocumentedBehaviour>>;
   readonly users = new Map<string, UserState>();
   readonly orgs = new Map<string, OrgState>();
   readonly #parties = new Map<SandboxEdition, PartySequence>();
@@ -51,11 +53,13 @@ export class SandboxWorld {
     limits: LimitOptions;
     faults: FaultOptions;
     latencyMs: number;
+    undocumented?: UndocumentedBehaviour | undefined;
   }) {
     this.seed = init.seed;
     this.clock = init.clock;
     this.clients = init.clients;
     this.latencyMs = init.latencyMs;
+    this.undocumented = Object.freeze({ sortOrder: init.undocumented?.sortOrder ?? 'honour', itemTimestamps: init.undocumented?.itemTimestamps ?? 'include' });
     this.tokens = new TokenRegistry(streamFor(init.seed, 'tokens'), init.clock);
     this.limiter = new OrgLimiter(init.limits, init.clock);
     this.faults = new FaultInjector(init.faults, init.seed);

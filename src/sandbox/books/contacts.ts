@@ -17,7 +17,7 @@ export function listContacts(ctx: FinanceContext): Reply {
   if (!status) return booksErrors.invalidValue('filter_by');
   const column = query.get('sort_column') ?? 'contact_name';
   if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
-  const order = sortOrder(query, 'A');
+  const order = sortOrder(ctx, 'A');
   const type = query.get('contact_type');
   const { contacts, contactpersons, invoices } = org.tables;
   const versions = `${contacts.version}.${contactpersons.version}.${invoices.version}.${org.currency.id}`;

@@ -1,5 +1,6 @@
 import { copyRows } from '../list-cache.js';
 import { json, type Reply } from '../reply.js';
+import type { SandboxWorld } from '../world.js';
 
 /** Zoho's success envelope: `{ code: 0, message, <key>: payload }` (zoho-api.md §2.4). */
 export function success(message: string, payload: Record<string, unknown> = {}, status = 200): Reply {
@@ -42,9 +43,14 @@ function positiveInt(text: string | null): number | undefined {
   return n >= 1 ? n : undefined;
 }
 
-/** Sort direction from `sort_order` (`A` / `D`; ⚠️ the request parameter is not in the OAS, zoho-api.md §2.5). */
-export function sortOrder(query: URLSearchParams, fallback: 'A' | 'D'): 'A' | 'D' {
-  const value = query.get('sort_order')?.toUpperCase();
+/**
+ * Sort direction from `sort_order` (`A` / `D`), else the list's default. Zoho's published API
+ * description does not declare the request parameter (only replies report it), so with
+ * `undocumented.sortOrder: 'ignore'` it has no effect and the default order stands.
+ */
+export function sortOrder(ctx: { query: URLSearchParams; world: SandboxWorld }, fallback: 'A' | 'D'): 'A' | 'D' {
+  if (ctx.world.undocumented.sortOrder === 'ignore') return fallback;
+  const value = ctx.query.get('sort_order')?.toUpperCase();
   return value === 'A' || value === 'D' ? value : fallback;
 }
 

@@ -27,7 +27,7 @@ export function listInvoices(ctx: FinanceContext): Reply {
   const modifiedAfter = modifiedText === null ? undefined : parseTimestamp(modifiedText);
   if (modifiedText !== null && modifiedAfter === undefined) return booksErrors.invalidValue('last_modified_time');
   const customerId = query.get('customer_id');
-  const order = sortOrder(query, 'D');
+  const order = sortOrder(ctx, 'D');
   const byText = textFilters(query, ['invoice_number', 'reference_number', 'customer_name']);
   const bySearch = searchText(query, ['invoice_number', 'reference_number', 'customer_name']);
   const rows = org.tables.invoices

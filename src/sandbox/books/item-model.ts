@@ -63,10 +63,11 @@ export function updateItem(world: SandboxWorld, org: FinanceOrgState, id: string
 }
 
 /**
- * An item as Zoho returns it. `created_time` / `last_modified_time` are ❓ in the OAS
- * (zoho-api.md §3.5); the sandbox returns them so change detection can be tested.
+ * An item as Zoho returns it. `created_time` / `last_modified_time` are not in Zoho's published
+ * description of the item reply: rendered unless `timestamps` is false (the sandbox's
+ * `undocumented.itemTimestamps: 'omit'`), so code can be tested both with and without them.
  */
-export function renderItem(org: FinanceOrgState, row: StoredRecord): Record<string, unknown> {
+export function renderItem(org: FinanceOrgState, row: StoredRecord, options: { timestamps?: boolean } = {}): Record<string, unknown> {
   const d = row.data;
   const gate = gateOf(org);
   const out: Record<string, unknown> = {
@@ -86,6 +87,7 @@ export function renderItem(org: FinanceOrgState, row: StoredRecord): Record<stri
     if (!(key in out) && key !== 'tax_id' && fieldAvailable('item', key, gate)) out[key] = value;
   }
   out.custom_fields = Array.isArray(d.custom_fields) ? d.custom_fields : [];
+  if (options.timestamps === false) return out;
   out.created_time = booksTimestamp(row.createdAt, org.utcOffsetMinutes);
   out.last_modified_time = booksTimestamp(row.modifiedAt, org.utcOffsetMinutes);
   return out;
