@@ -21,7 +21,7 @@ export type { Transport, TransportRequest, TransportResponse, HttpMethod } from 
 export { createKyTransport, type KyTransportOptions } from './transport/ky-transport.js';
 export { RateLimiter, type RateLimits, type RateLimiterOptions, type RateLimitWait } from './transport/rate-limiter.js';
 export { type RetryOptions, parseRetryAfter } from './transport/retry-policy.js';
-export { Paginator, type Page, type PageFetcher } from './transport/paginator.js';
+export { Paginator, type Page, type PageFetcher, type PageSort } from './transport/paginator.js';
 export type { ClientEvents } from './transport/pipeline-events.js';
 export type { ApiRequest } from './transport/request-pipeline.js';
 export type { ZohoService } from './transport/zoho-reply.js';

@@ -6,6 +6,20 @@ export interface Page<T> {
   page: number;
   /** True when Zoho says another page follows (`page_context.has_more_page`, FSM `info.more_records`). */
   hasMore: boolean;
+  /**
+   * The order the server says this page is in (Books `page_context.sort_column` and `sort_order`),
+   * when the reply says it. A caller that relies on an order checks it here rather than assuming
+   * the one it asked for.
+   */
+  sort?: PageSort | undefined;
+}
+
+/** How a list page says it is sorted. */
+export interface PageSort {
+  /** The field sorted by (`last_modified_time`). */
+  column?: string | undefined;
+  /** `A` ascending, `D` descending. */
+  order?: 'A' | 'D' | undefined;
 }
 
 /** Fetches page `page` (1-based). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Page, Paginator } from '../../transport/paginator.js';
+import { type Page, type PageSort, Paginator } from '../../transport/paginator.js';
 import type { HttpMethod } from '../../transport/transport.js';
 import { type CallOptions, type CreateOptions, type ListOptions, pageSize, toQuery } from '../list-params.js';
 import { parseWith } from '../parse.js';
@@ -81,6 +81,18 @@ function hasMorePage(pageContext: unknown): boolean {
   return typeof context === 'object' && context !== null && (context as { has_more_page?: unknown }).has_more_page === true;
 }
 
+// The order a reply reports in `page_context` (`sort_column`, `sort_order` "A" / "D"), if any.
+function pageSort(pageContext: unknown): PageSort | undefined {
+  const context = Array.isArray(pageContext) ? pageContext[0] : pageContext;
+  if (typeof context !== 'object' || context === null) return undefined;
+  const { sort_column: column, sort_order: order } = context as { sort_column?: unknown; sort_order?: unknown };
+  const sort: PageSort = {
+    ...(typeof column === 'string' && column !== '' ? { column } : {}),
+    ...(order === 'A' || order === 'D' ? { order } : {}),
+  };
+  return sort.column === undefined && sort.order === undefined ? undefined : sort;
+}
+
 const arrays = new WeakMap<z.ZodType, z.ZodType>();
 /** `z.array(schema)`, built once per schema: list pages are parsed on a hot path. */
 function arrayOf<S extends z.ZodType>(schema: S): z.ZodType<Array<z.output<S>>> {
@@ -120,6 +132,7 @@ export class FinanceResource<R extends z.ZodType, C extends z.ZodType, U extends
     const envelope = (body ?? {}) as Record<string, unknown>;
     const list = envelope[this.spec.many] ?? [];
     const items = parseWith(arrayOf(this.spec.record), list, { what: `GET ${this.spec.path}`, kind: 'response', pathPrefix: [this.spec.many] });
-    return { items, page, hasMore: hasMorePage(envelope.page_context) };
+    const sort = pageSort(envelope.page_context);
+    return { items, page, hasMore: hasMorePage(envelope.page_context), ...(sort ? { sort } : {}) };
   }
 }
