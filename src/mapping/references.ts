@@ -98,9 +98,18 @@ export interface TaxIdMapRow {
  * Resolver pairs from TaxSync's id map: taxes and groups answer `taxes` references, authorities
  * `tax_authorities`, exemptions `tax_exemptions`. Rows still pending (no finance id) are skipped.
  *
+ * FSM's tax fields (`Tax.Tax_Id`, `Tax.Tax_Exemption_Id`, `Tax.Tax_Authority_Id`, India's
+ * `Intra_State_Tax_Rate` / `Inter_State_Tax_Rate`) hold the Books/Invoice id itself, and FSM refuses
+ * anything else: so a finance id maps to itself. TaxSync's own ids (`gst18`, or `tax-<id>` from a
+ * pull) are read as their finance id too, so a record written with one by an earlier version still
+ * resolves, but they are never written to FSM. Only ids in the map resolve: a tax missing from it
+ * (deleted in Books, or created after the last pull) leaves the reference unresolved.
+ *
  * @example
  * ```ts
  * const resolve = createMapResolver({ ...taxReferencePairs(await taxStore.entries()), companies: links });
+ * resolve.toFsm('taxes', '460000000000048');   // '460000000000048' (the GST18 group)
+ * resolve.toFinance('taxes', '460000000000048'); // '460000000000048'
  * ```
  */
 export function taxReferencePairs(rows: Iterable<TaxIdMapRow>): ReferencePairs {
@@ -110,7 +119,8 @@ export function taxReferencePairs(rows: Iterable<TaxIdMapRow>): ReferencePairs {
   for (const row of rows) {
     if (row.financeId === undefined) continue;
     const list = row.kind === 'authority' ? authorities : row.kind === 'exemption' ? exemptions : taxes;
-    list.push([row.fsmId, row.financeId]);
+    // The SDK's id first: a later pair wins the finance → FSM direction, which must be the finance id.
+    list.push([row.fsmId, row.financeId], [row.financeId, row.financeId]);
   }
   return { taxes, tax_authorities: authorities, tax_exemptions: exemptions };
 }

@@ -26,8 +26,11 @@ export async function loadTaxPairs(source: TaxIdSource | undefined): Promise<Tax
       pairs.toFinance.set(kind, new Map());
       pairs.toFsm.set(kind, new Map());
     }
+    // FSM's tax fields hold the finance id itself (FSM refuses anything else): TaxSync's own ids
+    // are understood when read, never written.
     pairs.toFinance.get(kind)?.set(entry.fsmId, entry.financeId);
-    pairs.toFsm.get(kind)?.set(entry.financeId, entry.fsmId);
+    pairs.toFinance.get(kind)?.set(entry.financeId, entry.financeId);
+    pairs.toFsm.get(kind)?.set(entry.financeId, entry.financeId);
   }
   return pairs;
 }
@@ -35,8 +38,8 @@ export async function loadTaxPairs(source: TaxIdSource | undefined): Promise<Tax
 /**
  * Translates references through what the syncer knows: company ↔ customer through the companies
  * links (live: links made earlier in the same run count), other synced records through theirs,
- * taxes through TaxSync's id map. Without a tax map, tax ids pass through unchanged: FSM's tax
- * block holds the finance org's tax ids (zoho-api.md §4.3).
+ * taxes through TaxSync's id map (a finance id known to it maps to itself). Without a tax map, tax
+ * ids pass through unchanged: FSM's tax fields hold the finance org's tax ids.
  */
 export function linkResolver(links: ReadonlyMap<string, LinkIndex>, taxes: TaxPairs | undefined): ReferenceResolver {
   const unit = (kind: Kind): LinkIndex | undefined => links.get(kind === 'contacts' ? 'contacts' : kind);

@@ -1,6 +1,7 @@
 import { ApiError, type ApiErrorInit } from '../errors/api-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { RateLimitError, type RateLimitKind } from '../errors/rate-limit-error.js';
+import { nextUtcMidnight } from './daily-budget.js';
 import { parseRetryAfter } from './retry-policy.js';
 import type { HttpMethod, TransportResponse } from './transport.js';
 
@@ -43,8 +44,25 @@ export function interpretReply(response: TransportResponse, context: ReplyContex
       ok ? 'MALFORMED_RESPONSE' : 'ZOHO_API_ERROR',
     );
   }
-  const error = envelopeError(body, context) ?? { code: undefined, message: undefined };
-  throw buildError(response, context, error.code, error.message);
+  const error = envelopeError(body, context) ?? recordError(body, context) ?? { code: undefined, message: undefined };
+  throw buildError(response, context, error.code, error.message, error.details);
+}
+
+/**
+ * FSM refuses a write whose every record failed with an HTTP error and the per-record entries
+ * `{ data: [{ code, details: { api_name }, message, status: 'error' }] }`: the first one says why,
+ * and `details.field` names the field it refused.
+ */
+function recordError(body: Record<string, unknown>, context: ReplyContext): { code: number | string | undefined; message: string | undefined; details: Record<string, unknown> } | undefined {
+  if (context.service !== 'fsm' || !Array.isArray(body.data)) return undefined;
+  const entry: unknown = body.data[0];
+  if (!isRecord(entry) || entry.status !== 'error') return undefined;
+  const details = isRecord(entry.details) ? entry.details : {};
+  return {
+    code: typeof entry.code === 'string' || typeof entry.code === 'number' ? entry.code : undefined,
+    message: typeof entry.message === 'string' ? entry.message : undefined,
+    details: { field: typeof details.api_name === 'string' ? details.api_name : undefined, fsmDetails: details },
+  };
 }
 
 function envelopeError(body: Record<string, unknown>, context: ReplyContext): { code: number | string | undefined; message: string | undefined } | undefined {
@@ -59,17 +77,22 @@ function envelopeError(body: Record<string, unknown>, context: ReplyContext): { 
   return undefined;
 }
 
-function buildError(response: TransportResponse, context: ReplyContext, zohoCode: number | string | undefined, zohoMessage: string | undefined): ApiError {
-  const init: ApiErrorInit = { status: response.status, zohoCode, zohoMessage, method: context.method, url: context.url };
+function buildError(response: TransportResponse, context: ReplyContext, zohoCode: number | string | undefined, zohoMessage: string | undefined, details?: Record<string, unknown>): ApiError {
+  const init: ApiErrorInit = { status: response.status, zohoCode, zohoMessage, method: context.method, url: context.url, ...(details ? { details } : {}) };
   const what = `${context.method} ${pathOf(context.url)}`;
   const said = zohoMessage ? `: "${zohoMessage}"` : '';
   const rateKind = typeof zohoCode === 'number' ? RATE_LIMIT_CODES[zohoCode] : undefined;
   if (rateKind || response.status === 429) {
     const kind = rateKind ?? 'minute';
-    return new RateLimitError(`Zoho rate-limited ${what} (${kind} limit, code ${String(zohoCode ?? 'none')})${said}. ${RATE_LIMIT_ADVICE[kind]}`, {
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], context.now);
+    // Zoho does not say when the daily count resets: without Retry-After, the next UTC midnight is assumed.
+    const resumeAt = kind !== 'day' ? undefined : retryAfterMs !== undefined ? context.now + retryAfterMs : nextUtcMidnight(context.now);
+    const resume = resumeAt === undefined ? '' : ` Calls may go on after ${new Date(resumeAt).toISOString()}.`;
+    return new RateLimitError(`Zoho rate-limited ${what} (${kind} limit, code ${String(zohoCode ?? 'none')})${said}. ${RATE_LIMIT_ADVICE[kind]}${resume}`, {
       ...init,
       kind,
-      retryAfterMs: parseRetryAfter(response.headers['retry-after'], context.now),
+      retryAfterMs: retryAfterMs ?? (resumeAt === undefined ? undefined : resumeAt - context.now),
+      resumeAt,
     });
   }
   if (response.status === 404 || (zohoCode !== undefined && NOT_FOUND_CODES.has(zohoCode))) {
@@ -84,7 +107,7 @@ function buildError(response: TransportResponse, context: ReplyContext, zohoCode
 const RATE_LIMIT_ADVICE: Record<RateLimitKind, string> = {
   minute: 'Zoho allows 100 requests a minute per organisation; lower limits.perMinute if other apps share it.',
   concurrency: 'Zoho allows 5 (free) or 10 (paid) calls at once; lower limits.concurrency.',
-  day: "The plan's daily cap is spent; calls succeed again tomorrow (UTC) or after a plan upgrade.",
+  day: "The plan's daily cap is spent; nothing is retried until the day's count resets, or the plan is upgraded.",
 };
 
 function pathOf(url: string): string {

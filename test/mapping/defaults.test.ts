@@ -105,12 +105,19 @@ describe('built-in transforms', () => {
 });
 
 describe('TaxSync id map as resolver pairs', () => {
-  it('answers taxes, authorities and exemptions, skipping pending rows', () => {
-    const resolve = createMapResolver(taxReferencePairs([
-      { kind: 'tax', fsmId: 'T1', financeId: 'F1' }, { kind: 'group', fsmId: 'G1', financeId: 'F2' },
-      { kind: 'authority', fsmId: 'A1', financeId: 'F3' }, { kind: 'exemption', fsmId: 'E1', financeId: 'F4' }, { kind: 'tax', fsmId: 'T2' },
-    ]));
-    expect([resolve.toFinance('taxes', 'T1'), resolve.toFinance('taxes', 'G1'), resolve.toFinance('tax_authorities', 'A1'), resolve.toFsm('tax_exemptions', 'F4'), resolve.toFinance('taxes', 'T2')])
-      .toEqual(['F1', 'F2', 'F3', 'E1', undefined]);
+  const resolve = createMapResolver(taxReferencePairs([
+    { kind: 'tax', fsmId: 'T1', financeId: 'F1' }, { kind: 'group', fsmId: 'G1', financeId: 'F2' },
+    { kind: 'authority', fsmId: 'A1', financeId: 'F3' }, { kind: 'exemption', fsmId: 'E1', financeId: 'F4' }, { kind: 'tax', fsmId: 'T2' },
+  ]));
+
+  it('writes the finance id to FSM for taxes, groups, authorities and exemptions (FSM holds Books ids)', () => {
+    expect([resolve.toFsm('taxes', 'F1'), resolve.toFsm('taxes', 'F2'), resolve.toFsm('tax_authorities', 'F3'), resolve.toFsm('tax_exemptions', 'F4')])
+      .toEqual(['F1', 'F2', 'F3', 'F4']);
+  });
+
+  it('reads a finance id, or TaxSync’s own id, as the finance id; skips pending rows and unknown ids', () => {
+    expect([resolve.toFinance('taxes', 'F1'), resolve.toFinance('taxes', 'T1'), resolve.toFinance('taxes', 'G1'), resolve.toFinance('tax_authorities', 'A1'), resolve.toFinance('tax_exemptions', 'F4')])
+      .toEqual(['F1', 'F1', 'F2', 'F3', 'F4']);
+    expect([resolve.toFinance('taxes', 'T2'), resolve.toFinance('taxes', 'F9'), resolve.toFsm('taxes', 'F9'), resolve.toFsm('taxes', 'F3')]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -6,6 +6,7 @@ import { fsmTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { invalidField, mandatoryMissing } from './errors.js';
 import { MODULE_SPECS } from './modules.js';
+import { invalidTaxReference } from './tax-fields.js';
 
 /** Fields the server owns: ignored on input. */
 const SYSTEM_FIELDS = new Set(['id', 'Owner', 'Created_Time', 'Modified_Time', 'Created_By', 'Modified_By', 'Full_Name', 'UID', 'Tag']);
@@ -34,6 +35,7 @@ function blank(value: unknown): boolean {
 
 /** Cleans and checks a record's input; lookups become ids. */
 function prepare(
+  world: SandboxWorld,
   org: FsmOrgState,
   module: SandboxFsmModule,
   input: Record<string, unknown>,
@@ -56,6 +58,8 @@ function prepare(
     if (!Number.isFinite(price)) return { error: invalidField('Unit_Price', { expected_data_type: 'double' }) };
     data.Unit_Price = price;
   }
+  const badTax = invalidTaxReference(world, org, data);
+  if (badTax !== undefined) return { error: badTax };
   return { data };
 }
 
@@ -77,7 +81,7 @@ function mergeLines(world: SandboxWorld, current: unknown, patch: unknown): unkn
 
 /** Creates a record, or the per-record error FSM answers. */
 export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: SandboxFsmModule, input: Record<string, unknown>, at = world.now()): StoredRecord | FsmRecordError {
-  const prepared = prepare(org, module, input);
+  const prepared = prepare(world, org, module, input);
   if ('error' in prepared) return prepared;
   const record = prepared.data;
   if (module === 'Work_Orders') {
@@ -101,7 +105,7 @@ export function updateFsmRecord(
 ): StoredRecord | FsmRecordError | undefined {
   const row = org.tables[module].get(id);
   if (!row) return undefined;
-  const prepared = prepare(org, module, input, row.data);
+  const prepared = prepare(world, org, module, input, row.data);
   if ('error' in prepared) return prepared;
   const patch = prepared.data;
   if (patch.Service_Line_Items !== undefined) patch.Service_Line_Items = mergeLines(world, row.data.Service_Line_Items, patch.Service_Line_Items);
