@@ -195,7 +195,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     let financeWrite: WriteResult | undefined;
     if (result.toFsm.length > 0) {
       target = 'fsm';
-      if (!ctx.dryRun) fsmWrite = await ctx.sources.fsm.update(state.collections.fsm, pair.fsmId, toFsm.payload);
+      if (!ctx.dryRun) fsmWrite = await ctx.sources.fsm.update(state.collections.fsm, pair.fsmId, toFsm.payload, { current: fsmFull });
       wrote(ctx, unit, 'fsm', 'updated', ids, toFsm.payload);
       if (state.emails) state.emails.add(pair.fsmId, { ...fsmFull, ...toFsm.payload });
     } else if ((!pair.newLink || base) && !pair.followUp) {
@@ -203,7 +203,9 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     }
     if (result.toFinance.length > 0) {
       target = 'finance';
-      if (!ctx.dryRun) financeWrite = await ctx.sources.finance.update(state.collections.finance, pair.financeId, toFinance.payload, { parentId: pair.parentId });
+      // The record as known (read, or its base) goes along: Zoho wants fields in every update that
+      // a patch lacks, and the source fills them from it instead of reading the record again.
+      if (!ctx.dryRun) financeWrite = await ctx.sources.finance.update(state.collections.finance, pair.financeId, toFinance.payload, { parentId: pair.parentId, current: financeFull });
       wrote(ctx, unit, 'finance', 'updated', ids, toFinance.payload);
     } else if ((!pair.newLink || base) && !pair.followUp) {
       count(ctx, unit, 'toFinance', 'unchanged');

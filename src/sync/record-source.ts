@@ -57,6 +57,14 @@ export interface RecordCallOptions {
   /** For `contact_persons`: the customer the person belongs to. */
   parentId?: string | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * On `update`: the record as the syncer last knew it — read this run, or, when it was not read
+   * again, the mapped fields of its last synced state (so possibly only some fields). A side whose
+   * API wants fields in every update that the patch lacks (Zoho's display name, an item's rate)
+   * takes them from here instead of reading the record first. Optional: sources that send
+   * partial patches ignore it, and callers of a source may leave it out.
+   */
+  current?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** What a create or update returns. */

@@ -1,17 +1,21 @@
 import type { FinanceApi } from '../../client/finance/finance-api.js';
 import type { IntegrationClient } from '../../client/integration-client.js';
 import { NotFoundError } from '../../errors/not-found-error.js';
+import type { PageSort } from '../../transport/paginator.js';
 import { timeOf } from '../conflict-policies.js';
+import { MANDATORY_TITLE, RecordRefusal } from '../failure-reasons.js';
 import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
 } from '../record-source.js';
+import { NewestFirstCheck } from './newest-first.js';
+import { REQUIRED_ON_UPDATE, withRequired } from './required-fields.js';
 
 type Data = Record<string, unknown>;
 
 // The slice of the finance resources the source uses; payloads come from the field mapping and
 // the client validates them against its schemas at run time.
 interface PagedList {
-  pages(): AsyncGenerator<{ items: Data[] }, void, undefined>;
+  pages(): AsyncGenerator<{ items: Data[]; sort?: PageSort | undefined }, void, undefined>;
   toArray(): Promise<Data[]>;
 }
 interface ActivatableResource {
@@ -30,13 +34,13 @@ interface PersonsResource {
   delete(id: string, options: { signal?: AbortSignal }): Promise<void>;
 }
 
-// zoho-api.md §3.3–3.5: contact_name is required on a contact, name and rate on an item,
-// first_name on a contact person (contact-persons.yml).
+// Zoho's published API description requires contact_name on a new contact, name and rate on a
+// new item, first_name on a new contact person and, to name its customer, contact_id.
 const CAPABILITIES: Readonly<Record<SyncCollection, CollectionCapabilities>> = {
   companies: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'contact_name' },
   contacts: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'email' },
-  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name'], matchField: 'email' },
-  // zoho-api.md §2.5: items have no modified-since filter (nor a documented modified time): scan.
+  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name', 'contact_id'], matchField: 'email' },
+  // Items have no modified-since filter, nor a modified time in Zoho's published description: scan.
   items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['name', 'rate'], matchField: 'name' },
 };
 
@@ -91,18 +95,30 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
   const persons = finance.contactPersons as unknown as PersonsResource;
   const activatable = (collection: SyncCollection) => (collection === 'items' ? items : contacts);
 
-  // Customers of one sub type, newest-modified first, down to `since` (inclusive: Zoho's times
-  // have second precision, and a record modified in the cursor's second must be seen again).
+  // Customers of one sub type modified at or after `since` (inclusive: Zoho's times have second
+  // precision, and a record modified in the cursor's second must be seen again). The walk asks for
+  // newest-modified first and stops at the end of the first page that reaches below `since` — but
+  // only once the rows read prove that order (sort_order is not in Zoho's published description of
+  // GET /contacts). Otherwise it walks every page, keeping the rows at or after `since`: dearer,
+  // never blind to a change.
   async function* customers(subType: 'business' | 'individual', read: ReadOptions): AsyncGenerator<{ row: Data; time: string | undefined }> {
     const floor = timeOf(read.since);
+    const order = new NewestFirstCheck('last_modified_time');
     const list = contacts.list({ contactType: 'customer', filterBy: 'Status.All', sortColumn: 'last_modified_time', sortOrder: 'D', ...signalOf(read) });
     for await (const page of list.pages()) {
+      order.page(page.sort);
+      let reachedFloor = false;
       for (const row of page.items) {
         const time = typeof row.last_modified_time === 'string' ? row.last_modified_time : undefined;
         const at = timeOf(time);
-        if (floor !== undefined && at !== undefined && at < floor) return;
+        order.row(at);
+        if (floor !== undefined && at !== undefined && at < floor) {
+          reachedFloor = true;
+          continue;
+        }
         if (subTypeOf(row) === subType) yield { row, time };
       }
+      if (reachedFloor && order.confirmed) return;
     }
   }
 
@@ -132,6 +148,26 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       yield { records: page.items.map((row): SourceRecord => ({ id: String(row.item_id), data: row, ...modified(row) })) };
     }
     yield { records: [], complete: true };
+  }
+
+  // An update body with what Zoho requires of it: from the patch, else the record the syncer last
+  // knew (`call.current`), else facts the source is sure of; only when still unknown, the record is
+  // read once. A person always names the customer it belongs to; every customer this source reads
+  // is listed with contact_type=customer.
+  async function updateBody(collection: SyncCollection, id: string, patch: Data, call: RecordCallOptions | undefined): Promise<Data> {
+    const required = REQUIRED_ON_UPDATE[collection];
+    const parentId = call?.parentId;
+    const fixed: Data = collection === 'contact_persons' ? (parentId === undefined ? {} : { contact_id: parentId }) : collection === 'items' ? {} : { contact_type: 'customer' };
+    const base = collection === 'contact_persons' && parentId !== undefined ? { ...patch, contact_id: parentId } : patch;
+    let filled = withRequired(base, required, [call?.current, fixed]);
+    if (filled.missing.some((field) => !Object.hasOwn(base, field))) {
+      const stored = collection === 'contact_persons'
+        ? parentId === undefined ? undefined : await persons.get(parentId, id, signalOf(call))
+        : await activatable(collection).get(id, signalOf(call));
+      filled = withRequired(base, required, [stored, call?.current, fixed]);
+    }
+    if (filled.missing.length > 0) throw new RecordRefusal('MANDATORY_FIELDS_EMPTY', MANDATORY_TITLE, `${MANDATORY_TITLE}: ${filled.missing.join(', ')}`);
+    return filled.body;
   }
 
   const notFoundAsUndefined = async (load: () => Promise<SourceRecord>): Promise<SourceRecord | undefined> => {
@@ -170,12 +206,12 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       return written(String(collection === 'items' ? record.item_id : record.contact_id), record);
     },
     async update(collection, id, patch, call) {
+      const body = await updateBody(collection, id, patch, call);
       if (collection === 'contact_persons') {
-        const { contact_id: _parent, ...rest } = patch;
-        const person = await persons.update(id, rest, signalOf(call));
+        const person = await persons.update(id, body, signalOf(call));
         return written(id, { ...person, ...(call?.parentId ? { contact_id: call.parentId } : {}) });
       }
-      return written(id, await activatable(collection).update(id, patch, signalOf(call)));
+      return written(id, await activatable(collection).update(id, body, signalOf(call)));
     },
     async deactivate(collection, id, call) {
       if (collection === 'contact_persons') throw new TypeError('Books contact persons cannot be marked inactive; delete them or unlink.');
