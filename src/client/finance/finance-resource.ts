@@ -19,6 +19,11 @@ export interface FinanceResourceSpec<R extends z.ZodType, C extends z.ZodType, U
   record: R;
   create: C;
   update: U;
+  /**
+   * `false` for a list whose operation declares no `page` / `per_page` (tax authorities, tax
+   * exemptions): it is read in one call, without paging parameters. Default `true`.
+   */
+  paged?: boolean;
 }
 
 /**
@@ -118,13 +123,17 @@ export class FinanceResource<R extends z.ZodType, C extends z.ZodType, U extends
   /** One page of the list (1-based), for callers that keep their own place. */
   async listPage(page: number, params: L & ListOptions = {} as L & ListOptions): Promise<Page<z.output<R>>> {
     const { perPage, signal, ...filters } = params;
+    const paged = this.spec.paged !== false;
+    // An unpaged list is whole in its first reply: there is no second page to ask for.
+    if (!paged && page > 1) return { items: [], page, hasMore: false };
     const body = await financeCall(this.context, {
       method: 'GET',
       path: this.spec.path,
-      query: { ...toQuery(filters), page, per_page: pageSize(perPage) },
+      query: paged ? { ...toQuery(filters), page, per_page: pageSize(perPage) } : toQuery(filters),
       ...(signal ? { signal } : {}),
     });
-    return this.readPage(body, page);
+    const result = this.readPage(body, page);
+    return paged ? result : { ...result, hasMore: false };
   }
 
   /** Validates one page of a list reply. */

@@ -11,7 +11,8 @@ import { sendFinance, type FinanceContext } from './finance-context.js';
 
 /**
  * The organisations the token's user belongs to (`/organizations`; zoho-api.md §3.2). These calls
- * need no organisation id, so they work before one is chosen.
+ * need no organisation id, so they work before one is chosen; and they never send one, because
+ * Zoho's published description of these operations declares no `organization_id` parameter.
  *
  * @example
  * ```ts
@@ -22,7 +23,8 @@ export class OrganizationsResource {
   readonly #context: FinanceContext;
 
   constructor(context: FinanceContext) {
-    this.#context = context;
+    // User-scoped calls: no organization_id query parameter (Books) nor organisation header (Invoice).
+    this.#context = { ...context, organizationId: undefined };
   }
 
   /** Every organisation of the user (Zoho returns them in one reply). */

@@ -30,7 +30,7 @@ export class TaxesResource extends FinanceResource<typeof FinanceTaxSchema, type
   }
 }
 
-/** Tax authorities (`/settings/taxauthorities`; US and Canada editions). */
+/** Tax authorities (`/settings/taxauthorities`; US and Canada editions). `list()` reads them in one call: the endpoint has no paging. */
 export class TaxAuthoritiesResource extends FinanceResource<
   typeof FinanceTaxAuthoritySchema,
   typeof FinanceTaxAuthorityCreateSchema,
@@ -42,6 +42,8 @@ export class TaxAuthoritiesResource extends FinanceResource<
       one: 'tax_authority',
       many: 'tax_authorities',
       label: 'tax authority',
+      // Zoho's published description declares no page / per_page on this list.
+      paged: false,
       record: FinanceTaxAuthoritySchema,
       create: FinanceTaxAuthorityCreateSchema,
       update: FinanceTaxAuthorityUpdateSchema,
@@ -49,7 +51,7 @@ export class TaxAuthoritiesResource extends FinanceResource<
   }
 }
 
-/** Tax exemptions (`/settings/taxexemptions`; US edition). */
+/** Tax exemptions (`/settings/taxexemptions`; US edition). `list()` reads them in one call: the endpoint has no paging. */
 export class TaxExemptionsResource extends FinanceResource<
   typeof FinanceTaxExemptionSchema,
   typeof FinanceTaxExemptionCreateSchema,
@@ -61,6 +63,8 @@ export class TaxExemptionsResource extends FinanceResource<
       one: 'tax_exemption',
       many: 'tax_exemptions',
       label: 'tax exemption',
+      // Zoho's published description declares no page / per_page on this list.
+      paged: false,
       record: FinanceTaxExemptionSchema,
       create: FinanceTaxExemptionCreateSchema,
       update: FinanceTaxExemptionUpdateSchema,

@@ -1,38 +1,54 @@
 import { cachedView, queryKey } from '../list-cache.js';
 import { isReply, type Reply } from '../reply.js';
+import { isObject } from '../request-body.js';
+import { booksDate } from '../time-format.js';
 import type { FinanceContext } from './context.js';
 import { contactIndex, createContact, hasTransactions, renderContact, updateContact } from './contact-model.js';
 import { listReply, sortListed, sortOrder, success } from './envelope.js';
 import { booksErrors } from './errors.js';
-import { searchText, statusFilter, textFilters } from './list-filters.js';
+import { contactFilter, CONTACT_FILTERS } from './contact-filters.js';
+import { searchText, textFilters } from './list-filters.js';
 
 // zoho-api.md §2.5: the sort columns GET /contacts documents.
 const SORT_COLUMNS = ['contact_name', 'first_name', 'last_name', 'email', 'outstanding_receivable_amount', 'created_time', 'last_modified_time'];
 const NAME_FILTERS = ['contact_name', 'company_name', 'first_name', 'last_name', 'email', 'phone'];
+const CRM_IDS = ['zcrm_contact_id', 'zcrm_account_id', 'zcrm_vendor_id'];
+
+/** The `address` filter reads the billing and shipping addresses as one text (sandbox reading). */
+function addressText(data: Record<string, unknown>): string {
+  const parts = [data.billing_address, data.shipping_address].flatMap((a) => (isObject(a) ? Object.values(a).filter((v) => typeof v === 'string') : []));
+  return parts.join(' ');
+}
 
 /** GET /contacts */
 export function listContacts(ctx: FinanceContext): Reply {
   const { org, query } = ctx;
-  const status = statusFilter(query);
-  if (!status) return booksErrors.invalidValue('filter_by');
+  const filterBy = query.get('filter_by') ?? 'Status.All';
+  if (!(CONTACT_FILTERS as readonly string[]).includes(filterBy)) return booksErrors.invalidValue('filter_by');
   const column = query.get('sort_column') ?? 'contact_name';
   if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
   const order = sortOrder(ctx, 'A');
   const type = query.get('contact_type');
   const { contacts, contactpersons, invoices } = org.tables;
-  const versions = `${contacts.version}.${contactpersons.version}.${invoices.version}.${org.currency.id}`;
+  const now = ctx.world.now();
+  // Invoice.OverDue depends on the org's today, so the day is part of the cache key.
+  const versions = `${contacts.version}.${contactpersons.version}.${invoices.version}.${org.currency.id}.${booksDate(now, org.utcOffsetMinutes)}`;
   const views = cachedView(contacts, `${versions}|${queryKey(query)}`, () => {
     const index = contactIndex(org);
+    const all = contacts.all();
+    const byFilter = contactFilter(org, index, filterBy, all, now) ?? (() => true);
     const byText = textFilters(query, NAME_FILTERS);
+    const byAddress = textFilters(query, ['address']);
+    const byCrm = textFilters(query, CRM_IDS);
     const bySearch = searchText(query, ['contact_name', 'company_name', 'email']);
-    const rows = contacts
-      .all()
+    const rows = all
       .map((row) => ({ row, view: renderContact(org, row, 'list', index) }))
-      .filter(({ view }) => status.test(view.status) && (type === null || view.contact_type === type) && byText(view) && bySearch(view));
+      .filter((entry) => byFilter(entry) && (type === null || entry.view.contact_type === type) && byText(entry.view) && bySearch(entry.view))
+      .filter(({ row }) => byAddress({ address: addressText(row.data) }) && byCrm(row.data));
     sortListed(rows, column, order);
     return rows.map((r) => r.view);
   });
-  return listReply('contacts', views, query, { applied_filter: status.applied, sort_column: column, sort_order: order });
+  return listReply('contacts', views, query, { applied_filter: filterBy, sort_column: column, sort_order: order });
 }
 
 /** POST /contacts */

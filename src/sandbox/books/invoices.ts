@@ -1,20 +1,13 @@
 import { isReply, type Reply } from '../reply.js';
-import { parseTimestamp } from '../time-format.js';
+import { booksDate, parseTimestamp } from '../time-format.js';
 import type { FinanceContext } from './context.js';
 import { listReply, sortListed, sortOrder, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { createInvoice, renderInvoice, updateInvoice } from './invoice-model.js';
+import { INVOICE_STATUSES, invoiceFilterBy, invoiceFilters, statusMatches } from './invoice-filters.js';
 import { searchText, textFilters } from './list-filters.js';
 
 const SORT_COLUMNS = ['customer_name', 'invoice_number', 'date', 'due_date', 'total', 'balance', 'created_time', 'last_modified_time'];
-const STATUSES = ['sent', 'draft', 'overdue', 'paid', 'void', 'unpaid', 'partially_paid', 'viewed'];
-
-function statusMatches(wanted: string, status: unknown, balance: unknown, total: unknown): boolean {
-  if (wanted === 'unpaid') return status !== 'draft' && status !== 'void' && Number(balance) > 0;
-  if (wanted === 'paid') return status !== 'void' && status !== 'draft' && Number(balance) === 0 && Number(total) > 0;
-  if (wanted === 'partially_paid') return Number(balance) > 0 && Number(balance) < Number(total) && status !== 'draft';
-  return status === wanted;
-}
 
 /** GET /invoices. `last_modified_time` keeps invoices modified at or after it (zoho-api.md §2.5). */
 export function listInvoices(ctx: FinanceContext): Reply {
@@ -22,7 +15,10 @@ export function listInvoices(ctx: FinanceContext): Reply {
   const column = query.get('sort_column') ?? 'created_time';
   if (!SORT_COLUMNS.includes(column)) return booksErrors.invalidValue('sort_column');
   const status = query.get('status');
-  if (status !== null && !STATUSES.includes(status)) return booksErrors.invalidValue('status');
+  if (status !== null && !(INVOICE_STATUSES as readonly string[]).includes(status)) return booksErrors.invalidValue('status');
+  const today = booksDate(ctx.world.now(), org.utcOffsetMinutes);
+  const byFilter = invoiceFilterBy(query.get('filter_by'), today);
+  if (!byFilter) return booksErrors.invalidValue('filter_by');
   const modifiedText = query.get('last_modified_time');
   const modifiedAfter = modifiedText === null ? undefined : parseTimestamp(modifiedText);
   if (modifiedText !== null && modifiedAfter === undefined) return booksErrors.invalidValue('last_modified_time');
@@ -30,19 +26,16 @@ export function listInvoices(ctx: FinanceContext): Reply {
   const order = sortOrder(ctx, 'D');
   const byText = textFilters(query, ['invoice_number', 'reference_number', 'customer_name']);
   const bySearch = searchText(query, ['invoice_number', 'reference_number', 'customer_name']);
+  const byFields = invoiceFilters(query, (row) => booksDate(row.createdAt, org.utcOffsetMinutes));
   const rows = org.tables.invoices
     .all()
     .filter((row) => modifiedAfter === undefined || row.modifiedAt >= modifiedAfter)
     .map((row) => ({ row, view: renderInvoice(org, row, 'list') }))
     .filter(({ view }) => (customerId === null || view.customer_id === customerId) && byText(view) && bySearch(view))
-    .filter(({ view }) => status === null || statusMatches(status, view.status, view.balance, view.total));
+    .filter((r) => (status === null || statusMatches(status, r.view, today)) && byFilter(r) && byFields(r));
   sortListed(rows, column, order);
-  return listReply(
-    'invoices',
-    rows.map((r) => r.view),
-    query,
-    { applied_filter: status === null ? 'Status.All' : `Status.${status}`, report_name: 'Invoices', sort_column: column, sort_order: order },
-  );
+  const applied = query.get('filter_by') ?? (status === null ? 'Status.All' : `Status.${status}`);
+  return listReply('invoices', rows.map((r) => r.view), query, { applied_filter: applied, report_name: 'Invoices', sort_column: column, sort_order: order });
 }
 
 /** POST /invoices */

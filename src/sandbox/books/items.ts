@@ -4,6 +4,7 @@ import type { FinanceContext } from './context.js';
 import { listReply, sortListed, sortOrder, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { createItem, renderItem, updateItem } from './item-model.js';
+import { itemFilters } from './item-filters.js';
 import { searchText, statusFilter, textFilters } from './list-filters.js';
 
 // zoho-api.md §2.5: name, rate, tax_name; the time columns are a sandbox extension (⚠️).
@@ -26,10 +27,11 @@ export function listItems(ctx: FinanceContext): Reply {
   const views = cachedView(items, `${items.version}.${taxes.version}.${taxgroups.version}|${queryKey(query)}`, () => {
     const byText = textFilters(query, ['name', 'description', 'sku']);
     const bySearch = searchText(query, ['name', 'description', 'sku']);
+    const byFields = itemFilters(query);
     const rows = items
       .all()
       .map((row) => ({ row, view: renderItem(org, row, itemView(ctx)) }))
-      .filter(({ view }) => status.test(view.status) && byText(view) && bySearch(view));
+      .filter(({ view }) => status.test(view.status) && byText(view) && bySearch(view) && byFields(view));
     sortListed(rows, column, order);
     return rows.map((r) => r.view);
   });

@@ -3,7 +3,7 @@ import type { Reply } from '../reply.js';
 import { isObject } from '../request-body.js';
 import type { StoredRecord } from '../record-table.js';
 import type { FinanceContext, FinanceHandler } from './context.js';
-import { listReply, success } from './envelope.js';
+import { success } from './envelope.js';
 import { booksErrors } from './errors.js';
 
 interface RegistrySpec {
@@ -44,7 +44,8 @@ function registry(spec: RegistrySpec): Record<'list' | 'create' | 'get' | 'updat
   const table = (ctx: FinanceContext) => ctx.org.tables[spec.table];
   return {
     render,
-    list: guard((ctx) => listReply(spec.plural, table(ctx).all().map(render), ctx.query)),
+    // The published description declares no page / per_page here: the whole list, in one reply.
+    list: guard((ctx) => success('success', { [spec.plural]: table(ctx).all().map(render) })),
     create: guard((ctx) => {
       const data = input(ctx);
       const refused = invalid(data);

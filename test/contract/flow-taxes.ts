@@ -1,0 +1,48 @@
+import type { SandboxEdition } from '../../src/sandbox/index.js';
+import { MemoryStorage } from '../../src/storage/memory-storage.js';
+import { checkTaxConfig, defaultTaxConfig, TaxSync, type TaxConfig } from '../../src/tax/index.js';
+import { recordedWorld } from './contract-world.js';
+import type { Exchange } from './record-exchanges.js';
+
+/** Editions the tax flow runs in: every tax model with its own objects, Gulf and global included. */
+export const TAX_FLOW_EDITIONS = ['us', 'ca', 'au', 'in', 'uk', 'de', 'ae', 'sa', 'za', 'global', 'kw'] as const satisfies readonly SandboxEdition[];
+
+// Editions whose defaults hold no objects (no single national rate) push one of their own.
+function configFor(edition: (typeof TAX_FLOW_EDITIONS)[number]): TaxConfig {
+  if (edition === 'us') {
+    return checkTaxConfig({
+      authorities: [{ id: 'cdtfa', name: 'California Department of Tax and Fee Administration', description: 'Sales and use tax' }],
+      taxes: [{ id: 'ca', name: 'California State Tax', rate: '7.25', authorityId: 'cdtfa' }, { id: 'la', name: 'Los Angeles County Tax', rate: '2.25', authorityId: 'cdtfa' }],
+      groups: [{ id: 'la_group', name: 'Los Angeles Sales Tax', taxIds: ['ca', 'la'] }],
+      exemptions: [{ id: 'reseller', code: 'RESELLER', type: 'customer', description: 'Resale certificate' }],
+    }, edition);
+  }
+  if (edition === 'global') return checkTaxConfig({ taxes: [{ id: 'gst', name: 'GST', rate: 9 }, { id: 'levy', name: 'Service Levy', rate: 2, compound: true }], groups: [{ id: 'both', name: 'GST + Levy', taxIds: ['gst', 'levy'] }] }, edition);
+  if (edition === 'kw') return checkTaxConfig({ taxes: [{ id: 'zero', name: 'Zero Rate', rate: 0, countryCode: 'KW' }] }, edition);
+  return defaultTaxConfig(edition);
+}
+
+/** TaxSync in one edition: a pull from a seeded org, a push into an empty one, health of both. */
+async function taxesIn(log: Exchange[], edition: (typeof TAX_FLOW_EDITIONS)[number]): Promise<void> {
+  const world = recordedWorld(log, {
+    seed: 3,
+    records: 2,
+    users: [{ email: 'tax@example.com', region: 'us', books: [{ edition }, { edition, taxEnabled: false }], fsm: false }],
+  });
+  const [seeded, empty] = world.sandbox.orgs({ app: 'books' }).map((o) => o.organizationId);
+  if (seeded === undefined || empty === undefined) throw new Error('two Books orgs expected');
+  // The generator seeds taxes only where taxes are enabled: an org switched on afterwards is empty.
+  world.sandbox.updateOrg(empty, { taxEnabled: true });
+  const pulled = new TaxSync({ client: world.client({ app: 'books', organizationId: seeded }), storage: new MemoryStorage(), edition });
+  await pulled.pull();
+  await pulled.health();
+  const pushed = new TaxSync({ client: world.client({ app: 'books', organizationId: empty }), storage: new MemoryStorage(), edition });
+  await pushed.push(configFor(edition));
+  await pushed.push(configFor(edition));
+  await pushed.health();
+}
+
+/** TaxSync pull and push in many editions. */
+export async function taxFlow(log: Exchange[]): Promise<void> {
+  for (const edition of TAX_FLOW_EDITIONS) await taxesIn(log, edition);
+}
