@@ -202,7 +202,7 @@ export class OrgSelector {
     checkSwitch(target, options);
     const current = await this.#store.get();
     const fsm = await readFsmProfile(this.#options.fsm, options.signal);
-    const facts = await resolveSwitchFacts(options, this.#options.switchFacts ?? {}, this.#storage);
+    const facts = await resolveSwitchFacts(options, this.#options.switchFacts ?? {}, { storage: this.#storage, keyPrefix: this.#prefix, clock: this.#client.clock });
     const orgs = await this.#list(target.app, options.signal);
     const found = orgs.find((o) => o.organizationId === target.organizationId);
     const refusals = evaluateSwitch({

@@ -5,7 +5,7 @@ import { evaluateEligibility, type EligibilityContext } from './evaluate-eligibi
 import type { FinanceOrg } from './finance-org.js';
 import { appName, orgLabel } from './org-label.js';
 
-/** Switch attempts allowed in any hour (product-rules.md §1.3). */
+/** Switch attempts allowed in any hour: Zoho FSM allows at most three switch attempts within an hour. */
 export const SWITCH_ATTEMPTS_PER_HOUR = 3;
 
 /** What {@link evaluateSwitch} decides on. Facts the API cannot tell are given by the caller. */
@@ -16,26 +16,29 @@ export interface SwitchInput {
   requested: { app: FinanceApp; organizationId: string };
   /** The requested org as the user's org list shows it; undefined when it is not there. */
   target: FinanceOrg | undefined;
-  /** The FSM org's edition and base currency; each falls back to the current binding's. */
+  /** The FSM org's edition and base currency; each falls back to the current binding's. The edition also judges the target's eligibility (the Avalara rule). */
   fsm?: { edition?: TaxEdition | undefined; currencyCode?: string | undefined } | undefined;
   /** Whether the acting user has the FSM Administrator profile. */
   isAdmin: boolean;
-  /** Whether two-way sync is enabled (a one-time enable, product-rules.md §5.2). */
+  /** Whether two-way sync is enabled (a one-time step with no way back). */
   twoWaySyncEnabled: boolean;
   /** How many FSM records are still linked to the current org. */
   linkedRecordCount: number;
   /** Switch attempts made in the last hour. */
   recentAttempts: number;
-  /** Eligibility options the target is checked with (rules, Avalara policy, now). */
+  /** Eligibility options the target is checked with (rules, Avalara policy, now). Without `fsmEdition`, the FSM edition above is used. */
   eligibility?: EligibilityContext | undefined;
 }
 
 const SUPPORT = 'contact support@zohofsm.com (US, IN, AU) or support@eu.zohofsm.com (EU, UK)';
 
 /**
- * The switch rules of product-rules.md §1.3, as a pure function: every refusal, most fundamental
- * first (not an admin, too many attempts, nothing bound, target missing, same org, target
- * ineligible, edition, currency, two-way sync, linked records). An empty list means the switch may go.
+ * The rules for switching the integrated finance org, as a pure function: every refusal, most
+ * fundamental first (not an admin, too many attempts, nothing bound, target missing, same org,
+ * target ineligible, edition, currency, two-way sync, linked records). An empty list means the
+ * switch may go. The target is judged by the eligibility rules under the FSM org's tax edition
+ * (`fsm.edition`, else the current binding's), so an Avalara org is accepted only under the US
+ * edition; a `SWITCH_TARGET_INELIGIBLE` refusal carries the rules' own reasons in `targetReasons`.
  *
  * @example
  * ```ts
@@ -60,9 +63,15 @@ export function evaluateSwitch(input: SwitchInput): SwitchRefusal[] {
     refuse('SWITCH_SAME_ORG', `${label} is already the integrated organisation; choose another one.`);
   }
   if (target !== undefined && target.deleted !== true) {
-    const [ineligible] = evaluateEligibility([target], input.eligibility).ineligible;
-    if (ineligible) refuse('SWITCH_TARGET_INELIGIBLE', ineligible.reasons.map((r) => r.message).join(' '));
     const edition = input.fsm?.edition ?? current?.edition;
+    const [ineligible] = evaluateEligibility([target], { ...input.eligibility, fsmEdition: input.eligibility?.fsmEdition ?? edition }).ineligible;
+    if (ineligible) {
+      refusals.push({
+        code: 'SWITCH_TARGET_INELIGIBLE',
+        message: ineligible.reasons.map((r) => r.message).join(' '),
+        targetReasons: ineligible.reasons.map((r) => ({ code: r.code, message: r.message })),
+      });
+    }
     if (edition !== undefined && target.edition !== undefined && target.edition !== edition) {
       refuse('SWITCH_EDITION_MISMATCH', `${label} uses the ${target.edition} tax edition, this FSM organisation the ${edition} edition; choose an organisation of the ${edition} edition.`);
     }

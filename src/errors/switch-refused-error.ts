@@ -1,7 +1,7 @@
 import type { RefusalReason } from './eligibility-error.js';
 import { FsmBillingError, type FsmBillingErrorOptions } from './fsm-billing-error.js';
 
-/** Stable codes of a refused switch of the finance org (product-rules.md §1.3, §6). */
+/** Stable codes of a refused switch of the finance org. */
 export type SwitchRefusalCode =
   /** The acting user is not an FSM administrator. */
   | 'SWITCH_NOT_ADMIN'
@@ -29,12 +29,15 @@ export type SwitchRefusalCode =
 /** One reason a switch was refused. */
 export interface SwitchRefusal extends RefusalReason {
   readonly code: SwitchRefusalCode;
+  /** `SWITCH_TARGET_INELIGIBLE` only: each eligibility rule the target fails (`TRIAL_EXPIRED`, `AVALARA_INTEGRATED`...). */
+  readonly targetReasons?: readonly RefusalReason[];
 }
 
 /**
  * Thrown by `OrgSelector.switch()` when the finance org may not be changed. `code` is the first
  * (most fundamental) refusal; `reasons` lists them all, each saying what to do. A target failing an
- * eligibility rule adds its rule reasons to `details.targetReasons`.
+ * eligibility rule puts that rule's reasons in `targetReasons` (also `details.targetReasons`), so
+ * the UI can show why the org cannot be chosen.
  *
  * @example
  * ```ts
@@ -48,14 +51,18 @@ export class SwitchRefusedError extends FsmBillingError {
   override name = 'SwitchRefusedError';
   declare readonly code: SwitchRefusalCode;
   readonly reasons: readonly SwitchRefusal[];
+  /** The target's ineligibility reasons, when it fails an eligibility rule; empty otherwise. */
+  readonly targetReasons: readonly RefusalReason[];
 
   constructor(reasons: readonly [SwitchRefusal, ...SwitchRefusal[]], options: FsmBillingErrorOptions = {}) {
     const [first] = reasons;
     const more = reasons.length > 1 ? ` (${reasons.length - 1} more reason(s) in error.reasons)` : '';
+    const targetReasons = reasons.flatMap((r) => r.targetReasons ?? []);
     super(first.code, `The finance organisation cannot be switched: ${first.message}${more}`, {
       ...options,
-      details: { reasons, ...options.details },
+      details: { reasons, ...(targetReasons.length > 0 ? { targetReasons } : {}), ...options.details },
     });
     this.reasons = reasons;
+    this.targetReasons = targetReasons;
   }
 }

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
+import { isDailyLimitError, type RateLimitError } from '../errors/rate-limit-error.js';
 import { TypedEmitter, type Listener } from '../events.js';
 import type { Storage } from '../storage/storage.js';
 import { BaseStore } from './base-store.js';
@@ -8,6 +9,7 @@ import { ConflictStore } from './conflict-store.js';
 import { CursorStore } from './cursor-store.js';
 import { IntentStore } from './intent-store.js';
 import { linkResolver, loadTaxPairs, type TaxIdSource } from './link-resolver.js';
+import { markLinksChanging, recordLinkCounts } from './linked-records.js';
 import { type LinkIndex, LinkStore } from './link-store.js';
 import type { RecordSource } from './record-source.js';
 import { ReportBuilder, type SyncReport } from './report.js';
@@ -17,6 +19,7 @@ import { SyncKeys } from './sync-keys.js';
 import { SyncLog } from './sync-log.js';
 import type { SyncMapper } from './sync-mapper.js';
 import { SYNC_ENTITIES, type SyncEntity, syncUnits } from './sync-units.js';
+import { enableTwoWaySync } from './two-way-state.js';
 import { runUnit } from './unit-run.js';
 
 /** Options of {@link BidirectionalSyncer}. */
@@ -43,6 +46,8 @@ export interface BidirectionalSyncerOptions {
   clock?: Clock;
   /** Names this binding in storage keys. Default: `<fsm source id>~<finance source id>`. */
   binding?: string;
+  /** Storage namespace of the integration's two-way sync lifecycle, as `OrgSelector`'s `keyPrefix`. Default `'integration/'`. */
+  integrationKeyPrefix?: string;
   /** A run's lease lasts this long unless renewed (it is renewed as the run goes). Default 10 minutes. */
   leaseMs?: number;
   /** Cursor-fed sides are read in full this often, to see deletes. Default 24 hours. */
@@ -138,6 +143,11 @@ export class BidirectionalSyncer {
   /**
    * One sync pass over every entity; safe to run again at any time, and after a crash.
    *
+   * The first run that is not a dry run enables two-way sync (`enableTwoWaySync()` with this
+   * syncer's `duplicates`) if it is not on yet: a one-time step with no way back, after which the
+   * finance org can no longer be switched and importing from it is no longer offered.
+   *
+   * @throws TwoWaySyncError `IMPORT_IN_PROGRESS` while an import from the finance org runs (nothing is synced).
    * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when another run of this binding is in progress.
    * @throws the signal's reason when aborted (the partial report is in the sync log).
    */
@@ -147,6 +157,7 @@ export class BidirectionalSyncer {
     const startedAt = this.#clock.now();
     const runId = o.runId?.() ?? `${startedAt.toString(36)}-${(++runCounter).toString(36)}`;
     const lease = dryRun ? undefined : new RunLease({ storage: o.storage, key: this.#keys.lease(), clock: this.#clock, ttlMs: o.leaseMs });
+    if (!dryRun) await enableTwoWaySync({ storage: o.storage, duplicates: o.duplicates, clock: this.#clock, keyPrefix: o.integrationKeyPrefix, by: runId });
     await lease?.acquire(runId);
     const report = new ReportBuilder();
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
@@ -161,7 +172,10 @@ export class BidirectionalSyncer {
     let failure: unknown;
     let status: SyncReport['status'] = 'completed';
     let ctx: RunContext | undefined;
+    let dailyLimit: RateLimitError | undefined;
     try {
+      // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
+      if (!dryRun) await markLinksChanging(o.storage, this.#keys, runId);
       const taxes = await loadTaxPairs(o.taxes);
       ctx = {
         runId, storage: o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
@@ -181,9 +195,16 @@ export class BidirectionalSyncer {
       }
       options.signal?.throwIfAborted();
       if (ctx.stoppedReason !== undefined) status = 'stopped';
+      if (!dryRun) await recordLinkCounts(o.storage, this.#keys, links);
     } catch (error) {
       failure = error instanceof FatalRunError ? error.cause : error;
       status = options.signal?.aborted ? 'aborted' : 'stopped';
+      // The organisation's daily API budget is spent: what was done is committed, the cursors of the
+      // unfinished unit stay, and the report says when the next run can go on.
+      if (status === 'stopped' && isDailyLimitError(failure)) {
+        dailyLimit = failure;
+        failure = undefined;
+      }
     } finally {
       await lease?.release();
     }
@@ -197,7 +218,8 @@ export class BidirectionalSyncer {
       dryRun,
       status,
       apiCalls: { ...calls, total: calls.fsm + calls.finance },
-      stoppedReason: ctx?.stoppedReason ?? (failure instanceof Error && status === 'stopped' ? failure.message : undefined),
+      stoppedReason: ctx?.stoppedReason ?? dailyLimit?.message ?? (failure instanceof Error && status === 'stopped' ? failure.message : undefined),
+      ...(dailyLimit ? { stopped: 'daily-limit' as const, ...(dailyLimit.resumeAt === undefined ? {} : { resumeAt: new Date(dailyLimit.resumeAt).toISOString() }) } : {}),
     });
     if (!dryRun) {
       try {

@@ -8,6 +8,15 @@ describe('evaluateSwitch: the switch rule table', () => {
     expect(runSwitchCases(eligibility, [input])[0]).toEqual(codes);
   });
 
+  it('an ineligible target carries the failed rules as targetReasons', () => {
+    const input = SWITCH_CASES.find((c) => c.name === 'target inactive')?.input;
+    if (!input) throw new Error('the table lost its "target inactive" case');
+    const target = { app: 'books' as const, organizationId: '2', name: 'Target', edition: 'in' as const, currencyCode: 'INR', active: false, trialExpired: true };
+    const [refusal] = eligibility.evaluateSwitch({ ...input, target });
+    expect(refusal?.code).toBe('SWITCH_TARGET_INELIGIBLE');
+    expect(refusal?.targetReasons?.map((r) => r.code)).toEqual(['ORG_INACTIVE', 'TRIAL_EXPIRED']);
+  });
+
   it('every refusal message says what to do', () => {
     const all = SWITCH_CASES.flatMap((c) => eligibility.evaluateSwitch(c.input));
     expect(new Set(all.map((r) => r.code)).size).toBe(10);

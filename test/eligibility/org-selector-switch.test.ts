@@ -3,6 +3,7 @@ import { SwitchRefusedError, type SwitchRefusalCode } from '../../src/errors/swi
 import { ValidationError } from '../../src/errors/validation-error.js';
 import type { SwitchOptions, SwitchTarget } from '../../src/eligibility/org-selector.js';
 import type { Storage } from '../../src/storage/storage.js';
+import { enableTwoWaySync } from '../../src/sync/two-way-state.js';
 import { orgIdOf, rejection, setup } from './selector-setup.js';
 
 const HOUR = 3_600_000;
@@ -53,22 +54,38 @@ const REFUSALS: RefusalCase[] = [
   { name: 'an org with another base currency', target: (c) => c.books(3), code: 'SWITCH_CURRENCY_MISMATCH', message: /base currency USD, this FSM organisation INR/ },
   { name: 'two-way sync enabled (given in the call)', target: (c) => c.books(1), options: { twoWaySyncEnabled: true }, code: 'SWITCH_TWO_WAY_SYNC_ENABLED', message: /support@zohofsm\.com/ },
   {
-    name: 'two-way sync enabled (read from the syncer’s Storage key)',
+    name: 'two-way sync enabled (enableTwoWaySync() in the selector’s Storage)',
+    target: (c) => c.books(1),
+    prepare: async ({ storage }) => void (await enableTwoWaySync({ storage, duplicates: 'overwrite' })),
+    code: 'SWITCH_TWO_WAY_SYNC_ENABLED',
+    message: /two-way sync is enabled/,
+  },
+  {
+    name: 'two-way sync enabled (the older hand-written sync/two-way key)',
     target: (c) => c.books(1),
     prepare: ({ storage }) => storage.batch([{ type: 'put', key: 'sync/two-way', value: { enabled: true } }]),
     code: 'SWITCH_TWO_WAY_SYNC_ENABLED',
     message: /two-way sync is enabled/,
   },
   {
-    name: 'linked records still present (link/ keys in Storage)',
+    name: 'linked records still present (links of two sync bindings; a deliberately unlinked record is not one)',
     target: (c) => c.books(1),
     prepare: ({ storage }) =>
       storage.batch([
-        { type: 'put', key: 'link/companies/fsm/1', value: { financeId: '9' } },
-        { type: 'put', key: 'link/items/fsm/2', value: { financeId: '8' } },
+        { type: 'put', key: 'sync/zoho-fsm~books%3A1/link/companies/fsm/1', value: { financeId: '9', linkedAt: 0 } },
+        { type: 'put', key: 'sync/zoho-fsm~books%3A1/link/companies/finance/9', value: { fsmId: '1' } },
+        { type: 'put', key: 'sync/zoho-fsm~books%3A1/link/items/fsm/3', value: { detached: true, at: 0, reason: 'finance record deleted' } },
+        { type: 'put', key: 'sync/my-db/link/items/fsm/2', value: { financeId: '8', linkedAt: 0 } },
       ]),
     code: 'SWITCH_LINKED_RECORDS_EXIST',
     message: /2 record\(s\) are still linked .* delete them first/,
+  },
+  {
+    name: 'linked records still present (older hand-written link/ keys)',
+    target: (c) => c.books(1),
+    prepare: ({ storage }) => storage.batch([{ type: 'put', key: 'link/companies/fsm/1', value: { financeId: '9' } }]),
+    code: 'SWITCH_LINKED_RECORDS_EXIST',
+    message: /1 record\(s\) are still linked/,
   },
   { name: 'linked records still present (count given in the call)', target: (c) => c.books(1), options: { linkedRecordCount: 12 }, code: 'SWITCH_LINKED_RECORDS_EXIST', message: /12 record\(s\)/ },
   { name: 'a target whose trial expired', target: (c) => c.books(4), code: 'SWITCH_TARGET_INELIGIBLE', message: /trial .* has expired/ },
@@ -104,6 +121,25 @@ describe('OrgSelector.switch() refusals', () => {
     expect(await ctx.selector.binding()).toEqual(before);
   });
 
+  it('an ineligible target’s rule reasons are in targetReasons and details.targetReasons', async () => {
+    const ctx = await bound();
+    const error = await rejection(ctx.selector.switch(ctx.books(4), ADMIN));
+    expect(error).toBeInstanceOf(SwitchRefusedError);
+    const refusal = error as SwitchRefusedError;
+    expect(refusal.code).toBe('SWITCH_TARGET_INELIGIBLE');
+    expect(refusal.targetReasons.map((r) => r.code)).toEqual(['TRIAL_EXPIRED']);
+    expect(refusal.details.targetReasons).toEqual(refusal.targetReasons);
+    expect(refusal.targetReasons[0]?.message).toMatch(/trial .* has expired/);
+  });
+
+  it('a refusal without an ineligible target has no targetReasons', async () => {
+    const ctx = await bound();
+    const refusal = (await rejection(ctx.selector.switch(ctx.books(0), ADMIN))) as SwitchRefusedError;
+    expect(refusal.code).toBe('SWITCH_SAME_ORG');
+    expect(refusal.targetReasons).toEqual([]);
+    expect(refusal.details).not.toHaveProperty('targetReasons');
+  });
+
   it('refuses when nothing is bound yet (use select)', async () => {
     const { selector, sandbox } = setup([{ email: 'asha@example.com', books: [{}] }]);
     const error = await rejection(selector.switch({ app: 'books', organizationId: orgIdOf(sandbox, 'books') }, ADMIN));
@@ -131,7 +167,7 @@ describe('OrgSelector.switch() refusals', () => {
 
   it('facts come from the call first, then the hooks, then Storage', async () => {
     const ctx = await bound({ switchFacts: { twoWaySyncEnabled: () => true, linkedRecordCount: async () => 0 } });
-    await ctx.storage.batch([{ type: 'put', key: 'link/companies/fsm/1', value: {} }]);
+    await ctx.storage.batch([{ type: 'put', key: 'sync/b/link/companies/fsm/1', value: { financeId: '9', linkedAt: 0 } }]);
     expect(await rejection(ctx.selector.switch(ctx.books(1), ADMIN))).toMatchObject({ reasons: [{ code: 'SWITCH_TWO_WAY_SYNC_ENABLED' }] });
     expect((await ctx.selector.switch(ctx.books(1), { ...ADMIN, twoWaySyncEnabled: false })).organizationId).toBe(ctx.id(1));
   });

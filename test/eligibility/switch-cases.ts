@@ -14,7 +14,7 @@ const base: SwitchInput = {
   eligibility: { now: NOW },
 };
 
-/** The pure switch rules (product-rules.md §1.3): input → refusal codes, in order. */
+/** The pure switch rules: input → refusal codes, in order. */
 export const SWITCH_CASES: Array<{ name: string; input: SwitchInput; codes: SwitchRefusalCode[] }> = [
   { name: 'a valid switch', input: base, codes: [] },
   { name: 'not an admin', input: { ...base, isAdmin: false }, codes: ['SWITCH_NOT_ADMIN'] },
@@ -31,6 +31,37 @@ export const SWITCH_CASES: Array<{ name: string; input: SwitchInput; codes: Swit
   { name: 'other currency (case-insensitive compare)', input: { ...base, target: target({ currencyCode: 'usd' }) }, codes: ['SWITCH_CURRENCY_MISMATCH'] },
   { name: 'same currency in lower case', input: { ...base, target: target({ currencyCode: 'inr' }) }, codes: [] },
   { name: 'unknown target edition and currency never refuse', input: { ...base, target: target({ edition: undefined, currencyCode: undefined }) }, codes: [] },
+  // The Avalara rule judges the target under the FSM edition: fsm.edition, else the binding's.
+  {
+    name: 'Avalara target, FSM edition US given in fsm (same-edition target)',
+    input: { ...base, current: { ...current, edition: 'us', currencyCode: 'USD' }, fsm: { edition: 'us' }, target: target({ edition: 'us', currencyCode: 'USD', avalara: true }) },
+    codes: [],
+  },
+  {
+    name: 'Avalara target, FSM edition IN given in fsm, target of unknown edition',
+    input: { ...base, fsm: { edition: 'in' }, target: target({ edition: undefined, avalara: true }) },
+    codes: ['SWITCH_TARGET_INELIGIBLE'],
+  },
+  {
+    name: 'Avalara target, FSM edition US given in fsm, target of unknown edition',
+    input: { ...base, current: { ...current, edition: 'us', currencyCode: 'USD' }, fsm: { edition: 'us' }, target: target({ edition: undefined, currencyCode: 'USD', avalara: true }) },
+    codes: [],
+  },
+  {
+    name: "Avalara target, no fsm: the binding's IN edition judges it",
+    input: { ...base, target: target({ edition: undefined, avalara: true }) },
+    codes: ['SWITCH_TARGET_INELIGIBLE'],
+  },
+  {
+    name: "Avalara target, no fsm: the binding's US edition judges it",
+    input: { ...base, current: { ...current, edition: 'us', currencyCode: 'USD' }, target: target({ edition: undefined, currencyCode: 'USD', avalara: true }) },
+    codes: [],
+  },
+  {
+    name: 'Avalara target, fsmEdition given explicitly in eligibility wins',
+    input: { ...base, current: { ...current, edition: 'us', currencyCode: 'USD' }, fsm: { edition: 'us' }, target: target({ edition: undefined, currencyCode: 'USD', avalara: true }), eligibility: { now: NOW, fsmEdition: 'in' } },
+    codes: ['SWITCH_TARGET_INELIGIBLE'],
+  },
   { name: 'two-way sync on', input: { ...base, twoWaySyncEnabled: true }, codes: ['SWITCH_TWO_WAY_SYNC_ENABLED'] },
   { name: 'linked records', input: { ...base, linkedRecordCount: 1 }, codes: ['SWITCH_LINKED_RECORDS_EXIST'] },
   {
