@@ -2,7 +2,7 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { FieldMapper, type SyncType } from '../../src/mapping/index.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import type { Region } from '../../src/regions.js';
-import { createSandbox, type FaultOptions, type FinanceOrgInit, type LimitOptions, type RecordCounts, type Sandbox, type SandboxEdition } from '../../src/sandbox/index.js';
+import { createSandbox, type FaultOptions, type FinanceOrgInit, type LimitOptions, type RecordCounts, type Sandbox, type SandboxEdition, type UndocumentedBehaviour } from '../../src/sandbox/index.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageOp } from '../../src/storage/storage.js';
@@ -37,7 +37,16 @@ export interface SyncWorldOptions {
   /** Wraps the sandbox's fetch (to lose replies, count calls...). */
   fetch?: (sandboxFetch: typeof fetch) => typeof fetch;
   faults?: FaultOptions;
+  /** The sandbox's behaviour beyond Zoho's published description (default: all of it). */
+  undocumented?: UndocumentedBehaviour;
 }
+
+/**
+ * A Books that does only what Zoho's published API description promises, where it matters to the
+ * sync: `sort_order` ignored (GET /contacts by modified time comes oldest first), items without
+ * times.
+ */
+export const DOCUMENTED_ONLY: Readonly<UndocumentedBehaviour> = Object.freeze({ sortOrder: 'ignore', itemTimestamps: 'omit' });
 
 const REGION_OF: Partial<Record<TaxEdition, Region>> = { in: 'in', uk: 'uk', us: 'us', au: 'au', de: 'eu', ca: 'ca' };
 
@@ -50,6 +59,7 @@ export function syncWorld(options: SyncWorldOptions = {}): SyncWorld {
     clock,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.undocumented ? { undocumented: options.undocumented } : {}),
     users: [{
       email: 'sync@example.com',
       region,
