@@ -13,6 +13,7 @@ import { type ApiRequest, RequestPipeline } from '../transport/request-pipeline.
 import { resolveRetryOptions, type RetryOptions } from '../transport/retry-policy.js';
 import type { Transport } from '../transport/transport.js';
 import { FinanceApi } from './finance/finance-api.js';
+import { OrgLimits, type OrgLimitsInfo } from './org-limits.js';
 import type { FinanceApp } from './finance/finance-context.js';
 import { FsmApi } from './fsm/fsm-api.js';
 
@@ -38,9 +39,13 @@ export interface IntegrationClientOptions {
   transport?: Transport;
   /** Time source for limits, retries and token expiry. Default: the system clock. */
   clock?: Clock;
-  /** Self-imposed per-organisation limits. Default: 100 a minute, 10 at once, no daily cap. */
-  limits?: RateLimits;
-  /** A limiter shared with other clients of the same organisations (overrides `limits`). */
+  /**
+   * Per-organisation limits. Default `'plan'`: each finance organisation's plan is read before its
+   * first call (cached in `storage`) and its limits followed — per minute, at once, per UTC day
+   * (tracked in `storage`). A number given here overrides the plan's for that limit. See docs/client.md.
+   */
+  limits?: RateLimits | 'plan';
+  /** A limiter shared with other clients of the same organisations (overrides `limits`; no plan is read). */
   limiter?: RateLimiter;
   /** Retry behaviour. Default: 6 retries, 0.5 s doubling to 30 s, with jitter. */
   retry?: RetryOptions;
@@ -84,6 +89,7 @@ export class IntegrationClient {
   readonly #events = new TypedEmitter<ClientEvents>();
   readonly #pipeline: RequestPipeline;
   readonly #tokens: TokenProvider;
+  readonly #orgLimits: OrgLimits | undefined;
 
   constructor(options: IntegrationClientOptions) {
     if (typeof options !== 'object' || options === null) throw new ConfigError('IntegrationClient needs an options object: { region, auth, finance? }.');
@@ -100,13 +106,28 @@ export class IntegrationClient {
       onRefresh: (info) => this.#events.emit('token-refreshed', { expiresAt: info.expiresAt, source: info.source }),
       onThrottled: (info) => this.#events.emit('rate-limited', { key: 'auth', kind: 'token', waitMs: info.waitMs, source: 'client' }),
     });
+    const limits = options.limits === 'plan' || options.limits === undefined ? {} : options.limits;
     this.limiter =
       options.limiter ??
       new RateLimiter({
-        ...options.limits,
+        ...(limits.perMinute === undefined ? {} : { perMinute: limits.perMinute }),
+        ...(limits.concurrency === undefined ? {} : { concurrency: limits.concurrency }),
         clock: this.clock,
         onWait: (wait) => this.#events.emit('rate-limited', { key: wait.key, kind: wait.kind, waitMs: wait.waitMs, source: 'client' }),
       });
+    this.#orgLimits = options.limiter
+      ? undefined
+      : new OrgLimits({
+          storage: this.storage,
+          clock: this.clock,
+          limiter: this.limiter,
+          events: this.#events,
+          limits,
+          readPlan: async (app, organizationId) => {
+            const org = await this.financeFor(app, organizationId).organizations.get(organizationId);
+            return { planName: org.plan_name ?? undefined, planType: org.plan_type ?? undefined };
+          },
+        });
     this.#pipeline = new RequestPipeline({
       hosts: this.hosts,
       transport,
@@ -115,6 +136,7 @@ export class IntegrationClient {
       clock: this.clock,
       retry: resolveRetryOptions(options.retry),
       events: this.#events,
+      gate: this.#orgLimits,
     });
     const target = checkFinanceTarget(options.finance ?? { app: 'books' });
     this.finance = new FinanceApi({ pipeline: this.#pipeline, app: target.app, organizationId: target.organizationId });
@@ -143,6 +165,26 @@ export class IntegrationClient {
   request(request: ApiRequest): Promise<unknown> {
     if (request.organizationId !== undefined) checkFinanceTarget({ app: 'books', organizationId: request.organizationId });
     return this.#pipeline.send(request);
+  }
+
+  /**
+   * The limits the client keeps a finance organisation to (default: the configured one): its plan,
+   * per minute, at once and per UTC day, and the calls already spent today. Reads the plan when it
+   * is not known yet, or again with `refresh: true` (after a plan change, instead of waiting for
+   * `limits.planTtlMs`).
+   *
+   * @example
+   * ```ts
+   * const { plan, concurrency, perDay, usedToday, resumeAt } = await client.limitsFor();
+   * ```
+   * @throws ConfigError when no organisation is given or configured, or the client uses a shared `limiter`.
+   */
+  limitsFor(organizationId?: string, options: { refresh?: boolean } = {}): Promise<OrgLimitsInfo> {
+    const id = organizationId ?? this.finance.organizationId;
+    const target = checkFinanceTarget(id === undefined ? { app: this.finance.app } : { app: this.finance.app, organizationId: id });
+    if (target.organizationId === undefined) throw new ConfigError('limitsFor() needs a finance organisation id: pass one, or set finance.organizationId.', { details: { option: 'finance.organizationId' } });
+    if (!this.#orgLimits) throw new ConfigError('limitsFor() is not available with a shared `limiter`: its limits are the ones it was built with.', { details: { option: 'limiter' } });
+    return this.#orgLimits.info(target.app, target.organizationId, options.refresh === true);
   }
 
   /** Listens to an event; returns a function that stops listening. */

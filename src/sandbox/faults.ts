@@ -5,7 +5,8 @@ export type SandboxApp = 'books' | 'invoice' | 'fsm' | 'accounts';
 
 /**
  * What can go wrong on the wire:
- * - `rate-limit`: HTTP 429 with code 44 (or the `code` given), before the call runs;
+ * - `rate-limit`: HTTP 429 with code 44 (or the `code` given), before the call runs; a code-45 reply
+ *   quotes the addressed organisation's daily cap, as Zoho's does;
  * - `server-error` / `bad-gateway` / `unavailable`: HTTP 500 / 502 / 503, before the call runs;
  * - `drop`: the connection drops before the call runs: `fetch` rejects, nothing is written;
  * - `slow`: the reply comes after `ms` (on the clock), otherwise normal;

@@ -115,6 +115,17 @@ export class OrgLimiter {
     }
   }
 
+  /**
+   * The limit a 429 of `code` quotes for an organisation of `plan` (an injected fault has no
+   * organisation when the call names none: the free plan's figures, as Zoho's own example quotes).
+   */
+  capFor(code: 44 | 45 | 1070, plan: SandboxPlan | undefined): number {
+    if (code === 44) return this.#options.perMinute === false ? 100 : (this.#options.perMinute ?? 100);
+    const quoted = plan ?? 'free';
+    if (code === 45) return this.#dayCap(quoted) ?? PLAN_DAILY_CAPS[quoted];
+    return this.#concurrencyCap(quoted) ?? (quoted === 'free' ? 5 : 10);
+  }
+
   #refuse(code: 44 | 45 | 1070, cap: number, retryAfterSeconds: number): Reply {
     return rateLimitReply(code, cap, this.#options.retryAfterHeader === true ? retryAfterSeconds : undefined);
   }

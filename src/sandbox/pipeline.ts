@@ -10,6 +10,7 @@ import { fsmError, fsmErrors } from './fsm/errors.js';
 import { fsmRoutes } from './fsm/routes.js';
 import { apisOfHost, resolveApi } from './hosts.js';
 import { rateLimitReply } from './limits.js';
+import type { FinanceOrgState } from './org-state.js';
 import { json, toResponse, type Reply } from './reply.js';
 import type { SandboxWorld } from './world.js';
 
@@ -20,12 +21,13 @@ function connectionLost(): TypeError {
 }
 
 /** The reply a fault sends instead of running the call, or `undefined` when the call runs. */
-function faultReply(fault: FaultSpec, app: SandboxApp): Reply | undefined {
+function faultReply(fault: FaultSpec, app: SandboxApp, world: SandboxWorld, request: Request, url: URL): Reply | undefined {
   switch (fault.kind) {
     case 'rate-limit': {
       const code = fault.code ?? 44;
       if (app === 'fsm') return json(429, fsmError('TOO_MANY_REQUESTS', 'too many requests'));
-      return rateLimitReply(code, code === 45 ? 1000 : code === 44 ? 100 : 10);
+      // Zoho's code-45 message quotes the organisation's own daily cap.
+      return rateLimitReply(code, world.limiter.capFor(code, faultedOrg(world, request, url)?.plan));
     }
     case 'server-error':
       return app === 'fsm' ? fsmErrors.internal() : booksErrors.internal();
@@ -37,6 +39,12 @@ function faultReply(fault: FaultSpec, app: SandboxApp): Reply | undefined {
     default:
       return undefined;
   }
+}
+
+/** The finance organisation a call names (header for Invoice, else the query parameter), if it exists. */
+function faultedOrg(world: SandboxWorld, request: Request, url: URL): FinanceOrgState | undefined {
+  const id = request.headers.get('x-com-zoho-invoice-organizationid') ?? url.searchParams.get('organization_id');
+  return id === null ? undefined : world.financeOrg(id.trim());
 }
 
 /** The endpoint template of a call (`/contacts/{id}`, `/Companies/{id}`), or its path when no route matches. */
@@ -83,7 +91,7 @@ export async function handleRequest(world: SandboxWorld, request: Request): Prom
     call.status = 'no-reply';
     throw connectionLost();
   }
-  const early = fault ? faultReply(fault, api.app) : undefined;
+  const early = fault ? faultReply(fault, api.app, world, request, url) : undefined;
   if (early) {
     call.status = early.status;
     return toResponse(early);

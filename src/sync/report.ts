@@ -68,8 +68,11 @@ export interface PlannedChange {
 
 /**
  * The report of one run, also kept in the sync log. `status` is `completed`, `aborted` (the
- * AbortSignal fired; the run stopped between records) or `stopped` (the API kept failing;
- * `stoppedReason` says why).
+ * AbortSignal fired; the run stopped between records) or `stopped` (the API kept failing, or the
+ * finance organisation's daily API budget is spent; `stoppedReason` says why).
+ *
+ * A run stopped by the daily budget has `stopped: 'daily-limit'` and `resumeAt`: what it did is
+ * committed, no record is counted as failed for it, and a run after `resumeAt` goes on from there.
  */
 export interface SyncReport {
   runId: string;
@@ -79,6 +82,10 @@ export interface SyncReport {
   dryRun: boolean;
   status: 'completed' | 'aborted' | 'stopped';
   stoppedReason?: string;
+  /** Why a `stopped` run stopped, when it can simply go on later: `'daily-limit'`. */
+  stopped?: 'daily-limit';
+  /** With `stopped: 'daily-limit'`: when the next run can go on (ISO 8601, UTC). */
+  resumeAt?: string;
   toFinance: DirectionCounts;
   toFsm: DirectionCounts;
   entities: EntityReport[];
@@ -142,7 +149,7 @@ export class ReportBuilder {
     this.#plan.push(change);
   }
 
-  build(meta: Pick<SyncReport, 'runId' | 'startedAt' | 'finishedAt' | 'durationMs' | 'dryRun' | 'status' | 'apiCalls'> & { stoppedReason?: string | undefined }): SyncReport {
+  build(meta: Pick<SyncReport, 'runId' | 'startedAt' | 'finishedAt' | 'durationMs' | 'dryRun' | 'status' | 'apiCalls'> & Pick<Partial<SyncReport>, 'stopped' | 'resumeAt'> & { stoppedReason?: string | undefined }): SyncReport {
     const entities = [...this.#entities.values()];
     const total = (direction: SyncDirection): DirectionCounts => {
       const sum = emptyCounts();

@@ -1,3 +1,4 @@
+import type { ZohoPlan } from './plan-limits.js';
 import type { HttpMethod } from './transport.js';
 import type { ZohoService } from './zoho-reply.js';
 
@@ -28,6 +29,25 @@ export interface ClientEvents {
    * (`kind: 'token'`, `source: 'client'`).
    */
   'rate-limited': { key: string; kind: 'minute' | 'concurrency' | 'day' | 'paused' | 'token'; waitMs: number; source: 'client' | 'zoho' };
+  /**
+   * The limits a finance organisation is paced by were set: from its plan (`source: 'plan'`), from
+   * the `limits` option alone (`'configured'`), or, when the plan could not be read or is not one
+   * this SDK knows, the free plan's pace (`'fallback'`, with the `reason`).
+   */
+  limits: {
+    organizationId: string;
+    source: LimitsSource;
+    plan: ZohoPlan | undefined;
+    planName: string | undefined;
+    perMinute: number;
+    concurrency: number;
+    /** Calls per UTC day the client allows itself; undefined: only Zoho's code 45 stops the day. */
+    perDay: number | undefined;
+    reason?: string;
+  };
   /** A new access token was obtained (never the token itself). */
   'token-refreshed': { expiresAt: number; source: 'accounts' | 'storage' };
 }
+
+/** Where an organisation's limits come from: its plan, the `limits` option, or the unknown-plan fallback. */
+export type LimitsSource = 'plan' | 'configured' | 'fallback';

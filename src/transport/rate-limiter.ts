@@ -1,15 +1,39 @@
 import type { Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { nextUtcMidnight } from './daily-budget.js';
+import type { ZohoPlan } from './plan-limits.js';
 
-/** Zoho's per-organisation limits (zoho-api.md §2.7), as the client enforces them on itself. */
+/**
+ * Per-organisation limits the client enforces on itself. Zoho allows 100 requests a minute per
+ * organisation, 5 calls at once on the free plan and 10 on paid plans, and a daily cap by plan
+ * (free 1000, standard 2000, professional 5000, premium and above 10000).
+ */
 export interface RateLimits {
-  /** Requests started in any 60-second window. Zoho: 100 per organisation. Default 100. */
+  /** Requests started in any 60-second window. Default: the plan's (100). */
   perMinute?: number;
-  /** Requests in flight at once. Zoho: 5 on the free plan, 10 on paid plans. Default 10. */
+  /** Requests in flight at once. Default: the plan's (5 free, 10 paid). */
   concurrency?: number;
-  /** Requests per UTC day; the plan's cap (free 1000 … premium 10000). Default: no client-side cap. */
-  perDay?: number;
+  /**
+   * Requests per UTC day. Default: the plan's cap. `false`: no client-side cap (Zoho's own code 45
+   * still stops calls the same way).
+   */
+  perDay?: number | false;
+  /**
+   * Where the limits not given above come from. `'auto'` (default): the finance organisation's
+   * plan, read from Zoho (`GET /organizations/{id}`) before its first call and cached in storage;
+   * the free plan's pace until it is known or when it cannot be read. A plan name: that plan's
+   * limits, nothing read.
+   */
+  plan?: 'auto' | ZohoPlan;
+  /** How long a plan read stays valid before it is read again. Default 6 hours. */
+  planTtlMs?: number;
+}
+
+/** The limits of one key (organisation) that differ from the limiter's defaults. */
+export interface KeyLimits {
+  perMinute?: number | undefined;
+  concurrency?: number | undefined;
 }
 
 /** Why a request waits, reported to `onWait`. */
@@ -20,7 +44,13 @@ export interface RateLimitWait {
 }
 
 /** Options of {@link RateLimiter}. */
-export interface RateLimiterOptions extends RateLimits {
+export interface RateLimiterOptions {
+  /** Requests started in any 60-second window, per key. Default 100. */
+  perMinute?: number;
+  /** Requests in flight at once, per key. Default 10. */
+  concurrency?: number;
+  /** Requests per UTC day, per key, counted in memory. Default: no cap. */
+  perDay?: number;
   clock: Clock;
   /**
    * Extra spacing added to the 60-second window so requests that reach Zoho a little later than
@@ -50,12 +80,15 @@ interface KeyState {
   pausedUntil: number;
   dayExhaustedUntil: number;
   wakeScheduled: boolean;
+  perMinute: number;
+  concurrency: number;
 }
 
 /**
  * Keeps calls inside Zoho's limits per organisation: requests queue for a slot instead of failing.
  * One limiter can be shared by several clients of the same organisation (pass it as `limiter`).
  * A spent daily cap fails every call at once with `RateLimitError('day')`, instead of a retry storm.
+ * `setLimits` gives one key its own pace (the client sets each organisation's from its plan).
  *
  * @example
  * ```ts
@@ -105,16 +138,35 @@ export class RateLimiter {
     });
   }
 
+  /**
+   * Gives `key` its own per-minute and concurrency limits (undefined: the limiter's defaults).
+   * Takes effect for the next request started; calls in flight are not interrupted.
+   */
+  setLimits(key: string, limits: KeyLimits): void {
+    const state = this.#state(key);
+    state.perMinute = limits.perMinute === undefined ? this.perMinute : positiveInteger('limits.perMinute', limits.perMinute);
+    state.concurrency = limits.concurrency === undefined ? this.concurrency : positiveInteger('limits.concurrency', limits.concurrency);
+    // A new budget (a plan upgrade) may lift a day spent under the old one; Zoho's code 45 marks it again if not.
+    state.dayExhaustedUntil = 0;
+    this.#pump(key, state);
+  }
+
+  /** The per-minute and concurrency limits in force for `key`. */
+  limitsOf(key: string): { perMinute: number; concurrency: number } {
+    const state = this.#state(key);
+    return { perMinute: state.perMinute, concurrency: state.concurrency };
+  }
+
   /** Stops starting requests under `key` for `ms` (Zoho answered code 44 or 1070 anyway). */
   pause(key: string, ms: number): void {
     const state = this.#state(key);
     state.pausedUntil = Math.max(state.pausedUntil, this.#clock.now() + ms);
   }
 
-  /** Marks the day's budget of `key` as spent (Zoho answered code 45) until the next UTC midnight. */
-  exhaustDay(key: string): void {
+  /** Marks the day's budget of `key` as spent (Zoho answered code 45) until `until`, by default the next UTC midnight. */
+  exhaustDay(key: string, until?: number): void {
     const state = this.#state(key);
-    state.dayExhaustedUntil = nextUtcMidnight(this.#clock.now());
+    state.dayExhaustedUntil = until ?? nextUtcMidnight(this.#clock.now());
     this.#pump(key, state);
   }
 
@@ -128,7 +180,7 @@ export class RateLimiter {
   #state(key: string): KeyState {
     let state = this.#keys.get(key);
     if (!state) {
-      state = { starts: [], inFlight: 0, queue: [], day: -1, dayCount: 0, pausedUntil: 0, dayExhaustedUntil: 0, wakeScheduled: false };
+      state = { starts: [], inFlight: 0, queue: [], day: -1, dayCount: 0, pausedUntil: 0, dayExhaustedUntil: 0, wakeScheduled: false, perMinute: this.perMinute, concurrency: this.concurrency };
       this.#keys.set(key, state);
     }
     return state;
@@ -155,8 +207,8 @@ export class RateLimiter {
         this.#failAllForTheDay(key, state, now);
         return;
       }
-      if (state.inFlight >= this.concurrency) return; // a release pumps again
-      const windowFreeAt = state.starts.length >= this.perMinute ? (state.starts[0] ?? now) + this.#window : now;
+      if (state.inFlight >= state.concurrency) return; // a release pumps again
+      const windowFreeAt = state.starts.length >= state.perMinute ? (state.starts[0] ?? now) + this.#window : now;
       const startAt = Math.max(windowFreeAt, state.pausedUntil);
       if (startAt > now) {
         this.#wakeAt(key, state, startAt, state.pausedUntil > windowFreeAt ? 'paused' : 'minute');
@@ -189,22 +241,18 @@ export class RateLimiter {
   }
 
   #failAllForTheDay(key: string, state: KeyState, now: number): void {
-    const until = Math.max(state.dayExhaustedUntil, nextUtcMidnight(now));
+    const until = state.dayExhaustedUntil > now ? state.dayExhaustedUntil : nextUtcMidnight(now);
     const waiters = state.queue.splice(0);
     for (const waiter of waiters) {
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
       waiter.reject(
         new RateLimitError(
           `The daily API budget of ${describeKey(key)} is spent${this.perDay !== undefined ? ` (limits.perDay = ${this.perDay})` : ' (Zoho answered code 45)'}. Calls resume after ${new Date(until).toISOString()}; upgrade the Zoho plan for a larger cap.`,
-          { status: 429, kind: 'day', retryAfterMs: until - now, details: { key } },
+          { status: 429, kind: 'day', retryAfterMs: until - now, resumeAt: until, details: { key } },
         ),
       );
     }
   }
-}
-
-function nextUtcMidnight(now: number): number {
-  return (Math.floor(now / DAY) + 1) * DAY;
 }
 
 function describeKey(key: string): string {

@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { TypedEmitter } from '../events.js';
 import type { RegionHosts } from '../regions.js';
+import type { LimitGate } from './limit-gate.js';
 import type { ClientEvents } from './pipeline-events.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { decideRetry, type ResolvedRetryOptions } from './retry-policy.js';
@@ -41,6 +42,8 @@ export interface PipelineConfig {
   clock: Clock;
   retry: ResolvedRetryOptions;
   events: TypedEmitter<ClientEvents>;
+  /** Plan-based limits and the daily budget; none: the limiter alone. */
+  gate?: LimitGate | undefined;
 }
 
 // zoho-api.md §2.2: Invoice reads the organisation from this header; Books from a query param.
@@ -87,7 +90,14 @@ export class RequestPipeline {
         ...(request.signal ? { signal: request.signal } : {}),
         onFailedAttempt: async ({ error, retriesLeft, retriesConsumed }) => {
           if (!(error instanceof FsmBillingError)) throw error;
-          if (error instanceof RateLimitError && error.kind === 'day') limiter.exhaustDay(key);
+          if (error instanceof RateLimitError && error.kind === 'day') {
+            // Never retried: every later call to the organisation fails at once until resumeAt.
+            limiter.exhaustDay(key, error.resumeAt);
+            const fromZoho = error.zohoCode === 45;
+            if (fromZoho) await this.#config.gate?.blocked(request, key, error);
+            events.emit('rate-limited', { key, kind: 'day', waitMs: Math.max(0, (error.resumeAt ?? clock.now()) - clock.now()), source: fromZoho ? 'zoho' : 'client' });
+            throw error;
+          }
           const decision = decideRetry(error, { method: request.method, retrySafe: request.retrySafe ?? false, retriesConsumed }, retry);
           if (!decision.retry || retriesLeft <= 0) throw error;
           if (error instanceof RateLimitError) {
@@ -113,10 +123,13 @@ export class RequestPipeline {
   }
 
   async #sendOnce(request: ApiRequest, url: string, key: string, requestId: string, attempt: number): Promise<{ reply: TransportResponse; token: string }> {
-    const { transport, tokens, limiter, clock, events } = this.#config;
+    const { transport, tokens, limiter, clock, events, gate } = this.#config;
+    await gate?.ready(request, key);
     const release = await limiter.acquire(key, request.signal);
     const started = clock.now();
     try {
+      // Counted once it holds a slot, so a call refused here was never sent.
+      await gate?.spend(request, key);
       const token = await tokenFrom(tokens, request.signal);
       const headers: Record<string, string> = { accept: 'application/json', authorization: `Zoho-oauthtoken ${token}` };
       if (request.service === 'invoice' && request.organizationId) headers[INVOICE_ORG_HEADER] = request.organizationId;

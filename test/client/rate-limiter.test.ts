@@ -39,13 +39,17 @@ describe('per-organisation limiter', () => {
     expect((sorted[200] ?? 0) - (sorted[0] ?? 0)).toBeGreaterThan(120_000);
   });
 
-  it('an exhausted daily cap (limits.perDay) fails at once with RateLimitError("day") and sends nothing', async () => {
+  it('an exhausted daily cap (limits.perDay) fails at once with DAILY_LIMIT_REACHED, resumeAt the next UTC midnight, and sends nothing', async () => {
     let calls = 0;
     server.use(http.get(`${BOOKS}/contacts/:id`, ({ params }) => (calls++, books({ contact: contact(String(params.id)) }))));
-    const { client } = testClient({ limits: { perDay: 3 } });
+    const { client, clock } = testClient({ limits: { plan: 'professional', perDay: 3 } });
     for (let i = 0; i < 3; i++) await client.finance.contacts.get(String(i));
-    await expect(client.finance.contacts.get('4')).rejects.toMatchObject({ code: 'RATE_LIMITED', kind: 'day' });
+    const error = await client.finance.contacts.get('4').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RateLimitError', code: 'DAILY_LIMIT_REACHED', kind: 'day', resumeAt: Date.UTC(2026, 0, 2) });
+    expect((error as { details: Record<string, unknown> }).details.resumeAt).toBe('2026-01-02T00:00:00.000Z');
     expect(calls).toBe(3);
+    await clock.advance(Date.UTC(2026, 0, 2) - clock.now());
+    await expect(client.finance.contacts.get('5')).resolves.toMatchObject({ contact_id: '5' });
   });
 
   it('an aborted request leaves the queue without being sent', async () => {

@@ -1,12 +1,23 @@
-import { HttpResponse, type JsonBodyType } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { IntegrationClient, type IntegrationClientOptions } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 
+/**
+ * `GET /organizations/{id}` of Books and Invoice in every region, as a Professional-plan
+ * organisation: the client reads the plan before an organisation's first call.
+ */
+export const organizationHandlers = [
+  http.get(/^https:\/\/[^/]+\/(books|invoice)\/v3\/organizations\/(\d+)$/, ({ request }) => {
+    const id = new URL(request.url).pathname.split('/').at(-1) ?? '';
+    return books({ organization: { organization_id: id, name: `Org ${id}`, plan_type: 130, plan_name: 'PROFESSIONAL', plan_period: 'Monthly' } });
+  }),
+];
+
 /** An msw server started for the test file, reset between tests. Unhandled requests fail the test. */
 export function useMswServer(): ReturnType<typeof setupServer> {
-  const server = setupServer();
+  const server = setupServer(...organizationHandlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
