@@ -13,4 +13,5 @@ export { IntegrationHealthError, type HealthProblemCode } from './integration-he
 export { TaxError, type TaxErrorCode } from './tax-error.js';
 export { MappingError, type MappingErrorCode, type MappingIssue } from './mapping-error.js';
 export { SyncLeaseError, type SyncLeaseErrorCode } from './sync-lease-error.js';
+export { TwoWaySyncError, type TwoWaySyncErrorCode } from './two-way-sync-error.js';
 export { ConflictNotFoundError } from './conflict-not-found-error.js';

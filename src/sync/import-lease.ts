@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { TwoWaySyncError } from '../errors/two-way-sync-error.js';
 import type { Storage } from '../storage/storage.js';
-import { lifecycleKey, readLifecycle, type ImportLeaseRecord, type StoredLifecycle } from './two-way-state.js';
+import { lifecycleKey, readLifecycle, type ImportLeaseRecord, type ImportOutcome, type StoredLifecycle } from './two-way-state.js';
 
 const MAX_RACES = 20;
 
@@ -66,7 +66,7 @@ export class ImportLease {
   }
 
   /** Gives the lease back (only if still ours) and records how the import ended. */
-  async release(outcome: NonNullable<StoredLifecycle['lastImport']>): Promise<void> {
+  async release(outcome: ImportOutcome): Promise<void> {
     const held = this.#held;
     this.#held = undefined;
     if (!held) return;

@@ -15,3 +15,11 @@ export { SYNC_ENTITIES, syncUnits, type SyncEntity, type SyncUnit } from './sync
 export type { TaxIdSource } from './link-resolver.js';
 export { contentHash } from './content-hash.js';
 export { mergeRecord, type MergeEntry, type MergeInput, type MergeResult } from './three-way-merge.js';
+export {
+  enableTwoWaySync, twoWaySyncState, TWO_WAY_SYNC_KEY_PREFIX,
+  type EnableTwoWaySyncOptions, type EnableTwoWaySyncResult, type TwoWaySyncState, type TwoWaySyncStateOptions, type ImportLeaseRecord, type ImportOutcome,
+} from './two-way-state.js';
+export {
+  importFromFinance, type ImportFromFinanceOptions, type FinanceImportReport, type ImportedRecord, type ImportFailure, type ImportProgress,
+} from './finance-import.js';
+export { countLinkedRecords, type CountLinkedRecordsOptions, type LinkedRecordCount } from './linked-records.js';

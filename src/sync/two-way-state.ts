@@ -17,7 +17,17 @@ const LEGACY_FLAG_KEY = 'sync/two-way';
 export interface StoredLifecycle {
   enabled?: { at: number; duplicates: DuplicatePolicy; by?: string };
   import?: ImportLeaseRecord;
-  lastImport?: { importId: string; finishedAt: number; created: number; status: 'completed' | 'aborted' | 'failed' };
+  lastImport?: ImportOutcome;
+}
+
+/** How the last import from the finance org ended. */
+export interface ImportOutcome {
+  importId: string;
+  /** ms on the import's clock. */
+  finishedAt: number;
+  /** Records it created in FSM. */
+  created: number;
+  status: 'completed' | 'aborted' | 'failed';
 }
 
 /** The lease an import holds while it runs. */
@@ -47,7 +57,7 @@ export interface TwoWaySyncState {
   /** An import from the finance org holding a live lease. */
   readonly importRunning?: ImportLeaseRecord;
   /** The last import that finished, was cancelled or failed. */
-  readonly lastImport?: StoredLifecycle['lastImport'];
+  readonly lastImport?: ImportOutcome;
 }
 
 /** The Storage key of the lifecycle under a namespace. */
