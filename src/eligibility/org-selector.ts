@@ -1,7 +1,7 @@
 import type { FinanceApp } from '../client/finance/finance-context.js';
 import type { IntegrationClient } from '../client/integration-client.js';
 import { EligibilityError, type RefusalReason } from '../errors/eligibility-error.js';
-import { IntegrationHealthError } from '../errors/integration-health-error.js';
+import { IntegrationHealthError, isCreatableRecord, type CreatableRecord } from '../errors/integration-health-error.js';
 import { SwitchRefusedError } from '../errors/switch-refused-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { TaxEdition } from '../schemas/edition-codes.js';
@@ -24,7 +24,7 @@ import { evaluateSwitch } from './switch-rules.js';
 
 /** Options of {@link OrgSelector}. */
 export interface OrgSelectorOptions {
-  /** A client authorised as the FSM sign-up user: Zoho lists that user's orgs (zoho-api.md §3.2). Its clock is used. */
+  /** A client authorised as the FSM sign-up user: Zoho lists the orgs of the user the token belongs to. Its clock is used. */
   client: IntegrationClient;
   /** Where the binding, onboarding progress and switch attempts live. Default: `client.storage`. */
   storage?: Storage | undefined;
@@ -32,7 +32,7 @@ export interface OrgSelectorOptions {
   fsm?: FsmOrgSource | undefined;
   /** Eligibility rules, replacing the defaults (`[...defaultEligibilityRules, mine]` to add). */
   rules?: readonly EligibilityRule[] | undefined;
-  /** Which Avalara-integrated orgs are allowed. Default `'us-edition-only'` (product-rules.md §2.4). */
+  /** Which Avalara-integrated orgs are allowed. Default `'us-edition-only'`: Zoho FSM supports Avalara only under the US tax edition. */
   avalara?: AvalaraPolicy | undefined;
   /** Corrects a converted org with what you know better (edition, Avalara, trial). */
   describeOrg?: DescribeOrg | undefined;
@@ -65,13 +65,12 @@ export interface SwitchTarget {
 
 /** Who switches and what the API cannot tell; facts not given come from `switchFacts` hooks, then Storage. */
 export interface SwitchOptions extends GivenSwitchFacts {
-  /** The acting user: only FSM administrators may switch (product-rules.md §1.3). */
+  /** The acting user: only users with the FSM Administrator profile may switch. */
   actor: { isAdmin: boolean };
 }
 
 /** Records whose creation a broken integration blocks (setup page). */
-export type CreatableRecord = 'work_order' | 'service_appointment' | 'asset';
-const RECORD_LABELS: Record<CreatableRecord, string> = { work_order: 'work orders', service_appointment: 'service appointments', asset: 'assets' };
+export type { CreatableRecord };
 
 type Call = { signal?: AbortSignal | undefined };
 const callOf = (signal: AbortSignal | undefined): { signal?: AbortSignal } => (signal ? { signal } : {});
@@ -169,7 +168,7 @@ export class OrgSelector {
 
   /**
    * Runs the setup steps for the bound org: default field mappings, then taxes pushed into a new
-   * Invoice account or pulled from an existing org (setup page, product-rules.md §1.2). Steps not
+   * Invoice account or pulled from an existing org (that org's taxes are the truth). Steps not
    * given to the constructor are reported `not_configured`; finished steps are not run again.
    *
    * @throws {IntegrationHealthError} `NOT_INTEGRATED` before `select()`.
@@ -189,8 +188,11 @@ export class OrgSelector {
   }
 
   /**
-   * Switches to another finance org under the rules of product-rules.md §1.3. Attempts by an admin
-   * count towards the three an hour whether they succeed or not.
+   * Switches to another finance org under the switch rules: an administrator only, three attempts
+   * an hour (an admin's attempts count whether they succeed or not), a listed and eligible target
+   * of the same tax edition and base currency, two-way sync never enabled, and no record still
+   * linked to the current org. Facts the API cannot tell (linked records, two-way sync) come from
+   * the call, then `switchFacts` hooks, then what the syncer and `enableTwoWaySync()` wrote in Storage.
    *
    * @throws {SwitchRefusedError} with the first refusal's code and every reason.
    * @example
@@ -238,7 +240,7 @@ export class OrgSelector {
 
   /**
    * Checks the integration: `NOT_INTEGRATED`, `FINANCE_ORG_DELETED`, `TAX_DISABLED_IN_FINANCE`,
-   * `CURRENCY_MISMATCH`, `EDITION_MISMATCH`, `TOKEN_REVOKED` (product-rules.md §2, §6). One API call.
+   * `CURRENCY_MISMATCH`, `EDITION_MISMATCH`, `TOKEN_REVOKED`. One API call.
    * Errors that say nothing about the integration (network, rate limits) are thrown.
    */
   async health(call: Call = {}): Promise<HealthReport> {
@@ -257,13 +259,13 @@ export class OrgSelector {
    * ```
    */
   async assertCanCreate(record: CreatableRecord, call: Call & { report?: HealthReport } = {}): Promise<void> {
-    if (!Object.hasOwn(RECORD_LABELS, record)) {
+    if (!isCreatableRecord(record)) {
       throw new ValidationError(`assertCanCreate takes 'work_order', 'service_appointment' or 'asset'; got ${JSON.stringify(record)}.`, [{ path: ['record'], message: 'unknown record kind' }]);
     }
     const report = call.report ?? (await this.health(call));
     const problem = report.problems.find((p) => p.blocking);
     if (problem === undefined) return;
-    throw new IntegrationHealthError(problem.code, `Cannot create ${RECORD_LABELS[record]}: ${problem.message}`, { details: { record, problems: report.problems } });
+    throw IntegrationHealthError.createBlocked(record, problem, { problems: report.problems });
   }
 
   async #eligibilityContext(signal: AbortSignal | undefined, known?: FsmOrgProfile): Promise<EligibilityContext> {
