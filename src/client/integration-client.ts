@@ -13,7 +13,7 @@ import { type ApiRequest, RequestPipeline } from '../transport/request-pipeline.
 import { resolveRetryOptions, type RetryOptions } from '../transport/retry-policy.js';
 import type { Transport } from '../transport/transport.js';
 import { FinanceApi } from './finance/finance-api.js';
-import { OrgLimits, type OrgLimitsInfo } from './org-limits.js';
+import { OrgLimits, planFacts, type OrgLimitsInfo } from './org-limits.js';
 import type { FinanceApp } from './finance/finance-context.js';
 import { FsmApi } from './fsm/fsm-api.js';
 
@@ -123,10 +123,8 @@ export class IntegrationClient {
           limiter: this.limiter,
           events: this.#events,
           limits,
-          readPlan: async (app, organizationId) => {
-            const org = await this.financeFor(app, organizationId).organizations.get(organizationId);
-            return { planName: org.plan_name ?? undefined, planType: org.plan_type ?? undefined };
-          },
+          // One attempt: a failed read only means the free plan's pace for a while, not a retry storm.
+          readPlan: async (app, organizationId) => planFacts(await this.#pipeline.send({ service: app, method: 'GET', path: `/organizations/${organizationId}`, retries: 0 })),
         });
     this.#pipeline = new RequestPipeline({
       hosts: this.hosts,

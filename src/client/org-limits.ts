@@ -17,6 +17,25 @@ export interface PlanFacts {
   planType: number | undefined;
 }
 
+/**
+ * `plan_name` and `plan_type` from a `GET /organizations/{id}` reply body; a field of another type
+ * counts as absent (the plan then falls back, it never fails the call that needed it).
+ *
+ * @example
+ * ```ts
+ * planFacts({ organization: { plan_name: 'FREE', plan_type: 0 } }); // { planName: 'FREE', planType: 0 }
+ * ```
+ */
+export function planFacts(body: unknown): PlanFacts {
+  const org = typeof body === 'object' && body !== null ? (body as { organization?: unknown }).organization : undefined;
+  const fields = typeof org === 'object' && org !== null ? (org as { plan_name?: unknown; plan_type?: unknown }) : {};
+  const planType = typeof fields.plan_type === 'string' && fields.plan_type.trim() !== '' ? Number(fields.plan_type) : fields.plan_type;
+  return {
+    planName: typeof fields.plan_name === 'string' ? fields.plan_name : undefined,
+    planType: typeof planType === 'number' && Number.isFinite(planType) ? planType : undefined,
+  };
+}
+
 /** The limits in force for one finance organisation, and where they come from. */
 export interface OrgLimitsInfo extends ResolvedLimits {
   organizationId: string;

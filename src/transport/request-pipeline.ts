@@ -30,6 +30,8 @@ export interface ApiRequest {
   organizationId?: string | undefined;
   /** Marks a POST as safe to repeat (it cannot create twice), so it is retried like a GET. */
   retrySafe?: boolean;
+  /** At most this many retries for this call (default: the client's `retry.retries`). */
+  retries?: number;
   signal?: AbortSignal | undefined;
 }
 
@@ -84,7 +86,7 @@ export class RequestPipeline {
         }
       },
       {
-        retries: retry.retries,
+        retries: request.retries ?? retry.retries,
         minTimeout: 0,
         factor: 1,
         ...(request.signal ? { signal: request.signal } : {}),

@@ -47,7 +47,7 @@ describe('errors', () => {
     const invalid = new ValidationError('bad', [{ path: ['a', 0], message: 'required' }]);
     expect(notFound).toBeInstanceOf(ApiError);
     expect(notFound).toBeInstanceOf(FsmBillingError);
-    expect([notFound.code, limited.code, invalid.code]).toEqual(['NOT_FOUND', 'RATE_LIMITED', 'INVALID_INPUT']);
+    expect([notFound.code, limited.code, invalid.code]).toEqual(['NOT_FOUND', 'DAILY_LIMIT_REACHED', 'INVALID_INPUT']);
     expect(limited).toMatchObject({ kind: 'day', retryAfterMs: 5 });
     expect(invalid.issues[0]?.path).toEqual(['a', 0]);
   });
