@@ -42,7 +42,10 @@ async function pushCustomers(client: IntegrationClient, customers: Customer[]): 
       } else if (existing.email !== customer.email || existing.phone !== customer.phone) {
         const full = await client.finance.contacts.get(existing.contact_id);
         const primary = full.contact_persons?.[0];
+        // Zoho requires the display name and the contact type on every contact update.
         await client.finance.contacts.update(existing.contact_id, {
+          contact_name: full.contact_name ?? customer.name,
+          contact_type: full.contact_type ?? 'customer',
           contact_persons: [{ ...person, ...(primary ? { contact_person_id: primary.contact_person_id } : {}) }],
         });
         report.updated += 1;

@@ -29,6 +29,11 @@ export class RouteTable<H> {
     return this;
   }
 
+  /** Every route as `{ method, template }`, in the order added (for tests and docs). */
+  list(): Array<{ method: string; template: string }> {
+    return this.#routes.map(({ method, template }) => ({ method, template }));
+  }
+
   /** The route for `method` and `path`; `'method-not-allowed'` when only the method differs. */
   match(method: string, path: string): RouteMatch<H> | 'method-not-allowed' | undefined {
     const parts = split(path);

@@ -21,11 +21,13 @@ describe('converting records', () => {
     const world = mappingWorld({ edition: 'us', syncType: 'I' });
     const company = first(world.sandbox.records(world.fsm, 'Companies'));
     const created = await world.client.finance.contacts.create((await world.mapper.toFinance('companies', company)) as FinanceContactCreate);
-    await world.client.finance.contacts.update(created.contact_id, { notes: 'kept', billing_address: { attention: 'Accounts' } });
+    // Zoho requires contact_name and contact_type on every contact update.
+    const required = { contact_name: created.contact_name ?? '', contact_type: 'customer' };
+    await world.client.finance.contacts.update(created.contact_id, { ...required, notes: 'kept', billing_address: { attention: 'Accounts' } });
     const edited = world.sandbox.edit(world.fsm, 'Companies', String(company.id), { Website: 'https://summit.example', Billing_Address: { City: 'Boulder' } });
     const patch = await world.mapper.toFinance('companies', { Website: edited.Website, Billing_Address: edited.Billing_Address }, { partial: true });
     expect(patch).toEqual({ contact_type: 'customer', customer_sub_type: 'business', website: 'https://summit.example', billing_address: { city: 'Boulder' } });
-    const updated = await world.client.finance.contacts.update(created.contact_id, patch as FinanceContactUpdate);
+    const updated = await world.client.finance.contacts.update(created.contact_id, { ...required, ...patch } as FinanceContactUpdate);
     expect(updated).toMatchObject({ notes: 'kept', website: 'https://summit.example', billing_address: { attention: 'Accounts', city: 'Boulder', address: '2942 Oak Ave' } });
   });
 

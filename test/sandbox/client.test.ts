@@ -47,7 +47,7 @@ describe('IntegrationClient against the sandbox', () => {
     const { client, sandbox, books } = setup();
     const created = await client.finance.contacts.create({ contact_name: 'Client Co', contact_persons: [{ first_name: 'Ada', email: 'ada@client.example' }] });
     expect(sandbox.record(books, 'contacts', created.contact_id)).toMatchObject({ contact_name: 'Client Co' });
-    const updated = await client.finance.contacts.update(created.contact_id, { notes: 'from the client' });
+    const updated = await client.finance.contacts.update(created.contact_id, { contact_name: created.contact_name ?? '', contact_type: 'customer', notes: 'from the client' });
     expect(updated.notes).toBe('from the client');
     await expect(client.finance.contacts.create({ contact_name: 'Client Co' })).rejects.toMatchObject({ zohoCode: 3062 });
     await client.finance.contacts.delete(created.contact_id);

@@ -29,7 +29,11 @@ describe('sandbox contacts', () => {
     const got = await api.books('GET', books, `/contacts/${contact.contact_id}`);
     expect(got.body).toMatchObject({ code: 0, message: 'success', contact: { contact_id: contact.contact_id } });
 
-    const updated = await api.books('PUT', books, `/contacts/${contact.contact_id}`, { website: 'https://bowman.example' });
+    const partial = await api.books('PUT', books, `/contacts/${contact.contact_id}`, { website: 'https://bowman.example' });
+    expect([partial.status, partial.body]).toEqual([400, { code: 3013, message: 'Enter a valid Contact Name' }]);
+    const untyped = await api.books('PUT', books, `/contacts/${contact.contact_id}`, { contact_name: contact.contact_name, website: 'https://bowman.example' });
+    expect([untyped.status, untyped.body]).toEqual([400, { code: 2, message: 'Invalid value passed for contact_type' }]);
+    const updated = await api.books('PUT', books, `/contacts/${contact.contact_id}`, { contact_name: contact.contact_name, contact_type: 'customer', website: 'https://bowman.example' });
     expect(updated.body).toMatchObject({ code: 0, message: 'Contact has been updated successfully', contact: { website: 'https://bowman.example' } });
 
     const deleted = await api.books('DELETE', books, `/contacts/${contact.contact_id}`);
@@ -107,7 +111,11 @@ describe('sandbox contacts', () => {
     const person = created.body.contact_person;
     expect(person).toMatchObject({ contact_id: contact.contact_id, first_name: 'Ravi', is_primary_contact: true });
     const second = (await api.books('POST', books, '/contacts/contactpersons', { contact_id: contact.contact_id, first_name: 'Mia' })).body.contact_person;
-    const updated = await api.books('PUT', books, `/contacts/contactpersons/${second.contact_person_id}`, { last_name: 'Lopez' });
+    const partial = await api.books('PUT', books, `/contacts/contactpersons/${second.contact_person_id}`, { last_name: 'Lopez' });
+    expect([partial.status, partial.body]).toEqual([400, { code: 2, message: 'Invalid value passed for contact_id' }]);
+    const nameless = await api.books('POST', books, '/contacts/contactpersons', { contact_id: contact.contact_id, last_name: 'Nobody' });
+    expect([nameless.status, nameless.body]).toEqual([400, { code: 2, message: 'Invalid value passed for first_name' }]);
+    const updated = await api.books('PUT', books, `/contacts/contactpersons/${second.contact_person_id}`, { contact_id: contact.contact_id, first_name: 'Mia', last_name: 'Lopez' });
     expect(updated.body).toMatchObject({ message: 'The contactperson details has been updated.', contact_person: { last_name: 'Lopez' } });
     const primary = await api.books('POST', books, `/contacts/contactpersons/${second.contact_person_id}/primary`);
     expect(primary.body.message).toBe('This contact person has been marked as your primary contact person.');

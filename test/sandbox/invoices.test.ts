@@ -2,6 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { testSandbox, orgId, SandboxApi } from './helpers.js';
 
 describe('sandbox invoices', () => {
+  it('refuses a create or update without customer_id, line_items or a line\'s item_id, as Zoho\'s published description requires them', async () => {
+    const sandbox = testSandbox({ users: [{ email: 'inv@example.com', books: [{ edition: 'us' }] }] });
+    const api = new SandboxApi(sandbox);
+    const books = orgId(sandbox, 'books');
+    const customer = (await api.books('POST', books, '/contacts', { contact_name: 'Strict Co' })).body.contact;
+    const item = (await api.books('POST', books, '/items', { name: 'Labour', rate: 100 })).body.item;
+    const invoice = (await api.books('POST', books, '/invoices', { customer_id: customer.contact_id, line_items: [{ item_id: item.item_id }] })).body.invoice;
+    const refusals = [
+      await api.books('POST', books, '/invoices', { line_items: [{ item_id: item.item_id }] }),
+      await api.books('POST', books, '/invoices', { customer_id: customer.contact_id, line_items: [{ name: 'Free text', rate: 5 }] }),
+      await api.books('PUT', books, `/invoices/${invoice.invoice_id}`, { notes: 'only a note' }),
+    ];
+    expect(refusals.map((r) => [r.status, r.body])).toEqual([
+      [400, { code: 2, message: 'Invalid value passed for customer_id' }],
+      [400, { code: 2, message: 'Invalid value passed for line_items[0].item_id' }],
+      [400, { code: 2, message: 'Invalid value passed for customer_id' }],
+    ]);
+    expect(sandbox.records(books, 'invoices').find((i) => i.invoice_id === invoice.invoice_id)?.notes).toBe('');
+  });
+
   it('creates a draft invoice with line totals and taxes, then sends, lists and deletes it', async () => {
     const sandbox = testSandbox({ users: [{ email: 'inv@example.com', books: [{ edition: 'au' }] }] });
     const api = new SandboxApi(sandbox);
@@ -9,9 +29,10 @@ describe('sandbox invoices', () => {
     const gst = (await api.books('GET', books, '/settings/taxes')).body.taxes.find((t: { tax_name: string }) => t.tax_name === 'GST');
     const customer = (await api.books('POST', books, '/contacts', { contact_name: 'Invoice Co' })).body.contact;
     const item = (await api.books('POST', books, '/items', { name: 'Labour', rate: 100, tax_id: gst.tax_id })).body.item;
+    const callout = (await api.books('POST', books, '/items', { name: 'Callout', rate: 60 })).body.item;
     const created = await api.books('POST', books, '/invoices', {
       customer_id: customer.contact_id,
-      line_items: [{ item_id: item.item_id, quantity: 2 }, { name: 'Callout', rate: 50, quantity: 1, discount: '10%' }],
+      line_items: [{ item_id: item.item_id, quantity: 2 }, { item_id: callout.item_id, rate: 50, quantity: 1, discount: '10%' }],
     });
     expect(created.status).toBe(201);
     expect(created.body.message).toBe('The invoice has been created.');
@@ -28,9 +49,10 @@ describe('sandbox invoices', () => {
     expect(unpaid.body.invoices).toHaveLength(1);
     expect(unpaid.body.page_context).toMatchObject({ report_name: 'Invoices', sort_column: 'created_time', sort_order: 'D' });
 
-    const updated = await api.books('PUT', books, `/invoices/${invoice.invoice_id}`, { notes: 'Thanks' });
-    expect(updated.body).toMatchObject({ message: 'Invoice information has been updated.', invoice: { notes: 'Thanks' } });
-    expect((await api.books('POST', books, '/invoices', { customer_id: customer.contact_id, invoice_number: 'INV-000001', line_items: [{ name: 'x', rate: 1 }] })).body.code).toBe(1001);
+    const lines = invoice.line_items.map((l: Record<string, unknown>) => ({ line_item_id: l.line_item_id, item_id: l.item_id, quantity: l.quantity, rate: l.rate, discount: l.discount }));
+    const updated = await api.books('PUT', books, `/invoices/${invoice.invoice_id}`, { customer_id: customer.contact_id, line_items: lines, notes: 'Thanks' });
+    expect(updated.body).toMatchObject({ message: 'Invoice information has been updated.', invoice: { notes: 'Thanks', total: 265 } });
+    expect((await api.books('POST', books, '/invoices', { customer_id: customer.contact_id, invoice_number: 'INV-000001', line_items: [{ item_id: item.item_id }] })).body.code).toBe(1001);
     expect((await api.books('DELETE', books, `/invoices/${invoice.invoice_id}`)).body).toEqual({ code: 0, message: 'The invoice has been deleted.' });
     expect((await api.books('GET', books, `/invoices/${invoice.invoice_id}`)).body).toEqual({ code: 1002, message: 'Invoice does not exist.' });
   });

@@ -16,7 +16,8 @@ describe('sandbox items', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 0, message: 'The item has been added.', item: { name: 'Pump Service', rate: 120.5, status: 'active' } });
     const id = created.body.item.item_id;
-    expect((await api.books('PUT', books, `/items/${id}`, { rate: 130 })).body).toMatchObject({ message: 'Item details have been saved.', item: { rate: 130 } });
+    expect((await api.books('PUT', books, `/items/${id}`, { rate: 130 })).body).toEqual({ code: 2, message: 'Invalid value passed for name' });
+    expect((await api.books('PUT', books, `/items/${id}`, { name: 'Pump Service', rate: 130 })).body).toMatchObject({ message: 'Item details have been saved.', item: { rate: 130 } });
     expect((await api.books('POST', books, `/items/${id}/inactive`)).body.message).toBe('The item has been marked as inactive.');
     const list = await api.books('GET', books, '/items?filter_by=Status.Inactive');
     expect(list.body.items).toHaveLength(1);

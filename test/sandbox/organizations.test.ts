@@ -43,13 +43,15 @@ describe('sandbox organizations', () => {
   it('creates a new Invoice org named as asked, listed afterwards', async () => {
     const sandbox = testSandbox({ users });
     const api = new SandboxApi(sandbox, { email: 'ana@example.com' });
-    const created = await api.call('POST', api.url('invoice', '/organizations'), { body: { name: 'Ana Field Service', currency_code: 'INR' } });
+    const created = await api.call('POST', api.url('invoice', '/organizations'), { body: { name: 'Ana Field Service', currency_code: 'INR', time_zone: 'Asia/Calcutta', portal_name: 'anafieldservice' } });
     expect(created.status).toBe(201);
     expect(created.body.organization).toMatchObject({ name: 'Ana Field Service', currency_code: 'INR', version: 'in', plan_name: 'FREE' });
     const listed = await api.call('GET', api.url('invoice', '/organizations'));
     expect(listed.body.organizations.map((o: { name: string }) => o.name)).toContain('Ana Field Service');
     const missingName = await api.call('POST', api.url('invoice', '/organizations'), { body: {} });
-    expect(missingName.body.code).toBe(2);
+    expect(missingName.body).toEqual({ code: 2, message: 'Invalid value passed for name' });
+    const missingPortal = await api.call('POST', api.url('invoice', '/organizations'), { body: { name: 'Ana Two', currency_code: 'INR', time_zone: 'Asia/Calcutta' } });
+    expect([missingPortal.status, missingPortal.body]).toEqual([400, { code: 2, message: 'Invalid value passed for portal_name' }]);
   });
 
   it('takes the Invoice org from the X-com-zoho-invoice-organizationid header; Books needs the query parameter', async () => {

@@ -65,7 +65,7 @@ describe('sandbox replies match the client’s zod schemas', () => {
     const created = await api.books('POST', books, '/contacts', { contact_name: `Schema ${email}`, contact_persons: [{ first_name: 'A', email: 'a@s.example' }] });
     expectShape(one('contact', FinanceContactSchema), created, 'POST /contacts');
     const newId = created.body.contact.contact_id;
-    expectShape(one('contact', FinanceContactSchema), await api.books('PUT', books, `/contacts/${newId}`, { notes: 'n' }), 'PUT /contacts/{id}');
+    expectShape(one('contact', FinanceContactSchema), await api.books('PUT', books, `/contacts/${newId}`, { contact_name: `Schema ${email}`, contact_type: 'customer', notes: 'n' }), 'PUT /contacts/{id}');
     expectShape(FinanceEnvelopeSchema, await api.books('POST', books, `/contacts/${newId}/inactive`), 'POST /contacts/{id}/inactive');
     expectShape(FinanceEnvelopeSchema, await api.books('POST', books, `/contacts/${newId}/active`), 'POST /contacts/{id}/active');
 
@@ -75,7 +75,7 @@ describe('sandbox replies match the client’s zod schemas', () => {
     expectShape(one('contact_person', FinanceContactPersonSchema), person, 'POST /contacts/contactpersons');
     const personId = person.body.contact_person.contact_person_id;
     expectShape(one('contact_person', FinanceContactPersonSchema), await api.books('GET', books, `/contacts/${newId}/contactpersons/${personId}`), 'GET contact person');
-    expectShape(one('contact_person', FinanceContactPersonSchema), await api.books('PUT', books, `/contacts/contactpersons/${personId}`, { last_name: 'C' }), 'PUT contact person');
+    expectShape(one('contact_person', FinanceContactPersonSchema), await api.books('PUT', books, `/contacts/contactpersons/${personId}`, { contact_id: newId, first_name: 'B', last_name: 'C' }), 'PUT contact person');
     expectShape(FinanceEnvelopeSchema, await api.books('POST', books, `/contacts/contactpersons/${personId}/primary`), 'POST primary');
     expectShape(FinanceEnvelopeSchema, await api.books('DELETE', books, `/contacts/contactpersons/${personId}`), 'DELETE contact person');
 
@@ -85,7 +85,7 @@ describe('sandbox replies match the client’s zod schemas', () => {
     expectShape(one('item', FinanceItemSchema), item, 'POST /items');
     const itemId = item.body.item.item_id;
     expectShape(one('item', FinanceItemSchema), await api.books('GET', books, `/items/${itemId}`), 'GET /items/{id}');
-    expectShape(one('item', FinanceItemSchema), await api.books('PUT', books, `/items/${itemId}`, { rate: 11 }), 'PUT /items/{id}');
+    expectShape(one('item', FinanceItemSchema), await api.books('PUT', books, `/items/${itemId}`, { name: `Schema item ${email}`, rate: 11 }), 'PUT /items/{id}');
 
     const taxes = await api.books('GET', books, '/settings/taxes');
     expectShape(list('taxes', FinanceTaxSchema), taxes, 'GET /settings/taxes');
@@ -107,7 +107,7 @@ describe('sandbox replies match the client’s zod schemas', () => {
     const invoiceId = invoice.body.invoice.invoice_id;
     expectShape(list('invoices', FinanceInvoiceSchema), await api.books('GET', books, '/invoices'), 'GET /invoices');
     expectShape(one('invoice', FinanceInvoiceSchema), await api.books('GET', books, `/invoices/${invoiceId}`), 'GET /invoices/{id}');
-    expectShape(one('invoice', FinanceInvoiceSchema), await api.books('PUT', books, `/invoices/${invoiceId}`, { notes: 'x' }), 'PUT /invoices/{id}');
+    expectShape(one('invoice', FinanceInvoiceSchema), await api.books('PUT', books, `/invoices/${invoiceId}`, { customer_id: newId, line_items: [{ item_id: itemId, quantity: 2 }], notes: 'x' }), 'PUT /invoices/{id}');
     expectShape(FinanceEnvelopeSchema, await api.books('POST', books, `/invoices/${invoiceId}/status/sent`), 'POST status/sent');
 
     expectFinanceError(await api.books('DELETE', books, `/contacts/${newId}`), 3000, 'DELETE contact with invoices');
@@ -128,7 +128,7 @@ describe('sandbox replies match the client’s zod schemas', () => {
     expectShape(financeListEnvelope('tax_exemptions', FinanceTaxExemptionSchema), await api.books('GET', books, '/settings/taxexemptions'), 'GET taxexemptions');
     const exemption = await api.books('POST', books, '/settings/taxexemptions', { tax_exemption_code: 'SCH', type: 'item' });
     expectShape(financeRecordEnvelope('tax_exemption', FinanceTaxExemptionSchema), exemption, 'POST taxexemptions');
-    expectShape(financeRecordEnvelope('tax_exemption', FinanceTaxExemptionSchema), await api.books('PUT', books, `/settings/taxexemptions/${exemption.body.tax_exemption.tax_exemption_id}`, { description: 'd' }), 'PUT tax exemption');
+    expectShape(financeRecordEnvelope('tax_exemption', FinanceTaxExemptionSchema), await api.books('PUT', books, `/settings/taxexemptions/${exemption.body.tax_exemption.tax_exemption_id}`, { tax_exemption_code: 'SCH', type: 'item', description: 'd' }), 'PUT tax exemption');
   });
 
   it('Invoice: a new organisation and an Invoice-org call through the header', async () => {

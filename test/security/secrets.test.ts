@@ -130,7 +130,7 @@ describe('tokens and client secrets appear in no error, event, log or report of 
     // Lists (three pages of contacts), creates and updates on both products.
     expect(await client.finance.contacts.list().toArray()).toHaveLength(450);
     const created = await client.finance.contacts.create({ contact_name: 'Full Run Ltd' });
-    await client.finance.contacts.update(created.contact_id, { website: 'https://full-run.example' });
+    await client.finance.contacts.update(created.contact_id, { contact_name: 'Full Run Ltd', contact_type: 'customer', website: 'https://full-run.example' });
     const company = await client.fsm.companies.create({ Company_Name: 'Full Run FSM' });
     await client.fsm.companies.update(company.id, { Website: 'https://full-run.example' });
     await client.fsm.companies.list().toArray();

@@ -68,7 +68,10 @@ export class ContactPersonsResource {
     return this.#readOne(body, 'POST /contacts/contactpersons');
   }
 
-  /** Changes a contact person. */
+  /**
+   * Changes a contact person. Zoho requires `contact_id` and `first_name` on every update (its
+   * published description of Books), changed or not: send them with the fields you change.
+   */
   async update(contactPersonId: string, data: FinanceContactPersonUpdate, options: CallOptions = {}): Promise<FinanceContactPerson> {
     const segment = idSegment(contactPersonId, 'contact person id');
     const input = parseWith(FinanceContactPersonUpdateSchema, data, { what: 'The contact person update', kind: 'input' });

@@ -9,7 +9,9 @@ import { ActivatableFinanceResource } from './activatable-resource.js';
 /** Filters and sorting of `GET /contacts` (zoho-api.md §2.5), in camelCase. */
 export interface ContactListParams {
   contactType?: 'customer' | 'vendor';
-  filterBy?: 'Status.All' | 'Status.Active' | 'Status.Inactive' | 'Status.Duplicate' | 'Status.Crm' | (string & {});
+  filterBy?:
+    | 'Status.All' | 'Status.Active' | 'Status.Inactive' | 'Status.Duplicate' | 'Status.PortalEnabled' | 'Status.PortalDisabled'
+    | 'Invoice.OverDue' | 'Invoice.Unpaid' | 'Status.CreditLimitExceed' | 'Status.Crm' | (string & {});
   sortColumn?: 'contact_name' | 'first_name' | 'last_name' | 'email' | 'outstanding_receivable_amount' | 'created_time' | 'last_modified_time';
   /** `A` ascending, `D` descending. */
   sortOrder?: 'A' | 'D';
@@ -26,6 +28,8 @@ export interface ContactListParams {
  * @example
  * ```ts
  * const created = await client.finance.contacts.create({ contact_name: 'Acme', customer_sub_type: 'business' });
+ * // An update carries the display name and the type, as Zoho requires them on every update.
+ * await client.finance.contacts.update(created.contact_id, { contact_name: 'Acme', contact_type: 'customer', website: 'https://acme.test' });
  * await client.finance.contacts.markInactive(created.contact_id);
  * for await (const c of client.finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D' })) { ... }
  * ```

@@ -53,7 +53,13 @@ export class FinanceRecordResource<R extends z.ZodType, C extends z.ZodType, U e
     return this.readOne(body, `POST ${this.spec.path}`);
   }
 
-  /** Changes the given fields of a record and returns it as Zoho stored it. */
+  /**
+   * Changes the given fields of a record and returns it as Zoho stored it. Zoho's published
+   * description of Books makes some fields required on every update, changed or not, and Zoho
+   * refuses the call without them (HTTP 400): a contact's `contact_name` and `contact_type`, an
+   * item's `name` and `rate`, an invoice's `customer_id` and `line_items` (each with `item_id`), a
+   * tax exemption's `tax_exemption_code` and `type`. Send them with the fields you change.
+   */
   async update(id: string, data: z.input<U>, options: CallOptions = {}): Promise<z.output<R>> {
     const segment = idSegment(id, `${this.spec.label} id`);
     const input = parseWith(this.spec.update, data, { what: `The ${this.spec.label} update`, kind: 'input' });

@@ -20,6 +20,8 @@ export interface InvoiceListParams {
  * @example
  * ```ts
  * const invoice = await client.finance.invoices.create({ customer_id, line_items: [{ item_id, quantity: 2 }] });
+ * // customer_id and the full line_items (each with item_id) on every update:
+ * await client.finance.invoices.update(invoice.invoice_id, { customer_id, line_items: [{ item_id, quantity: 3 }], notes: 'Thanks' });
  * ```
  */
 export class InvoicesResource extends FinanceResource<

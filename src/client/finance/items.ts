@@ -18,6 +18,7 @@ export interface ItemListParams {
  * @example
  * ```ts
  * const item = await client.finance.items.create({ name: 'Boiler service', rate: 120, product_type: 'service' });
+ * await client.finance.items.update(item.item_id, { name: 'Boiler service', rate: 135 }); // name and rate on every update
  * ```
  */
 export class ItemsResource extends ActivatableFinanceResource<typeof FinanceItemSchema, typeof FinanceItemCreateSchema, typeof FinanceItemUpdateSchema, ItemListParams> {

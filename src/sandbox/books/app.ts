@@ -6,6 +6,7 @@ import type { FinanceOrgState } from '../org-state.js';
 import type { UserState } from '../world.js';
 import { booksErrors } from './errors.js';
 import { renderOrganization } from './organization-view.js';
+import { refuseMissing } from './required-fields.js';
 import { financeRoutes } from './routes.js';
 
 /**
@@ -44,9 +45,11 @@ export async function serveFinance(state: CallState, app: 'books' | 'invoice'): 
   }
   const base = { world, app, user, params: match.params, query: state.url.searchParams, body };
   const route = match.handler;
+  // A write without a field the published description requires is refused before it runs.
+  const missing = refuseMissing(request.method, match.template, body);
   if (route.scope === 'user') {
     await replyDelay(state);
-    return route.handler(base);
+    return missing ?? route.handler(base);
   }
   const org = organizationOf(state, app, user);
   if (isReply(org)) return org;
@@ -55,7 +58,7 @@ export async function serveFinance(state: CallState, app: 'books' | 'invoice'): 
   if (isRefusal(permit)) return permit;
   try {
     await replyDelay(state);
-    return route.handler({ ...base, org });
+    return missing ?? route.handler({ ...base, org });
   } finally {
     permit.release();
   }

@@ -25,7 +25,10 @@ export const booksErrors = {
   /** ⚠️ A duplicate item name or SKU: Zoho's exact code and text are not documented. */
   duplicateItem: (field: 'name' | 'sku', value: string): Reply =>
     json(400, { code: 1001, message: `An item with the ${field === 'name' ? 'name' : 'SKU'} "${value}" already exists.` }),
-  /** ⚠️ A required field missing or a field of the wrong type (code 2 per third-party guides). */
+  /**
+   * ⚠️ A required field missing, or a field of the wrong type: code 2 (third-party guides call
+   * code 2 an invalid value; Zoho documents neither the code nor the text).
+   */
   invalidValue: (field: string): Reply => json(400, { code: 2, message: `Invalid value passed for ${field}` }),
   /** ⚠️ The body is not JSON (third-party reports of code 4 with this text). */
   invalidJson: (): Reply => json(400, { code: 4, message: 'Invalid value passed for JSONString' }),
