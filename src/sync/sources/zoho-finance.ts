@@ -72,12 +72,15 @@ export interface ZohoFinanceSourceOptions {
  * Zoho Books or Zoho Invoice as a {@link RecordSource}: business customers (`companies`),
  * individual customers (`contacts`), contact persons and items.
  *
- * Customers are read newest-modified first (`sort_column=last_modified_time`, zoho-api.md §2.5)
- * down to the last cursor: a run with no changes costs one list page. List rows lack addresses, so
- * they come back `partial` and the syncer fetches only those whose modified time moved. Contact
- * persons are listed per changed customer. Items have no modified-since filter: every read is a
- * full scan compared by content hash. Creates and updates return the stored record, which becomes
- * the base snapshot without a re-read.
+ * Customers are read newest-modified first (`sort_column=last_modified_time`) down to the last
+ * cursor: a run with no changes costs one list page. That order is checked from the rows read (and
+ * the order a reply reports), not assumed; if Books lists otherwise, every page is read and no
+ * change is missed. List rows lack addresses, so they come back `partial` and the syncer fetches
+ * only those whose modified time moved. Contact persons are listed per changed customer. Items
+ * have no modified-since filter: every read is a full scan compared by content hash. Updates
+ * carry the fields Zoho requires in every update, taken from the patch, then from
+ * `RecordCallOptions.current`, reading the record only for a value neither holds. Creates and
+ * updates return the stored record, which becomes the base snapshot without a re-read.
  *
  * @example
  * ```ts
@@ -156,7 +159,8 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
   // is listed with contact_type=customer.
   async function updateBody(collection: SyncCollection, id: string, patch: Data, call: RecordCallOptions | undefined): Promise<Data> {
     const required = REQUIRED_ON_UPDATE[collection];
-    const parentId = call?.parentId;
+    const known = call?.current?.contact_id;
+    const parentId = collection !== 'contact_persons' ? undefined : (call?.parentId ?? (typeof known === 'string' ? known : undefined));
     const fixed: Data = collection === 'contact_persons' ? (parentId === undefined ? {} : { contact_id: parentId }) : collection === 'items' ? {} : { contact_type: 'customer' };
     const base = collection === 'contact_persons' && parentId !== undefined ? { ...patch, contact_id: parentId } : patch;
     let filled = withRequired(base, required, [call?.current, fixed]);
