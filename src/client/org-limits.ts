@@ -205,6 +205,9 @@ export class OrgLimits implements LimitGate {
   /** Reads the plan; a failure (other than a spent day) gives a fallback that is read again later. */
   async #read(app: FinanceApp, organizationId: string): Promise<StoredPlan> {
     const now = this.#options.clock.now();
+    // The read names no organisation (Zoho takes none on /organizations), but it is counted against
+    // this one's day: a cap must hold whatever Zoho counts it against.
+    await this.#budget.spend(organizationId, this.#resolved.get(organizationId)?.limits.perDay ?? this.#combine(undefined, undefined, 'fallback', undefined, 0).limits.perDay);
     try {
       const facts = await this.#options.readPlan(app, organizationId);
       const plan = planFromName(facts.planName);
