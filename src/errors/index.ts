@@ -1,6 +1,7 @@
 export { FsmBillingError, type FsmBillingErrorOptions } from './fsm-billing-error.js';
 export { ApiError, type ApiErrorInit } from './api-error.js';
 export { NotFoundError } from './not-found-error.js';
+export { UnknownEndpointError } from './unknown-endpoint-error.js';
 export { RateLimitError, isDailyLimitError, type RateLimitKind } from './rate-limit-error.js';
 export { AuthError, type AuthErrorCode } from './auth-error.js';
 export { ValidationError, type ValidationIssue, type ValidationErrorCode } from './validation-error.js';

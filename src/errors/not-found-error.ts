@@ -1,9 +1,10 @@
 import { ApiError, type ApiErrorInit } from './api-error.js';
 
 /**
- * Thrown when the record, organisation or URL does not exist (HTTP 404, Zoho code 1002, FSM
- * `INVALID_URL_PATTERN`/`RECORD_NOT_FOUND`). The record may have been deleted in Zoho: unlink it
- * or create it again.
+ * Thrown when Zoho says the record does not exist: Books/Invoice code 1002 ("Contact does not
+ * exist."), FSM `RECORD_NOT_FOUND` or another HTTP 404 about a record. The record may have been
+ * deleted in Zoho, or the id belongs to another organisation: unlink it or create it again.
+ * A URL Zoho does not serve at all is an {@link UnknownEndpointError} instead.
  */
 export class NotFoundError extends ApiError {
   override name = 'NotFoundError';

@@ -1,5 +1,6 @@
 import type { IntegrationClient } from '../client/integration-client.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import { UnknownEndpointError } from '../errors/unknown-endpoint-error.js';
 import type { FinanceOrganization, FinanceTax, FinanceTaxAuthority, FinanceTaxExemption } from '../schemas/finance/index.js';
 import type { TaxEditionModel } from './edition-model.js';
 import { editionOfOrganization } from './org-edition.js';
@@ -37,12 +38,12 @@ export async function readFinanceOrg(
   return { org, settings };
 }
 
-/** An edition-specific list: an edition without the endpoint answers 404, which means "none". */
+/** An edition-specific list: an edition without the endpoint answers "URL Not Found", which means "none". */
 async function orEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof NotFoundError) return [];
+    if (error instanceof UnknownEndpointError || error instanceof NotFoundError) return [];
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorInit } from '../errors/api-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import { UnknownEndpointError } from '../errors/unknown-endpoint-error.js';
 import { RateLimitError, type RateLimitKind } from '../errors/rate-limit-error.js';
 import { nextUtcMidnight } from './daily-budget.js';
 import { parseRetryAfter } from './retry-policy.js';
@@ -17,8 +18,10 @@ interface ReplyContext {
 
 // zoho-api.md §2.6: 429 bodies carry these codes.
 const RATE_LIMIT_CODES: Record<number, RateLimitKind> = { 44: 'minute', 45: 'day', 1070: 'concurrency' };
-// zoho-api.md §2.6 and §4.4: "does not exist" codes of finance, and FSM's CRM-style codes.
-const NOT_FOUND_CODES = new Set<number | string>([1002, 'INVALID_URL_PATTERN', 'RECORD_NOT_FOUND', 'NOT_FOUND']);
+// "Does not exist" codes: Books/Invoice 1002 (Zoho's docs), FSM's CRM-style record codes.
+const NOT_FOUND_CODES = new Set<number | string>([1002, 'RECORD_NOT_FOUND', 'NOT_FOUND']);
+// FSM's code for a URL it does not serve (CRM style).
+const UNKNOWN_URL_CODES = new Set<number | string>(['INVALID_URL_PATTERN']);
 
 /**
  * Turns a raw reply into its body, or throws the typed error it stands for:
@@ -44,7 +47,9 @@ export function interpretReply(response: TransportResponse, context: ReplyContex
       ok ? 'MALFORMED_RESPONSE' : 'ZOHO_API_ERROR',
     );
   }
-  const error = envelopeError(body, context) ?? recordError(body, context) ?? { code: undefined, message: undefined };
+  // A body without a code still names the problem (the sandbox's "URL Not Found").
+  const error: { code: number | string | undefined; message: string | undefined; details?: Record<string, unknown> } =
+    envelopeError(body, context) ?? recordError(body, context) ?? { code: undefined, message: typeof body.message === 'string' ? body.message : undefined };
   throw buildError(response, context, error.code, error.message, error.details);
 }
 
@@ -95,8 +100,19 @@ function buildError(response: TransportResponse, context: ReplyContext, zohoCode
       resumeAt,
     });
   }
-  if (response.status === 404 || (zohoCode !== undefined && NOT_FOUND_CODES.has(zohoCode))) {
-    return new NotFoundError(`Zoho found nothing at ${what}${said}. The record may have been deleted in Zoho, or the id belongs to another organisation.`, init);
+  const recordCode = zohoCode !== undefined && NOT_FOUND_CODES.has(zohoCode);
+  // A Books/Invoice 404 without Zoho's "does not exist" code is about the URL, not a record: Zoho
+  // documents HTTP 404 as "URL Not Found". FSM answers a missing record with a 404 and a record code.
+  const unknownUrl = (zohoCode !== undefined && UNKNOWN_URL_CODES.has(zohoCode)) || (response.status === 404 && !recordCode && context.service !== 'fsm');
+  if (unknownUrl) {
+    const code = zohoCode === undefined ? '' : `, code ${String(zohoCode)}`;
+    return new UnknownEndpointError(
+      `Zoho does not serve ${what} (HTTP ${response.status}${code})${said}. This path is not an endpoint of the ${context.service === 'fsm' ? 'FSM' : 'Books/Invoice'} API: a bug in the calling code, or an endpoint the organisation's edition does not have. No record was read or changed.`,
+      init,
+    );
+  }
+  if (recordCode || response.status === 404) {
+    return new NotFoundError(`Zoho says the record at ${what} does not exist${said}. It may have been deleted in Zoho, or the id belongs to another organisation: unlink it or create it again.`, init);
   }
   if (response.status === 403) {
     return new ApiError(`Zoho refused ${what} (HTTP 403)${said}. The OAuth token lacks a scope for this call, or the user is not a member of the organisation.`, init, 'FORBIDDEN');

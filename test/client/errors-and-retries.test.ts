@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors/api-error.js';
 import { NotFoundError } from '../../src/errors/not-found-error.js';
 import { RateLimitError } from '../../src/errors/rate-limit-error.js';
+import { UnknownEndpointError } from '../../src/errors/unknown-endpoint-error.js';
 import { REGION_HOSTS } from '../../src/regions.js';
 import { books, booksError, contact, testClient, useMswServer } from '../helpers/msw-zoho.js';
 
@@ -41,6 +42,28 @@ describe('error envelopes', () => {
     sequence('get', `${BOOKS}/contacts/9`, [() => booksError(404, 1002, 'Contact does not exist')]);
     const { client } = testClient();
     await expect(client.finance.contacts.get('9')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('words a missing record as one: NotFoundError "does not exist", the record may have been deleted', async () => {
+    sequence('get', `${BOOKS}/contacts/9`, [() => booksError(404, 1002, 'Contact does not exist.')]);
+    const { client } = testClient();
+    const error = await client.finance.contacts.get('9').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'NOT_FOUND', zohoCode: 1002 });
+    expect((error as Error).message).toMatch(/does not exist.*deleted in Zoho/);
+  });
+
+  it.each([
+    ['no code, as Zoho documents HTTP 404 "URL Not Found"', { message: 'URL Not Found' }],
+    ['code 5, as Zoho is reported to answer', { code: 5, message: 'Invalid URL Passed' }],
+  ])('tells an unknown URL (%s) from a missing record: UnknownEndpointError, never NotFoundError', async (_, body) => {
+    sequence('get', `${BOOKS}/contacts/9`, [() => HttpResponse.json(body, { status: 404 })]);
+    const { client } = testClient();
+    const error = await client.finance.contacts.get('9').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownEndpointError);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ code: 'UNKNOWN_ENDPOINT', status: 404, zohoMessage: body.message });
+    expect((error as Error).message).toMatch(/not an endpoint.*No record was read or changed/);
+    expect((error as Error).message).not.toMatch(/deleted/);
   });
 
   it('turns an HTML error page from a proxy into an ApiError naming the status', async () => {

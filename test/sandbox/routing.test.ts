@@ -36,13 +36,13 @@ describe('sandbox routing', () => {
     expect(res.body.code).toBe(57);
   });
 
-  it('answers an unknown Books path with 404 code 5 and a wrong method with 405', async () => {
+  it('answers an unknown Books path with 404 "URL Not Found" (no code: Zoho documents none) and a wrong method with 405', async () => {
     const sandbox = testSandbox();
     const api = new SandboxApi(sandbox);
     const books = orgId(sandbox, 'books');
     const unknown = await api.books('GET', books, '/bills');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ code: 5, message: 'Invalid URL Passed' });
+    expect(unknown.body).toEqual({ message: 'URL Not Found' });
     expect((await api.books('PATCH', books, '/contacts')).status).toBe(405);
   });
 

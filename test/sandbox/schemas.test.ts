@@ -138,7 +138,7 @@ describe('sandbox replies match the client’s zod schemas', () => {
     expectShape(financeListEnvelope('contacts', FinanceContactSchema), await api.call('GET', api.url('invoice', '/contacts'), { headers: { 'X-com-zoho-invoice-organizationid': invoice } }), 'GET Invoice /contacts');
   });
 
-  it('Books/Invoice errors: 1002, 3062, 57, 44/45/1070, code 2, code 5', async () => {
+  it('Books/Invoice errors: 1002, 3062, 57, 44/45/1070, code 2, and the code-less 404 of an unknown URL', async () => {
     const limited = testSandbox({ limits: { perMinute: 1, perDay: { standard: 2 } }, latencyMs: 100 });
     const api = new SandboxApi(limited);
     const books = orgId(limited, 'books');
@@ -160,7 +160,8 @@ describe('sandbox replies match the client’s zod schemas', () => {
     await papi.books('POST', porg, '/contacts', { contact_name: 'Dup' });
     expectFinanceError(await papi.books('POST', porg, '/contacts', { contact_name: 'Dup' }), 3062, '3062');
     expectFinanceError(await papi.books('POST', porg, '/items', {}), 2, 'code 2');
-    expectFinanceError(await papi.books('GET', porg, '/bills'), 5, 'code 5');
+    const unknownUrl = await papi.books('GET', porg, '/bills');
+    expect([unknownUrl.status, unknownUrl.body], 'an unknown URL: HTTP 404 "URL Not Found", no code').toEqual([404, { message: 'URL Not Found' }]);
     const bad = await plain.fetch(`https://www.zohoapis.com/books/v3/contacts?organization_id=${porg}`, { headers: { authorization: 'Zoho-oauthtoken 1000.x' } });
     expectFinanceError({ status: bad.status, body: await bad.json(), headers: bad.headers }, 57, '57');
   });

@@ -45,10 +45,14 @@ export const booksErrors = {
    * page describes, with code 57 and its commonly reported text.
    */
   notAuthorized: (): Reply => json(403, { code: 57, message: 'You are not authorized to perform this operation' }),
-  /** ⚠️ An unknown path, or an endpoint the org's edition lacks (HTTP 404). */
-  invalidUrl: (): Reply => json(404, { code: 5, message: 'Invalid URL Passed' }),
-  /** HTTP 405 for a known path with another method. */
-  methodNotAllowed: (): Reply => json(405, { code: 5, message: 'Method Not Allowed' }),
+  /**
+   * An unknown path, or an endpoint the org's edition lacks: HTTP 404 "URL Not Found", the status
+   * and text Zoho's errors page documents. Zoho documents no code for it, so the body carries none
+   * (⚠️ a sandbox choice: an invented code would be read as meaning something).
+   */
+  invalidUrl: (): Reply => json(404, { message: 'URL Not Found' }),
+  /** HTTP 405 "Method Not Allowed" for a known path with another method: documented status, no documented code (⚠️ none sent). */
+  methodNotAllowed: (): Reply => json(405, { message: 'Method Not Allowed' }),
   /** Zoho's generic internal error (zoho-api.md §2.6). */
   internal: (status = 500): Reply => json(status, { code: 1000, message: 'Internal error' }),
 } as const;
