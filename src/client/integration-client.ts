@@ -16,6 +16,7 @@ import { FinanceApi } from './finance/finance-api.js';
 import { OrgLimits, planFacts, type OrgLimitsInfo } from './org-limits.js';
 import type { FinanceApp } from './finance/finance-context.js';
 import { FsmApi } from './fsm/fsm-api.js';
+import { healthGuardFor, type HealthGuardOptions } from './fsm/finance-health-guard.js';
 
 /** Which finance product and organisation the client works with. */
 export interface FinanceTarget {
@@ -49,6 +50,15 @@ export interface IntegrationClientOptions {
   limiter?: RateLimiter;
   /** Retry behaviour. Default: 6 retries, 0.5 s doubling to 30 s, with jitter. */
   retry?: RetryOptions;
+  /**
+   * Before creating a work order, service appointment or asset, check that the finance
+   * organisation still exists, and refuse with `IntegrationHealthError` (`FINANCE_ORG_DELETED`)
+   * when it was deleted, as FSM does. One `GET /organizations` per `ttlMs` (default one minute);
+   * a failed check lets the create through unless `onCheckError: 'block'`. Reads and updates are
+   * never checked. Default on when `finance.organizationId` is set; `false` turns it off (or pass
+   * `{ skipHealthCheck: true }` to one create). See docs/client.md.
+   */
+  healthGuard?: boolean | HealthGuardOptions;
 }
 
 const ORGANIZATION_ID = /^\d{1,20}$/;
@@ -138,7 +148,13 @@ export class IntegrationClient {
     });
     const target = checkFinanceTarget(options.finance ?? { app: 'books' });
     this.finance = new FinanceApi({ pipeline: this.#pipeline, app: target.app, organizationId: target.organizationId });
-    this.fsm = new FsmApi(this.#pipeline);
+    const guard = healthGuardFor(options.healthGuard, target, {
+      clock: this.clock,
+      listOrganizations: (signal) => this.financeFor(target.app).organizations.list(signal ? { signal } : {}),
+    });
+    // A finance reply refusing the org (HTTP 403) may mean it was deleted: check again before the next create.
+    if (guard) this.#events.on('response', (e) => e.service === target.app && e.status === 403 && guard.noteRefusal());
+    this.fsm = new FsmApi(this.#pipeline, guard);
   }
 
   /**

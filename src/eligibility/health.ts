@@ -1,6 +1,6 @@
 import type { IntegrationClient } from '../client/integration-client.js';
 import { AuthError } from '../errors/auth-error.js';
-import type { HealthProblemCode } from '../errors/integration-health-error.js';
+import { financeOrgDeletedMessage, type HealthProblemCode } from '../errors/integration-health-error.js';
 import type { FinanceBinding } from './finance-binding.js';
 import type { FinanceOrg } from './finance-org.js';
 import type { FsmOrgProfile } from './fsm-org-profile.js';
@@ -27,8 +27,6 @@ export interface HealthReport {
   readonly org: FinanceOrg | undefined;
   readonly problems: readonly HealthProblem[];
 }
-
-const SWITCH_OR_SUPPORT = 'switch to another organisation with OrgSelector.switch(), or contact support@zohofsm.com (US, IN, AU) / support@eu.zohofsm.com (EU, UK)';
 
 /** Checks the binding against Zoho (product-rules.md §2 and §6). Errors other than auth ones propagate. */
 export async function checkHealth(input: {
@@ -65,7 +63,8 @@ export async function checkHealth(input: {
     return report(undefined, [{
       code: 'FINANCE_ORG_DELETED',
       blocking: true,
-      message: `${orgLabel(binding)} bound to this FSM organisation was deleted (or this user lost access to it). Work orders, service appointments and assets cannot be created until you ${SWITCH_OR_SUPPORT}.`,
+      // One wording with the client's create guard (IntegrationClient, healthGuard).
+      message: financeOrgDeletedMessage(binding),
     }]);
   }
   return report(org, problemsOf(org, binding, fsm));

@@ -8,7 +8,7 @@ import { taxAuthorities, taxExemptions } from './books/tax-registries.js';
 import { renderGroup, renderTax } from './books/tax-model.js';
 import { createFsmRecord, renderFsmRecord, updateFsmRecord } from './fsm/record-model.js';
 import { isFsmModule } from './fsm/modules.js';
-import { FINANCE_RESOURCES, type FinanceOrgState, type SandboxFinanceResource, type SandboxFsmModule, type FsmOrgState, type OrgState } from './org-state.js';
+import { FINANCE_RESOURCES, FSM_MODULES, type FinanceOrgState, type SandboxFinanceResource, type SandboxFsmModule, type FsmOrgState, type OrgState } from './org-state.js';
 import type { StoredRecord } from './record-table.js';
 import { isReply, type Reply } from './reply.js';
 import { isObject } from './request-body.js';
@@ -30,7 +30,7 @@ function financeResource(resource: string): SandboxFinanceResource {
 
 function fsmModule(resource: string): SandboxFsmModule {
   if (isFsmModule(resource)) return resource;
-  throw new ConfigError(`Unknown FSM module ${JSON.stringify(resource)}. Use Companies, Contacts, Service_And_Parts or Work_Orders.`);
+  throw new ConfigError(`Unknown FSM module ${JSON.stringify(resource)}. Use one of: ${FSM_MODULES.join(', ')}.`);
 }
 
 /** A finance record as the API's GET by id returns it. */

@@ -31,7 +31,7 @@ export const FINANCE_RESOURCES = [
 export type SandboxFinanceResource = (typeof FINANCE_RESOURCES)[number];
 
 /** The FSM modules the sandbox serves (zoho-api.md §4.2). */
-export const FSM_MODULES = ['Companies', 'Contacts', 'Service_And_Parts', 'Work_Orders'] as const;
+export const FSM_MODULES = ['Companies', 'Contacts', 'Service_And_Parts', 'Work_Orders', 'Service_Appointments', 'Assets'] as const;
 
 /** An FSM module API name. */
 export type SandboxFsmModule = (typeof FSM_MODULES)[number];

@@ -11,9 +11,16 @@ import {
   FsmWorkOrderCreateSchema,
   FsmWorkOrderSchema,
   FsmWorkOrderUpdateSchema,
+  FsmServiceAppointmentCreateSchema,
+  FsmServiceAppointmentSchema,
+  FsmServiceAppointmentUpdateSchema,
+  FsmAssetCreateSchema,
+  FsmAssetSchema,
+  FsmAssetUpdateSchema,
 } from '../../schemas/fsm/index.js';
 import type { RequestPipeline } from '../../transport/request-pipeline.js';
-import { FsmModuleResource } from './fsm-module-resource.js';
+import type { FinanceHealthGuard } from './finance-health-guard.js';
+import { FsmGuardedModuleResource } from './fsm-guarded-module-resource.js';
 import { FsmSyncableModuleResource } from './fsm-sync-actions.js';
 
 // zoho-api.md §4.2: the fields each module can be searched by.
@@ -21,8 +28,21 @@ const COMPANY_SEARCH = ['Company_Name', 'ZBilling_Id', 'ZCRM_Id'] as const;
 const CONTACT_SEARCH = ['Email', 'Last_Name', 'Mobile', 'Phone', 'ZBilling_Id', 'ZCRM_Id'] as const;
 const SERVICE_AND_PART_SEARCH = ['Name', 'ZBilling_Id', 'ZCRM_Id'] as const;
 const WORK_ORDER_SEARCH = ['Company', 'Contact', 'Name', 'Status', 'Territory', 'ZCRM_Deals_Id'] as const;
+// FSM documents searching these modules without listing their fields: the record names are assumed.
+const SERVICE_APPOINTMENT_SEARCH = ['Name', 'Status'] as const;
+const ASSET_SEARCH = ['Name', 'Asset_Number'] as const;
 
-/** Zoho FSM v1: the modules the SDK syncs and bills. */
+/**
+ * Zoho FSM v1: the modules the SDK syncs and bills. Creating work orders, service appointments
+ * and assets is refused with `IntegrationHealthError` while the client's finance organisation is
+ * deleted (see `healthGuard` in the client options).
+ *
+ * @example
+ * ```ts
+ * const { id } = await client.fsm.workOrders.create({ Summary: 'AC service', Company: companyId });
+ * await client.fsm.serviceAppointments.create({ Summary: 'Visit', Scheduled_Start_Date_Time: start, Scheduled_End_Date_Time: end, $Service_Line_Items: [lineId] });
+ * ```
+ */
 export class FsmApi {
   readonly companies: FsmSyncableModuleResource<typeof FsmCompanySchema, typeof FsmCompanyCreateSchema, typeof FsmCompanyUpdateSchema, (typeof COMPANY_SEARCH)[number]>;
   readonly contacts: FsmSyncableModuleResource<typeof FsmContactSchema, typeof FsmContactCreateSchema, typeof FsmContactUpdateSchema, (typeof CONTACT_SEARCH)[number]>;
@@ -32,9 +52,19 @@ export class FsmApi {
     typeof FsmServiceAndPartUpdateSchema,
     (typeof SERVICE_AND_PART_SEARCH)[number]
   >;
-  readonly workOrders: FsmModuleResource<typeof FsmWorkOrderSchema, typeof FsmWorkOrderCreateSchema, typeof FsmWorkOrderUpdateSchema, (typeof WORK_ORDER_SEARCH)[number]>;
+  readonly workOrders: FsmGuardedModuleResource<typeof FsmWorkOrderSchema, typeof FsmWorkOrderCreateSchema, typeof FsmWorkOrderUpdateSchema, (typeof WORK_ORDER_SEARCH)[number]>;
+  readonly serviceAppointments: FsmGuardedModuleResource<
+    typeof FsmServiceAppointmentSchema,
+    typeof FsmServiceAppointmentCreateSchema,
+    typeof FsmServiceAppointmentUpdateSchema,
+    (typeof SERVICE_APPOINTMENT_SEARCH)[number]
+  >;
+  readonly assets: FsmGuardedModuleResource<typeof FsmAssetSchema, typeof FsmAssetCreateSchema, typeof FsmAssetUpdateSchema, (typeof ASSET_SEARCH)[number]>;
+  /** The check of the finance organisation before guarded creates; `undefined` when off (no finance organisation configured, or `healthGuard: false`). */
+  readonly healthGuard: FinanceHealthGuard | undefined;
 
-  constructor(pipeline: RequestPipeline) {
+  constructor(pipeline: RequestPipeline, guard?: FinanceHealthGuard) {
+    this.healthGuard = guard;
     this.companies = new FsmSyncableModuleResource(pipeline, {
       module: 'Companies',
       label: 'company',
@@ -59,13 +89,29 @@ export class FsmApi {
       update: FsmServiceAndPartUpdateSchema,
       searchFields: SERVICE_AND_PART_SEARCH,
     });
-    this.workOrders = new FsmModuleResource(pipeline, {
+    this.workOrders = new FsmGuardedModuleResource(pipeline, {
       module: 'Work_Orders',
       label: 'work order',
       record: FsmWorkOrderSchema,
       create: FsmWorkOrderCreateSchema,
       update: FsmWorkOrderUpdateSchema,
       searchFields: WORK_ORDER_SEARCH,
-    });
+    }, { record: 'work_order', guard });
+    this.serviceAppointments = new FsmGuardedModuleResource(pipeline, {
+      module: 'Service_Appointments',
+      label: 'service appointment',
+      record: FsmServiceAppointmentSchema,
+      create: FsmServiceAppointmentCreateSchema,
+      update: FsmServiceAppointmentUpdateSchema,
+      searchFields: SERVICE_APPOINTMENT_SEARCH,
+    }, { record: 'service_appointment', guard });
+    this.assets = new FsmGuardedModuleResource(pipeline, {
+      module: 'Assets',
+      label: 'asset',
+      record: FsmAssetSchema,
+      create: FsmAssetCreateSchema,
+      update: FsmAssetUpdateSchema,
+      searchFields: ASSET_SEARCH,
+    }, { record: 'asset', guard });
   }
 }

@@ -10,7 +10,7 @@ import { type FsmWriteResult, readFsmWriteResult } from './fsm-write-result.js';
 
 /** How one FSM module looks on the wire. */
 export interface FsmModuleSpec<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, F extends string> {
-  /** Module API name: `Companies`, `Contacts`, `Service_And_Parts`, `Work_Orders`. */
+  /** Module API name: `Companies`, `Contacts`, `Service_And_Parts`, `Work_Orders`, `Service_Appointments`, `Assets`. */
   module: string;
   /** Human name for messages. */
   label: string;
@@ -80,6 +80,7 @@ export class FsmModuleResource<R extends z.ZodType, C extends z.ZodType, U exten
   /** Creates a record; resolves with its id and times. Not retried after an ambiguous failure unless `retrySafe`. */
   async create(data: z.input<C>, options: CreateOptions = {}): Promise<FsmWriteResult> {
     const input = parseWith(this.spec.create, data, { what: `The new ${this.spec.label}`, kind: 'input' });
+    await this.beforeCreate(options);
     const body = await this.call('POST', `/${this.spec.module}`, options, { data: [input] }, options.retrySafe);
     return readFsmWriteResult(body, this.spec.module, `POST /${this.spec.module}`, 201);
   }
@@ -90,6 +91,11 @@ export class FsmModuleResource<R extends z.ZodType, C extends z.ZodType, U exten
     const input = parseWith(this.spec.update, data, { what: `The ${this.spec.label} update`, kind: 'input' });
     const body = await this.call('PUT', `/${this.spec.module}/${segment}`, options, { data: [input] });
     return readFsmWriteResult(body, this.spec.module, `PUT /${this.spec.module}/{id}`, 200);
+  }
+
+  /** Runs after a create's input is checked and before it is sent: a subclass may refuse the create here. */
+  protected beforeCreate(_options: CreateOptions): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Sends one FSM call. */

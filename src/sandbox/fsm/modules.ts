@@ -39,6 +39,21 @@ export const MODULE_SPECS: Readonly<Record<SandboxFsmModule, ModuleSpec>> = {
     lookups: { Company: 'Companies', Contact: 'Contacts' },
     financeSync: false,
   },
+  // create-service-appointment.html: Summary and the scheduled start and end are mandatory, and
+  // `$Service_Line_Items` (checked in service-appointments.ts). Searching by Name and Status is assumed (⚠️).
+  Service_Appointments: {
+    required: ['Summary', 'Scheduled_Start_Date_Time', 'Scheduled_End_Date_Time'],
+    searchFields: ['Name', 'Status', ...TIME_FIELDS],
+    lookups: { Work_Order: 'Work_Orders' },
+    financeSync: false,
+  },
+  // get-assets.html shows Name, Product, Company and Contact; only Name is taken as mandatory (⚠️).
+  Assets: {
+    required: ['Name'],
+    searchFields: ['Name', 'Asset_Number', ...TIME_FIELDS],
+    lookups: { Product: 'Service_And_Parts', Company: 'Companies', Contact: 'Contacts' },
+    financeSync: false,
+  },
 };
 
 /** True when `name` is a module the sandbox serves. */

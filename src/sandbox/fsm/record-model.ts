@@ -6,6 +6,7 @@ import { fsmTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { invalidField, mandatoryMissing } from './errors.js';
 import { MODULE_SPECS } from './modules.js';
+import { appointmentWorkOrder } from './service-appointments.js';
 import { invalidTaxReference } from './tax-fields.js';
 
 /** Fields the server owns: ignored on input. */
@@ -20,6 +21,7 @@ export interface FsmRecordError {
 export function displayName(module: SandboxFsmModule, data: Record<string, unknown>): string {
   if (module === 'Companies') return String(data.Company_Name ?? '');
   if (module === 'Contacts') return [data.First_Name, data.Last_Name].filter((v) => typeof v === 'string' && v !== '').join(' ');
+  if (module === 'Service_Appointments') return String(data.Name ?? data.Summary ?? '');
   return String(data.Name ?? '');
 }
 
@@ -90,7 +92,12 @@ export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: S
     record.Status ??= 'New';
     if (record.Service_Line_Items !== undefined) record.Service_Line_Items = mergeLines(world, [], record.Service_Line_Items);
   }
-  if (module === 'Service_And_Parts') record.$inactive ??= false;
+  if (module === 'Service_And_Parts' || module === 'Assets') record.$inactive ??= false;
+  if (module === 'Service_Appointments') {
+    const found = appointmentWorkOrder(org, input);
+    if ('error' in found) return found;
+    record.Work_Order = found.workOrderId;
+  }
   return org.tables[module].insert(world.ids.fsm(), record, at);
 }
 

@@ -5,4 +5,6 @@ export * from './company.js';
 export * from './contact.js';
 export * from './service-and-part.js';
 export * from './work-order.js';
+export * from './service-appointment.js';
+export * from './asset.js';
 export * from './process-sync.js';

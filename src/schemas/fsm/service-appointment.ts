@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema } from '../ids.js';
+import { FsmAddressSchema, FsmRecordMetaSchema } from './common.js';
+import { FsmLookupRefSchema } from './lookup.js';
+
+// Fields a caller may write (create-service-appointment.html). `$`-prefixed keys name work order
+// lines and resources by id; they are inputs only.
+const writable = {
+  Summary: z.string().nullish(),
+  Scheduled_Start_Date_Time: z.string().nullish(),
+  Scheduled_End_Date_Time: z.string().nullish(),
+  Territory: FsmLookupRefSchema.nullish(),
+  Service_Address: FsmAddressSchema.nullish(),
+  Status: z.string().nullish(),
+  Lead: ZohoIdRefSchema.nullish(),
+  $Service_Line_Items: z.array(ZohoIdRefSchema).nullish(),
+  $Service_Tasks_Line_Items: z.array(ZohoIdRefSchema).nullish(),
+  $Service_Resources: z.array(ZohoIdRefSchema).nullish(),
+  $allow_overlapping: z.boolean().nullish(),
+};
+
+/**
+ * An FSM service appointment (module `Service_Appointments`): a visit scheduled for some service
+ * lines of a work order. Fields FSM does not document pass through untyped.
+ *
+ * @example
+ * ```ts
+ * const visit = FsmServiceAppointmentSchema.parse(reply.data[0]);
+ * visit.Scheduled_Start_Date_Time; // '2025-06-02T09:00:00+05:30'
+ * ```
+ */
+export const FsmServiceAppointmentSchema = z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Name: z.string().nullish(),
+  Work_Order: FsmLookupRefSchema.nullish(),
+});
+
+/** An FSM service appointment. */
+export type FsmServiceAppointment = z.infer<typeof FsmServiceAppointmentSchema>;
+
+/**
+ * Input of `POST /Service_Appointments` (one element of `data`): `Summary`, the scheduled start and
+ * end, and the ids of the work order's service lines it covers are mandatory
+ * (create-service-appointment.html).
+ *
+ * @example
+ * ```ts
+ * FsmServiceAppointmentCreateSchema.parse({
+ *   Summary: 'Install the AC', Scheduled_Start_Date_Time: '2025-06-02T09:00:00+05:30',
+ *   Scheduled_End_Date_Time: '2025-06-02T11:00:00+05:30', $Service_Line_Items: ['1011000000222466'],
+ * });
+ * ```
+ */
+export const FsmServiceAppointmentCreateSchema = z.looseObject({
+  ...writable,
+  Summary: z.string().min(1),
+  Scheduled_Start_Date_Time: z.string().min(1),
+  Scheduled_End_Date_Time: z.string().min(1),
+  $Service_Line_Items: z.array(ZohoIdRefSchema).min(1),
+});
+
+/** Input of `POST /Service_Appointments`. */
+export type FsmServiceAppointmentCreate = z.infer<typeof FsmServiceAppointmentCreateSchema>;
+
+/**
+ * Input of `PUT /Service_Appointments/{id}`: every field optional.
+ *
+ * @example
+ * ```ts
+ * FsmServiceAppointmentUpdateSchema.parse({ Scheduled_End_Date_Time: '2025-06-02T12:00:00+05:30' });
+ * ```
+ */
+export const FsmServiceAppointmentUpdateSchema = z.looseObject(writable);
+
+/** Input of `PUT /Service_Appointments/{id}`. */
+export type FsmServiceAppointmentUpdate = z.infer<typeof FsmServiceAppointmentUpdateSchema>;
