@@ -61,6 +61,8 @@ const client = new IntegrationClient({
   // The client's default pacing (100 calls a minute per organisation, on the ManualClock): Zoho's
   // timestamps then spread as in production instead of all falling in one frozen second.
   clock,
+  // The ultimate plan's pace, named so nothing is read; no daily cap, as the sandbox's is off.
+  limits: { plan: 'ultimate', perDay: false },
 });
 const storage = new MemoryStorage();
 const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });

@@ -88,8 +88,8 @@ function clientOver(fetchImpl: typeof fetch, accessToken: string): IntegrationCl
     finance: { app: 'books', organizationId },
     auth: { accessToken },
     transport: createKyTransport({ fetch: fetchImpl }),
-    // Generous limits: the limiter's bookkeeping is measured, never its waiting.
-    limits: { perMinute: 1e9, concurrency: 10 },
+    // Generous limits: the limiter's bookkeeping is measured, never its waiting (and no daily cap).
+    limits: { perMinute: 1e9, concurrency: 10, perDay: false },
   });
 }
 // The transport alone (ky, the bounded body read, JSON parsing), without the client's pipeline
