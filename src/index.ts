@@ -20,9 +20,11 @@ export { encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from 
 export type { Transport, TransportRequest, TransportResponse, HttpMethod } from './transport/transport.js';
 export { createKyTransport, type KyTransportOptions } from './transport/ky-transport.js';
 export { RateLimiter, type RateLimits, type RateLimiterOptions, type RateLimitWait } from './transport/rate-limiter.js';
+export { PLAN_LIMITS, planFromName, type ResolvedLimits, type ZohoPlan } from './transport/plan-limits.js';
+export type { OrgLimitsInfo } from './client/org-limits.js';
 export { type RetryOptions, parseRetryAfter } from './transport/retry-policy.js';
 export { Paginator, type Page, type PageFetcher, type PageSort } from './transport/paginator.js';
-export type { ClientEvents } from './transport/pipeline-events.js';
+export type { ClientEvents, LimitsSource } from './transport/pipeline-events.js';
 export type { ApiRequest } from './transport/request-pipeline.js';
 export type { ZohoService } from './transport/zoho-reply.js';
 
@@ -61,6 +63,8 @@ export { FsmApi } from './client/fsm/fsm-api.js';
 export { FsmModuleResource, type FsmModuleSpec, type FsmComparator, type FsmSearchOptions } from './client/fsm/fsm-module-resource.js';
 export { FsmSyncableModuleResource, type FsmSyncProcess } from './client/fsm/fsm-sync-actions.js';
 export type { FsmWriteResult } from './client/fsm/fsm-write-result.js';
+export { FsmGuardedModuleResource, type GuardedCreateOptions } from './client/fsm/fsm-guarded-module-resource.js';
+export { FinanceHealthGuard, type HealthGuardOptions, type FinanceHealthVerdict } from './client/fsm/finance-health-guard.js';
 export type { ListOptions, CallOptions, CreateOptions } from './client/list-params.js';
 
 // Eligibility (the pure rules are also the `fsm-billing-sync/eligibility` entry) and OrgSelector

@@ -10,7 +10,7 @@ export { NetworkError } from './network-error.js';
 export { ResponseTooLargeError } from './response-too-large-error.js';
 export { EligibilityError, type RefusalReason } from './eligibility-error.js';
 export { SwitchRefusedError, type SwitchRefusal, type SwitchRefusalCode } from './switch-refused-error.js';
-export { IntegrationHealthError, type HealthProblemCode } from './integration-health-error.js';
+export { IntegrationHealthError, financeOrgDeletedMessage, isCreatableRecord, type HealthProblemCode, type CreatableRecord, type HealthOrgRef } from './integration-health-error.js';
 export { TaxError, type TaxErrorCode } from './tax-error.js';
 export { MappingError, type MappingErrorCode, type MappingIssue } from './mapping-error.js';
 export { SyncLeaseError, type SyncLeaseErrorCode } from './sync-lease-error.js';
