@@ -1,6 +1,6 @@
 import { ApiError, type ApiErrorInit } from './api-error.js';
 
-/** Which of Zoho's limits was hit (zoho-api.md §2.7). */
+/** Which of Zoho's limits was hit: per minute (code 44), per day (code 45), calls at once (code 1070). */
 export type RateLimitKind = 'minute' | 'day' | 'concurrency';
 
 /**
