@@ -53,8 +53,8 @@ export interface IntegrationClientOptions {
   /**
    * Before creating a work order, service appointment or asset, check that the finance
    * organisation still exists, and refuse with `IntegrationHealthError` (`FINANCE_ORG_DELETED`)
-   * when it was deleted, as FSM does. One `GET /organizations` per `ttlMs` (default one minute);
-   * a failed check lets the create through unless `onCheckError: 'block'`. Reads and updates are
+   * when it was deleted, as FSM does. One `GET /organizations` per create (concurrent creates share
+   * one), or per `ttlMs` when you set one; a failed check lets the create through unless `onCheckError: 'block'`. Reads and updates are
    * never checked. Default on when `finance.organizationId` is set; `false` turns it off (or pass
    * `{ skipHealthCheck: true }` to one create). See docs/client.md.
    */

@@ -63,15 +63,24 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('creates while the finance organisation is healthy', () => {
-  it('creates a work order, a service appointment and an asset, checking the org once for all of them', async () => {
+  it('creates a work order, a service appointment and an asset, checking the org before each create', async () => {
     const w = world();
+    await CREATES.work_order(w);
+    await CREATES.service_appointment(w);
+    await CREATES.asset(w);
+    expect(w.sandbox.records(w.fsm, 'Service_Appointments')).toHaveLength(1);
+    expect(w.checks(), 'GET /organizations calls: the work order, the appointment and the asset').toBe(3);
+  });
+
+  it('with ttlMs, checks the org once for every create within it', async () => {
+    const w = world({ healthGuard: { ttlMs: 60_000 } });
     await CREATES.work_order(w);
     await CREATES.service_appointment(w);
     await CREATES.asset(w);
     expect(w.sandbox.records(w.fsm, 'Work_Orders')).toHaveLength(2);
     expect(w.sandbox.records(w.fsm, 'Service_Appointments')).toHaveLength(1);
     expect(w.sandbox.records(w.fsm, 'Assets')).toHaveLength(1);
-    expect(w.checks(), 'GET /organizations calls for four creates within a minute').toBe(1);
+    expect(w.checks(), 'GET /organizations calls for four creates within ttlMs').toBe(1);
   });
 
   it('concurrent creates share one check', async () => {
@@ -92,8 +101,7 @@ describe('after the Books organisation is deleted', () => {
   it.each(Object.keys(CREATES) as Array<keyof typeof CREATES>)('refuses to create a %s with FINANCE_ORG_DELETED, sending nothing to FSM', async (record) => {
     const w = world();
     const { lineId } = await workOrderWithLine(w); // while healthy: the guard learns the org's name
-    w.deleteBooks();
-    w.client.fsm.healthGuard?.forget();
+    w.deleteBooks(); // the very next create is refused: nothing to forget, no time to wait
     const before = w.fsmPosts();
     const attempts = {
       work_order: () => CREATES.work_order(w),
@@ -186,7 +194,7 @@ describe('the verdict cache follows the client clock', () => {
 
 describe('when the check itself fails', () => {
   it('lets the create through by default, and tries again only after ttlMs', async () => {
-    const w = world();
+    const w = world({ healthGuard: { ttlMs: 60_000 } });
     w.deleteBooks();
     w.sandbox.faults.next({ match: { method: 'GET', path: '/organizations' }, fault: 'server-error' });
     await CREATES.work_order(w);

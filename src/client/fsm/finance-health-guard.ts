@@ -10,9 +10,10 @@ import type { FinanceApp } from '../finance/finance-context.js';
  */
 export interface HealthGuardOptions {
   /**
-   * How long a verdict is trusted, in milliseconds on the client's clock. Default 60 000 (one
-   * minute): at most one `GET /organizations` a minute however many records are created, and a
-   * deletion is noticed within a minute.
+   * How long a verdict is reused, in milliseconds on the client's clock. Default 0: every create
+   * checks (concurrent creates share one check), so the create right after a deletion is refused,
+   * as FSM refuses it. A larger value saves calls when many records are created in a row (60 000:
+   * at most one `GET /organizations` a minute) at the price of noticing a deletion up to that late.
    */
   ttlMs?: number;
   /**
@@ -45,7 +46,8 @@ export interface FinanceHealthGuardInit {
   options?: HealthGuardOptions | undefined;
 }
 
-const DEFAULT_TTL_MS = 60_000;
+// Zoho's product refuses the very next create after a deletion; a cache would let some through.
+const DEFAULT_TTL_MS = 0;
 
 /**
  * Refuses to create work orders, service appointments and assets while the client's finance
@@ -54,8 +56,9 @@ const DEFAULT_TTL_MS = 60_000;
  * set; reach it as `client.fsm.healthGuard`.
  *
  * The check is one `GET /organizations` (Zoho drops a deleted organisation from that list, which is
- * also how `OrgSelector.health()` tells): an organisation missing from it is `deleted` at once. The
- * verdict is kept for `ttlMs`; concurrent creates share one check. A finance reply refusing the
+ * also how `OrgSelector.health()` tells): an organisation missing from it is `deleted` at once.
+ * Every create checks by default (`ttlMs` 0); concurrent creates share one check, and a larger
+ * `ttlMs` keeps a verdict for that long. A finance reply refusing the
  * organisation (HTTP 403) drops a `healthy` verdict early, so the next create checks again.
  *
  * A failed check does not block by default: a Books outage or an exhausted rate limit must not
