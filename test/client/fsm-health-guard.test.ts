@@ -7,6 +7,7 @@ import { IntegrationHealthError } from '../../src/errors/integration-health-erro
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { rejection } from '../helpers/rejection.js';
 
 // FSM blocks creating work orders, service appointments and assets once the integrated Books
 // organisation is deleted; the client enforces it before sending the create.
@@ -52,15 +53,6 @@ const CREATES = {
   },
   asset: (w: World, o: { skipHealthCheck?: boolean } = {}) => w.client.fsm.assets.create({ Name: 'Split AC | MS-Q02', Product: String(w.sandbox.records(w.fsm, 'Service_And_Parts')[0]?.id) }, o),
 } as const;
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the create to be refused, but it succeeded');
-}
 
 describe('creates while the finance organisation is healthy', () => {
   it('creates a work order, a service appointment and an asset, checking the org before each create', async () => {

@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/manual-clock.js';
 import { REGION_HOSTS } from '../../src/regions.js';
 import { createSandbox, type Sandbox, type SandboxUserInit } from '../../src/sandbox/index.js';
 import { createKyTransport } from '../../src/transport/ky-transport.js';
+export { rejection } from '../helpers/rejection.js';
 
 /** A sandbox with the given users, a client authorised as the first, and an OrgSelector on it. */
 export function setup(users: SandboxUserInit[], options: Partial<OrgSelectorOptions> = {}) {
@@ -37,11 +38,3 @@ export async function revokeRefreshToken(sandbox: Sandbox, email: string): Promi
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors/api-error.js';
 import { TaxSync } from '../../src/tax/index.js';
 import { syncWorld, type SyncWorld } from '../sync/helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 // FSM's tax fields hold the bound Books org's tax, tax group, exemption or authority id, and FSM
 // refuses anything else. A sync with TaxSync must write those ids, never TaxSync's own (`tax-…`).
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 function booksTaxId(world: SyncWorld, name: string): string {
   const tax = world.sandbox.records(world.books, 'taxes').find((t) => t.tax_name === name);

@@ -3,6 +3,7 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { rejection } from '../helpers/rejection.js';
 
 function world() {
   const clock = new ManualClock({ autoAdvance: true });
@@ -10,15 +11,6 @@ function world() {
   const fsm = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
   const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createKyTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
   return { sandbox, fsm, client };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
 }
 
 const WHEN = { Scheduled_Start_Date_Time: '2026-01-02T09:00:00+00:00', Scheduled_End_Date_Time: '2026-01-02T11:00:00+00:00' };

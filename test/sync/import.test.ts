@@ -5,17 +5,9 @@ import { importFromFinance, type ImportFromFinanceOptions } from '../../src/sync
 import { countLinkedRecords } from '../../src/sync/linked-records.js';
 import { enableTwoWaySync, twoWaySyncState } from '../../src/sync/two-way-state.js';
 import { repeated, twoWayWorld } from './two-way-world.js';
+import { rejection } from '../helpers/rejection.js';
 
 type World = ReturnType<typeof twoWayWorld>;
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 const run = (world: World, extra: Partial<ImportFromFinanceOptions> = {}) =>
   importFromFinance({ storage: world.storage, mapper: world.mapper, ...world.sides, clock: world.clock, ...extra });

@@ -4,17 +4,9 @@ import { TwoWaySyncError } from '../../src/errors/two-way-sync-error.js';
 import { countLinkedRecords } from '../../src/sync/linked-records.js';
 import { enableTwoWaySync, twoWaySyncState } from '../../src/sync/two-way-state.js';
 import { twoWayWorld } from './two-way-world.js';
+import { rejection } from '../helpers/rejection.js';
 
 const ADMIN = { actor: { isAdmin: true } };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 /** Onboarded as the README shows: bound to Books org A, default mappings created. */
 async function onboarded(options: Parameters<typeof twoWayWorld>[0] = {}) {
