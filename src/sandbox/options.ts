@@ -122,6 +122,8 @@ export interface SandboxOptions {
    * ```ts
    * // Books ignores sort_order and items carry no times: the adverse case for an incremental read.
    * const sandbox = createSandbox({ undocumented: { sortOrder: 'ignore', itemTimestamps: 'omit' } });
+   * // Books reads only the query parameters it declares (sort_order included), items carry no times.
+   * const strict = createSandbox({ undocumented: { params: 'ignore', itemTimestamps: 'omit' } });
    * ```
    */
   undocumented?: UndocumentedBehaviour;
@@ -147,6 +149,21 @@ export interface UndocumentedBehaviour {
    * API replies (list, get, create, update) leave them out; `sandbox.record()` still shows them.
    */
   itemTimestamps?: 'include' | 'omit';
+  /**
+   * Query parameters a Books/Invoice operation does not declare in Zoho's published API
+   * description. `'honour'` (default): the sandbox reads them as Zoho is seen to (`sort_order`,
+   * paging of the tax authority and exemption lists, a filter one list has and another lacks).
+   * `'ignore'`: every parameter the operation does not declare is dropped before the endpoint
+   * sees it — `sort_order` among them, so it implies `sortOrder: 'ignore'` — to test code
+   * against a Books that does only what is published.
+   *
+   * @example
+   * ```ts
+   * const sandbox = createSandbox({ undocumented: { params: 'ignore', itemTimestamps: 'omit' } });
+   * // GET /settings/taxauthorities?per_page=1 now lists every authority: the list declares no paging.
+   * ```
+   */
+  params?: 'honour' | 'ignore';
 }
 
 /** The OAuth client a sandbox registers when `clients` is not given. */

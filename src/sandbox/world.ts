@@ -59,7 +59,10 @@ export class SandboxWorld {
     this.clock = init.clock;
     this.clients = init.clients;
     this.latencyMs = init.latencyMs;
-    this.undocumented = Object.freeze({ sortOrder: init.undocumented?.sortOrder ?? 'honour', itemTimestamps: init.undocumented?.itemTimestamps ?? 'include' });
+    const params = init.undocumented?.params ?? 'honour';
+    // Ignoring every undeclared parameter ignores sort_order, which is one of them.
+    const sortOrder = params === 'ignore' ? 'ignore' : (init.undocumented?.sortOrder ?? 'honour');
+    this.undocumented = Object.freeze({ sortOrder, itemTimestamps: init.undocumented?.itemTimestamps ?? 'include', params });
     this.tokens = new TokenRegistry(streamFor(init.seed, 'tokens'), init.clock);
     this.limiter = new OrgLimiter(init.limits, init.clock);
     this.faults = new FaultInjector(init.faults, init.seed);

@@ -42,11 +42,11 @@ export interface SyncWorldOptions {
 }
 
 /**
- * A Books that does only what Zoho's published API description promises, where it matters to the
- * sync: `sort_order` ignored (GET /contacts by modified time comes oldest first), items without
- * times.
+ * A Books that does only what Zoho's published API description promises: every query parameter
+ * an operation does not declare is dropped (so `sort_order` is ignored and GET /contacts by
+ * modified time comes oldest first), items without times.
  */
-export const DOCUMENTED_ONLY: Readonly<UndocumentedBehaviour> = Object.freeze({ sortOrder: 'ignore', itemTimestamps: 'omit' });
+export const DOCUMENTED_ONLY: Readonly<UndocumentedBehaviour> = Object.freeze({ params: 'ignore', itemTimestamps: 'omit' });
 
 const REGION_OF: Partial<Record<TaxEdition, Region>> = { in: 'in', uk: 'uk', us: 'us', au: 'au', de: 'eu', ca: 'ca' };
 

@@ -4,6 +4,7 @@ import { isReply, type Reply } from '../reply.js';
 import { BodyParseError, readBody } from '../request-body.js';
 import type { FinanceOrgState } from '../org-state.js';
 import type { UserState } from '../world.js';
+import { onlyDeclared } from './declared-params.js';
 import { booksErrors } from './errors.js';
 import { renderOrganization } from './organization-view.js';
 import { refuseMissing } from './required-fields.js';
@@ -28,6 +29,12 @@ function organizationOf(state: CallState, app: 'books' | 'invoice', user: UserSt
   return org;
 }
 
+function withQuery(url: URL, query: URLSearchParams): URL {
+  const copy = new URL(url);
+  copy.search = query.toString();
+  return copy;
+}
+
 /** Serves one Books or Invoice v3 call: route, token, organisation, limits, then the handler. */
 export async function serveFinance(state: CallState, app: 'books' | 'invoice'): Promise<Reply> {
   const { request, world } = state;
@@ -36,14 +43,17 @@ export async function serveFinance(state: CallState, app: 'books' | 'invoice'): 
   if (match === 'method-not-allowed') return booksErrors.methodNotAllowed();
   const user = authenticate(state);
   if (!user) return booksErrors.invalidToken();
+  // A Books that does only what is published never sees a parameter the operation does not
+  // declare (the legacy JSONString in the query string is one of them).
+  const query = world.undocumented.params === 'ignore' ? onlyDeclared(request.method, match.template, state.url.searchParams) : state.url.searchParams;
   let body: unknown = {};
   try {
-    body = await readBody(request, state.url);
+    body = await readBody(request, query === state.url.searchParams ? state.url : withQuery(state.url, query));
   } catch (error) {
     if (error instanceof BodyParseError) return booksErrors.invalidJson();
     throw error;
   }
-  const base = { world, app, user, params: match.params, query: state.url.searchParams, body };
+  const base = { world, app, user, params: match.params, query, body };
   const route = match.handler;
   // A write without a field the published description requires is refused before it runs.
   const missing = refuseMissing(request.method, match.template, body);

@@ -46,7 +46,8 @@ function positiveInt(text: string | null): number | undefined {
 /**
  * Sort direction from `sort_order` (`A` / `D`), else the list's default. Zoho's published API
  * description does not declare the request parameter (only replies report it), so with
- * `undocumented.sortOrder: 'ignore'` it has no effect and the default order stands.
+ * `undocumented.sortOrder: 'ignore'` (or `params: 'ignore'`, which drops it) it has no effect and
+ * the default order stands.
  */
 export function sortOrder(ctx: { query: URLSearchParams; world: SandboxWorld }, fallback: 'A' | 'D'): 'A' | 'D' {
   if (ctx.world.undocumented.sortOrder === 'ignore') return fallback;
