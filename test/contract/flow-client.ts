@@ -1,13 +1,8 @@
 import { ApiError } from '../../src/errors/api-error.js';
 import type { FinanceApi } from '../../src/client/finance/finance-api.js';
-import { firstOrg, recordedWorld } from './contract-world.js';
+import { firstOrg, recordedWorld, type FinanceBindingOf, type FlowSetting, type RecordedWorld } from './contract-world.js';
+import { CONTACT_FILTERS, sendListFilters } from './flow-filters.js';
 import type { Exchange } from './record-exchanges.js';
-
-/** Every `filter_by` value Zoho documents for GET /contacts. */
-export const CONTACT_FILTERS = [
-  'Status.All', 'Status.Active', 'Status.Inactive', 'Status.Duplicate', 'Status.PortalEnabled', 'Status.PortalDisabled',
-  'Invoice.OverDue', 'Invoice.Unpaid', 'Status.CreditLimitExceed', 'Status.Crm',
-] as const;
 
 /** Runs a call that must fail with a Zoho error; anything else fails the flow. */
 async function refused(call: Promise<unknown>, what: string): Promise<void> {
@@ -20,8 +15,17 @@ async function refused(call: Promise<unknown>, what: string): Promise<void> {
   throw new Error(`expected Zoho to refuse ${what}`);
 }
 
-/** Contacts, contact persons, items, invoices and taxes through the client: lists, CRUD, errors. */
-async function crud(finance: FinanceApi): Promise<void> {
+/** Sends a call the client has no method for; a refusal fails the flow. */
+async function accepted(world: RecordedWorld, method: string, binding: FinanceBindingOf, path: string, body?: unknown): Promise<void> {
+  const status = await world.raw(method, binding, path, body);
+  if (status >= 300) throw new Error(`${method} ${path} answered ${status}`);
+}
+
+/**
+ * Contacts, contact persons, items, invoices and taxes through the client: lists, CRUD, invoice
+ * status changes, every documented list filter, errors.
+ */
+async function crud(world: RecordedWorld, finance: FinanceApi, binding: FinanceBindingOf): Promise<void> {
   for (const filterBy of CONTACT_FILTERS) await finance.contacts.list({ filterBy, perPage: 50 }).toArray();
   await finance.contacts.list({ sortColumn: 'last_modified_time', sortOrder: 'D', contactType: 'customer', searchText: 'a' }).toArray();
   for (const filterBy of ['Status.All', 'Status.Active', 'Status.Inactive'] as const) await finance.items.list({ filterBy, sortColumn: 'rate' }).toArray();
@@ -54,11 +58,22 @@ async function crud(finance: FinanceApi): Promise<void> {
   await finance.invoices.get(invoice.invoice_id);
   await finance.invoices.update(invoice.invoice_id, { customer_id: contact.contact_id, line_items: [{ item_id: item.item_id, quantity: 3, rate: 130 }], notes: 'Thanks' });
   await finance.invoices.list({ customerId: contact.contact_id }).toArray();
+  // Status changes and the documented create/get parameters: the client has no method for them.
+  for (const status of ['sent', 'void', 'draft'] as const) await accepted(world, 'POST', binding, `/invoices/${invoice.invoice_id}/status/${status}`);
+  await accepted(world, 'GET', binding, `/invoices/${invoice.invoice_id}?print=false&accept=json`);
+  const quick = { customer_id: contact.contact_id, line_items: [{ item_id: item.item_id, quantity: 1 }] };
+  await accepted(world, 'POST', binding, '/invoices?send=false&ignore_auto_number_generation=false&is_quick_create=false&batch_payments=false', quick);
+  await accepted(world, 'PUT', binding, `/invoices/${invoice.invoice_id}?ignore_auto_number_generation=false`, { ...quick, notes: 'Again' });
+  await finance.invoices.update(invoice.invoice_id, { customer_id: contact.contact_id, line_items: [{ item_id: item.item_id, quantity: 1, rate: 130 }] });
+  await accepted(world, 'POST', binding, `/invoices/${invoice.invoice_id}/status/sent`);
+  const taxId = (await finance.taxes.list().toArray())[0]?.tax_id ?? '460000000000009';
+  await sendListFilters(world, binding, { contactId: contact.contact_id, itemId: item.item_id, taxId });
 
   // Errors a user meets: a duplicate name, a record deleted meanwhile, a contact with transactions.
   await refused(finance.contacts.create({ contact_name: 'Contract Heating Ltd' }), 'a duplicate display name');
   await refused(finance.contacts.delete(contact.contact_id), 'deleting a contact with invoices');
   await finance.invoices.delete(invoice.invoice_id);
+  for (const other of await finance.invoices.list({ customerId: contact.contact_id }).toArray()) await finance.invoices.delete(other.invoice_id);
   await refused(finance.invoices.get(invoice.invoice_id), 'reading a deleted invoice');
   await finance.items.delete(item.item_id);
   await refused(finance.items.update(item.item_id, { name: 'Gone', rate: 1 }), 'updating a deleted item');
@@ -68,9 +83,10 @@ async function crud(finance: FinanceApi): Promise<void> {
 }
 
 /** The client's Books and Invoice surfaces, and the organisations endpoints. */
-export async function clientFlow(log: Exchange[]): Promise<void> {
+export async function clientFlow(log: Exchange[], setting: FlowSetting): Promise<void> {
   const world = recordedWorld(log, {
     seed: 9,
+    undocumented: setting.undocumented,
     users: [{ email: 'crud@example.com', region: 'us', books: [{ edition: 'us', records: { customers: 12, items: 5, invoices: 6 } }], invoice: [{ edition: 'us', records: 4 }], fsm: false }],
   });
   const books = firstOrg(world.sandbox, 'books');
@@ -79,8 +95,8 @@ export async function clientFlow(log: Exchange[]): Promise<void> {
   await client.finance.organizations.list();
   await client.finance.organizations.get(books);
   await client.financeFor('invoice').organizations.list();
-  await crud(client.finance);
-  await crud(client.financeFor('invoice', invoice));
+  await crud(world, client.finance, { app: 'books', organizationId: books });
+  await crud(world, client.financeFor('invoice', invoice), { app: 'invoice', organizationId: invoice });
   await client.finance.taxAuthorities.list().toArray();
   await client.finance.taxExemptions.list().toArray();
 }

@@ -3,16 +3,17 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { FieldMapper } from '../../src/mapping/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { TaxSync } from '../../src/tax/index.js';
-import { firstOrg, recordedWorld } from './contract-world.js';
+import { firstOrg, recordedWorld, type FlowSetting } from './contract-world.js';
 import type { Exchange } from './record-exchanges.js';
 
 type Choice = 'new_invoice' | 'existing_invoice' | 'existing_books';
 
 /** Onboarding as FSM runs it: options, select, then default mappings and the tax step. */
-async function onboard(log: Exchange[], choice: Choice): Promise<void> {
+async function onboard(log: Exchange[], setting: FlowSetting, choice: Choice): Promise<void> {
   const email = 'onboard@example.com';
   const world = recordedWorld(log, {
     seed: 11,
+    undocumented: setting.undocumented,
     records: 3,
     users: [{ email, region: 'us', books: [{ edition: 'us' }], invoice: [{ edition: 'us' }], fsm: { edition: 'us' } }],
   });
@@ -35,6 +36,6 @@ async function onboard(log: Exchange[], choice: Choice): Promise<void> {
 }
 
 /** Onboarding in its three forms: a new Invoice org, an existing Invoice org, an existing Books org. */
-export async function onboardingFlow(log: Exchange[]): Promise<void> {
-  for (const choice of ['new_invoice', 'existing_invoice', 'existing_books'] as const) await onboard(log, choice);
+export async function onboardingFlow(log: Exchange[], setting: FlowSetting): Promise<void> {
+  for (const choice of ['new_invoice', 'existing_invoice', 'existing_books'] as const) await onboard(log, setting, choice);
 }

@@ -13,6 +13,8 @@ export const BOOKS_OPENAPI_DIR = fileURLToPath(new URL('../../../shared/zoho-ope
 export interface SchemaNode {
   $ref?: string;
   type?: string;
+  /** `date`, `date-time`, … (query parameters are checked for `date`). */
+  format?: string;
   enum?: unknown[];
   nullable?: boolean;
   required?: string[];

@@ -1,5 +1,5 @@
 import { checkValue } from './schema-check.js';
-import type { OpenApiIndex, OperationSpec } from './openapi-index.js';
+import type { OpenApiIndex, OperationSpec, ParameterSpec } from './openapi-index.js';
 import type { Exchange } from './record-exchanges.js';
 
 /** A deliberate, explained departure from Zoho's published description. */
@@ -42,6 +42,20 @@ export function exceptionUsed(index: OpenApiIndex, exchange: Exchange, exception
   });
 }
 
+const QUERY_SHAPES: Record<string, [RegExp, string]> = {
+  integer: [/^-?\d+$/, 'is not an integer'],
+  number: [/^-?\d+(\.\d+)?$/, 'is not a number'],
+  boolean: [/^(true|false)$/, 'is not true or false'],
+};
+
+/** How a query value departs from its declared type or date format, if it does. */
+function queryShapeProblem(value: string, schema: ParameterSpec['schema']): string | undefined {
+  const shape = schema?.type === undefined ? undefined : QUERY_SHAPES[schema.type];
+  if (shape && !shape[0].test(value)) return shape[1];
+  if (schema?.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'is not a yyyy-mm-dd date';
+  return undefined;
+}
+
 /** Problems of the query string and path parameters, against every file declaring the operation. */
 function checkParameters(exchange: Exchange, found: Array<{ operation: OperationSpec; params: Record<string, string> }>, exceptions: readonly ContractException[]): string[] {
   const problems: string[] = [];
@@ -64,6 +78,8 @@ function checkParameters(exchange: Exchange, found: Array<{ operation: Operation
       if (p.in === 'query' && sent !== undefined && p.schema?.enum && !p.schema.enum.includes(sent)) {
         problems.push(`query parameter "${p.name}"=${JSON.stringify(sent)} is not one of ${JSON.stringify(p.schema.enum)} (${operation.file})`);
       }
+      const shape = p.in === 'query' && sent !== undefined ? queryShapeProblem(sent, p.schema) : undefined;
+      if (shape !== undefined) problems.push(`query parameter "${p.name}"=${JSON.stringify(sent)} ${shape} (${operation.file})`);
     }
   }
   return problems;
