@@ -85,6 +85,7 @@ async function twoWay(log: Exchange[], setting: FlowSetting, scenario: TwoWayCas
 
   // A conflict held for a person to decide is decided: the choice is written to the other side.
   const open = await syncer().conflicts.list();
+  if (scenario.conflicts === 'manual' && open.length === 0) throw new Error('the edits on both sides left no conflict to decide');
   for (const conflict of open) await syncer().conflicts.resolve(conflict.id, 'finance');
   if (open.length > 0) await run();
 
