@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors/config-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { renderContact, updateContact, createContact } from './books/contact-model.js';
-import { addPerson, personInput, renderPerson } from './books/contact-person-model.js';
+import { addPerson, changePerson, makePrimary, removePerson, renderPerson } from './books/contact-person-model.js';
 import { createInvoice, renderInvoice, updateInvoice } from './books/invoice-model.js';
 import { createItem, renderItem, updateItem } from './books/item-model.js';
 import { taxAuthorities, taxExemptions } from './books/tax-registries.js';
@@ -82,17 +82,30 @@ function editTime(world: SandboxWorld, row: StoredRecord): number {
   return Math.max(world.now(), row.modifiedAt + 1000);
 }
 
+/**
+ * A UI edit goes through the same model functions as the API's PUT, so it changes and stamps the
+ * same records: a person's edit moves its contact's time, marking a person primary (the API's
+ * POST …/primary) moves the contact's and the persons' whose flag changed, and `status` on a
+ * contact or item is the API's POST …/active | /inactive.
+ */
 function editFinance(world: SandboxWorld, org: FinanceOrgState, resource: SandboxFinanceResource, row: StoredRecord, patch: Record<string, unknown>, at: number): void {
+  const { status, ...fields } = patch;
+  const hasStatus = (resource === 'contacts' || resource === 'items') && (status === 'active' || status === 'inactive');
+  const rest = hasStatus ? fields : patch;
   const result =
-    resource === 'contacts' ? updateContact(world, org, row.id, patch, at)
-    : resource === 'items' ? updateItem(world, org, row.id, patch, at)
-    : resource === 'invoices' ? updateInvoice(world, org, row.id, patch, at)
+    resource === 'contacts' ? updateContact(world, org, row.id, rest, at)
+    : resource === 'items' ? updateItem(world, org, row.id, rest, at)
+    : resource === 'invoices' ? updateInvoice(world, org, row.id, rest, at)
     : undefined;
   if (result !== undefined && isReply(result)) refused(result, `edit ${resource} ${row.id}`);
+  if (hasStatus) org.tables[resource].update(row.id, { status }, at);
   if (result !== undefined) return;
-  const data = resource === 'contactpersons' ? personInput(patch) : patch;
-  org.tables[resource].update(row.id, data, at);
-  if (resource === 'contactpersons') org.tables.contacts.touch(String(row.data.contact_id), at);
+  if (resource === 'contactpersons') {
+    changePerson(org, row.id, patch, at);
+    if (patch.is_primary_contact === true) makePrimary(org, row.id, at);
+    return;
+  }
+  org.tables[resource].update(row.id, patch, at);
 }
 
 /** "A person edits in the Zoho UI": changes fields of a record and bumps its modified time. */
@@ -115,10 +128,22 @@ export function removeRecord(world: SandboxWorld, organizationId: string, resour
   const org = orgOrThrow(world, organizationId);
   const rows = table(org, resource);
   if (!rows.get(id)) throw new ConfigError(`No ${resource} record ${JSON.stringify(id)} in organisation ${organizationId}.`);
+  if (org.kind === 'finance' && resource === 'contactpersons') {
+    // As the API's DELETE: the next person becomes primary and the contact's modified time moves.
+    removePerson(org, id, world.now());
+    return;
+  }
   rows.delete(id);
   if (org.kind === 'finance' && resource === 'contacts') {
     for (const person of org.tables.contactpersons.where('contact_id', id)) org.tables.contactpersons.delete(person.id);
   }
+}
+
+/** A person is made under an existing contact, as the API's POST (which answers 1002 otherwise). */
+function insertPerson(world: SandboxWorld, org: FinanceOrgState, data: Record<string, unknown>, at: number): StoredRecord {
+  const contactId = typeof data.contact_id === 'string' ? data.contact_id : '';
+  if (!org.tables.contacts.get(contactId)) throw new ConfigError(`No contacts record ${JSON.stringify(contactId)} in organisation ${org.organizationId} to add a contact person to: pass the contact_id of an existing contact.`);
+  return addPerson(world, org, contactId, data, at);
 }
 
 function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: SandboxFinanceResource, data: Record<string, unknown>): StoredRecord {
@@ -127,9 +152,8 @@ function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: Sand
     resource === 'contacts' ? createContact(world, org, data, at)
     : resource === 'items' ? createItem(world, org, data, at)
     : resource === 'invoices' ? createInvoice(world, org, data, at)
-    : resource === 'contactpersons' && typeof data.contact_id === 'string' && org.tables.contacts.get(data.contact_id)
-      ? addPerson(world, org, data.contact_id, data, at)
-      : org.tables[resource].insert(world.ids.finance(), data, at);
+    : resource === 'contactpersons' ? insertPerson(world, org, data, at)
+    : org.tables[resource].insert(world.ids.finance(), data, at);
   if (isReply(result)) refused(result, `create a ${resource} record`);
   return result;
 }

@@ -45,6 +45,28 @@ export function makePrimary(org: FinanceOrgState, personId: string, at: number):
   org.tables.contacts.touch(contactId, at);
 }
 
+/**
+ * Deletes a person as Zoho does: when it was the primary, the contact's oldest remaining person
+ * becomes primary; the contact's modified time moves (its persons are part of it). The API's
+ * DELETE and a person deleting in the UI both come here, so both move the same times.
+ */
+export function removePerson(org: FinanceOrgState, personId: string, at: number): void {
+  const row = org.tables.contactpersons.get(personId);
+  if (!row) return;
+  const contactId = String(row.data.contact_id);
+  org.tables.contactpersons.delete(personId);
+  const next = personsOf(org, contactId)[0];
+  if (row.data.is_primary_contact === true && next) makePrimary(org, next.id, at);
+  org.tables.contacts.touch(contactId, at);
+}
+
+/** Updates a person's writable fields and moves its contact's modified time with it. */
+export function changePerson(org: FinanceOrgState, personId: string, input: Record<string, unknown>, at: number): StoredRecord | undefined {
+  const row = org.tables.contactpersons.update(personId, personInput(input), at);
+  if (row) org.tables.contacts.touch(String(row.data.contact_id), at);
+  return row;
+}
+
 /** The primary person of a contact, if it has one. */
 export function primaryPerson(org: FinanceOrgState, contactId: string): StoredRecord | undefined {
   const persons = personsOf(org, contactId);

@@ -1,7 +1,7 @@
 import type { Reply } from '../reply.js';
 import { isObject } from '../request-body.js';
 import type { FinanceContext } from './context.js';
-import { addPerson, makePrimary, personInput, personsOf, renderPerson } from './contact-person-model.js';
+import { addPerson, changePerson, makePrimary, personsOf, removePerson, renderPerson } from './contact-person-model.js';
 import { listReply, success } from './envelope.js';
 import { booksErrors } from './errors.js';
 
@@ -20,9 +20,7 @@ export function updatePerson(ctx: FinanceContext): Reply {
   const id = ctx.params.id ?? '';
   const row = org.tables.contactpersons.get(id);
   if (!row) return booksErrors.notFound('Contact Person');
-  const at = ctx.world.now();
-  org.tables.contactpersons.update(id, personInput(isObject(ctx.body) ? ctx.body : {}), at);
-  org.tables.contacts.touch(String(row.data.contact_id), at);
+  changePerson(org, id, isObject(ctx.body) ? ctx.body : {}, ctx.world.now());
   return success('The contactperson details has been updated.', { contact_person: renderPerson(row, true) });
 }
 
@@ -30,14 +28,8 @@ export function updatePerson(ctx: FinanceContext): Reply {
 export function deletePerson(ctx: FinanceContext): Reply {
   const { org } = ctx;
   const id = ctx.params.id ?? '';
-  const row = org.tables.contactpersons.get(id);
-  if (!row) return booksErrors.notFound('Contact Person');
-  const contactId = String(row.data.contact_id);
-  const at = ctx.world.now();
-  org.tables.contactpersons.delete(id);
-  const next = personsOf(org, contactId)[0];
-  if (row.data.is_primary_contact === true && next) makePrimary(org, next.id, at);
-  org.tables.contacts.touch(contactId, at);
+  if (!org.tables.contactpersons.get(id)) return booksErrors.notFound('Contact Person');
+  removePerson(org, id, ctx.world.now());
   return success('The contact person has been deleted.');
 }
 

@@ -1,4 +1,4 @@
-import { addPerson } from '../books/contact-person-model.js';
+import { addPerson, changePerson } from '../books/contact-person-model.js';
 import { createContact, updateContact } from '../books/contact-model.js';
 import { createItem, updateItem } from '../books/item-model.js';
 import { isObject } from '../request-body.js';
@@ -62,7 +62,7 @@ function pushToFinance(ctx: FsmContext, finance: FinanceOrgState, row: StoredRec
   // Contacts: under the company's customer as a contact person when the company is linked, else an individual customer.
   const person = { first_name: d.First_Name ?? '', last_name: d.Last_Name ?? '', email: d.Email ?? '', phone: d.Phone ?? '', mobile: d.Mobile ?? '' };
   if (linked && finance.tables.contactpersons.get(linked)) {
-    finance.tables.contactpersons.update(linked, person, world.now());
+    changePerson(finance, linked, person, world.now());
     return linked;
   }
   const company = typeof d.Company === 'string' ? ctx.org.tables.Companies.get(d.Company) : undefined;
