@@ -10,7 +10,7 @@ import { dailyCapFlow, importFlow } from './flow-lifecycle.js';
 import { onboardingFlow } from './flow-onboarding.js';
 import { syncFlow } from './flow-sync.js';
 import { taxFlow } from './flow-taxes.js';
-import { OpenApiIndex } from './openapi-index.js';
+import { OPENAPI_AVAILABLE, OpenApiIndex } from './openapi-index.js';
 import type { Exchange } from './record-exchanges.js';
 import { exceptionUsed, validateExchange, type ContractViolation } from './validate-exchange.js';
 
@@ -82,7 +82,7 @@ const RUNS: Run[] = FLOWS.flatMap(({ settings, name, ...rest }) =>
   settings.map((setting) => ({ ...rest, setting, name: `${name} [${setting.app}${setting.undocumented ? ', documented only' : ''}]` })),
 );
 
-describe('every Books/Invoice exchange of an end-to-end run follows Zoho\'s published description of Books', () => {
+describe.skipIf(!OPENAPI_AVAILABLE)('every Books/Invoice exchange of an end-to-end run follows Zoho\'s published description of Books', () => {
   const logs: Record<string, Exchange[]> = {};
   const failures: Record<string, unknown> = {};
 

@@ -5,11 +5,11 @@ import { REGION_HOSTS } from '../../src/regions.js';
 import { declaredQueryParams } from '../../src/sandbox/books/declared-params.js';
 import { financeRoutes } from '../../src/sandbox/books/routes.js';
 import { createSandbox, type Sandbox, type UndocumentedBehaviour } from '../../src/sandbox/index.js';
-import { OpenApiIndex } from './openapi-index.js';
+import { OPENAPI_AVAILABLE, OpenApiIndex } from './openapi-index.js';
 
 const index = OpenApiIndex.load();
 
-describe("the sandbox's table of declared query parameters is the published description's", () => {
+describe.skipIf(!OPENAPI_AVAILABLE)("the sandbox's table of declared query parameters is the published description's", () => {
   it.each(financeRoutes.list().map((r) => [`${r.method} ${r.template}`, r] as const))('%s', (key, route) => {
     const match = index.match(route.method, route.template.replace(/\{[^}]+\}/g, '460000000000001'));
     expect(match.kind, `${key} is not in the published description`).toBe('found');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -7,7 +7,20 @@ import { parse } from 'yaml';
  * to the repository (never copied into it). Invoice has no published file here: its exchanges are
  * checked against the Books files, as the same API family.
  */
-export const BOOKS_OPENAPI_DIR = fileURLToPath(new URL('../../../shared/zoho-openapi/books-v3/', import.meta.url));
+export const BOOKS_OPENAPI_DIR = process.env.ZOHO_OPENAPI_DIR ?? fileURLToPath(new URL('../../../shared/zoho-openapi/books-v3/', import.meta.url));
+
+/**
+ * Whether Zoho's files are there. A clone on its own (no shared folder beside it) cannot run the
+ * contract tests and skips them, saying why; under CI (`CI=true`) they must run, so a missing
+ * folder fails the suite instead of passing it unchecked.
+ */
+export const OPENAPI_AVAILABLE = existsSync(BOOKS_OPENAPI_DIR);
+if (!OPENAPI_AVAILABLE && process.env.CI === 'true') {
+  throw new Error(`Zoho's OpenAPI description of Books is not at ${BOOKS_OPENAPI_DIR}; the contract tests cannot run under CI without it (set ZOHO_OPENAPI_DIR).`);
+}
+if (!OPENAPI_AVAILABLE) {
+  console.warn(`Contract tests skipped: Zoho's OpenAPI description of Books is not at ${BOOKS_OPENAPI_DIR} (set ZOHO_OPENAPI_DIR to its folder).`);
+}
 
 /** A JSON-schema-like node of an OpenAPI 3.0 file (only the keys the validator reads). */
 export interface SchemaNode {
@@ -139,8 +152,9 @@ export class OpenApiIndex {
     this.operations = operations;
   }
 
-  /** Reads every `*.yml` file of a folder. */
+  /** Reads every `*.yml` file of a folder; no operation at all when the folder is missing (the tests using it are skipped then). */
   static load(dir = BOOKS_OPENAPI_DIR): OpenApiIndex {
+    if (!existsSync(dir)) return new OpenApiIndex([]);
     const files = readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort();
     if (files.length === 0) throw new Error(`No OpenAPI files in ${dir}`);
     return new OpenApiIndex(files.flatMap((file) => operationsOf(file, parse(readFileSync(dir + file, 'utf8')) as Json)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_BODY_FIELDS } from '../../src/sandbox/books/required-fields.js';
 import { financeRoutes } from '../../src/sandbox/books/routes.js';
-import { OpenApiIndex, type OperationSpec, type SchemaNode } from './openapi-index.js';
+import { OPENAPI_AVAILABLE, OpenApiIndex, type OperationSpec, type SchemaNode } from './openapi-index.js';
 
 const index = OpenApiIndex.load();
 
@@ -21,7 +21,7 @@ function requiredOf(operation: OperationSpec): string[] {
   return out;
 }
 
-describe('the sandbox refuses exactly the writes the published description of Books refuses', () => {
+describe.skipIf(!OPENAPI_AVAILABLE)('the sandbox refuses exactly the writes the published description of Books refuses', () => {
   const writes = financeRoutes.list().filter((r) => r.method === 'POST' || r.method === 'PUT');
 
   it.each(writes.map((r) => [`${r.method} ${r.template}`, r] as const))('%s requires what Zoho marks required', (key, route) => {
