@@ -3,6 +3,8 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import type { StorageOp } from '../storage/storage.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
 import { applyLink } from './link-store.js';
+import { syncPair } from './pair-sync.js';
+import { clearMarkOps } from './retry-marks.js';
 import { commit, failed, isFatal, type RunContext, shouldStop, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import { snapshotOf, type UnitState } from './unit-state.js';
@@ -21,9 +23,10 @@ function hasTransactions(error: unknown): boolean {
 }
 
 /**
- * Finds linked records deleted on one side — reported as tombstones, or missing from a complete
- * read and confirmed gone with a `get` (a walk can skip a row when another is deleted meanwhile) —
- * and applies the delete policy to the survivor:
+ * Finds linked records deleted on one side — reported as tombstones, answered "does not exist" to
+ * an update this run, or missing from a complete read and confirmed gone with a `get` (a walk can
+ * skip a row when another is deleted meanwhile: such a pair, still there, is synced with the record
+ * fetched) — and applies the delete policy to the survivor:
  * - `unlink`: forget the link; the survivor stays, marked so it is not recreated.
  * - `deactivate`: mark the survivor inactive where its side can; else unlink.
  * - `propagate`: delete the survivor; Books refusing (code 3000, transactions) marks it inactive.
@@ -35,8 +38,8 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
   const candidates = new Map<string, Gone>();
   for (const [fsmId, link] of links.byFsm) {
     if (state.fresh.has(fsmId)) continue;
-    const fsmMissing = state.fsm.deleted.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
-    const financeMissing = state.finance.deleted.has(link.financeId) || (state.finance.complete && !state.finance.records.has(link.financeId));
+    const fsmMissing = state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
+    const financeMissing = state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId) || (state.finance.complete && !state.finance.records.has(link.financeId));
     if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId)) {
       // Type IV: the contact moved between "with company" and "without company" (product-rules.md §5.6).
       failed(ctx, unit, 'finance', new RecordRefusal('COMPANY_CHANGE_NOT_ALLOWED', COMPANY_CHANGE_TITLE, `${COMPANY_CHANGE_TITLE}: FSM contact ${fsmId} gained or lost its company after it was synced.`), { fsmId, financeId: link.financeId });
@@ -50,9 +53,23 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
     const side = candidate.deleted;
     const id = side === 'fsm' ? candidate.fsmId : candidate.financeId;
     try {
-      const tombstone = state[side].deleted.has(id);
-      const still = tombstone ? undefined : await ctx.sources[side].get(state.collections[side], id, { parentId: candidate.parentId, signal: ctx.signal });
-      if (still === undefined) gone.push(candidate);
+      const told = state[side].deleted.has(id) || state.gone[side].has(id);
+      const still = told ? undefined : await ctx.sources[side].get(state.collections[side], id, { parentId: candidate.parentId, signal: ctx.signal });
+      if (still === undefined) {
+        gone.push(candidate);
+        continue;
+      }
+      // The read skipped a live record: the pair was left alone as possibly deleted; sync it now.
+      await syncPair(ctx, state, {
+        fsmId: candidate.fsmId,
+        financeId: candidate.financeId,
+        parentId: candidate.parentId,
+        fsmRecord: side === 'fsm' ? still : state.fsm.records.get(candidate.fsmId),
+        financeRecord: side === 'finance' ? still : state.finance.records.get(candidate.financeId),
+        base: state.bases.get(candidate.fsmId),
+        newLink: false,
+        ops: [],
+      });
     } catch (error) {
       if (isFatal(ctx, error)) throw error;
       failed(ctx, unit, otherSide(side), error, { fsmId: candidate.fsmId, financeId: candidate.financeId });
@@ -79,6 +96,8 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
     ...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId),
     ...ctx.stores.bases.deleteOps(unit.module, pair.fsmId),
     ...conflicts.flatMap((id) => ctx.stores.conflicts.deleteOps(id)),
+    // A failure remembered for either record has nothing left to retry.
+    ...clearMarkOps(ctx, state, { fsm: pair.fsmId, finance: pair.financeId }),
   ];
   const detach = () => ctx.stores.links.detachOps(unit.module, survivor, survivorId, { detached: true, at: ctx.clock.now(), reason: `${pair.deleted === 'fsm' ? 'FSM' : 'finance'} record deleted` });
   const read = state[survivor];

@@ -2,6 +2,7 @@ import { ApiError } from '../errors/api-error.js';
 import { FsmBillingError } from '../errors/fsm-billing-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { UnknownEndpointError } from '../errors/unknown-endpoint-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 
 /** Why a record failed, grouped in the report and the sync log. */
@@ -48,6 +49,8 @@ export function failureReason(error: unknown): FailureReason {
   }
   if (error instanceof RateLimitError) return { reason: 'RATE_LIMITED', title: 'Zoho rate limit', message: error.message, transient: true };
   if (error instanceof NetworkError) return { reason: 'NETWORK_ERROR', title: 'No reply from Zoho', message: error.message, transient: true };
+  // Not a missing record (that one is handed to the delete policy): a path Zoho does not serve.
+  if (error instanceof UnknownEndpointError) return { reason: error.code, title: 'Zoho does not serve the URL called (not a missing record)', message: error.message, transient: false };
   if (error instanceof ApiError) {
     // zoho-api.md §2.6 / product-rules.md §5.2 rule 4: clones are refused without "Allow duplicates".
     if (error.zohoCode === 3062 || error.zohoCode === '3062') {

@@ -12,7 +12,7 @@ import { commit, count, directionTo, failed, isFatal, report, type RunContext, w
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import type { SyncSide } from './sync-keys.js';
 import { type MergeEntry, mergeRecord } from './three-way-merge.js';
-import { noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
+import { deletedOnWrite, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
 
 /** One pair to bring in sync. */
 export interface PairInput {
@@ -241,6 +241,8 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     }
   } catch (error) {
     if (isFatal(ctx, error)) throw error;
+    // Deleted since the read: not a failure, the delete pass settles the pair by the policy.
+    if (deletedOnWrite(state, target, target === 'fsm' ? pair.fsmId : pair.financeId, error)) return;
     const reason = failed(ctx, unit, target, error, ids);
     await markFailed(ctx, state, 'fsm', pair.fsmId, { fingerprint, reason });
     await markFailed(ctx, state, 'finance', pair.financeId, { parentId: pair.parentId });

@@ -11,7 +11,7 @@ import { commit, type RunContext, shouldStop, wrote } from './run-context.js';
 import { type PairInput, syncPair } from './pair-sync.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
-import { loadUnit, matchKeyOf, parentOf, type UnitState } from './unit-state.js';
+import { knownGone, loadUnit, matchKeyOf, parentOf, type UnitState } from './unit-state.js';
 
 /** A record's match key and parent on its side. */
 function keyOf(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
@@ -75,7 +75,7 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       }
       const fsmId = from === 'fsm' ? sourceId : found.id;
       const financeId = from === 'fsm' ? found.id : sourceId;
-      if (sourceGone(state, from, sourceId)) {
+      if (knownGone(state, from, sourceId)) {
         // The source was deleted before its copy was linked: the copy stays (it may have been edited
         // since), detached like a survivor under 'unlink', so it is neither paired nor copied back.
         const target = otherSide(from);
@@ -128,9 +128,14 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       const link = state.links.byFsm.get(record.id);
       if (link) {
         handled.finance.add(link.financeId);
+        const financeRecord = state.finance.records.get(link.financeId);
+        // Not in the read is "unchanged since the cursor" only while the record may still exist: a
+        // record known deleted is never written to (the update would fail); the delete pass
+        // settles the pair by the policy.
+        if (!financeRecord && knownGone(state, 'finance', link.financeId)) return;
         await syncPair(ctx, state, {
           fsmId: record.id, financeId: link.financeId, parentId: link.parentId,
-          fsmRecord: record, financeRecord: state.finance.records.get(link.financeId),
+          fsmRecord: record, financeRecord,
           base: state.bases.get(record.id), newLink: false, ops: [],
         });
         return;
@@ -160,8 +165,9 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       const fsmId = state.links.byFinance.get(record.id);
       if (fsmId !== undefined) {
         // Linked, and its FSM record was not in the FSM read: unchanged there since the cursor,
-        // unless the FSM read was complete (then it is gone, and the delete pass handles it).
-        if (state.fsm.complete) return;
+        // unless it is known gone or the FSM read was complete (then it is gone, or out of this
+        // unit under type IV): the delete pass handles it, and nothing is written to it.
+        if (state.fsm.complete || knownGone(state, 'fsm', fsmId)) return;
         const link = state.links.byFsm.get(fsmId);
         await syncPair(ctx, state, {
           fsmId, financeId: record.id, parentId: link?.parentId ?? record.parentId,
@@ -186,13 +192,6 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
   });
   await commit(ctx, ops);
   return true;
-}
-
-/** The source of an intent is known gone: a tombstone, or a complete read without it. */
-function sourceGone(state: UnitState, side: SyncSide, id: string): boolean {
-  const read = state[side];
-  if (read.deleted.has(id)) return true;
-  return read.complete && !(side === 'fsm' ? state.fsmAll.has(id) : read.records.has(id));
 }
 
 function hasCompanyLink(record: SourceRecord): boolean {

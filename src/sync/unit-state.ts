@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors/not-found-error.js';
 import type { MappingSide } from '../mapping/catalogue/index.js';
 import type { BaseSnapshot, SideSnapshot } from './base-store.js';
 import { type SideRead, readSide, fullReadDue } from './change-detection.js';
@@ -54,6 +55,12 @@ export interface UnitState {
   readonly emails: CompanyEmailIndex | undefined;
   /** FSM ids linked during this run: their records were not in this run's reads, and are not deleted. */
   readonly fresh: Set<string>;
+  /**
+   * Ids an update was told do not exist (Zoho's code 1002, FSM's record-not-found): deleted since
+   * the read, which did not show it (a read from a cursor cannot list deletes). The delete pass
+   * settles their pairs as it does a tombstone's.
+   */
+  readonly gone: { fsm: Set<string>; finance: Set<string> };
   /** Unlinked records of each side by match key (filled by the unit run). */
   readonly unlinked: { fsm: Map<string, SourceRecord[]>; finance: Map<string, SourceRecord[]> };
 }
@@ -159,8 +166,32 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitSta
     noBase: new Map(),
     emails,
     fresh: new Set(),
+    gone: { fsm: new Set(), finance: new Set() },
     unlinked: { fsm: new Map(), finance: new Map() },
   };
+}
+
+/**
+ * Whether a record is known deleted: a tombstone, a write told it does not exist, or a complete
+ * read without it. Such a record is never written to; its pair is the delete pass's to settle.
+ * (A complete read can miss a row a concurrent delete shifted: the delete pass asks once more.)
+ */
+export function knownGone(state: UnitState, side: SyncSide, id: string): boolean {
+  const read = state[side];
+  if (read.deleted.has(id) || state.gone[side].has(id)) return true;
+  return read.complete && !(side === 'fsm' ? state.fsmAll.has(id) : read.records.has(id));
+}
+
+/**
+ * Whether a failed write means its record is gone: Zoho answered that the record does not exist
+ * (`NotFoundError`: Books/Invoice code 1002, FSM's record-not-found). The id is remembered so the
+ * delete pass settles the pair by the policy: the write is not a failure. A URL Zoho does not
+ * serve (`UnknownEndpointError`) says nothing about the record and stays a failure.
+ */
+export function deletedOnWrite(state: UnitState, side: SyncSide, id: string, error: unknown): boolean {
+  if (!(error instanceof NotFoundError)) return false;
+  state.gone[side].add(id);
+  return true;
 }
 
 /** The entries to backfill for a base built with `version` (mapping changes since). */
