@@ -24,14 +24,17 @@ function common(options: DefaultsOptions): MappingEntry[] {
 
 /**
  * FSM Companies ↔ business customers. A Books customer has no email of its own: it shows its
- * primary contact person's, so under types I and IV the company's email and phones go there. Under
- * type III the company's people are its FSM contacts, who become the persons, so the company's
- * phone goes to the billing address instead.
+ * primary contact person's. Under type I no other unit writes the customer's persons, so the
+ * company's email and phones go to the primary person. Under types III and IV the company's people
+ * are its FSM contacts, and the contacts unit owns every person of the customer (the primary one
+ * included): were the company's fields mapped there too, two units would write the same Books
+ * fields, the later one (contacts) undoing the earlier, and a company with no email would give
+ * its customer a primary person with no name. So the company's phone goes to the billing address.
  */
 export function companyDefaults(options: DefaultsOptions): MappingEntry[] {
-  const reachable = options.syncType === 'III'
-    ? [both('Phone', 'billing_address.phone')]
-    : [both('Email', `${PRIMARY}.email`), both('Phone', `${PRIMARY}.phone`), both('Mobile', `${PRIMARY}.mobile`)];
+  const reachable = options.syncType === 'I'
+    ? [both('Email', `${PRIMARY}.email`), both('Phone', `${PRIMARY}.phone`), both('Mobile', `${PRIMARY}.mobile`)]
+    : [both('Phone', 'billing_address.phone')];
   return [
     both('Company_Name', 'contact_name', { transform: 'trim', required: true }),
     toFinance('Company_Name', 'company_name', { transform: 'trim' }),
