@@ -37,7 +37,12 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
   const gone: Gone[] = [];
   const candidates = new Map<string, Gone>();
   for (const [fsmId, link] of links.byFsm) {
-    if (state.fresh.has(fsmId)) continue;
+    if (state.fresh.has(fsmId)) {
+      // Linked this run, so in neither read: only a write that found a record gone says it is.
+      const told = state.gone.fsm.has(fsmId) ? 'fsm' : state.gone.finance.has(link.financeId) ? 'finance' : undefined;
+      if (told) candidates.set(fsmId, { fsmId, financeId: link.financeId, parentId: link.parentId, deleted: told });
+      continue;
+    }
     const fsmMissing = state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
     const financeMissing = state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId) || (state.finance.complete && !state.finance.records.has(link.financeId));
     if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId)) {
@@ -70,6 +75,9 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
         newLink: false,
         ops: [],
       });
+      // Deleted between the `get` and the write: settled now rather than next run.
+      if (state.gone.fsm.has(candidate.fsmId)) gone.push({ ...candidate, deleted: 'fsm' });
+      else if (state.gone.finance.has(candidate.financeId)) gone.push({ ...candidate, deleted: 'finance' });
     } catch (error) {
       if (isFatal(ctx, error)) throw error;
       failed(ctx, unit, otherSide(side), error, { fsmId: candidate.fsmId, financeId: candidate.financeId });
