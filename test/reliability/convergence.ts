@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { SqliteStorage } from '../../src/node/sqlite-storage.js';
 import type { FaultKind, UndocumentedBehaviour } from '../../src/sandbox/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
-import type { ConflictPolicy, DeletePolicy, DuplicatePolicy, SyncConflict, SyncReport } from '../../src/sync/index.js';
+import type { ConflictPolicy, DeletePolicy, DuplicatePolicy, FailedRecord, SyncConflict, SyncReport } from '../../src/sync/index.js';
 import { fieldPath, readPath } from '../../src/sync/field-paths.js';
 import { type SyncWorld, syncWorld } from '../sync/helpers.js';
+import { type KillPoint, KillServer } from './kill-child.js';
 
 /*
  * Randomized convergence (issue 9). A seed draws a scenario: a small sandbox whose FSM and Books
@@ -55,19 +60,23 @@ export type Side = 'fsm' | 'finance';
 export type Entity = 'companies' | 'contacts' | 'persons' | 'items';
 /** What a drawn operation is about: the sync type's customers, its people, or items. */
 export type Drawn = 'customers' | 'people' | 'items';
-/** The sync types the scenarios run. */
-export type ScenarioSyncType = 'I' | 'II' | 'III';
+/** The sync types the scenarios run: all four. */
+export type ScenarioSyncType = 'I' | 'II' | 'III' | 'IV';
 
-/** The entities of a sync type. */
+/** The entities of a sync type (IV: FSM contacts without a company are individuals, with one persons). */
 export function entitiesOf(syncType: ScenarioSyncType): Entity[] {
   if (syncType === 'II') return ['contacts', 'items'];
+  if (syncType === 'IV') return ['companies', 'contacts', 'persons', 'items'];
   return syncType === 'III' ? ['companies', 'persons', 'items'] : ['companies', 'items'];
 }
 
-function entityOf(drawn: Drawn, syncType: ScenarioSyncType): Entity {
+/** The entity an operation is about; under IV a person is an individual or a company's person by the pick's parity. */
+function entityOf(drawn: Drawn, syncType: ScenarioSyncType, pickNumber: number): Entity {
   if (drawn === 'items') return 'items';
   if (syncType === 'II') return 'contacts';
-  return drawn === 'people' && syncType === 'III' ? 'persons' : 'companies';
+  if (drawn === 'customers' || syncType === 'I') return 'companies';
+  if (syncType === 'IV') return pickNumber % 2 === 0 ? 'persons' : 'contacts';
+  return 'persons';
 }
 
 export interface ScenarioPolicy {
@@ -80,12 +89,19 @@ export interface ScenarioPolicy {
 
 export type UiOp =
   | { kind: 'edit'; side: Side; entity: Drawn; pick: number; field: number; value: number }
-  | { kind: 'create'; side: Side | 'both'; entity: Drawn }
-  | { kind: 'remove'; side: Side; entity: Drawn; pick: number };
+  | { kind: 'create'; side: Side | 'both'; entity: Drawn; pick: number }
+  | { kind: 'remove'; side: Side; entity: Drawn; pick: number }
+  /** A linked record deleted on `side` while its counterpart is edited on the other side, in the same round. */
+  | { kind: 'clash'; side: Side; entity: Drawn; pick: number; field: number; value: number };
 
 export type ScriptedWriteFault = { method: 'POST' | 'PUT' | 'DELETE'; app: 'books' | 'fsm'; fault: 'lost-ack' | 'drop' | 'server-error' | 'rate-limit' };
 
-export type Crash = { kind: 'none' } | { kind: 'storage'; atBatch: number } | { kind: 'abort'; afterRecords: number };
+export type Crash =
+  | { kind: 'none' }
+  | { kind: 'storage'; atBatch: number }
+  | { kind: 'abort'; afterRecords: number }
+  /** The run happens in a child process over the HTTP sandbox, SIGKILLed at `kill` (or not: `at: 'none'`). */
+  | { kind: 'child'; kill: KillPoint };
 
 export interface Round {
   ops: UiOp[];
@@ -111,8 +127,9 @@ const small = fc.nat({ max: 1000 });
 
 const uiOp: fc.Arbitrary<UiOp> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, entity, pick: small, field: small, value: small }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), side: fc.constantFrom<Side | 'both'>('fsm', 'finance', 'both'), entity }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), side: fc.constantFrom<Side | 'both'>('fsm', 'finance', 'both'), entity, pick: small }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), side, entity, pick: small }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clash' as const), side, entity, pick: small, field: small, value: small }) },
 );
 
 const rate = fc.constantFrom(0, 0, 0.02, 0.05, 0.08);
@@ -130,18 +147,35 @@ const crash: fc.Arbitrary<Crash> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('abort' as const), afterRecords: fc.integer({ min: 1, max: 8 }) }) },
 );
 
-const round: fc.Arbitrary<Round> = fc.record({
+/**
+ * Kills of a child process: at the N-th write before or after it is applied, after the N-th
+ * create lands, by wall-clock timer, or not at all (the child run completes).
+ */
+const killPoint: fc.Arbitrary<KillPoint> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({ at: 'none' as const }) },
+  { weight: 2, arbitrary: fc.record({ at: fc.constant('before-apply' as const), nthWrite: fc.integer({ min: 1, max: 10 }) }) },
+  { weight: 2, arbitrary: fc.record({ at: fc.constant('after-apply' as const), nthWrite: fc.integer({ min: 1, max: 10 }) }) },
+  { weight: 2, arbitrary: fc.record({ at: fc.constant('after-create' as const), nthCreate: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ at: fc.constant('timer' as const), ms: fc.integer({ min: 20, max: 1_500 }) }) },
+);
+
+/** A round's run in process (crash kinds above), or — in the kill suite — mostly in a child process. */
+const childCrash: fc.Arbitrary<Crash> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('child' as const), kill: killPoint }) },
+  { weight: 1, arbitrary: crash },
+);
+
+const roundOf = (crashes: fc.Arbitrary<Crash>): fc.Arbitrary<Round> => fc.record({
   ops: fc.array(uiOp, { maxLength: 6 }),
   rates,
   scripted: fc.array(scripted, { maxLength: 3 }),
-  crash,
+  crash: crashes,
   fullScan: fc.boolean(),
   advanceMs: fc.constantFrom(1_000, 60_000, 3_600_000),
 });
 
-/** Every scenario a seed can draw. */
-export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
-  syncType: fc.constantFrom<ScenarioSyncType>('I', 'II', 'III'),
+const scenarioOfRounds = (round: fc.Arbitrary<Round>, maxRounds: number): fc.Arbitrary<Scenario> => fc.record({
+  syncType: fc.constantFrom<ScenarioSyncType>('I', 'II', 'III', 'IV'),
   policy: fc.record({
     conflicts: fc.constantFrom('latest-wins' as const, 'fsm-wins' as const, 'finance-wins' as const, 'manual' as const),
     deletes: fc.constantFrom<DeletePolicy>('unlink', 'deactivate', 'propagate'),
@@ -150,22 +184,28 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
   }),
   fsmRecords: fc.record({ customers: fc.integer({ min: 1, max: 4 }), items: fc.integer({ min: 1, max: 3 }) }),
   booksRecords: fc.record({ customers: fc.integer({ min: 1, max: 4 }), items: fc.integer({ min: 1, max: 3 }), offset: fc.integer({ min: 0, max: 3 }) }),
-  rounds: fc.array(round, { minLength: 2, maxLength: 5 }),
+  rounds: fc.array(round, { minLength: 2, maxLength: maxRounds }),
 });
 
-/** The scenario of a seed (same seed, same scenario). */
-export function scenarioOf(seed: number): Scenario {
-  const [scenario] = fc.sample(scenarioArbitrary, { seed, numRuns: 1 });
+/** Every scenario a seed can draw, every run in this process. */
+export const scenarioArbitrary: fc.Arbitrary<Scenario> = scenarioOfRounds(roundOf(crash), 5);
+/** The kill suite's scenarios: most runs in a child process over the HTTP sandbox, many SIGKILLed. */
+export const killScenarioArbitrary: fc.Arbitrary<Scenario> = scenarioOfRounds(roundOf(childCrash), 4);
+
+/** The scenario of a seed (same seed, same scenario); `kills` draws from the kill suite's scenarios. */
+export function scenarioOf(seed: number, kills = false): Scenario {
+  const [scenario] = fc.sample(kills ? killScenarioArbitrary : scenarioArbitrary, { seed, numRuns: 1 });
   if (scenario === undefined) throw new Error(`fast-check drew no scenario for seed ${seed}`);
   return scenario;
 }
 
 /** A storage that dies at a chosen batch, like a process killed there: nothing after it is written. */
 export class CrashingStorage implements Storage {
-  readonly inner = new MemoryStorage();
   batches = 0;
   crashAt = Number.POSITIVE_INFINITY;
   dead = false;
+
+  constructor(readonly inner: Storage = new MemoryStorage()) {}
 
   #check(): void {
     if (this.dead) throw new Error('process killed');
@@ -313,8 +353,11 @@ function newRecord(entity: Entity, on: Side, name: string, parents?: { fsm: stri
   return on === 'fsm' ? { Name: name, Unit_Price: 42, Type: 'Service' } : { name, rate: 42, product_type: 'service' };
 }
 
-/** Live records of an entity on a side, as the API shows them (Books companies: business customers; contacts: individual ones). */
-export function liveRecords(world: SyncWorld, entity: Entity, on: Side): Array<Record<string, unknown>> {
+/**
+ * Live records of an entity on a side, as the API shows them (Books companies: business customers;
+ * contacts: individual ones; under IV, FSM contacts without a company).
+ */
+export function liveRecords(world: SyncWorld, entity: Entity, on: Side, syncType: ScenarioSyncType = 'I'): Array<Record<string, unknown>> {
   const org = on === 'fsm' ? world.fsm : world.books;
   const records = world.sandbox.records(org, RESOURCE[entity][on]);
   if (entity === 'persons') {
@@ -322,6 +365,7 @@ export function liveRecords(world: SyncWorld, entity: Entity, on: Side): Array<R
     const customers = new Set(liveRecords(world, 'companies', 'finance').map((c) => String(c.contact_id)));
     return records.filter((p) => customers.has(String(p.contact_id)));
   }
+  if (entity === 'contacts' && on === 'fsm' && syncType === 'IV') return records.filter((c) => lookupId(c.Company) === undefined);
   if (on === 'fsm' || entity === 'items') return records;
   const subType = entity === 'companies' ? 'business' : 'individual';
   return records.filter((c) => (c.customer_sub_type ?? 'business') === subType);
@@ -351,11 +395,24 @@ export interface Trace {
   secondWrites: string[];
   /** The clean full run that followed the clean run from the cursors. */
   afterIncremental: SyncReport;
+  /** The three clean runs' reports (from the cursors, full, second): they may list only real failures. */
+  cleanReports: SyncReport[];
+  /** How each child run ended, in order (kill suite). */
+  children: string[];
 }
 
-/** How a seed's sandbox behaves beyond Zoho's published API description (default: all of it). */
+/** What the rounds of a scenario see before its clean runs. */
+type Scene = Omit<Trace, 'last' | 'secondWrites' | 'afterIncremental' | 'cleanReports'>;
+
+/** How a seed runs: the sandbox's behaviour beyond Zoho's published API description (default: all of it), and where runs happen. */
 export interface ConvergenceMode {
   undocumented?: UndocumentedBehaviour;
+  /**
+   * The kill suite: the scenario comes from {@link killScenarioArbitrary}, storage is a SqliteStorage
+   * file, and rounds drawn as `child` run in a child process over `serveSandbox`, SIGKILLed at
+   * their kill point. The clean runs stay in this process, on the same file.
+   */
+  kills?: boolean;
 }
 
 function bump(map: Map<string, number>, key: string | undefined): void {
@@ -380,9 +437,9 @@ async function linkOf(storage: CrashingStorage, entity: Entity, on: Side, id: st
 }
 
 /** Companies to make a person under: a linked pair when the person is made on both sides, else the first company of each side. */
-async function parentsFor(trace: Omit<Trace, 'last' | 'secondWrites' | 'afterIncremental'>, side: Side | 'both'): Promise<{ fsm: string; finance: string } | undefined> {
-  const fsm = liveRecords(trace.world, 'companies', 'fsm');
-  const finance = liveRecords(trace.world, 'companies', 'finance');
+async function parentsFor(trace: Scene, side: Side | 'both'): Promise<{ fsm: string; finance: string } | undefined> {
+  const fsm = liveRecords(trace.world, 'companies', 'fsm', trace.syncType);
+  const finance = liveRecords(trace.world, 'companies', 'finance', trace.syncType);
   if (side !== 'both') {
     const first = { fsm: fsm[0]?.id, finance: finance[0]?.contact_id };
     return typeof first.fsm === 'string' && typeof first.finance === 'string' ? { fsm: first.fsm, finance: first.finance } : undefined;
@@ -394,10 +451,14 @@ async function parentsFor(trace: Omit<Trace, 'last' | 'secondWrites' | 'afterInc
   return undefined;
 }
 
-async function applyOp(trace: Omit<Trace, 'last' | 'secondWrites' | 'afterIncremental'>, op: UiOp, label: string): Promise<void> {
+async function applyOp(trace: Scene, op: UiOp, label: string): Promise<void> {
   const { world } = trace;
   const name = `Conv ${label}`;
-  const entity = entityOf(op.entity, trace.syncType);
+  const entity = entityOf(op.entity, trace.syncType, op.pick);
+  if (op.kind === 'clash') {
+    await applyClash(trace, { ...op, entity }, name);
+    return;
+  }
   if (op.kind === 'create') {
     const parents = entity === 'persons' ? await parentsFor(trace, op.side) : undefined;
     for (const on of op.side === 'both' ? (['fsm', 'finance'] as const) : [op.side]) {
@@ -412,32 +473,56 @@ async function applyOp(trace: Omit<Trace, 'last' | 'secondWrites' | 'afterIncrem
     }
     return;
   }
-  const records = liveRecords(world, entity, op.side);
+  const records = liveRecords(world, entity, op.side, trace.syncType);
   if (records.length === 0) return;
   const id = idOf(entity, op.side, pick(records, op.pick));
-  const org = op.side === 'fsm' ? world.fsm : world.books;
-  const resource = RESOURCE[entity][op.side];
   if (op.kind === 'remove') {
-    world.sandbox.remove(org, resource, id);
+    world.sandbox.remove(op.side === 'fsm' ? world.fsm : world.books, RESOURCE[entity][op.side], id);
     return;
   }
+  await editAs(trace, entity, op.side, id, op, name);
+}
+
+/** A person edits one field of a record in the UI; an edit of a linked record is remembered for the lost-update check. */
+async function editAs(trace: Scene, entity: Entity, on: Side, id: string, op: { field: number; value: number }, name: string): Promise<void> {
+  const { world } = trace;
+  const org = on === 'fsm' ? world.fsm : world.books;
+  const resource = RESOURCE[entity][on];
   // The whole record, as a person opening it sees it (a Books list row has no contact persons).
   const record = world.sandbox.record(org, resource, id) ?? {};
-  const field = pick(EDITS[entity][op.side], op.field);
-  const link = await linkOf(trace.storage, entity, op.side, id);
+  const field = pick(EDITS[entity][on], op.field);
+  const link = await linkOf(trace.storage, entity, on, id);
   try {
     world.sandbox.edit(org, resource, id, field.patch(record, op.value, name));
   } catch {
     return; // refused by the UI's rules
   }
-  if (field.rename) bump(trace.made[entity][op.side], world.mapper.matchValue(MODULE[entity], op.side, world.sandbox.record(org, resource, id)));
+  if (field.rename) bump(trace.made[entity][on], world.mapper.matchValue(MODULE[entity], on, world.sandbox.record(org, resource, id)));
   if (link) {
     const key = `${entity}|${link.fsmId}|${field.entry}`;
     const seen = trace.edits.get(key) ?? { sides: new Set<Side>(), value: undefined, financeId: link.financeId };
-    seen.sides.add(op.side);
+    seen.sides.add(on);
     seen.value = field.value(op.value, name);
     trace.edits.set(key, seen);
   }
+}
+
+/**
+ * A delete against an edit: a linked pair's record is deleted on one side while a person edits
+ * its counterpart on the other, before the next run. Nothing happens when no live pair is linked.
+ */
+async function applyClash(trace: Scene, op: { side: Side; entity: Entity; pick: number; field: number; value: number }, name: string): Promise<void> {
+  const { world } = trace;
+  const other: Side = op.side === 'fsm' ? 'finance' : 'fsm';
+  const { pairs } = await storedLinks(trace);
+  const live = (on: Side) => new Set(liveRecords(world, op.entity, on, trace.syncType).map((r) => idOf(op.entity, on, r)));
+  const [fsmLive, financeLive] = [live('fsm'), live('finance')];
+  const candidates = pairs.filter((p) => p.entity === op.entity && fsmLive.has(p.fsmId) && financeLive.has(p.financeId));
+  if (candidates.length === 0) return;
+  const pair = pick(candidates, op.pick);
+  const [removed, edited] = op.side === 'fsm' ? [pair.fsmId, pair.financeId] : [pair.financeId, pair.fsmId];
+  world.sandbox.remove(op.side === 'fsm' ? world.fsm : world.books, RESOURCE[op.entity][op.side], removed);
+  await editAs(trace, op.entity, other, edited, op, name);
 }
 
 const writes = (world: SyncWorld, since: number): string[] =>
@@ -445,7 +530,31 @@ const writes = (world: SyncWorld, since: number): string[] =>
 
 /** Runs a scenario to its second clean run; returns what the checks need. */
 export async function runScenario(seed: number, scenario: Scenario, mode: ConvergenceMode = {}): Promise<Trace> {
-  const storage = new CrashingStorage();
+  if (mode.kills) throw new Error('the kill suite keeps a storage file that lives only as long as the checks: use withScenario');
+  return runScenarioWith(seed, scenario, mode, new CrashingStorage());
+}
+
+/**
+ * Runs a scenario and hands its trace to `use` (the checks) while its storage is still open; in
+ * the kill suite the SQLite file, its directory and the server are removed afterwards, whatever
+ * happened, and no child outlives the call.
+ */
+export async function withScenario<T>(seed: number, scenario: Scenario, mode: ConvergenceMode, use: (trace: Trace) => Promise<T>): Promise<T> {
+  if (!mode.kills) return use(await runScenarioWith(seed, scenario, mode, new CrashingStorage()));
+  const dir = mkdtempSync(join(tmpdir(), 'fsm-kill-'));
+  const sqlite = await SqliteStorage.open(join(dir, 'sync.db'));
+  try {
+    return await use(await runScenarioWith(seed, scenario, mode, new CrashingStorage(sqlite), join(dir, 'sync.db')));
+  } finally {
+    sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Time after a killed run before the next one: its lease (600 s) has expired, even if its clock ran ahead on back-offs. */
+const AFTER_KILL_MS = 1_200_000;
+
+async function runScenarioWith(seed: number, scenario: Scenario, mode: ConvergenceMode, storage: CrashingStorage, dbPath = ''): Promise<Trace> {
   const { policy } = scenario;
   const world = syncWorld({
     seed,
@@ -456,16 +565,50 @@ export async function runScenario(seed: number, scenario: Scenario, mode: Conver
     books: { allowDuplicateNames: policy.allowDuplicateNames },
     faults: { seed },
     ...(mode.undocumented ? { undocumented: mode.undocumented } : {}),
+    // A child's client paces itself on its own clock while the sandbox counts on this one, which
+    // stands still during the child's run: the sandbox's limits would refuse calls Zoho would not.
+    ...(mode.kills ? { limits: { perMinute: false, perDay: false, concurrency: false } } : {}),
   });
+  const server = mode.kills ? await KillServer.start(world.sandbox) : undefined;
+  try {
+    return await runRounds(seed, scenario, world, storage, server && { server, dbPath });
+  } finally {
+    await server?.close();
+  }
+}
+
+async function runRounds(seed: number, scenario: Scenario, world: SyncWorld, storage: CrashingStorage, children: { server: KillServer; dbPath: string } | undefined): Promise<Trace> {
+  const { policy } = scenario;
   const entities = entitiesOf(scenario.syncType);
   const made = perEntity(() => ({ fsm: new Map<string, number>(), finance: new Map<string, number>() }));
   for (const e of entities) {
-    for (const s of ['fsm', 'finance'] as const) for (const r of liveRecords(world, e, s)) bump(made[e][s], world.mapper.matchValue(MODULE[e], s, r));
+    for (const s of ['fsm', 'finance'] as const) for (const r of liveRecords(world, e, s, scenario.syncType)) bump(made[e][s], world.mapper.matchValue(MODULE[e], s, r));
   }
-  const trace: Omit<Trace, 'last' | 'secondWrites' | 'afterIncremental'> = { world, storage, syncType: scenario.syncType, entities, policy, made, edits: new Map(), conflicts: [], events: [], loggedRuns: 0 };
+  const trace: Omit<Trace, 'last' | 'secondWrites' | 'afterIncremental' | 'cleanReports'> = { world, storage, syncType: scenario.syncType, entities, policy, made, edits: new Map(), conflicts: [], events: [], loggedRuns: 0, children: [] };
   const options = { conflicts: policy.conflicts, deletes: policy.deletes, duplicates: policy.duplicates };
 
+  const inChild = async (kill: KillPoint, r: { fullScan: boolean; faulty: boolean }): Promise<undefined> => {
+    if (!children) throw new Error('a child run needs the kill suite (mode.kills)');
+    const { clientId, clientSecret, refreshToken } = world.sandbox.credentials();
+    const outcome = await children.server.run({
+      dbPath: children.dbPath, region: 'us', edition: 'us', booksOrganizationId: world.books, clientId, clientSecret, refreshToken,
+      syncType: scenario.syncType, ...options, fullScan: r.fullScan, now: world.clock.now(),
+    }, kill);
+    trace.children.push(outcome.ended === 'killed' ? `killed at ${outcome.killedAt ?? '?'}` : outcome.ended);
+    if (outcome.ended === 'killed') {
+      // A run killed by the timer may have logged its report just before: read back what it left.
+      if (kill.at === 'timer') trace.loggedRuns = (await world.syncer().log.list()).length;
+      await world.clock.advance(AFTER_KILL_MS);
+    } else if (outcome.ended === 'completed' || r.faulty) {
+      trace.loggedRuns += 1;
+    } else {
+      throw new Error('a clean child run threw');
+    }
+    return undefined;
+  };
+
   const run = async (r: { crash: Crash; fullScan: boolean; faulty: boolean }): Promise<SyncReport | undefined> => {
+    if (r.crash.kind === 'child') return inChild(r.crash.kill, r);
     const syncer = world.syncer(options);
     const controller = new AbortController();
     let written = 0;
@@ -488,7 +631,7 @@ export async function runScenario(seed: number, scenario: Scenario, mode: Conver
       if (storage.dead) {
         // Killed: a new process starts once the dead run's lease has expired.
         storage.dead = false;
-        await world.clock.advance(600_000);
+        await world.clock.advance(AFTER_KILL_MS);
       } else if (controller.signal.aborted || r.faulty) {
         // Aborted, or stopped by the injected faults (a read that kept failing rejects the run):
         // either way the partial report is in the sync log.
@@ -519,7 +662,7 @@ export async function runScenario(seed: number, scenario: Scenario, mode: Conver
   const before = world.sandbox.calls.total;
   const second = await run({ crash: { kind: 'none' }, fullScan: true, faulty: false });
   if (!second) throw new Error('the second clean run failed');
-  return { ...trace, last: second, secondWrites: writes(world, before), afterIncremental: clean };
+  return { ...trace, last: second, secondWrites: writes(world, before), afterIncremental: clean, cleanReports: [incremental, clean, second] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,7 +688,7 @@ export function normalise(value: unknown): string | null {
 
 interface LinkedPair { entity: Entity; fsmId: string; financeId: string }
 
-async function storedLinks(trace: Trace): Promise<{ pairs: LinkedPair[]; detached: Record<Entity, Record<Side, Set<string>>> }> {
+async function storedLinks(trace: { storage: CrashingStorage }): Promise<{ pairs: LinkedPair[]; detached: Record<Entity, Record<Side, Set<string>>> }> {
   const pairs: LinkedPair[] = [];
   const detached = perEntity(() => ({ fsm: new Set<string>(), finance: new Set<string>() }));
   for (const { key, value } of await trace.storage.inner.list<{ financeId?: string; detached?: boolean }>('sync/')) {
@@ -559,6 +702,37 @@ async function storedLinks(trace: Trace): Promise<{ pairs: LinkedPair[]; detache
     else if (on === 'fsm' && value.financeId !== undefined) pairs.push({ entity, fsmId: id, financeId: value.financeId });
   }
   return { pairs, detached };
+}
+
+/** Refusals that stand whatever the run: a clean run rightly reports them. */
+const REAL_FAILURES = new Set(['DUPLICATE_NAME', 'COMPANY_CHANGE_NOT_ALLOWED', 'CONTACT_EMAIL_IN_COMPANY', 'MANDATORY_FIELDS_EMPTY']);
+
+/** Whether a person failed as "unresolved reference" has a company linked after all (so the failure was not real). */
+function referenceResolves(world: SyncWorld, linkedIds: Set<string>, record: FailedRecord): boolean {
+  if (record.module !== 'contact_persons') return false;
+  if (record.fsmId !== undefined) {
+    const company = lookupId(world.sandbox.record(world.fsm, 'Contacts', record.fsmId)?.Company);
+    return company !== undefined && linkedIds.has(`companies|fsm|${company}`);
+  }
+  if (record.financeId !== undefined) {
+    const customer = world.sandbox.record(world.books, 'contactpersons', record.financeId)?.contact_id;
+    return typeof customer === 'string' && linkedIds.has(`companies|finance|${customer}`);
+  }
+  return false;
+}
+
+/**
+ * Whether an FSM item refused by Books as a duplicate (1001) collides with another record: a Books
+ * item with its name or SKU that is not its own counterpart ('clone' copies an original whose name
+ * Books already has). A collision with its own earlier create would be a duplicate the sync made.
+ */
+function itemTaken(world: SyncWorld, pairs: LinkedPair[], record: FailedRecord): boolean {
+  if (record.module !== 'items' || record.fsmId === undefined) return false;
+  const fsm = world.sandbox.record(world.fsm, 'Service_And_Parts', record.fsmId);
+  if (!fsm) return false;
+  const same = (a: unknown, b: unknown) => typeof a === 'string' && a !== '' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+  const own = new Set(pairs.filter((p) => p.entity === 'items' && p.fsmId === record.fsmId).map((p) => p.financeId));
+  return world.sandbox.records(world.books, 'items').some((i) => !own.has(String(i.item_id)) && (same(i.name, fsm.Name) || same(i.sku, fsm.SKU)));
 }
 
 /** Runs every check on a finished scenario; returns the problems found. */
@@ -656,7 +830,7 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
     const links = pairs.filter((p) => p.entity === entity);
     const failedRecords = last.failures.flatMap((g) => g.records).filter((r) => r.module === MODULE[entity]);
     for (const on of ['fsm', 'finance'] as const) {
-      const live = liveRecords(world, entity, on);
+      const live = liveRecords(world, entity, on, trace.syncType);
       const counts = new Map<string, number>();
       if (entity === 'persons') {
         // A person's email is unique within its company (FSM refuses a second one there); the same
@@ -694,6 +868,25 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
     }
   }
 
+  // The clean runs list only real failures: a refusal that stands (a duplicate name, a company
+  // change, an email twice in a company, a mandatory field empty), or a reference that still has
+  // no counterpart. Not a write to a record deleted on purpose (1002), nor a reference that
+  // resolves, nor anything a clean run without faults cannot explain.
+  const linkedIds = new Set(pairs.flatMap((p) => [`${p.entity}|fsm|${p.fsmId}`, `${p.entity}|finance|${p.financeId}`]));
+  for (const [index, report] of trace.cleanReports.entries()) {
+    const run = ['from the cursors', 'full', 'second'][index];
+    for (const group of report.failures) {
+      if (REAL_FAILURES.has(group.reason)) continue;
+      const unreal =
+        group.reason === 'UNRESOLVED_REFERENCE' ? group.records.filter((r) => referenceResolves(world, linkedIds, r))
+        : group.reason === 'ZOHO_1001' ? group.records.filter((r) => !itemTaken(world, pairs, r))
+        : group.records;
+      for (const r of unreal.slice(0, 3)) {
+        problems.push(`the clean run ${run} reports a failure that is not real: ${group.reason} ${group.direction} ${r.module} FSM ${r.fsmId ?? '-'} / Books ${r.financeId ?? '-'} (${r.message.slice(0, 160)})`);
+      }
+    }
+  }
+
   // The sync log: one report per run that was not killed, the last one as returned.
   const log = await world.syncer().log.list();
   if (log.length !== trace.loggedRuns) problems.push(`the sync log holds ${log.length} reports for ${trace.loggedRuns} runs that were not killed`);
@@ -702,28 +895,36 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
 
   // No secret anywhere a user can read.
   const { clientSecret, refreshToken } = world.sandbox.credentials();
-  const everything = JSON.stringify([trace.events, log, await trace.storage.inner.list('')]);
+  // The client's own token cache (`auth/token/…`, shared with the child processes' clients) holds
+  // an access token by design; every other value must not.
+  const stored = (await trace.storage.inner.list('')).filter((e) => !e.key.startsWith('auth/token/'));
+  const everything = JSON.stringify([trace.events, log, stored]);
   for (const [name, secret] of [['client secret', clientSecret], ['refresh token', refreshToken]] as const) if (everything.includes(secret)) problems.push(`the ${name} appears in an event, report or storage value`);
   if (/1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}/.test(everything)) problems.push('an access token appears in an event, report or storage value');
   return problems;
 }
 
 /** How to run one seed alone (in both sandbox modes). */
-export function replayHint(seed: number): string {
-  return `replay: SEED=${seed} npx vitest run test/reliability/convergence.test.ts`;
+export function replayHint(seed: number, kills = false): string {
+  return `replay: SEED=${seed} npx vitest run test/reliability/${kills ? 'kill' : 'convergence'}.test.ts`;
 }
 
 /** Runs one seed; throws a readable error with the replay command when a claim fails. */
 export async function assertConverges(seed: number, mode: ConvergenceMode = {}): Promise<void> {
-  const scenario = scenarioOf(seed);
+  const scenario = scenarioOf(seed, mode.kills === true);
   let problems: string[];
+  let children: string[] = [];
   try {
-    problems = await checkConvergence(await runScenario(seed, scenario, mode));
+    problems = await withScenario(seed, scenario, mode, (trace) => {
+      children = trace.children;
+      return checkConvergence(trace);
+    });
   } catch (error) {
     problems = [`the scenario threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
   }
   if (problems.length > 0) {
     const against = mode.undocumented ? ` against Books with ${JSON.stringify(mode.undocumented)}` : '';
-    throw new Error(`seed ${seed} did not converge${against} (${replayHint(seed)}):\n- ${problems.slice(0, 20).join('\n- ')}\nscenario: ${JSON.stringify(scenario)}`);
+    const killed = children.length > 0 ? `\nchild runs: ${children.join('; ')}` : '';
+    throw new Error(`seed ${seed} did not converge${against} (${replayHint(seed, mode.kills === true)}):\n- ${problems.slice(0, 20).join('\n- ')}${killed}\nscenario: ${JSON.stringify(scenario)}`);
   }
 }
