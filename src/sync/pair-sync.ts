@@ -7,6 +7,7 @@ import { type FieldPath, readPath } from './field-paths.js';
 import { withDerivedWrites } from './derived-writes.js';
 import { applyLink } from './link-store.js';
 import { applied, payloadOf } from './pair-writes.js';
+import { financeTimeForMerge } from './person-times.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, count, directionTo, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
@@ -115,7 +116,8 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     const fsmAsFinance = fsmChanged || held || base?.fsm.unknown !== undefined ? state.converter.toFinance(fsmFull, options) : {};
     const financeAsFsm = financeChanged || held || base?.finance.unknown !== undefined ? state.converter.toFsm(financeFull, options) : {};
     const fsmModified = pair.fsmRecord?.modifiedTime ?? base?.fsm.modifiedTime;
-    const times = { fsmModifiedTime: fsmModified, financeModifiedTime: financeModified };
+    const financeTime = await financeTimeForMerge(ctx, state, { financeId: pair.financeId, parentId: pair.parentId, modifiedTime: financeModified, base, changed: financeChanged });
+    const times = { fsmModifiedTime: fsmModified, financeModifiedTime: financeTime };
     const conflictOps: StorageOp[] = [];
     const seenConflicts = new Set<string>();
     const merged = mergeRecord({

@@ -101,6 +101,12 @@ export interface CollectionCapabilities {
   computed?: readonly string[];
   /** Field the records of this collection are found by in `findByKey` (the match key). */
   matchField?: string;
+  /**
+   * The records' `modifiedTime` is their parent's, not their own (Books contact persons carry
+   * none: the customer's time stands in). Latest-wins then uses it only when it can be put on
+   * the record (see docs/sync.md, "Contact persons and times").
+   */
+  parentTime?: boolean;
 }
 
 /**

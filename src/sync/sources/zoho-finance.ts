@@ -39,7 +39,8 @@ interface PersonsResource {
 const CAPABILITIES: Readonly<Record<SyncCollection, CollectionCapabilities>> = {
   companies: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'contact_name' },
   contacts: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'email' },
-  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name', 'contact_id'], matchField: 'email' },
+  // A person has no modified time of its own: the walk gives it its customer's.
+  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name', 'contact_id'], matchField: 'email', parentTime: true },
   // Items have no modified-since filter, nor a modified time in Zoho's published description: scan.
   items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['name', 'rate'], matchField: 'name' },
 };
