@@ -31,7 +31,9 @@ export type ConflictChoice = SyncSide;
 /**
  * How true conflicts are settled:
  * - `'latest-wins'` — Zoho's rule (product-rules.md §5.3): the value of the record modified last;
- *   a tie, or a side without a modified time, goes to FSM.
+ *   a tie, or a side without a modified time, goes to FSM. A Books contact person has no time of
+ *   its own: its customer's counts only when the change can be put on that person (docs/sync.md,
+ *   "Contact persons and times").
  * - `'fsm-wins'` / `'finance-wins'` — one side always wins.
  * - `'manual'` — nothing is written for that field; the conflict is stored for
  *   `syncer.conflicts.resolve(id, 'fsm' | 'finance')`, and the record's other fields still sync.
