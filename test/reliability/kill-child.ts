@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -16,9 +17,10 @@ import type { ChildSyncJob } from './child-sync.js';
  * call count), not of the machine's speed; only the `timer` kill depends on the wall clock, and
  * whatever moment it hits, the clean run after it must converge all the same.
  *
- * The child script is bundled once per test process with esbuild (a plain `node` start costs a
- * fraction of `node --import tsx`, which keeps `npm test` fast), next to node_modules so the bundle
- * still finds better-sqlite3.
+ * The child script is bundled with esbuild (a plain `node` start costs a fraction of
+ * `node --import tsx`, which keeps `npm test` fast) into node_modules/.cache, where the bundle still
+ * finds better-sqlite3. It is named by its content, so test workers share one file and a changed
+ * source gets a new one.
  */
 
 /** Where a child is killed. */
@@ -49,18 +51,25 @@ const HUNG_AFTER_MS = 120_000;
 let bundled: Promise<string> | undefined;
 const live = new Set<ChildProcess>();
 
-// A test that fails or times out must not leave children running, nor the bundle behind.
+// A test that fails or times out must not leave children running.
 process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
-  if (bundled) rmSync(join(CACHE_DIR, `child-sync-${process.pid}.mjs`), { force: true });
 });
 
 /** The child script as one ESM file (built once per process). */
 function childScript(): Promise<string> {
   bundled ??= (async () => {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const outfile = join(CACHE_DIR, `child-sync-${process.pid}.mjs`);
-    await build({ entryPoints: [join(here, 'child-sync.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['better-sqlite3'], outfile, logLevel: 'silent' });
+    const result = await build({ entryPoints: [join(here, 'child-sync.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['better-sqlite3'], write: false, logLevel: 'silent' });
+    const code = result.outputFiles[0]?.contents;
+    if (!code) throw new Error('esbuild produced no bundle of child-sync.ts');
+    const outfile = join(CACHE_DIR, `child-sync-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(outfile)) {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      // Written aside and renamed: another worker never runs a half-written file.
+      const partial = `${outfile}.${process.pid}.tmp`;
+      writeFileSync(partial, code);
+      renameSync(partial, outfile);
+    }
     return outfile;
   })();
   return bundled;
