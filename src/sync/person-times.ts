@@ -29,6 +29,8 @@ function parentChanges(state: UnitState): ParentChanges {
   for (const record of state.finance.records.values()) {
     if (record.parentId === undefined) continue;
     readParents.add(record.parentId);
+    // A survivor the sync no longer pairs (its counterpart was deleted) is nobody's change now.
+    if (state.links.detached.finance.has(record.id)) continue;
     const fsmId = state.links.byFinance.get(record.id);
     const base = fsmId === undefined ? undefined : state.bases.get(fsmId);
     // A record new to the sync (unlinked, or linked without a base yet) is a change of its parent too.

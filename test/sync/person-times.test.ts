@@ -54,6 +54,17 @@ describe('latest-wins for contact persons', () => {
       expect(phones(a), 'the customer\'s time is the sync\'s own write: A\'s Books time is unknown, FSM\'s known time wins').toEqual({ fsm: '+1 555 0002', books: '+1 555 0002' });
     });
 
+    it(`type ${syncType}: Books edits A at t1, FSM edits A at t2, Books deletes person B at t3: FSM's later edit of A is kept`, async () => {
+      const a = await acme(syncType);
+      a.world.sandbox.edit(a.world.books, 'contactpersons', a.books.ann, { phone: '+1 555 0001' });
+      await a.world.clock.advance(60_000);
+      a.world.sandbox.edit(a.world.fsm, 'Contacts', a.fsm.ann, { Phone: '+1 555 0002' });
+      await a.world.clock.advance(60_000);
+      a.world.sandbox.remove(a.world.books, 'contactpersons', a.books.ben);
+      await a.world.syncer({ conflicts: 'latest-wins' }).run({ fullScan: true });
+      expect(phones(a), 'the customer\'s time is the delete\'s: A\'s Books time is unknown, FSM\'s known time wins').toEqual({ fsm: '+1 555 0002', books: '+1 555 0002' });
+    });
+
     it(`type ${syncType}: when A is all that changed in the customer, its time is the customer's and a later Books edit wins`, async () => {
       const a = await acme(syncType);
       a.world.sandbox.edit(a.world.fsm, 'Contacts', a.fsm.ann, { Phone: '+1 555 0002' });
