@@ -119,10 +119,6 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
         if (!ctx.dryRun) await survivorSource.delete(state.collections[survivor], survivorId, { parentId: pair.parentId });
         outcome = 'deleted';
       } catch (error) {
-        if (error instanceof NotFoundError) {
-          await forget(ctx, state, pair, ops, survivor, 'unlinked');
-          return;
-        }
         if (!hasTransactions(error) || !caps.deactivate) throw error;
         if (!ctx.dryRun) await survivorSource.deactivate(state.collections[survivor], survivorId, { parentId: pair.parentId });
         outcome = 'deactivated';
@@ -135,6 +131,12 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
     await forget(ctx, state, pair, ops, survivor, outcome);
   } catch (error) {
     if (isFatal(ctx, error)) throw error;
+    if (error instanceof NotFoundError) {
+      // The survivor is gone too (deleted since the read, which did not show it): only the link
+      // remains to forget, whatever the policy meant to do to it.
+      await forget(ctx, state, pair, ops, survivor, 'unlinked');
+      return;
+    }
     failed(ctx, unit, survivor, error, ids);
   }
 }

@@ -37,6 +37,15 @@ export class RecordRefusal extends Error {
   }
 }
 
+/**
+ * A record whose reference points at a record that no longer exists (a contact person created
+ * under a customer deleted in Books since the read): failed as `UNRESOLVED_REFERENCE`, and tried
+ * again next run, once the delete pass has settled the referenced pair.
+ */
+export class ReferenceGone extends Error {
+  override name = 'ReferenceGone';
+}
+
 // product-rules.md §5.6: the pull errors Zoho FSM shows in its sync log, word for word.
 export const MANDATORY_TITLE = 'The following mandatory field(s) were left empty';
 export const EMAIL_IN_COMPANY_TITLE = 'Contact with this email-id is already associated with this company';
@@ -44,9 +53,11 @@ export const COMPANY_CHANGE_TITLE = 'Company cannot be changed for Contacts that
 
 /** A reference (a contact's company, a tax) with no counterpart yet: retried on every run. */
 export const UNRESOLVED_REFERENCE = 'UNRESOLVED_REFERENCE';
+const UNRESOLVED_TITLE = 'A referenced record or tax has no counterpart on the other side yet';
 
 /** Classifies a record's failure. */
 export function failureReason(error: unknown): FailureReason {
+  if (error instanceof ReferenceGone) return { reason: UNRESOLVED_REFERENCE, title: UNRESOLVED_TITLE, message: error.message, transient: false, refusal: false };
   if (error instanceof RecordRefusal) return { reason: error.reason, title: error.title, message: error.message, transient: false, refusal: true };
   if (error instanceof ValidationError) {
     const codes = new Set(error.issues.map((i) => i.code));
@@ -54,7 +65,7 @@ export function failureReason(error: unknown): FailureReason {
       const fields = error.issues.map((i) => i.path.filter((p) => typeof p === 'string').join('.')).filter((f) => f !== '');
       return { reason: 'MANDATORY_FIELDS_EMPTY', title: MANDATORY_TITLE, message: `${MANDATORY_TITLE}: ${[...new Set(fields)].join(', ') || error.message}`, transient: false, refusal: true };
     }
-    if (codes.has('unresolved_reference')) return { reason: UNRESOLVED_REFERENCE, title: 'A referenced record or tax has no counterpart on the other side yet', message: error.message, transient: false, refusal: false };
+    if (codes.has('unresolved_reference')) return { reason: UNRESOLVED_REFERENCE, title: UNRESOLVED_TITLE, message: error.message, transient: false, refusal: false };
     return { reason: 'INVALID_VALUE', title: 'A field value does not fit the other side', message: error.message, transient: false, refusal: true };
   }
   if (error instanceof RateLimitError) return { reason: 'RATE_LIMITED', title: 'Zoho rate limit', message: error.message, transient: true, refusal: false };

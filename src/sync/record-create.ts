@@ -1,7 +1,8 @@
+import { NotFoundError } from '../errors/not-found-error.js';
 import type { StorageOp } from '../storage/storage.js';
 import type { BaseSnapshot } from './base-store.js';
 import { contentHash } from './content-hash.js';
-import { ambiguousWrite } from './failure-reasons.js';
+import { ambiguousWrite, ReferenceGone } from './failure-reasons.js';
 import { project } from './field-paths.js';
 import { withDerivedWrites } from './derived-writes.js';
 import type { CreateIntent } from './intent-store.js';
@@ -12,8 +13,11 @@ import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { matchKeyOf, snapshotOf, type UnitState } from './unit-state.js';
+import { matchKeyOf, type RetryMark, snapshotOf, type UnitState } from './unit-state.js';
 import { checkRequired } from './validation.js';
+
+// Contact persons live under the customers of the companies unit.
+const PARENT_UNIT = 'companies';
 
 /** The side's collection and source. */
 function sideOf(ctx: RunContext, state: UnitState, side: SyncSide) {
@@ -42,6 +46,19 @@ function derivedOf(ctx: RunContext, state: UnitState, from: SyncSide, data: Reco
 }
 
 /**
+ * A contact person's create answered "does not exist" (code 1002): its customer was deleted in
+ * Books since the companies unit read it (a read from a cursor does not list deletes). The
+ * customer is marked for a re-read, which finds it gone, so the next run applies the delete policy
+ * to the company's pair; the person fails as an unresolved reference, tried again next run.
+ */
+async function parentGone(ctx: RunContext, state: UnitState, to: SyncSide, parentId: string | undefined, error: unknown): Promise<unknown> {
+  if (!(error instanceof NotFoundError) || to !== 'finance' || !state.unit.parent || parentId === undefined) return error;
+  const mark: RetryMark = { at: ctx.clock.now() };
+  await commit(ctx, [{ type: 'put', key: ctx.keys.retry(PARENT_UNIT, 'finance', parentId), value: mark }]);
+  return new ReferenceGone(`The Books customer ${parentId} this contact person belongs under does not exist any more (deleted in Books): the next run applies the delete policy to its company.`, { cause: error });
+}
+
+/**
  * Creates the counterpart of an unlinked record on the other side: maps it, checks the target's
  * mandatory fields (and FSM's one-email-per-company rule), writes an intent, creates, and commits
  * link + base + intent removal in one batch. After a lost reply it looks the record up by its
@@ -57,6 +74,8 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     report(ctx, unit, to, refused, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) }, undefined);
     return;
   }
+  // The customer a contact person goes under: known once the record is mapped.
+  let parentId: string | undefined;
   try {
     let data = record.data;
     let modifiedTime = record.modifiedTime;
@@ -71,7 +90,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     const target = sideOf(ctx, state, to);
     checkRequired(payload, target.caps.requiredOnCreate);
     if (to === 'fsm' && state.emails) state.emails.check(undefined, payload);
-    const parentId = to === 'finance' && unit.parent ? (typeof payload.contact_id === 'string' ? payload.contact_id : undefined) : from === 'finance' ? record.parentId : undefined;
+    parentId = to === 'finance' && unit.parent ? (typeof payload.contact_id === 'string' ? payload.contact_id : undefined) : from === 'finance' ? record.parentId : undefined;
     const key = matchKeyOf(ctx, state, to, payload, to === 'finance' ? parentId : record.parentId);
     const known = key === undefined ? [] : (state.unlinked[to].get(key) ?? []).map((r) => r.id);
     const intent: CreateIntent = {
@@ -167,7 +186,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
   } catch (error) {
     if (isFatal(ctx, error)) throw error;
     const name = ctx.mapper.matchValue(unit.module, from, record.data);
-    const reason = failed(ctx, unit, to, error, { ...ids, name });
+    const reason = failed(ctx, unit, to, await parentGone(ctx, state, to, parentId, error), { ...ids, name });
     await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason });
   }
 }

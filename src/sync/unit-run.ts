@@ -13,6 +13,9 @@ import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { knownGone, loadUnit, matchKeyOf, parentOf, type UnitState } from './unit-state.js';
 
+// Contact persons live under the customers of the companies unit.
+const PARENT_UNIT = 'companies';
+
 /** A record's match key and parent on its side. */
 function keyOf(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
   const parentId = !state.unit.parent ? undefined : side === 'fsm' ? parentOf(ctx, record.data) : record.parentId;
@@ -128,11 +131,19 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       const link = state.links.byFsm.get(record.id);
       if (link) {
         handled.finance.add(link.financeId);
-        const financeRecord = state.finance.records.get(link.financeId);
+        let financeRecord = state.finance.records.get(link.financeId);
         // Not in the read is "unchanged since the cursor" only while the record may still exist: a
         // record known deleted is never written to (the update would fail); the delete pass
         // settles the pair by the policy.
         if (!financeRecord && knownGone(state, 'finance', link.financeId)) return;
+        if (!financeRecord && orphaned(ctx, state, link.parentId)) {
+          // Its customer's pair was dropped by a delete: a person goes with its deleted customer.
+          financeRecord = await ctx.sources.finance.get(state.collections.finance, link.financeId, { parentId: link.parentId, signal: ctx.signal });
+          if (!financeRecord) {
+            state.gone.finance.add(link.financeId);
+            return;
+          }
+        }
         await syncPair(ctx, state, {
           fsmId: record.id, financeId: link.financeId, parentId: link.parentId,
           fsmRecord: record, financeRecord,
@@ -192,6 +203,11 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
   });
   await commit(ctx, ops);
   return true;
+}
+
+/** A contact person whose customer is no longer linked (its pair was dropped by a delete). */
+function orphaned(ctx: RunContext, state: UnitState, parentId: string | undefined): boolean {
+  return state.unit.parent && parentId !== undefined && ctx.links.get(PARENT_UNIT)?.byFinance.has(parentId) !== true;
 }
 
 function hasCompanyLink(record: SourceRecord): boolean {

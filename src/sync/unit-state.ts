@@ -9,7 +9,7 @@ import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
 import type { CollectionCapabilities, RecordSource, SourceRecord, SyncCollection } from './record-source.js';
-import type { RunContext } from './run-context.js';
+import { commit, type RunContext } from './run-context.js';
 import { listAll } from './storage-scan.js';
 import type { SyncConverter } from './sync-mapper.js';
 import { SyncKeys, type SyncSide } from './sync-keys.js';
@@ -91,13 +91,20 @@ async function loadRetries(ctx: RunContext, unit: string, side: SyncSide): Promi
 }
 
 // Records that failed on a cursor-fed side are fetched again, so a failure is retried even when
-// the record does not change again (a bad record must not be silently skipped forever).
-async function addRetries(source: RecordSource, collection: SyncCollection, read: SideRead, retries: Map<string, RetryMark>, signal: AbortSignal | undefined): Promise<void> {
+// the record does not change again (a bad record must not be silently skipped forever). One that
+// no longer exists is deleted: a tombstone, so the delete pass settles its pair. Returns those ids.
+async function addRetries(source: RecordSource, collection: SyncCollection, read: SideRead, retries: Map<string, RetryMark>, signal: AbortSignal | undefined): Promise<string[]> {
+  const gone: string[] = [];
   for (const [id, mark] of retries) {
     if (read.records.has(id)) continue;
     const record = await source.get(collection, id, { parentId: mark.parentId, signal });
     if (record) read.records.set(id, record);
+    else {
+      read.deleted.add(id);
+      gone.push(id);
+    }
   }
+  return gone;
 }
 
 /** Loads a unit's mapping, links, bases, intents, conflicts and cursor, and reads both sides. */
@@ -130,8 +137,17 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitSta
     signal: ctx.signal,
     onPage: progress('read'),
   });
-  await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, fsmRetries, ctx.signal);
-  await addRetries(ctx.sources.finance, unit.financeCollection, finance, financeRetries, ctx.signal);
+  const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, fsmRetries, ctx.signal);
+  const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, financeRetries, ctx.signal);
+  // A deleted record that is not linked has nothing left to retry (a linked one's mark goes with its pair).
+  const forget = [
+    ...goneFsm.filter((id) => !links.byFsm.has(id)).map((id) => ({ side: 'fsm' as const, id })),
+    ...goneFinance.filter((id) => !links.byFinance.has(id)).map((id) => ({ side: 'finance' as const, id })),
+  ];
+  if (forget.length > 0 && !ctx.dryRun) {
+    await commit(ctx, forget.map(({ side, id }) => ({ type: 'delete' as const, key: ctx.keys.retry(unit.module, side, id) })));
+    for (const { side, id } of forget) (side === 'fsm' ? fsmRetries : financeRetries).delete(id);
+  }
   const fsmAll = new Set(fsm.records.keys());
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);

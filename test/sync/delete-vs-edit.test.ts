@@ -219,3 +219,48 @@ describe('a missing endpoint is not a deleted record', () => {
     expect(s.world.sandbox.record(s.world.books, 'contacts', booksId)?.status).toBe('active');
   });
 });
+
+describe('both records of a pair deleted, seen from a read that shows only one delete', () => {
+  for (const deletes of POLICIES) {
+    it(`'${deletes}': a survivor found gone as well ("does not exist") only drops the link, with no failure`, async () => {
+      const s = await synced(deletes);
+      const company = s.world.sandbox.records(s.world.fsm, 'Companies')[0] as Record<string, unknown>;
+      const booksId = String(one(s.world, 'books', 'contacts', 'contact_name', company.Company_Name).contact_id);
+      s.world.sandbox.remove(s.world.fsm, 'Companies', String(company.id));
+      s.world.sandbox.remove(s.world.books, 'contacts', booksId);
+      // FSM is read in full (its delete is seen); the Books walk from the cursor lists no delete.
+      const report = await s.run();
+      expect(report.toFinance.unlinked).toBe(1);
+      await expectSettled(s, report);
+      expect(find(s.world, 'fsm', 'Companies', 'Company_Name', company.Company_Name)).toEqual([]);
+      expect(find(s.world, 'books', 'contacts', 'contact_name', company.Company_Name)).toEqual([]);
+    });
+  }
+});
+
+describe('a contact added in FSM to a company whose Books customer was deleted', () => {
+  it('type III, run from the cursors: the person is an unresolved reference (not a Zoho 1002), and the next run applies the delete policy to the company', async () => {
+    const s = await synced('unlink', 'zoho', 'III');
+    const company = s.world.sandbox.records(s.world.fsm, 'Companies')[0] as Record<string, unknown>;
+    const booksId = String(one(s.world, 'books', 'contacts', 'contact_name', company.Company_Name).contact_id);
+    s.world.sandbox.remove(s.world.books, 'contacts', booksId);
+    s.world.sandbox.insert(s.world.fsm, 'Contacts', { First_Name: 'Nadia', Last_Name: 'Okafor', Email: 'nadia.okafor@late-arrival.example', Company: { id: company.id, name: company.Company_Name } });
+
+    const first = await s.run();
+    expect(first.failures.map((f) => f.reason), 'the customer it goes under is gone: no Zoho refusal to remember').toEqual(['UNRESOLVED_REFERENCE']);
+
+    const second = await s.run();
+    const unlinked = Object.fromEntries(second.entities.map((e) => [e.module, e.toFsm.unlinked]));
+    // The persons synced before went with their customer: unlinked too, not "company changed".
+    expect(unlinked.companies, 'the re-read customer is found deleted').toBe(1);
+    expect(unlinked.contact_persons, 'its synced persons are gone with it').toBeGreaterThan(0);
+    // Under 'unlink' the FSM company stays without a counterpart: its new contact has no customer to go under.
+    expect(second.failures.map((f) => f.reason)).toEqual(['UNRESOLVED_REFERENCE']);
+    expect(second.failures[0]?.records.map((r) => r.name)).toEqual(['nadia.okafor@late-arrival.example']);
+    expect(find(s.world, 'books', 'contacts', 'contact_name', company.Company_Name), 'the customer is not recreated').toEqual([]);
+    const before = s.world.sandbox.calls.total;
+    await s.run();
+    await s.run(true);
+    expect(writesSince(s.world, before)).toEqual([]);
+  });
+});
