@@ -230,7 +230,14 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       if (collection === 'contact_persons') {
         const parentId = call?.parentId;
         if (parentId === undefined) return [];
-        const people = await persons.list(parentId, signalOf(call)).toArray();
+        let people: Data[];
+        try {
+          people = await persons.list(parentId, signalOf(call)).toArray();
+        } catch (error) {
+          // The customer is gone (deleted since the intent was written): it holds no person.
+          if (error instanceof NotFoundError) return [];
+          throw error;
+        }
         return people
           .filter((p) => String(p.email ?? '').trim().toLowerCase() === value.trim().toLowerCase())
           .map((p) => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId } }));
