@@ -207,7 +207,8 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
 
 /** A contact person whose customer is no longer linked (its pair was dropped by a delete). */
 function orphaned(ctx: RunContext, state: UnitState, parentId: string | undefined): boolean {
-  return state.unit.parent && parentId !== undefined && ctx.links.get(PARENT_UNIT)?.byFinance.has(parentId) !== true;
+  const parents = ctx.links.get(PARENT_UNIT);
+  return state.unit.parent && parentId !== undefined && parents !== undefined && !parents.byFinance.has(parentId);
 }
 
 function hasCompanyLink(record: SourceRecord): boolean {

@@ -56,9 +56,9 @@ export interface UnitState {
   /** FSM ids linked during this run: their records were not in this run's reads, and are not deleted. */
   readonly fresh: Set<string>;
   /**
-   * Ids an update was told do not exist (Zoho's code 1002, FSM's record-not-found): deleted since
-   * the read, which did not show it (a read from a cursor cannot list deletes). The delete pass
-   * settles their pairs as it does a tombstone's.
+   * Ids a write was told do not exist (Zoho's code 1002, FSM's record-not-found), or a re-read did
+   * not find: deleted since the read, which did not show it (a read from a cursor cannot list
+   * deletes). The delete pass settles their pairs as it does a tombstone's.
    */
   readonly gone: { fsm: Set<string>; finance: Set<string> };
   /** Unlinked records of each side by match key (filled by the unit run). */
