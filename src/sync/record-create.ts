@@ -11,7 +11,7 @@ import { syncPair } from './pair-sync.js';
 import { type PairWrites, payloadOf } from './pair-writes.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
-import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
+import { clearMarkOps, collidingValues, markFailed, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import { matchKeyOf, type RetryMark, snapshotOf, type UnitState } from './unit-state.js';
 import { checkRequired } from './validation.js';
@@ -76,6 +76,8 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
   }
   // The customer a contact person goes under: known once the record is mapped.
   let parentId: string | undefined;
+  // The payload sent, for a refusal that names the values another record holds.
+  let sent: Record<string, unknown> | undefined;
   try {
     let data = record.data;
     let modifiedTime = record.modifiedTime;
@@ -87,6 +89,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     }
     const options = { resolve: ctx.resolver };
     const payload = from === 'fsm' ? state.converter.toFinance(data, options) : state.converter.toFsm(data, options);
+    sent = payload;
     const target = sideOf(ctx, state, to);
     checkRequired(payload, target.caps.requiredOnCreate);
     if (to === 'fsm' && state.emails) state.emails.check(undefined, payload);
@@ -187,6 +190,9 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     if (isFatal(ctx, error)) throw error;
     const name = ctx.mapper.matchValue(unit.module, from, record.data);
     const reason = failed(ctx, unit, to, await parentGone(ctx, state, to, parentId, error), { ...ids, name });
-    await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason });
+    // Only where every read is complete (a scanned side): a cursor-fed side would see the value
+    // freed on its daily full read only, and a quiet run and a full run must agree.
+    const collides = sent === undefined || state.caps[to].changeFeed !== 'scan' ? undefined : collidingValues(reason, state.caps[to].uniqueFields, sent);
+    await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason, collides });
   }
 }

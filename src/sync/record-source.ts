@@ -107,6 +107,13 @@ export interface CollectionCapabilities {
    * the record (see docs/sync.md, "Contact persons and times").
    */
   parentTime?: boolean;
+  /**
+   * Fields no two records of this collection may share (Books items: `name` and `sku`). On a
+   * `changeFeed: 'scan'` collection, a create refused because another record holds one of them is
+   * tried again as soon as a read shows no record holding it (the other was deleted or renamed),
+   * instead of waiting for the refused record to change or for `retryRefusedAfterMs`.
+   */
+  uniqueFields?: readonly string[];
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { StorageOp } from '../storage/storage.js';
+import type { SideRead } from './change-detection.js';
 import { type FailureReason, UNRESOLVED_REFERENCE } from './failure-reasons.js';
 import { commit, type RunContext } from './run-context.js';
-import type { SyncSide } from './sync-keys.js';
+import { otherSide, type SyncSide } from './sync-keys.js';
 import type { RetryMark, UnitState } from './unit-state.js';
 
 /**
@@ -16,7 +17,7 @@ export async function markFailed(
   state: UnitState,
   side: SyncSide,
   id: string,
-  details: { parentId?: string | undefined; fingerprint?: string | undefined; reason?: FailureReason | undefined },
+  details: { parentId?: string | undefined; fingerprint?: string | undefined; reason?: FailureReason | undefined; collides?: Record<string, string> | undefined },
 ): Promise<void> {
   if (ctx.dryRun) return;
   const refused = details.reason?.refusal === true && details.fingerprint !== undefined;
@@ -27,6 +28,7 @@ export async function markFailed(
     ...(refused && details.reason && details.fingerprint !== undefined
       ? { fingerprint: details.fingerprint, refused: { reason: details.reason.reason, title: details.reason.title, message: details.reason.message } }
       : {}),
+    ...(refused && details.collides !== undefined && Object.keys(details.collides).length > 0 ? { collides: details.collides } : {}),
   };
   await commit(ctx, [{ type: 'put', key: ctx.keys.retry(state.unit.module, side, id), value: mark }]);
   state.retries[side].set(id, mark);
@@ -38,7 +40,43 @@ export function stillRefused(ctx: RunContext, state: UnitState, side: SyncSide, 
   if (!mark?.refused || mark.fingerprint !== fingerprint) return undefined;
   // Marks stored before unresolved references were retried every run: retry those too.
   if (mark.refused.reason === UNRESOLVED_REFERENCE) return undefined;
+  // Refused because another record held a unique value: once a complete read of the other side
+  // shows none holding it (deleted or renamed since), the record is tried again at once.
+  if (mark.collides !== undefined && !collisionStands(state[otherSide(side)], mark.collides)) return undefined;
   return ctx.clock.now() - mark.at < ctx.retryRefusedAfterMs ? mark.refused : undefined;
+}
+
+/** Refusals caused by another record holding a unique value (a name, a SKU). */
+const COLLISION_REASONS = new Set(['DUPLICATE_NAME', 'ZOHO_1001']);
+
+/**
+ * The unique values of a refused create that another record may hold, when the refusal was a
+ * collision and the target collection declares its unique fields; undefined otherwise.
+ */
+export function collidingValues(reason: FailureReason | undefined, uniqueFields: readonly string[] | undefined, payload: Readonly<Record<string, unknown>>): Record<string, string> | undefined {
+  if (reason === undefined || !COLLISION_REASONS.has(reason.reason) || uniqueFields === undefined) return undefined;
+  const values: Record<string, string> = {};
+  for (const field of uniqueFields) {
+    const value = payload[field];
+    if (typeof value === 'string' && value.trim() !== '') values[field] = normalise(value);
+  }
+  return Object.keys(values).length > 0 ? values : undefined;
+}
+
+// Zoho compares names case-insensitively; an incomplete read cannot say a value is free.
+function collisionStands(read: SideRead, collides: Record<string, string>): boolean {
+  if (!read.complete) return true;
+  for (const record of read.records.values()) {
+    for (const [field, value] of Object.entries(collides)) {
+      const held = record.data[field];
+      if (typeof held === 'string' && normalise(held) === value) return true;
+    }
+  }
+  return false;
+}
+
+function normalise(value: string): string {
+  return value.trim().toLowerCase();
 }
 
 /** Ops that forget the marks of records that synced. */

@@ -27,6 +27,8 @@ export interface RetryMark {
   at: number;
   fingerprint?: string;
   refused?: { reason: string; title: string; message: string };
+  /** A create refused because another record holds one of these unique values (field → value). */
+  collides?: Record<string, string>;
 }
 
 /** Everything one unit's run works on. */

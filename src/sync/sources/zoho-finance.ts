@@ -42,7 +42,7 @@ const CAPABILITIES: Readonly<Record<SyncCollection, CollectionCapabilities>> = {
   // A person has no modified time of its own: the walk gives it its customer's.
   contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name', 'contact_id'], matchField: 'email', parentTime: true },
   // Items have no modified-since filter, nor a modified time in Zoho's published description: scan.
-  items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['name', 'rate'], matchField: 'name' },
+  items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['name', 'rate'], matchField: 'name', uniqueFields: ['name', 'sku'] },
 };
 
 function signalOf(options: { signal?: AbortSignal | undefined } | undefined): { signal?: AbortSignal } {
