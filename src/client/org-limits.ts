@@ -1,3 +1,4 @@
+import { SharedFlight } from '../auth/shared-flight.js';
 import type { Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
 import { isDailyLimitError, type RateLimitError } from '../errors/rate-limit-error.js';
@@ -106,7 +107,8 @@ export class OrgLimits implements LimitGate {
   readonly #budget: DailyBudget;
   readonly #ttlMs: number;
   readonly #resolved = new Map<string, Resolved>();
-  readonly #pending = new Map<string, Promise<Resolved>>();
+  /** One plan read per organisation at a time, shared by every call waiting for it. */
+  readonly #flights = new Map<string, SharedFlight<Resolved>>();
 
   constructor(options: OrgLimitsOptions) {
     this.#options = options;
@@ -133,7 +135,7 @@ export class OrgLimits implements LimitGate {
       if (!known) this.#apply(organizationId, this.#unknown());
       return;
     }
-    await abortable(this.#resolve(request.service, organizationId, false), request.signal);
+    await this.#resolve(request.service, organizationId, false, request.signal);
   }
 
   async spend(request: ApiRequest, key: string): Promise<void> {
@@ -171,15 +173,15 @@ export class OrgLimits implements LimitGate {
     };
   }
 
-  #resolve(app: FinanceApp, organizationId: string, refresh: boolean): Promise<Resolved> {
+  #resolve(app: FinanceApp, organizationId: string, refresh: boolean, signal?: AbortSignal): Promise<Resolved> {
     const known = this.#resolved.get(organizationId);
     if (!refresh && known && known.expiresAt > this.#options.clock.now()) return Promise.resolve(known);
-    let pending = this.#pending.get(organizationId);
-    if (!pending) {
-      pending = this.#load(app, organizationId, refresh).finally(() => this.#pending.delete(organizationId));
-      this.#pending.set(organizationId, pending);
+    let flight = this.#flights.get(organizationId);
+    if (!flight) {
+      flight = new SharedFlight<Resolved>();
+      this.#flights.set(organizationId, flight);
     }
-    return pending;
+    return flight.join(() => this.#load(app, organizationId, refresh), signal);
   }
 
   async #load(app: FinanceApp, organizationId: string, refresh: boolean): Promise<Resolved> {
@@ -268,18 +270,4 @@ function organizationOf(key: string): string | undefined {
   if (!key.startsWith(FINANCE_KEY)) return undefined;
   const id = key.slice(FINANCE_KEY.length);
   return id === 'none' || id === '' ? undefined : id;
-}
-
-/** Waits for `promise`, or rejects with the signal's reason when it aborts first. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
-    );
-  });
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.js';
+import { SharedFlight } from '../../auth/shared-flight.js';
 import { ConfigError } from '../../errors/config-error.js';
 import { financeOrgDeletedMessage, IntegrationHealthError, type CreatableRecord } from '../../errors/integration-health-error.js';
 import type { FinanceOrganization } from '../../schemas/finance/index.js';
@@ -79,7 +80,8 @@ export class FinanceHealthGuard {
   readonly #list: FinanceHealthGuardInit['listOrganizations'];
   readonly #onCheckError: 'allow' | 'block';
   #verdict: FinanceHealthVerdict | undefined;
-  #inFlight: Promise<FinanceHealthVerdict> | undefined;
+  /** Concurrent creates share one check; it is cancelled only when every waiting create left. */
+  readonly #flight = new SharedFlight<FinanceHealthVerdict>();
   /** The org's name from the last check that listed it, for messages once it is gone. */
   #name: string | undefined;
 
@@ -104,11 +106,7 @@ export class FinanceHealthGuard {
   async check(options: { signal?: AbortSignal | undefined } = {}): Promise<FinanceHealthVerdict> {
     const cached = this.#verdict;
     if (cached !== undefined && this.#clock.now() < cached.expiresAt) return cached;
-    // Concurrent creates share one check; each caller's signal only stops its own wait.
-    this.#inFlight ??= this.#run().finally(() => {
-      this.#inFlight = undefined;
-    });
-    return abortable(this.#inFlight, options.signal);
+    return this.#flight.join((signal) => this.#run(signal), options.signal);
   }
 
   /**
@@ -136,14 +134,16 @@ export class FinanceHealthGuard {
     if (this.#verdict?.state === 'healthy') this.#verdict = undefined;
   }
 
-  async #run(): Promise<FinanceHealthVerdict> {
+  async #run(signal: AbortSignal): Promise<FinanceHealthVerdict> {
     let state: FinanceHealthVerdict['state'];
     let error: unknown;
     try {
-      const org = (await this.#list(undefined)).find((o) => o.organization_id === this.organizationId);
+      const org = (await this.#list(signal)).find((o) => o.organization_id === this.organizationId);
       if (org !== undefined && typeof org.name === 'string') this.#name = org.name;
       state = org === undefined ? 'deleted' : 'healthy';
     } catch (caught) {
+      // Every waiting create left: no verdict to keep, the next create checks afresh.
+      if (signal.aborted) throw caught;
       state = 'unknown';
       error = caught;
     }
@@ -153,25 +153,6 @@ export class FinanceHealthGuard {
     if (!(state === 'unknown' && this.#onCheckError === 'block')) this.#verdict = verdict;
     return verdict;
   }
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
