@@ -27,14 +27,19 @@ async function acme(syncType: SyncType): Promise<Acme> {
 
 const phones = (a: Acme) => ({ fsm: a.world.sandbox.record(a.world.fsm, 'Contacts', a.fsm.ann)?.Phone, books: a.world.sandbox.record(a.world.books, 'contactpersons', a.books.ann)?.phone });
 
+/** Books edits person A's phone at t1, FSM edits it at t2 (a minute later); the clock then moves another minute. */
+async function booksThenFsmEditA(a: Acme): Promise<void> {
+  a.world.sandbox.edit(a.world.books, 'contactpersons', a.books.ann, { phone: '+1 555 0001' });
+  await a.world.clock.advance(60_000);
+  a.world.sandbox.edit(a.world.fsm, 'Contacts', a.fsm.ann, { Phone: '+1 555 0002' });
+  await a.world.clock.advance(60_000);
+}
+
 describe('latest-wins for contact persons', () => {
   for (const syncType of ['III', 'IV'] as const) {
     it(`type ${syncType}: Books edits person A at t1, FSM edits A at t2, Books edits person B of the same customer at t3: FSM's later edit of A is kept`, async () => {
       const a = await acme(syncType);
-      a.world.sandbox.edit(a.world.books, 'contactpersons', a.books.ann, { phone: '+1 555 0001' });
-      await a.world.clock.advance(60_000);
-      a.world.sandbox.edit(a.world.fsm, 'Contacts', a.fsm.ann, { Phone: '+1 555 0002' });
-      await a.world.clock.advance(60_000);
+      await booksThenFsmEditA(a);
       a.world.sandbox.edit(a.world.books, 'contactpersons', a.books.ben, { last_name: 'Later' });
       const report = await a.world.syncer({ conflicts: 'latest-wins' }).run();
       expect(phones(a), 'the customer was changed later by another person: A\'s Books time is unknown, FSM\'s known time wins').toEqual({ fsm: '+1 555 0002', books: '+1 555 0002' });
@@ -44,10 +49,7 @@ describe('latest-wins for contact persons', () => {
 
     it(`type ${syncType}: Books edits A at t1, FSM edits A at t2 and the company at t3: the sync's own write to the customer does not make Books later`, async () => {
       const a = await acme(syncType);
-      a.world.sandbox.edit(a.world.books, 'contactpersons', a.books.ann, { phone: '+1 555 0001' });
-      await a.world.clock.advance(60_000);
-      a.world.sandbox.edit(a.world.fsm, 'Contacts', a.fsm.ann, { Phone: '+1 555 0002' });
-      await a.world.clock.advance(60_000);
+      await booksThenFsmEditA(a);
       // The companies unit writes the customer (its website) before the persons are merged.
       a.world.sandbox.edit(a.world.fsm, 'Companies', a.fsm.company, { Website: 'https://acme-new.example' });
       await a.world.syncer({ conflicts: 'latest-wins' }).run();
@@ -56,10 +58,7 @@ describe('latest-wins for contact persons', () => {
 
     it(`type ${syncType}: Books edits A at t1, FSM edits A at t2, Books deletes person B at t3: FSM's later edit of A is kept`, async () => {
       const a = await acme(syncType);
-      a.world.sandbox.edit(a.world.books, 'contactpersons', a.books.ann, { phone: '+1 555 0001' });
-      await a.world.clock.advance(60_000);
-      a.world.sandbox.edit(a.world.fsm, 'Contacts', a.fsm.ann, { Phone: '+1 555 0002' });
-      await a.world.clock.advance(60_000);
+      await booksThenFsmEditA(a);
       a.world.sandbox.remove(a.world.books, 'contactpersons', a.books.ben);
       await a.world.syncer({ conflicts: 'latest-wins' }).run({ fullScan: true });
       expect(phones(a), 'the customer\'s time is the delete\'s: A\'s Books time is unknown, FSM\'s known time wins').toEqual({ fsm: '+1 555 0002', books: '+1 555 0002' });
