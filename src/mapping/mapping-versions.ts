@@ -35,11 +35,31 @@ function initial(target: VersionsTarget, context: ModuleContext): StoredMapping 
   };
 }
 
-/** The stored mapping of a module, storing version 1 (the defaults) first if there is none. */
+// Entries an earlier release stored that this one no longer accepts become a new version, logged
+// like any change, so `changedFieldsSince` tells the syncer what to write again.
+function upgraded(context: ModuleContext, stored: StoredMapping): StoredMapping | undefined {
+  const proposed = context.upgrade(stored.entries);
+  if (!proposed) return undefined;
+  const outcome = context.validate(proposed);
+  if (!outcome.ok) return undefined;
+  const entries = outcome.entries.map((e) => cleanEntry(e.entry));
+  const version = stored.version + 1;
+  return { ...stored, version, entries, log: appendLog(stored.log, { version, ...diffEntries(stored.entries, entries) }) };
+}
+
+/**
+ * The stored mapping of a module, storing version 1 (the defaults) first if there is none, and
+ * upgrading entries an earlier release stored (see `upgradeEntries`).
+ */
 export async function loadMapping(target: VersionsTarget, context: ModuleContext): Promise<StoredMapping> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored = await target.store.read(context.module, target);
-    if (stored) return stored;
+    if (stored) {
+      const next = upgraded(context, stored);
+      if (!next) return stored;
+      if (await target.store.write(context.module, stored, next)) return next;
+      continue;
+    }
     const first = initial(target, context);
     if (await target.store.write(context.module, undefined, first)) return first;
   }

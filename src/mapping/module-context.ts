@@ -5,6 +5,7 @@ import { defaultEntries } from './defaults/index.js';
 import { moduleBinding, type ModuleBinding } from './modules.js';
 import type { ResolvedOptions } from './options.js';
 import type { MappingEntry, MappingModule } from './types.js';
+import { upgradeEntries } from './upgrade.js';
 import { validateEntries, type ValidationOutcome } from './validate.js';
 
 /** Everything fixed about one module of one mapper: binding, catalogues, defaults. */
@@ -15,6 +16,8 @@ export interface ModuleContext {
   readonly finance: FieldCatalogue;
   defaults(): MappingEntry[];
   validate(entries: unknown): ValidationOutcome;
+  /** Stored entries brought in line with this release, or `undefined` when they need nothing. */
+  upgrade(entries: readonly MappingEntry[]): MappingEntry[] | undefined;
   /** Validates and compiles entries; stored entries that no longer validate throw a MappingError. */
   compile(entries: readonly MappingEntry[]): { toFinance: Converter; toFsm: Converter };
 }
@@ -43,6 +46,7 @@ export function moduleContext(module: MappingModule, options: ResolvedOptions): 
     finance,
     defaults: () => defaultEntries(module, { syncType: options.syncType, edition: options.edition, multiCurrency: options.multiCurrency }),
     validate,
+    upgrade: (entries) => upgradeEntries(module, options.syncType, entries),
     compile(entries) {
       const outcome = validate(entries);
       if (!outcome.ok) throw new MappingError(module, outcome.issues);

@@ -1,5 +1,5 @@
 import type { MappingIssue } from '../errors/mapping-error.js';
-import type { FieldCatalogue } from './catalogue/index.js';
+import { ownedByContactsModule, type FieldCatalogue } from './catalogue/index.js';
 import type { FieldSpec } from './catalogue/field-spec.js';
 import { isForbiddenName, parsePath, type PathSegment } from './path.js';
 import type { TransformRegistry } from './transforms.js';
@@ -59,6 +59,9 @@ function lookup(catalogue: FieldCatalogue, path: string, index: number, key: 'fs
   }
   const field = catalogue.get(path);
   if (field) return { segments, field };
+  if (ownedByContactsModule(catalogue, path)) {
+    return issue(index, 'MAPPING_UNKNOWN_FIELD', key, `under sync types III and IV the customer's contact persons are written by the contacts module, so companies cannot map "${path}": map the company's phone to billing_address.phone and let its FSM contacts carry email and phones`);
+  }
   const elsewhere = catalogue.elsewhere(path);
   const side = key === 'fsm' ? 'FSM' : 'finance';
   const hint = elsewhere.length > 0 ? ` (it exists only in editions: ${elsewhere.join(', ')})` : '';

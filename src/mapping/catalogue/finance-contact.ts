@@ -9,6 +9,11 @@ import { def, text, under, type FieldDef } from './field-spec.js';
 const S = 'contacts.yml';
 const PRIMARY = 'contact_persons[is_primary_contact=true]';
 
+/** Whether a customer path is in its contact persons (which unit may write it depends on the sync type). */
+export function isPersonPath(path: string): boolean {
+  return path === 'contact_persons' || path.startsWith('contact_persons[') || path.startsWith('contact_persons.');
+}
+
 // The customer's primary person (contacts.yml contact_persons[]): where a customer's email and
 // phones live, since the contact itself has no email field on create.
 const PRIMARY_PERSON: readonly FieldDef[] = [

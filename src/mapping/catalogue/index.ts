@@ -1,7 +1,7 @@
 import { toZohoEditionTag, type TaxEdition, type ZohoEditionTag } from '../../schemas/edition-codes.js';
 import { formatPath, parsePath, type PathSegment } from '../path.js';
 import type { MappingModule, SyncType } from '../types.js';
-import { FINANCE_CONTACT_FIELDS } from './finance-contact.js';
+import { FINANCE_CONTACT_FIELDS, isPersonPath } from './finance-contact.js';
 import { FINANCE_CONTACT_PERSON_FIELDS } from './finance-contact-person.js';
 import { FINANCE_INVOICE_FIELDS } from './finance-invoice.js';
 import { FINANCE_ITEM_FIELDS } from './finance-item.js';
@@ -59,7 +59,7 @@ function definitions(query: CatalogueQuery): readonly FieldDef[] {
     }
   }
   switch (query.module) {
-    case 'companies':
+    case 'companies': return query.syncType === 'I' ? FINANCE_CONTACT_FIELDS : FINANCE_COMPANY_FIELDS_WITH_PEOPLE_SYNCED;
     case 'contacts': return FINANCE_CONTACT_FIELDS;
     case 'contact_persons': return FINANCE_CONTACT_PERSON_FIELDS;
     case 'items': return FINANCE_ITEM_FIELDS;
@@ -80,6 +80,19 @@ function resolve(field: FieldDef, tag: ZohoEditionTag, readOnly: boolean): Field
 // `custom_fields[label=*].value`.
 function wildcard(segments: readonly PathSegment[]): string {
   return formatPath(segments.map((s) => (s.kind === 'select' && s.name === 'custom_fields' ? { ...s, value: '*' } : s)));
+}
+
+// Under types III and IV the contacts unit owns every person of a company's customer, the primary
+// one included: a companies entry writing there would fight that unit and never settle.
+const FINANCE_COMPANY_FIELDS_WITH_PEOPLE_SYNCED: readonly FieldDef[] = FINANCE_CONTACT_FIELDS.filter((f) => !isPersonPath(f.path));
+
+/**
+ * Whether `path` is a customer-person field the companies module may not map because, under this
+ * catalogue's sync type, the contacts module writes the persons.
+ */
+export function ownedByContactsModule(catalogue: FieldCatalogue, path: string): boolean {
+  return catalogue.module === 'companies' && catalogue.side === 'finance' && isPersonPath(path)
+    && catalogue.get(path) === undefined && FINANCE_CONTACT_FIELDS.some((f) => f.path === path);
 }
 
 const cache = new Map<string, FieldCatalogue>();
