@@ -78,6 +78,7 @@ export function addFsmOrg(world: SandboxWorld, user: UserState, init: FsmOrgInit
     utcOffsetMinutes: info.utcOffsetMinutes,
     currencyCode: info.currency.code,
     workOrderCounter: 0,
+    estimateCounter: 0,
     tables: fsmTables(),
   };
   world.orgs.set(organizationId, org);

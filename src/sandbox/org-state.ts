@@ -31,7 +31,7 @@ export const FINANCE_RESOURCES = [
 export type SandboxFinanceResource = (typeof FINANCE_RESOURCES)[number];
 
 /** The FSM modules the sandbox serves (zoho-api.md §4.2). */
-export const FSM_MODULES = ['Companies', 'Contacts', 'Service_And_Parts', 'Work_Orders', 'Service_Appointments', 'Assets'] as const;
+export const FSM_MODULES = ['Companies', 'Contacts', 'Service_And_Parts', 'Work_Orders', 'Service_Appointments', 'Assets', 'Estimates'] as const;
 
 /** An FSM module API name. */
 export type SandboxFsmModule = (typeof FSM_MODULES)[number];
@@ -76,6 +76,8 @@ export interface FsmOrgState {
   utcOffsetMinutes: number;
   currencyCode: string;
   workOrderCounter: number;
+  /** The number the next estimate's `Name` (`ES<n>`) takes, minus one. */
+  estimateCounter: number;
   readonly tables: Record<SandboxFsmModule, RecordTable>;
 }
 

@@ -17,11 +17,16 @@ import {
   FsmAssetCreateSchema,
   FsmAssetSchema,
   FsmAssetUpdateSchema,
+  FsmEstimateCreateSchema,
+  FsmEstimateSchema,
+  FsmEstimateUpdateSchema,
 } from '../../schemas/fsm/index.js';
 import type { RequestPipeline } from '../../transport/request-pipeline.js';
 import type { FinanceHealthGuard } from './finance-health-guard.js';
 import { FsmGuardedModuleResource } from './fsm-guarded-module-resource.js';
+import { FsmModuleResource } from './fsm-module-resource.js';
 import { FsmSyncableModuleResource } from './fsm-sync-actions.js';
+import { FsmWorkOrderResource } from './fsm-work-order-resource.js';
 
 // zoho-api.md §4.2: the fields each module can be searched by.
 const COMPANY_SEARCH = ['Company_Name', 'ZBilling_Id', 'ZCRM_Id'] as const;
@@ -31,6 +36,8 @@ const WORK_ORDER_SEARCH = ['Company', 'Contact', 'Name', 'Status', 'Territory', 
 // FSM documents searching these modules without listing their fields: the record names are assumed.
 const SERVICE_APPOINTMENT_SEARCH = ['Name', 'Status'] as const;
 const ASSET_SEARCH = ['Name', 'Asset_Number'] as const;
+// Estimates: FSM lists the module without its search fields; these are assumed from work orders.
+const ESTIMATE_SEARCH = ['Name', 'Status', 'Company', 'Contact', 'Summary', 'ZBilling_Id'] as const;
 
 /**
  * Zoho FSM v1: the modules the SDK syncs and bills. Creating work orders, service appointments
@@ -41,6 +48,8 @@ const ASSET_SEARCH = ['Name', 'Asset_Number'] as const;
  * ```ts
  * const { id } = await client.fsm.workOrders.create({ Summary: 'AC service', Company: companyId });
  * await client.fsm.serviceAppointments.create({ Summary: 'Visit', Scheduled_Start_Date_Time: start, Scheduled_End_Date_Time: end, $Service_Line_Items: [lineId] });
+ * await client.fsm.workOrders.setLineBillingStatus(id, [{ lineId, status: 'Invoiced', invoiceId }]);
+ * await client.fsm.estimates.search('Status', 'Accepted').toArray();
  * ```
  */
 export class FsmApi {
@@ -52,7 +61,8 @@ export class FsmApi {
     typeof FsmServiceAndPartUpdateSchema,
     (typeof SERVICE_AND_PART_SEARCH)[number]
   >;
-  readonly workOrders: FsmGuardedModuleResource<typeof FsmWorkOrderSchema, typeof FsmWorkOrderCreateSchema, typeof FsmWorkOrderUpdateSchema, (typeof WORK_ORDER_SEARCH)[number]>;
+  /** Work orders, and the billing state of their service lines (`setLineBillingStatus`). */
+  readonly workOrders: FsmWorkOrderResource<(typeof WORK_ORDER_SEARCH)[number]>;
   readonly serviceAppointments: FsmGuardedModuleResource<
     typeof FsmServiceAppointmentSchema,
     typeof FsmServiceAppointmentCreateSchema,
@@ -60,6 +70,8 @@ export class FsmApi {
     (typeof SERVICE_APPOINTMENT_SEARCH)[number]
   >;
   readonly assets: FsmGuardedModuleResource<typeof FsmAssetSchema, typeof FsmAssetCreateSchema, typeof FsmAssetUpdateSchema, (typeof ASSET_SEARCH)[number]>;
+  /** Estimates (quotes of service lines); `ZBilling_Id` holds the linked Books/Invoice estimate. Creates are not guarded. */
+  readonly estimates: FsmModuleResource<typeof FsmEstimateSchema, typeof FsmEstimateCreateSchema, typeof FsmEstimateUpdateSchema, (typeof ESTIMATE_SEARCH)[number]>;
   /** The check of the finance organisation before guarded creates; `undefined` when off (no finance organisation configured, or `healthGuard: false`). */
   readonly healthGuard: FinanceHealthGuard | undefined;
 
@@ -89,7 +101,7 @@ export class FsmApi {
       update: FsmServiceAndPartUpdateSchema,
       searchFields: SERVICE_AND_PART_SEARCH,
     });
-    this.workOrders = new FsmGuardedModuleResource(pipeline, {
+    this.workOrders = new FsmWorkOrderResource(pipeline, {
       module: 'Work_Orders',
       label: 'work order',
       record: FsmWorkOrderSchema,
@@ -113,5 +125,13 @@ export class FsmApi {
       update: FsmAssetUpdateSchema,
       searchFields: ASSET_SEARCH,
     }, { record: 'asset', guard });
+    this.estimates = new FsmModuleResource(pipeline, {
+      module: 'Estimates',
+      label: 'estimate',
+      record: FsmEstimateSchema,
+      create: FsmEstimateCreateSchema,
+      update: FsmEstimateUpdateSchema,
+      searchFields: ESTIMATE_SEARCH,
+    });
   }
 }

@@ -54,6 +54,15 @@ export const MODULE_SPECS: Readonly<Record<SandboxFsmModule, ModuleSpec>> = {
     lookups: { Product: 'Service_And_Parts', Company: 'Companies', Contact: 'Contacts' },
     financeSync: false,
   },
+  // The Estimates module exists (zoho-api.md §4.2) but its fields, mandatory fields and search
+  // fields are not documented in what we have: Summary mandatory (as on work orders) and these
+  // search fields are assumptions, listed in docs/sandbox.md.
+  Estimates: {
+    required: ['Summary'],
+    searchFields: ['Name', 'Status', 'Company', 'Contact', 'Summary', 'ZBilling_Id', ...TIME_FIELDS],
+    lookups: { Company: 'Companies', Contact: 'Contacts' },
+    financeSync: false,
+  },
 };
 
 /** True when `name` is a module the sandbox serves. */

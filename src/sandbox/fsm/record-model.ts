@@ -5,6 +5,7 @@ import type { StoredRecord } from '../record-table.js';
 import { fsmTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { invalidField, mandatoryMissing } from './errors.js';
+import { MODULES_WITH_LINES, mergeServiceLines, renderServiceLines } from './line-items.js';
 import { MODULE_SPECS } from './modules.js';
 import { appointmentWorkOrder } from './service-appointments.js';
 import { invalidTaxReference } from './tax-fields.js';
@@ -62,23 +63,12 @@ function prepare(
   }
   const badTax = invalidTaxReference(world, org, data);
   if (badTax !== undefined) return { error: badTax };
-  return { data };
-}
-
-/** `$fsm_delete: true` removes a line item on update; lines with an id merge, others are added (zoho-api.md §4.3). */
-function mergeLines(world: SandboxWorld, current: unknown, patch: unknown): unknown[] {
-  const lines = (Array.isArray(current) ? current : []).filter(isObject).map((l) => ({ ...l }));
-  for (const change of Array.isArray(patch) ? patch.filter(isObject) : []) {
-    const index = typeof change.id === 'string' ? lines.findIndex((l) => l.id === change.id) : -1;
-    if (change.$fsm_delete === true) {
-      if (index >= 0) lines.splice(index, 1);
-    } else if (index >= 0) {
-      lines[index] = { ...lines[index], ...change };
-    } else {
-      lines.push({ ...change, id: world.ids.fsm() });
-    }
+  if (MODULES_WITH_LINES.has(module) && 'Service_Line_Items' in data) {
+    const lines = mergeServiceLines(world, org, module, current === undefined ? undefined : (current.Service_Line_Items ?? []), data.Service_Line_Items);
+    if ('error' in lines) return lines;
+    data.Service_Line_Items = lines.lines;
   }
-  return lines;
+  return { data };
 }
 
 /** Creates a record, or the per-record error FSM answers. */
@@ -90,7 +80,12 @@ export function createFsmRecord(world: SandboxWorld, org: FsmOrgState, module: S
     org.workOrderCounter += 1;
     record.Name ??= `WO${org.workOrderCounter}`;
     record.Status ??= 'New';
-    if (record.Service_Line_Items !== undefined) record.Service_Line_Items = mergeLines(world, [], record.Service_Line_Items);
+  }
+  if (module === 'Estimates') {
+    // Assumption: FSM does not document how estimates are numbered; ES1, ES2… like WO1, WO2….
+    org.estimateCounter += 1;
+    record.Name ??= `ES${org.estimateCounter}`;
+    record.Status ??= 'Draft';
   }
   if (module === 'Service_And_Parts' || module === 'Assets') record.$inactive ??= false;
   if (module === 'Service_Appointments') {
@@ -114,9 +109,7 @@ export function updateFsmRecord(
   if (!row) return undefined;
   const prepared = prepare(world, org, module, input, row.data);
   if ('error' in prepared) return prepared;
-  const patch = prepared.data;
-  if (patch.Service_Line_Items !== undefined) patch.Service_Line_Items = mergeLines(world, row.data.Service_Line_Items, patch.Service_Line_Items);
-  return org.tables[module].update(id, patch, at);
+  return org.tables[module].update(id, prepared.data, at);
 }
 
 /** `Created_Time`, `Modified_Time`, `Created_By`, `Modified_By` and `id`: what writes echo back. */
@@ -142,6 +135,7 @@ export function renderFsmRecord(org: FsmOrgState, module: SandboxFsmModule, row:
     out[field] = { name: linked ? displayName(target, linked.data) : '', id };
   }
   if (module === 'Contacts') out.Full_Name = displayName('Contacts', row.data);
+  if (MODULES_WITH_LINES.has(module) && 'Service_Line_Items' in out) out.Service_Line_Items = renderServiceLines(org, out.Service_Line_Items);
   return {
     Owner: { name: org.user.name, id: org.user.id, email: org.user.email },
     ...out,

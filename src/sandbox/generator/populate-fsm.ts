@@ -5,6 +5,7 @@ import { streamFor } from '../random.js';
 import type { StoredRecord } from '../record-table.js';
 import type { SandboxWorld } from '../world.js';
 import type { GeneratedAddress, GeneratedParty } from './parties.js';
+import { populateWorkOrders, type SeededCustomer, type SeededProduct } from './populate-work-orders.js';
 import { pastTimes, type ResolvedCounts } from './record-counts.js';
 
 function fsmAddress(a: GeneratedAddress): Record<string, unknown> {
@@ -31,13 +32,13 @@ function stamp(org: FsmOrgState, module: 'Companies' | 'Contacts' | 'Service_And
 /**
  * Fills a new FSM org from the same customer and product sequences the finance orgs use: each
  * business becomes a Company with its people as Contacts, each individual a Contact; products
- * become Service_And_Parts; work orders join them.
+ * become Service_And_Parts; work orders join them (populate-work-orders.ts).
  */
 export function populateFsmOrg(world: SandboxWorld, org: FsmOrgState, counts: ResolvedCounts): void {
   const now = world.now();
   const random = streamFor(world.seed, `org:${org.organizationId}`);
-  const companies: Array<{ id: string; contactIds: string[] }> = [];
-  const individuals: string[] = [];
+  const companies: SeededCustomer[] = [];
+  const individuals: SeededCustomer[] = [];
   for (const party of world.parties(org.edition).slice(counts.offset, counts.customers)) {
     const { createdAt, modifiedAt } = pastTimes(now, party.ageDays, random.next());
     const address = fsmAddress(party.address);
@@ -77,10 +78,10 @@ export function populateFsmOrg(world: SandboxWorld, org: FsmOrgState, counts: Re
       stamp(org, 'Contacts', contact, modifiedAt);
       contactIds.push(contact.id);
     }
-    if (companyId !== undefined) companies.push({ id: companyId, contactIds });
-    else individuals.push(...contactIds);
+    if (companyId !== undefined) companies.push({ id: companyId, contactIds, address });
+    else individuals.push(...contactIds.map((id) => ({ id, contactIds: [], address })));
   }
-  const services: Array<{ id: string; name: string; price: number }> = [];
+  const products: SeededProduct[] = [];
   for (const product of world.products(org.edition).slice(counts.offset, counts.items)) {
     const { createdAt, modifiedAt } = pastTimes(now, product.ageDays, random.next());
     const row = createFsmRecord(world, org, 'Service_And_Parts', {
@@ -94,22 +95,7 @@ export function populateFsmOrg(world: SandboxWorld, org: FsmOrgState, counts: Re
     }, createdAt);
     if ('error' in row) continue;
     stamp(org, 'Service_And_Parts', row, modifiedAt);
-    services.push({ id: row.id, name: product.name, price: product.rate });
+    products.push({ id: row.id, name: product.name, price: product.rate, kind: product.kind, unit: product.unit });
   }
-  if (companies.length === 0 || services.length === 0) return;
-  for (let i = 0; i < counts.workOrders; i++) {
-    const company = random.pick(companies);
-    const service = random.pick(services);
-    const quantity = random.int(1, 4);
-    const input: Record<string, unknown> = {
-      Summary: `${service.name} visit`,
-      Priority: random.pick(['Low', 'Medium', 'High']),
-      Status: random.pick(['New', 'In Progress', 'Completed']),
-      Company: company.id,
-      Service_Line_Items: [{ Service: { id: service.id, name: service.name }, Quantity: quantity, List_Price: service.price, Amount: Math.round(service.price * quantity * 100) / 100 }],
-    };
-    const contactId = company.contactIds[0];
-    if (contactId !== undefined) input.Contact = contactId;
-    createFsmRecord(world, org, 'Work_Orders', input, now - random.int(1, 90) * 86_400_000);
-  }
+  populateWorkOrders(world, org, random, { companies, individuals, products, count: counts.workOrders });
 }

@@ -8,3 +8,4 @@ export * from './work-order.js';
 export * from './service-appointment.js';
 export * from './asset.js';
 export * from './process-sync.js';
+export * from './estimate.js';

@@ -45,10 +45,29 @@ export const FsmPartLineItemSchema = z.looseObject({ ...partLine, id: ZohoIdSche
 /** A part line of a service line. */
 export type FsmPartLineItem = z.infer<typeof FsmPartLineItemSchema>;
 
+/**
+ * The billing state of a service line: FSM invoices per service line, and a line is Not yet
+ * Invoiced, Invoiced, Void or Non Billable. FSM's API pages do not name the field; `Billing_Status`
+ * is an assumption of this SDK (the sandbox serves it), as is `Invoice_Id` below. Open: a value
+ * FSM adds still parses.
+ *
+ * @example
+ * ```ts
+ * FsmLineBillingStatusSchema.parse('Invoiced'); // 'Invoiced'
+ * ```
+ */
+export const FsmLineBillingStatusSchema = openEnum(['Not yet Invoiced', 'Invoiced', 'Void', 'Non Billable'] as const);
+
+/** The billing state of a service line. */
+export type FsmLineBillingStatus = z.infer<typeof FsmLineBillingStatusSchema>;
+
 const serviceLine = {
   ...pricedLine,
   Service: FsmLookupRefSchema.nullish(),
   Status: z.string().nullish(),
+  Billing_Status: FsmLineBillingStatusSchema.nullish(),
+  // Assumption (see FsmLineBillingStatusSchema): the Books/Invoice invoice raised for the line.
+  Invoice_Id: ZohoIdRefSchema.nullish(),
   Contact: FsmLookupRefSchema.nullish(),
   Skill_Line_Items: z.array(z.looseObject({})).nullish(),
 };
