@@ -33,6 +33,20 @@ export interface PairInput {
   followUp?: boolean;
 }
 
+/**
+ * A linked pair as stored (its link and base) with the records read of it; a side left out was
+ * not in the read (unchanged since its cursor). `undefined` when the FSM id is not linked.
+ */
+export function linkedPair(state: UnitState, fsmId: string, records: { fsm?: SourceRecord | undefined; finance?: SourceRecord | undefined }): PairInput | undefined {
+  const link = state.links.byFsm.get(fsmId);
+  if (!link) return undefined;
+  return {
+    fsmId, financeId: link.financeId, parentId: link.parentId ?? records.finance?.parentId,
+    fsmRecord: records.fsm, financeRecord: records.finance,
+    base: state.bases.get(fsmId), newLink: false, ops: [],
+  };
+}
+
 // A field left in manual conflict keeps its last synced value as the merge base (held), so it is
 // seen again next run; the snapshot's fields stay the side's true current values.
 function hold(snapshot: SideSnapshot, base: SideSnapshot | undefined, paths: readonly FieldPath[]): SideSnapshot {

@@ -72,7 +72,8 @@ export interface PairTimeInput {
  * time can be put on it: the pair has a base, the record's content changed since, no other record
  * of the same parent changed, appeared or disappeared since its last sync, and the sync has not
  * merged a change of the parent's own pair (a write of ours, or an edit of the customer's fields)
- * at or after that time. Otherwise the time is unknown, and the FSM side's known time wins.
+ * at or after that time. Otherwise the time is unknown, and the FSM side's known time wins. It
+ * is unknown too in `syncOne`, which reads no other record of the parent.
  *
  * @example
  * ```ts
@@ -84,6 +85,9 @@ export async function financeTimeForMerge(ctx: RunContext, state: UnitState, inp
   if (state.caps.finance.parentTime !== true) return input.modifiedTime;
   const at = timeOf(input.modifiedTime);
   if (at === undefined || !input.base || !input.changed || input.parentId === undefined) return undefined;
+  // One record synced on demand: the other records of its parent were not read, so whether one of
+  // them moved the time is unknown.
+  if (state.narrow) return undefined;
   const changes = parentChanges(state);
   const others = [...(changes.changed.get(input.parentId) ?? [])].filter((id) => id !== input.financeId);
   if (others.length > 0) return undefined;

@@ -51,6 +51,11 @@ export interface UnitState {
   readonly fsm: SideRead;
   readonly fsmAll: ReadonlySet<string>;
   readonly finance: SideRead;
+  /**
+   * The reads hold only the records one `syncOne` needs, not a side's changes: nothing can be
+   * concluded from a record's absence, nor from which other records changed.
+   */
+  readonly narrow: boolean;
   /** Backfill: entries without a base, per base mapping version. */
   readonly noBase: Map<number, ReadonlySet<string>>;
   /** FSM contacts by company and email (contacts units only). */
@@ -81,7 +86,8 @@ function unique(paths: FieldPath[]): FieldPath[] {
   return [...new Map(paths.map((p) => [p.text, p])).values()];
 }
 
-function hasCompany(record: SourceRecord): boolean {
+/** Whether an FSM contact names a company (Type IV: a contact person, not an individual). */
+export function hasCompany(record: SourceRecord): boolean {
   const company = record.data.Company;
   if (typeof company === 'string') return company !== '';
   return typeof company === 'object' && company !== null && typeof (company as { id?: unknown }).id === 'string';
@@ -109,8 +115,53 @@ async function addRetries(source: RecordSource, collection: SyncCollection, read
   return gone;
 }
 
-/** Loads a unit's mapping, links, bases, intents, conflicts and cursor, and reads both sides. */
-export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitState> {
+/** A unit's stored state, before any side is read. */
+export interface StoredUnit {
+  readonly converter: SyncConverter;
+  readonly caps: { readonly fsm: CollectionCapabilities; readonly finance: CollectionCapabilities };
+  readonly links: LinkIndex;
+  readonly bases: Map<string, BaseSnapshot>;
+  readonly intents: { fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> };
+  readonly conflicts: Map<string, StoredConflict>;
+  readonly cursor: UnitCursor;
+  readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
+}
+
+/** What a unit works on from each side: a run reads its changes, `syncOne` gets the records it needs. */
+export type UnitReader = (ctx: RunContext, unit: SyncUnit, stored: StoredUnit) => Promise<{ fsm: SideRead; finance: SideRead }>;
+
+/** The reads of a run: each side from its cursor (or in full when due), plus the records that failed last time. */
+export const readChanges: UnitReader = async (ctx, unit, stored) => {
+  const { links, cursor, retries } = stored;
+  const now = ctx.clock.now();
+  const mappingChanged = cursor.mappingVersion !== undefined && cursor.mappingVersion !== stored.converter.version;
+  const progress = (phase: 'read') => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase, done, total: 0 });
+  const fsm = await readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
+    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
+    signal: ctx.signal,
+    onPage: progress('read'),
+  });
+  const finance = await readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
+    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
+    signal: ctx.signal,
+    onPage: progress('read'),
+  });
+  const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);
+  const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, retries.finance, ctx.signal);
+  // A deleted record that is not linked has nothing left to retry (a linked one's mark goes with its pair).
+  const forget = [
+    ...goneFsm.filter((id) => !links.byFsm.has(id)).map((id) => ({ side: 'fsm' as const, id })),
+    ...goneFinance.filter((id) => !links.byFinance.has(id)).map((id) => ({ side: 'finance' as const, id })),
+  ];
+  if (forget.length > 0 && !ctx.dryRun) {
+    await commit(ctx, forget.map(({ side, id }) => ({ type: 'delete' as const, key: ctx.keys.retry(unit.module, side, id) })));
+    for (const { side, id } of forget) retries[side].delete(id);
+  }
+  return { fsm, finance };
+};
+
+/** Loads a unit's mapping, links, bases, intents, conflicts and cursor, then its reads (a run's, unless told otherwise). */
+export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitReader = readChanges): Promise<UnitState> {
   const converter = await ctx.mapper.converter(unit.module);
   const entries = entriesOf(converter);
   const fsmCaps = ctx.sources.fsm.capabilities(unit.fsmCollection);
@@ -126,30 +177,8 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitSta
     loadRetries(ctx, unit.module, 'finance'),
   ]);
   ctx.links.set(unit.module, links);
-  const now = ctx.clock.now();
-  const mappingChanged = cursor.mappingVersion !== undefined && cursor.mappingVersion !== converter.version;
-  const progress = (phase: 'read') => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase, done, total: 0 });
-  const fsm = await readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
-    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
-    signal: ctx.signal,
-    onPage: progress('read'),
-  });
-  const finance = await readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
-    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
-    signal: ctx.signal,
-    onPage: progress('read'),
-  });
-  const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, fsmRetries, ctx.signal);
-  const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, financeRetries, ctx.signal);
-  // A deleted record that is not linked has nothing left to retry (a linked one's mark goes with its pair).
-  const forget = [
-    ...goneFsm.filter((id) => !links.byFsm.has(id)).map((id) => ({ side: 'fsm' as const, id })),
-    ...goneFinance.filter((id) => !links.byFinance.has(id)).map((id) => ({ side: 'finance' as const, id })),
-  ];
-  if (forget.length > 0 && !ctx.dryRun) {
-    await commit(ctx, forget.map(({ side, id }) => ({ type: 'delete' as const, key: ctx.keys.retry(unit.module, side, id) })));
-    for (const { side, id } of forget) (side === 'fsm' ? fsmRetries : financeRetries).delete(id);
-  }
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries } };
+  const { fsm, finance } = await reader(ctx, unit, stored);
   const fsmAll = new Set(fsm.records.keys());
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);
@@ -176,11 +205,12 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit): Promise<UnitSta
     bases,
     intents,
     conflicts,
-    retries: { fsm: fsmRetries, finance: financeRetries },
+    retries: stored.retries,
     cursor,
     fsm,
     fsmAll,
     finance,
+    narrow: reader !== readChanges,
     noBase: new Map(),
     emails,
     fresh: new Set(),

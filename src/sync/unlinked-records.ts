@@ -1,0 +1,151 @@
+import type { StorageOp } from '../storage/storage.js';
+import { timeOf } from './conflict-policies.js';
+import { contentHash } from './content-hash.js';
+import { project } from './field-paths.js';
+import type { CreateIntent } from './intent-store.js';
+import { type PairInput, syncPair } from './pair-sync.js';
+import { createCounterpart } from './record-create.js';
+import type { SourceRecord } from './record-source.js';
+import { commit, type RunContext, wrote } from './run-context.js';
+import { otherSide, type SyncSide } from './sync-keys.js';
+import { knownGone, matchKeyOf, parentOf, type UnitState } from './unit-state.js';
+
+/** A record's match key and parent on its side. */
+export function keyOf(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
+  const parentId = !state.unit.parent ? undefined : side === 'fsm' ? parentOf(ctx, record.data) : record.parentId;
+  return { key: matchKeyOf(ctx, state, side, record.data, parentId), parentId };
+}
+
+/** Unlinked, not detached records of a side, by match key. */
+export function unlinkedByKey(ctx: RunContext, state: UnitState, side: SyncSide, records: Iterable<SourceRecord> = state[side].records.values()): Map<string, SourceRecord[]> {
+  const index = new Map<string, SourceRecord[]>();
+  for (const record of records) {
+    if (isLinked(state, side, record.id) || state.links.detached[side].has(record.id)) continue;
+    const { key } = keyOf(ctx, state, side, record);
+    if (key === undefined) continue;
+    const list = index.get(key);
+    if (list) list.push(record);
+    else index.set(key, [record]);
+  }
+  return index;
+}
+
+export function isLinked(state: UnitState, side: SyncSide, id: string): boolean {
+  return side === 'fsm' ? state.links.byFsm.has(id) : state.links.byFinance.has(id);
+}
+
+/** Takes the first record of a key that `accept` accepts out of the index. */
+export function take(index: Map<string, SourceRecord[]>, key: string | undefined, accept: (r: SourceRecord) => boolean = () => true): SourceRecord | undefined {
+  if (key === undefined) return undefined;
+  const list = index.get(key);
+  const at = list?.findIndex(accept) ?? -1;
+  if (!list || at < 0) return undefined;
+  const [found] = list.splice(at, 1);
+  return found;
+}
+
+/** An FSM contact that names a company (linked or not). */
+export function hasCompanyLink(record: SourceRecord): boolean {
+  const company = record.data.Company;
+  return company !== undefined && company !== null && company !== '';
+}
+
+/**
+ * The record an interrupted create made, among the target side's unlinked records: by the match
+ * key sent, else by the content of what was sent; failing both, by asking the target
+ * (`findByKey`) when its read might not list it.
+ */
+export async function findCreated(ctx: RunContext, state: UnitState, index: Map<string, SourceRecord[]>, intent: CreateIntent): Promise<SourceRecord | undefined> {
+  const target = intent.target;
+  // Among records with the sent key (clones share it), the one holding what was sent; else the
+  // newest, which the create made.
+  const known = new Set(intent.known ?? []);
+  const candidates = (intent.key === undefined ? [] : (index.get(intent.key) ?? [])).filter((r) => !known.has(r.id));
+  const sameContent = candidates.find((r) => !r.partial && contentHash(project(r.data, state.paths[target])) === intent.hash);
+  const newest = [...candidates].sort((a, b) => (timeOf(b.modifiedTime) ?? 0) - (timeOf(a.modifiedTime) ?? 0))[0];
+  const chosen = sameContent ?? newest;
+  if (chosen) return take(index, intent.key, (r) => r === chosen);
+  if (intent.key === undefined) {
+    for (const record of state[target].records.values()) {
+      if (record.partial || isLinked(state, target, record.id)) continue;
+      if (contentHash(project(record.data, state.paths[target])) === intent.hash) return record;
+    }
+  }
+  const source = ctx.sources[target];
+  if (state[target].full || intent.key === undefined || !source.findByKey) return undefined;
+  const value = ctx.mapper.matchValue(state.unit.module, target, intent.payload);
+  if (value === undefined) return undefined;
+  const found = await source.findByKey(state.collections[target], value, { parentId: intent.parentId, signal: ctx.signal });
+  return found.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
+}
+
+/** What an open intent became: nothing left to do, a copy kept detached, or a pair to sync. */
+export type SettledIntent = { kind: 'cleared' } | { kind: 'detached'; side: SyncSide; id: string } | { kind: 'pair'; pair: PairInput };
+
+/**
+ * Settles an open create intent once its created record was looked for (`found`): already linked
+ * or never created, the intent is cleared (a record never created is created afresh, with a new
+ * intent first); a source deleted before its copy was linked leaves the copy detached; otherwise
+ * the pair to sync, whose batch clears the intent.
+ */
+export async function settleIntent(ctx: RunContext, state: UnitState, from: SyncSide, sourceId: string, intent: CreateIntent, found: SourceRecord | undefined): Promise<SettledIntent> {
+  const { unit } = state;
+  const clear = ctx.stores.intents.clearOps(unit.module, from, sourceId);
+  if (isLinked(state, from, sourceId) || !found) {
+    await commit(ctx, clear);
+    return { kind: 'cleared' };
+  }
+  const fsmId = from === 'fsm' ? sourceId : found.id;
+  const financeId = from === 'fsm' ? found.id : sourceId;
+  if (knownGone(state, from, sourceId)) {
+    // The source was deleted before its copy was linked: the copy stays (it may have been edited
+    // since), detached like a survivor under 'unlink', so it is neither paired nor copied back.
+    const target = otherSide(from);
+    await commit(ctx, [...clear, ...ctx.stores.links.detachOps(unit.module, target, found.id, { detached: true, at: ctx.clock.now(), reason: `${from === 'fsm' ? 'FSM' : 'finance'} record deleted before its copy was linked` })]);
+    if (!ctx.dryRun) state.links.detached[target].add(found.id);
+    wrote(ctx, unit, target, 'unlinked', { fsmId, financeId });
+    return { kind: 'detached', side: target, id: found.id };
+  }
+  return {
+    kind: 'pair',
+    pair: {
+      fsmId,
+      financeId,
+      parentId: intent.parentId ?? (from === 'finance' ? state.finance.records.get(financeId)?.parentId : undefined),
+      fsmRecord: state.fsm.records.get(fsmId) ?? (from === 'finance' ? found : undefined),
+      financeRecord: state.finance.records.get(financeId) ?? (from === 'fsm' ? found : undefined),
+      base: undefined,
+      newLink: true,
+      ops: clear as StorageOp[],
+    },
+  };
+}
+
+/**
+ * An unlinked record of `from`: under `duplicates: 'overwrite'` paired with the unlinked record of
+ * the other side that `match` gives for its match key, else its counterpart is created. An FSM
+ * contact naming no company, in a unit of contact persons, is skipped. Returns what it did (the
+ * record paired with, for a match).
+ */
+export async function pairOrCreate(
+  ctx: RunContext,
+  state: UnitState,
+  from: SyncSide,
+  record: SourceRecord,
+  match: (key: string | undefined) => SourceRecord | undefined,
+): Promise<{ kind: 'skipped' } | { kind: 'matched'; other: SourceRecord } | { kind: 'created' }> {
+  const { unit } = state;
+  const { key, parentId } = keyOf(ctx, state, from, record);
+  if (from === 'fsm' && unit.parent && parentId === undefined && !hasCompanyLink(record)) {
+    ctx.report.entity(unit.entity, unit.module).skipped += 1;
+    return { kind: 'skipped' };
+  }
+  const other = ctx.policy.duplicates === 'overwrite' ? match(key) : undefined;
+  if (other) {
+    const [fsmRecord, financeRecord] = from === 'fsm' ? [record, other] : [other, record];
+    await syncPair(ctx, state, { fsmId: fsmRecord.id, financeId: financeRecord.id, parentId: financeRecord.parentId, fsmRecord, financeRecord, base: undefined, newLink: true, ops: [] });
+    return { kind: 'matched', other };
+  }
+  await createCounterpart(ctx, state, from, record);
+  return { kind: 'created' };
+}
