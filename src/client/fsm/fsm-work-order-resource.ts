@@ -56,9 +56,9 @@ export class FsmWorkOrderResource<F extends string> extends FsmGuardedModuleReso
    * ]);
    * ```
    */
-  setLineBillingStatus(workOrderId: string, updates: readonly LineBillingUpdate[], options: CallOptions = {}): Promise<FsmWriteResult> {
+  async setLineBillingStatus(workOrderId: string, updates: readonly LineBillingUpdate[], options: CallOptions = {}): Promise<FsmWriteResult> {
     const lines = lineEdits(updates);
-    return this.update(workOrderId, { Service_Line_Items: lines }, options);
+    return await this.update(workOrderId, { Service_Line_Items: lines }, options);
   }
 }
 
