@@ -4,6 +4,8 @@ import { renderContact, updateContact, createContact } from './books/contact-mod
 import { addPerson, changePerson, makePrimary, removePerson, renderPerson } from './books/contact-person-model.js';
 import { createInvoice, renderInvoice, updateInvoice } from './books/invoice-model.js';
 import { createItem, renderItem, updateItem } from './books/item-model.js';
+import { createEstimate, renderEstimate, updateEstimate } from './books/estimate-model.js';
+import { createSalesOrder, renderSalesOrder, updateSalesOrder } from './books/sales-order-model.js';
 import { taxAuthorities, taxExemptions } from './books/tax-registries.js';
 import { renderGroup, renderTax } from './books/tax-model.js';
 import { createFsmRecord, renderFsmRecord, updateFsmRecord } from './fsm/record-model.js';
@@ -44,6 +46,8 @@ function renderFinance(org: FinanceOrgState, resource: SandboxFinanceResource, r
     case 'taxauthorities': return taxAuthorities.render(row);
     case 'taxexemptions': return taxExemptions.render(row);
     case 'invoices': return renderInvoice(org, row, 'full');
+    case 'estimates': return renderEstimate(org, row, 'full');
+    case 'salesorders': return renderSalesOrder(org, row, 'full');
   }
 }
 
@@ -96,6 +100,8 @@ function editFinance(world: SandboxWorld, org: FinanceOrgState, resource: Sandbo
     resource === 'contacts' ? updateContact(world, org, row.id, rest, at)
     : resource === 'items' ? updateItem(world, org, row.id, rest, at)
     : resource === 'invoices' ? updateInvoice(world, org, row.id, rest, at)
+    : resource === 'estimates' ? updateEstimate(world, org, row.id, rest, at)
+    : resource === 'salesorders' ? updateSalesOrder(world, org, row.id, rest, at)
     : undefined;
   if (result !== undefined && isReply(result)) refused(result, `edit ${resource} ${row.id}`);
   if (hasStatus) org.tables[resource].update(row.id, { status }, at);
@@ -152,6 +158,8 @@ function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: Sand
     resource === 'contacts' ? createContact(world, org, data, at)
     : resource === 'items' ? createItem(world, org, data, at)
     : resource === 'invoices' ? createInvoice(world, org, data, at)
+    : resource === 'estimates' ? createEstimate(world, org, data, at)
+    : resource === 'salesorders' ? createSalesOrder(world, org, data, at)
     : resource === 'contactpersons' ? insertPerson(world, org, data, at)
     : org.tables[resource].insert(world.ids.finance(), data, at);
   if (isReply(result)) refused(result, `create a ${resource} record`);

@@ -52,6 +52,8 @@ export interface FinanceOrgInit {
   taxEnabled?: boolean;
   /** Allow two contacts with the same display name (otherwise code 3062). Default: false. */
   allowDuplicateNames?: boolean;
+  /** Books only: inventory enabled, which sales orders need. Default: false. Ignored for Invoice orgs. */
+  inventory?: boolean;
   /** `is_default_org`. Default: true for the user's first org of the app. */
   isDefault?: boolean;
   /** Generated records. Default: the sandbox's `records`. */

@@ -42,6 +42,7 @@ export function addFinanceOrg(
     currency: { id: world.ids.finance(), ...info.currency, code: init.currencyCode ?? info.currency.code },
     taxEnabled: init.taxEnabled ?? true,
     allowDuplicateNames: init.allowDuplicateNames ?? false,
+    inventory: app === 'books' && init.inventory === true,
     isDefault: init.isDefault ?? isFirst,
     utcOffsetMinutes: info.utcOffsetMinutes,
     timeZone: info.timeZone,

@@ -23,6 +23,8 @@ export interface SandboxOrgInfo {
   currencyCode: string;
   taxEnabled?: boolean;
   allowDuplicateNames?: boolean;
+  /** Books orgs only: inventory enabled (sales orders served). */
+  inventory?: boolean;
   /** FSM orgs only: the finance org `process_sync` uses. */
   finance?: { app: 'books' | 'invoice'; organizationId: string };
 }
@@ -38,6 +40,8 @@ export interface SandboxOrgPatch {
   deleted?: boolean;
   taxEnabled?: boolean;
   allowDuplicateNames?: boolean;
+  /** Books only: turns inventory (and with it sales orders) on or off. Refused for an Invoice org. */
+  inventory?: boolean;
   finance?: { app: 'books' | 'invoice'; organizationId: string } | null;
 }
 
@@ -72,6 +76,7 @@ export function orgInfo(org: OrgState, now: number): SandboxOrgInfo {
     taxEnabled: org.taxEnabled,
     allowDuplicateNames: org.allowDuplicateNames,
   };
+  if (org.app === 'books') info.inventory = org.inventory;
   if (org.trialEndsAt !== undefined) info.trialEndsAt = org.trialEndsAt;
   return info;
 }
@@ -94,5 +99,10 @@ export function updateOrg(world: SandboxWorld, org: OrgState, patch: SandboxOrgP
   if (patch.deleted !== undefined) org.deleted = patch.deleted;
   if (patch.taxEnabled !== undefined) org.taxEnabled = patch.taxEnabled;
   if (patch.allowDuplicateNames !== undefined) org.allowDuplicateNames = patch.allowDuplicateNames;
+  if (patch.inventory !== undefined) {
+    // Zoho Invoice has no inventory and no sales orders.
+    if (org.app !== 'books') throw new ConfigError(`inventory is a Books setting; ${org.organizationId} is a Zoho Invoice organisation.`);
+    org.inventory = patch.inventory;
+  }
   return orgInfo(org, world.now());
 }

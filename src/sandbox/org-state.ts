@@ -25,6 +25,8 @@ export const FINANCE_RESOURCES = [
   'taxauthorities',
   'taxexemptions',
   'invoices',
+  'estimates',
+  'salesorders',
 ] as const;
 
 /** A Books/Invoice resource name, as used by {@link Sandbox.records}. */
@@ -54,6 +56,8 @@ export interface FinanceOrgState {
   currency: { id: string; code: string; symbol: string; name: string };
   taxEnabled: boolean;
   allowDuplicateNames: boolean;
+  /** Books inventory (items tracked, sales orders): off unless set. Invoice orgs never have it. */
+  inventory: boolean;
   isDefault: boolean;
   utcOffsetMinutes: number;
   timeZone: string;

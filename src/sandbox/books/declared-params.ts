@@ -36,6 +36,26 @@ export const DECLARED_QUERY_PARAMS: Readonly<Record<string, readonly string[]>> 
   'POST /invoices': [...ORG, 'send', 'ignore_auto_number_generation', 'is_quick_create', 'batch_payments'],
   'GET /invoices/{id}': [...ORG, 'print', 'accept'],
   'PUT /invoices/{id}': [...ORG, 'ignore_auto_number_generation'],
+  'GET /estimates': [
+    ...ORG, 'estimate_number', 'reference_number', 'customer_name', 'total', 'customer_id', 'item_id', 'item_name',
+    'item_description', 'custom_field', 'expiry_date', 'expiry_date_start', 'expiry_date_end', 'expiry_date_before',
+    'expiry_date_after', 'date', 'last_modified_time', 'status', 'filter_by', 'search_text', 'sort_column',
+    'zcrm_potential_id', 'location_ids', ...PAGING,
+  ],
+  'POST /estimates': [...ORG, 'send', 'ignore_auto_number_generation'],
+  'GET /estimates/{id}': [...ORG, 'print', 'accept'],
+  'PUT /estimates/{id}': [...ORG, 'ignore_auto_number_generation'],
+  'POST /invoices/fromestimates': [...ORG, 'estimate_ids'],
+  'POST /invoices/fromsalesorder': [...ORG, 'salesorder_id'],
+  'GET /salesorders': [
+    ...ORG, 'sort_column', 'search_text', 'filter_by', 'salesorder_number', 'item_name', 'item_id', 'item_description',
+    'reference_number', 'customer_name', 'email', 'total', 'date', 'created_date', 'shipment_date', 'expiry_date_start',
+    'expiry_date_end', 'expiry_date_before', 'expiry_date_after', 'status', 'customer_id', 'salesperson_id',
+    'salesorder_ids', 'zcrm_potential_id', 'last_modified_time', 'accept', 'print', 'customview_id', 'location_ids', ...PAGING,
+  ],
+  'POST /salesorders': [...ORG, 'ignore_auto_number_generation', 'can_send_in_mail', 'totalFiles', 'doc'],
+  'GET /salesorders/{id}': [...ORG, 'print', 'accept'],
+  'PUT /salesorders/{id}': [...ORG, 'ignore_auto_number_generation', 'can_send_in_mail', 'totalFiles', 'doc'],
 };
 
 /** The query parameters `METHOD /template` declares (see {@link DECLARED_QUERY_PARAMS}). */

@@ -2,6 +2,10 @@ import { RouteTable } from '../route-table.js';
 import type { FinanceHandler, FinanceUserHandler } from './context.js';
 import * as contacts from './contacts.js';
 import * as persons from './contact-persons.js';
+import * as estimates from './estimates.js';
+import { invoiceFromSalesOrder, invoicesFromEstimates } from './from-documents.js';
+import { salesOrdersOnly } from './sales-orders.js';
+import * as salesOrders from './sales-orders.js';
 import * as invoices from './invoices.js';
 import * as items from './items.js';
 import * as organizations from './organizations.js';
@@ -65,6 +69,23 @@ export const financeRoutes = new RouteTable<FinanceRoute>()
   .add('GET', '/invoices/:id', org(invoices.getInvoice))
   .add('PUT', '/invoices/:id', org(invoices.updateInvoiceRoute))
   .add('DELETE', '/invoices/:id', org(invoices.deleteInvoice))
+  .add('GET', '/estimates', org(estimates.listEstimates))
+  .add('POST', '/estimates', org(estimates.createEstimateRoute))
+  .add('GET', '/estimates/:id', org(estimates.getEstimate))
+  .add('PUT', '/estimates/:id', org(estimates.updateEstimateRoute))
+  .add('DELETE', '/estimates/:id', org(estimates.deleteEstimate))
+  .add('POST', '/estimates/:id/status/sent', org(estimates.markEstimateRoute('sent')))
+  .add('POST', '/estimates/:id/status/accepted', org(estimates.markEstimateRoute('accepted')))
+  .add('POST', '/estimates/:id/status/declined', org(estimates.markEstimateRoute('declined')))
+  .add('POST', '/invoices/fromestimates', org(invoicesFromEstimates))
+  .add('POST', '/invoices/fromsalesorder', org(salesOrdersOnly(invoiceFromSalesOrder)))
+  .add('GET', '/salesorders', org(salesOrdersOnly(salesOrders.listSalesOrders)))
+  .add('POST', '/salesorders', org(salesOrdersOnly(salesOrders.createSalesOrderRoute)))
+  .add('GET', '/salesorders/:id', org(salesOrdersOnly(salesOrders.getSalesOrder)))
+  .add('PUT', '/salesorders/:id', org(salesOrdersOnly(salesOrders.updateSalesOrderRoute)))
+  .add('DELETE', '/salesorders/:id', org(salesOrdersOnly(salesOrders.deleteSalesOrder)))
+  .add('POST', '/salesorders/:id/status/open', org(salesOrdersOnly(salesOrders.markSalesOrderRoute('open'))))
+  .add('POST', '/salesorders/:id/status/void', org(salesOrdersOnly(salesOrders.markSalesOrderRoute('void'))))
   .add('POST', '/invoices/:id/status/sent', org(invoices.markInvoice('sent')))
   .add('POST', '/invoices/:id/status/void', org(invoices.markInvoice('void')))
   .add('POST', '/invoices/:id/status/draft', org(invoices.markInvoice('draft')));
