@@ -10,6 +10,7 @@ import { addFinanceOrg, addFsmOrg } from './org-factory.js';
 import { DEFAULT_SANDBOX_CLIENT, type SandboxOptions, type SandboxUserInit } from './options.js';
 import type { OrgState } from './org-state.js';
 import { handleRequest } from './pipeline.js';
+import { payByLink, type PayByLinkOptions } from './pay-by-link.js';
 import { orgInfo, updateOrg, type SandboxOrgInfo, type SandboxOrgPatch } from './org-info.js';
 import { SandboxWorld, type UserState } from './world.js';
 import { ConfigError } from '../errors/config-error.js';
@@ -78,6 +79,19 @@ export interface Sandbox {
   remove(organizationId: string, resource: SandboxResource, id: string): void;
   /** "A person creates in the Zoho UI": the API's rules, stamped now. */
   insert(organizationId: string, resource: SandboxResource, data: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * "The customer pays through the payment link" (from GET /share/paymentlink): records the
+   * gateway's customer payment (mode `creditcard`) on the link's invoice and returns it as the API
+   * does. Pays the whole balance unless `amount` says less. Throws a `ValidationError` when the link
+   * has expired or the payment is refused (its `issues[0].code` is Zoho's code).
+   *
+   * @example
+   * ```ts
+   * const link = await client.finance.invoices.paymentLink(invoiceId, { expiresOn: '2030-01-31' });
+   * sandbox.payByLink(link, { amount: 50 }); // the invoice is now partially_paid
+   * ```
+   */
+  payByLink(link: string, options?: PayByLinkOptions): Record<string, unknown>;
 }
 
 function nameFromEmail(email: string): string {
@@ -198,6 +212,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     edit: (id, resource, recordId, patch) => editRecord(world, id, resource, recordId, patch),
     remove: (id, resource, recordId) => removeRecord(world, id, resource, recordId),
     insert: (id, resource, data) => insertRecord(world, id, resource, data),
+    payByLink: (link, payOptions) => payByLink(world, link, payOptions),
   };
 }
 

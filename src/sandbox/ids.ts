@@ -7,6 +7,7 @@ export class IdSource {
   #finance = 0;
   #fsm = 0;
   #org = 0;
+  #account = 0;
 
   /** A Books/Invoice record id. */
   finance(): string {
@@ -18,6 +19,16 @@ export class IdSource {
   fsm(): string {
     this.#fsm += 1;
     return `4150868${String(this.#fsm * 3).padStart(12, '0')}`;
+  }
+
+  /**
+   * A chart-of-accounts id: 15 digits like a record id, from its own sequence (offset by 2 from the
+   * record ids' steps of 3, so the two never meet), so seeding a chart does not move the ids of the
+   * records made after it.
+   */
+  account(): string {
+    this.#account += 1;
+    return String(460_000_000_000_002 + this.#account * 3);
   }
 
   /** An organisation id. */

@@ -18,6 +18,7 @@ export { SANDBOX_EDITIONS, isSandboxEdition, type SandboxEdition } from './editi
 export { PLAN_DAILY_CAPS, FINANCE_RESOURCES, FSM_MODULES, type SandboxPlan, type SandboxFinanceResource, type SandboxFsmModule } from './org-state.js';
 export type { SandboxOrgInfo, SandboxOrgPatch } from './org-info.js';
 export type { SandboxResource } from './inspect.js';
+export type { PayByLinkOptions } from './pay-by-link.js';
 export type { LimitOptions, LimitUsage } from './limits.js';
 export {
   FAULT_KINDS,

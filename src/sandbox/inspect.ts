@@ -4,6 +4,9 @@ import { renderContact, updateContact, createContact } from './books/contact-mod
 import { addPerson, changePerson, makePrimary, removePerson, renderPerson } from './books/contact-person-model.js';
 import { createInvoice, renderInvoice, updateInvoice } from './books/invoice-model.js';
 import { createItem, renderItem, updateItem } from './books/item-model.js';
+import { renderAccount } from './books/account-model.js';
+import { createPayment, renderPayment, updatePayment } from './books/payment-model.js';
+import { booksDate } from './time-format.js';
 import { createEstimate, renderEstimate, updateEstimate } from './books/estimate-model.js';
 import { createSalesOrder, renderSalesOrder, updateSalesOrder } from './books/sales-order-model.js';
 import { taxAuthorities, taxExemptions } from './books/tax-registries.js';
@@ -36,7 +39,7 @@ function fsmModule(resource: string): SandboxFsmModule {
 }
 
 /** A finance record as the API's GET by id returns it. */
-function renderFinance(org: FinanceOrgState, resource: SandboxFinanceResource, row: StoredRecord): Record<string, unknown> {
+function renderFinance(org: FinanceOrgState, resource: SandboxFinanceResource, row: StoredRecord, now: number): Record<string, unknown> {
   switch (resource) {
     case 'contacts': return renderContact(org, row, 'full');
     case 'contactpersons': return renderPerson(row, true);
@@ -45,14 +48,16 @@ function renderFinance(org: FinanceOrgState, resource: SandboxFinanceResource, r
     case 'taxgroups': return renderGroup(org, row);
     case 'taxauthorities': return taxAuthorities.render(row);
     case 'taxexemptions': return taxExemptions.render(row);
-    case 'invoices': return renderInvoice(org, row, 'full');
+    case 'invoices': return renderInvoice(org, row, 'full', booksDate(now, org.utcOffsetMinutes));
+    case 'customerpayments': return renderPayment(org, row);
+    case 'chartofaccounts': return renderAccount(org, row);
     case 'estimates': return renderEstimate(org, row, 'full');
     case 'salesorders': return renderSalesOrder(org, row, 'full');
   }
 }
 
-function render(org: OrgState, resource: string, row: StoredRecord): Record<string, unknown> {
-  return org.kind === 'fsm' ? renderFsmRecord(org, fsmModule(resource), row) : renderFinance(org, financeResource(resource), row);
+function render(org: OrgState, resource: string, row: StoredRecord, now: number): Record<string, unknown> {
+  return org.kind === 'fsm' ? renderFsmRecord(org, fsmModule(resource), row) : renderFinance(org, financeResource(resource), row, now);
 }
 
 function table(org: OrgState, resource: string) {
@@ -62,14 +67,14 @@ function table(org: OrgState, resource: string) {
 /** Every record of a resource of an org, as the API returns it, oldest first. */
 export function readRecords(world: SandboxWorld, organizationId: string, resource: SandboxResource): Array<Record<string, unknown>> {
   const org = orgOrThrow(world, organizationId);
-  return table(org, resource).all().map((row) => render(org, resource, row));
+  return table(org, resource).all().map((row) => render(org, resource, row, world.now()));
 }
 
 /** One record as the API returns it, or `undefined`. */
 export function readRecord(world: SandboxWorld, organizationId: string, resource: SandboxResource, id: string): Record<string, unknown> | undefined {
   const org = orgOrThrow(world, organizationId);
   const row = table(org, resource).get(id);
-  return row ? render(org, resource, row) : undefined;
+  return row ? render(org, resource, row, world.now()) : undefined;
 }
 
 function refused(reply: Reply | { error: Record<string, unknown> }, what: string): never {
@@ -126,7 +131,7 @@ export function editRecord(world: SandboxWorld, organizationId: string, resource
   } else {
     editFinance(world, org, financeResource(resource), row, patch, at);
   }
-  return render(org, resource, row);
+  return render(org, resource, row, world.now());
 }
 
 /** "A person deletes in the Zoho UI": removes a record (a contact takes its persons with it). */
@@ -176,5 +181,5 @@ function insertFsm(world: SandboxWorld, org: FsmOrgState, module: SandboxFsmModu
 export function insertRecord(world: SandboxWorld, organizationId: string, resource: SandboxResource, data: Record<string, unknown>): Record<string, unknown> {
   const org = orgOrThrow(world, organizationId);
   const row = org.kind === 'fsm' ? insertFsm(world, org, fsmModule(resource), data) : insertFinance(world, org, financeResource(resource), data);
-  return render(org, resource, row);
+  return render(org, resource, row, world.now());
 }

@@ -5,6 +5,7 @@ import { resolveCounts } from './generator/record-counts.js';
 import type { FinanceOrgInit, FsmOrgInit, RecordCounts } from './options.js';
 import { financeTables, fsmTables, type FinanceOrgState, type FsmOrgState } from './org-state.js';
 import { parseLocalDate } from './time-format.js';
+import { seedChartOfAccounts } from './books/account-model.js';
 import type { SandboxWorld, UserState } from './world.js';
 
 const DAY = 86_400_000;
@@ -48,8 +49,12 @@ export function addFinanceOrg(
     timeZone: info.timeZone,
     createdAt: world.now() - 500 * DAY,
     invoiceCounter: 0,
+    paymentCounter: 0,
+    rounding: 'none',
     tables: financeTables(),
   };
+  // Zoho Invoice keeps no books: only a Books org has a chart of accounts.
+  if (app === 'books') seedChartOfAccounts(world, org);
   world.orgs.set(organizationId, org);
   user.financeOrgIds.push(organizationId);
   populateFinanceOrg(world, org, resolveCounts(init.records ?? fallbackRecords));

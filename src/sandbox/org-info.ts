@@ -1,5 +1,7 @@
 import { ConfigError } from '../errors/config-error.js';
+import { Decimal } from '../tax/decimal.js';
 import type { Region } from '../regions.js';
+import type { TotalsRounding } from '../tax/totals-input.js';
 import type { SandboxEdition } from './editions.js';
 import type { OrgState, SandboxPlan } from './org-state.js';
 import { parseLocalDate } from './time-format.js';
@@ -105,4 +107,11 @@ export function updateOrg(world: SandboxWorld, org: OrgState, patch: SandboxOrgP
     org.inventory = patch.inventory;
   }
   return orgInfo(org, world.now());
+}
+
+function checkedRounding(rounding: TotalsRounding): TotalsRounding {
+  if (rounding === 'none' || rounding === 'whole') return rounding;
+  const increment = typeof rounding === 'object' && rounding !== null ? Decimal.tryFrom(rounding.increment) : undefined;
+  if (increment === undefined || increment.compare(0) <= 0) throw new ConfigError(`rounding ${JSON.stringify(rounding)} is not 'none', 'whole' or { increment } with an increment above 0.`);
+  return { increment: increment.toString() };
 }

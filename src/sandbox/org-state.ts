@@ -1,4 +1,5 @@
 import type { Region } from '../regions.js';
+import type { TotalsRounding } from '../tax/totals-input.js';
 import type { SandboxEdition } from './editions.js';
 import { RecordTable } from './record-table.js';
 
@@ -27,6 +28,8 @@ export const FINANCE_RESOURCES = [
   'invoices',
   'estimates',
   'salesorders',
+  'customerpayments',
+  'chartofaccounts',
 ] as const;
 
 /** A Books/Invoice resource name, as used by {@link Sandbox.records}. */
@@ -63,6 +66,10 @@ export interface FinanceOrgState {
   timeZone: string;
   createdAt: number;
   invoiceCounter: number;
+  /** Number of the last customer payment (`payment_number`). */
+  paymentCounter: number;
+  /** Books' "Rounding off in sales transactions": how invoice totals are rounded. */
+  rounding: TotalsRounding;
   readonly tables: Record<SandboxFinanceResource, RecordTable>;
 }
 

@@ -56,6 +56,16 @@ export const DECLARED_QUERY_PARAMS: Readonly<Record<string, readonly string[]>> 
   'POST /salesorders': [...ORG, 'ignore_auto_number_generation', 'can_send_in_mail', 'totalFiles', 'doc'],
   'GET /salesorders/{id}': [...ORG, 'print', 'accept'],
   'PUT /salesorders/{id}': [...ORG, 'ignore_auto_number_generation', 'can_send_in_mail', 'totalFiles', 'doc'],
+  'GET /share/paymentlink': [...ORG, 'transaction_id', 'transaction_type', 'link_type', 'expiry_time'],
+  'GET /customerpayments': [
+    ...ORG, 'customer_name', 'reference_number', 'date', 'amount', 'notes', 'payment_mode', 'filter_by', 'sort_column',
+    'search_text', 'customer_id', ...PAGING,
+  ],
+  'GET /customerpayments/{id}': [...ORG, 'accept'],
+  'GET /chartofaccounts': [
+    ...ORG, 'showbalance', 'filter_by', 'sort_column', 'last_modified_time', 'customview_id', 'account_id', 'account_code',
+    'account_name', 'search_text', ...PAGING,
+  ],
 };
 
 /** The query parameters `METHOD /template` declares (see {@link DECLARED_QUERY_PARAMS}). */

@@ -6,6 +6,9 @@ import { booksErrors } from './errors.js';
 import { createInvoice, renderInvoice, updateInvoice } from './invoice-model.js';
 import { INVOICE_STATUSES, invoiceFilterBy, invoiceFilters, statusMatches } from './invoice-filters.js';
 import { searchText, textFilters } from './list-filters.js';
+import { invoiceErrors } from './invoice-errors.js';
+import { paidOn, paymentsOfInvoice } from './payment-applications.js';
+import { renderInvoicePayment } from './payment-model.js';
 
 const SORT_COLUMNS = ['customer_name', 'invoice_number', 'date', 'due_date', 'total', 'balance', 'created_time', 'last_modified_time'];
 
@@ -30,7 +33,7 @@ export function listInvoices(ctx: FinanceContext): Reply {
   const rows = org.tables.invoices
     .all()
     .filter((row) => modifiedAfter === undefined || row.modifiedAt >= modifiedAfter)
-    .map((row) => ({ row, view: renderInvoice(org, row, 'list') }))
+    .map((row) => ({ row, view: renderInvoice(org, row, 'list', today) }))
     .filter(({ view }) => (customerId === null || view.customer_id === customerId) && byText(view) && bySearch(view))
     .filter((r) => (status === null || statusMatches(status, r.view, today)) && byFilter(r) && byFields(r));
   sortListed(rows, column, order);
@@ -42,21 +45,21 @@ export function listInvoices(ctx: FinanceContext): Reply {
 export function createInvoiceRoute(ctx: FinanceContext): Reply {
   const created = createInvoice(ctx.world, ctx.org, ctx.body);
   if (isReply(created)) return created;
-  return success('The invoice has been created.', { invoice: renderInvoice(ctx.org, created, 'full') }, 201);
+  return success('The invoice has been created.', { invoice: renderInvoice(ctx.org, created, 'full', orgToday(ctx)) }, 201);
 }
 
 /** GET /invoices/{id} */
 export function getInvoice(ctx: FinanceContext): Reply {
   const row = ctx.org.tables.invoices.get(ctx.params.id ?? '');
   if (!row) return booksErrors.notFound('Invoice');
-  return success('success', { invoice: renderInvoice(ctx.org, row, 'full') });
+  return success('success', { invoice: renderInvoice(ctx.org, row, 'full', orgToday(ctx)) });
 }
 
 /** PUT /invoices/{id} */
 export function updateInvoiceRoute(ctx: FinanceContext): Reply {
   const updated = updateInvoice(ctx.world, ctx.org, ctx.params.id ?? '', ctx.body);
   if (isReply(updated)) return updated;
-  return success('Invoice information has been updated.', { invoice: renderInvoice(ctx.org, updated, 'full') });
+  return success('Invoice information has been updated.', { invoice: renderInvoice(ctx.org, updated, 'full', orgToday(ctx)) });
 }
 
 /** DELETE /invoices/{id} */
@@ -64,12 +67,23 @@ export function deleteInvoice(ctx: FinanceContext): Reply {
   const id = ctx.params.id ?? '';
   const row = ctx.org.tables.invoices.get(id);
   if (!row) return booksErrors.notFound('Invoice');
-  if (typeof row.data.payment_made === 'number' && row.data.payment_made > 0) return booksErrors.invoiceHasPayments();
+  if (paidOn(ctx.org, row).compare(0) > 0) return booksErrors.invoiceHasPayments();
   ctx.org.tables.invoices.delete(id);
   return success('The invoice has been deleted.');
 }
 
-/** POST /invoices/{id}/status/sent | void | draft, with the OAS's messages. */
+/** Where each status change may start from: sent from draft, void from draft or sent (overdue included), draft from void. */
+const ALLOWED_FROM: Record<'sent' | 'void' | 'draft', readonly string[]> = {
+  sent: ['draft'],
+  void: ['draft', 'sent', 'overdue'],
+  draft: ['void'],
+};
+
+/**
+ * POST /invoices/{id}/status/sent | void | draft, with the OAS's messages. A change the
+ * invoice's state does not allow is refused and changes nothing; so is voiding an invoice with
+ * payments (Books would move them to customer credits, which the sandbox does not keep).
+ */
 export function markInvoice(status: 'sent' | 'void' | 'draft') {
   const messages = {
     sent: 'Invoice status has been changed to Sent.',
@@ -78,8 +92,24 @@ export function markInvoice(status: 'sent' | 'void' | 'draft') {
   };
   return (ctx: FinanceContext): Reply => {
     const id = ctx.params.id ?? '';
-    if (!ctx.org.tables.invoices.get(id)) return booksErrors.notFound('Invoice');
+    const row = ctx.org.tables.invoices.get(id);
+    if (!row) return booksErrors.notFound('Invoice');
+    const shown = String(renderInvoice(ctx.org, row, 'list', orgToday(ctx)).status);
+    if (status === 'void' && paidOn(ctx.org, row).compare(0) > 0) return invoiceErrors.voidWithPayments();
+    if (!ALLOWED_FROM[status].includes(shown)) return invoiceErrors.statusChange(shown, status);
     ctx.org.tables.invoices.update(id, { status }, ctx.world.now());
     return success(messages[status]);
   };
+}
+
+/** GET /invoices/{id}/payments: the payments applied to the invoice, as its own rows. */
+export function listInvoicePayments(ctx: FinanceContext): Reply {
+  const id = ctx.params.id ?? '';
+  if (!ctx.org.tables.invoices.get(id)) return booksErrors.notFound('Invoice');
+  return success('success', { payments: paymentsOfInvoice(ctx.org, id).map((payment) => renderInvoicePayment(ctx.org, payment, id)) });
+}
+
+/** The org's date today (`yyyy-mm-dd`): what makes an invoice overdue. */
+export function orgToday(ctx: FinanceContext): string {
+  return booksDate(ctx.world.now(), ctx.org.utcOffsetMinutes);
 }

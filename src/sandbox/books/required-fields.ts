@@ -24,6 +24,8 @@ export const REQUIRED_BODY_FIELDS: Readonly<Record<string, readonly string[]>> =
   'PUT /estimates/{id}': ['customer_id', 'custom_fields'],
   'POST /salesorders': ['customer_id'],
   'PUT /salesorders/{id}': ['customer_id'],
+  'POST /customerpayments': ['customer_id', 'payment_mode', 'amount', 'invoices', 'date', 'invoice_id', 'amount_applied'],
+  'PUT /customerpayments/{id}': ['customer_id', 'payment_mode', 'amount', 'invoices', 'invoice_id', 'amount_applied'],
   'POST /settings/taxauthorities': ['tax_authority_name'],
   'POST /settings/taxexemptions': ['tax_exemption_code', 'type'],
   'PUT /settings/taxexemptions/{id}': ['tax_exemption_code', 'type'],

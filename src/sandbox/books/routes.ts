@@ -1,5 +1,6 @@
 import { RouteTable } from '../route-table.js';
 import type { FinanceHandler, FinanceUserHandler } from './context.js';
+import * as accounts from './chart-of-accounts.js';
 import * as contacts from './contacts.js';
 import * as persons from './contact-persons.js';
 import * as estimates from './estimates.js';
@@ -9,6 +10,8 @@ import * as salesOrders from './sales-orders.js';
 import * as invoices from './invoices.js';
 import * as items from './items.js';
 import * as organizations from './organizations.js';
+import * as payments from './customer-payments.js';
+import { paymentLinkRoute } from './payment-link.js';
 import { markStatus } from './status-route.js';
 import { taxAuthorities, taxExemptions } from './tax-registries.js';
 import * as taxes from './taxes.js';
@@ -88,4 +91,13 @@ export const financeRoutes = new RouteTable<FinanceRoute>()
   .add('POST', '/salesorders/:id/status/void', org(salesOrdersOnly(salesOrders.markSalesOrderRoute('void'))))
   .add('POST', '/invoices/:id/status/sent', org(invoices.markInvoice('sent')))
   .add('POST', '/invoices/:id/status/void', org(invoices.markInvoice('void')))
-  .add('POST', '/invoices/:id/status/draft', org(invoices.markInvoice('draft')));
+  .add('POST', '/invoices/:id/status/draft', org(invoices.markInvoice('draft')))
+  .add('GET', '/invoices/:id/payments', org(invoices.listInvoicePayments))
+  .add('GET', '/share/paymentlink', org(paymentLinkRoute))
+  .add('GET', '/customerpayments', org(payments.listPayments))
+  .add('POST', '/customerpayments', org(payments.createPaymentRoute))
+  .add('GET', '/customerpayments/:id', org(payments.getPayment))
+  .add('PUT', '/customerpayments/:id', org(payments.updatePaymentRoute))
+  .add('DELETE', '/customerpayments/:id', org(payments.deletePayment))
+  .add('GET', '/chartofaccounts', org(accounts.listAccounts))
+  .add('GET', '/chartofaccounts/:id', org(accounts.getAccount));
