@@ -2,6 +2,7 @@ export { FsmBillingError, type FsmBillingErrorOptions } from './fsm-billing-erro
 export { ApiError, type ApiErrorInit } from './api-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { UnknownEndpointError } from './unknown-endpoint-error.js';
+export { ModuleUnavailableError } from './module-unavailable-error.js';
 export { RateLimitError, isDailyLimitError, type RateLimitKind } from './rate-limit-error.js';
 export { AuthError, type AuthErrorCode } from './auth-error.js';
 export { ValidationError, type ValidationIssue, type ValidationErrorCode } from './validation-error.js';
@@ -16,3 +17,4 @@ export { MappingError, type MappingErrorCode, type MappingIssue } from './mappin
 export { SyncLeaseError, type SyncLeaseErrorCode } from './sync-lease-error.js';
 export { TwoWaySyncError, type TwoWaySyncErrorCode } from './two-way-sync-error.js';
 export { ConflictNotFoundError } from './conflict-not-found-error.js';
+export { BillingError, type BillingErrorCode } from './billing-error.js';

@@ -1,0 +1,353 @@
+import type { IntegrationClient } from '../client/integration-client.js';
+import { systemClock, type Clock } from '../clock.js';
+import { ApiError } from '../errors/api-error.js';
+import { BillingError } from '../errors/billing-error.js';
+import { ConfigError } from '../errors/config-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { TypedEmitter, type Listener } from '../events.js';
+import type { FieldMapper } from '../mapping/field-mapper.js';
+import type { Storage } from '../storage/storage.js';
+import type { TaxSync } from '../tax/tax-sync.js';
+import type { BillingEvents, BillingOptions, InvoiceStatus, InvoiceWorkOrderOptions, InvoiceWorkOrderResult } from './billing-types.js';
+import { invoiceStatus, PaymentRecorder, type PaymentInput, type RecordedPayment } from './payments.js';
+import { CounterpartResolver } from './counterparts.js';
+import { buildInvoiceDraft, type PricingOptions } from './invoice-draft.js';
+import { LedgerStore, type WorkOrderLedger } from './ledger.js';
+import { adoptPending, clearShown, markBillable, releasePending, voidInvoice } from './ledger-transitions.js';
+import { lineStates, selectLines, type LineState } from './line-selection.js';
+import { LineTaxChooser } from './line-taxes.js';
+import { zohoFsmWorkOrderSource, type WorkOrderSource } from './work-order-source.js';
+import type { BillableWorkOrder } from './work-order.js';
+
+type Invoice = Readonly<Record<string, unknown>> & { invoice_id: string };
+
+let ownerCounter = 0;
+
+/** A reply that proves the request was refused: nothing was made. */
+function refused(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408;
+}
+
+/** The request may have reached finance and been applied although no reply says so. */
+function mayHaveLanded(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status === 0 || error.status === 408 || error.status >= 500;
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/**
+ * Invoices work orders, as Zoho FSM does when bound to Books or Invoice: every line not yet
+ * invoiced (or the ones you pick) goes on one Draft invoice; a customer or item missing in finance
+ * is created first through the field mapping and linked, so the two-way sync knows it; each line's
+ * tax comes from the prefill matrix; each line's billing status is kept in Storage and shown on the
+ * work order. A line is never invoiced twice: an intent with a unique reference is stored before
+ * the create, and an interrupted create is settled by looking that reference up before anything
+ * else happens to the work order.
+ *
+ * @example
+ * ```ts
+ * const billing = new Billing({ client, storage, mapper, taxes, syncer });
+ * const { invoice, totals, created } = await billing.invoiceWorkOrder(workOrderId);
+ * const link = await billing.paymentLink(invoice.invoice_id, { expiresOn: '2027-01-31' });
+ * await billing.recordPayment(invoice.invoice_id, { amount: 120, date: '2026-12-06', mode: 'cash' });
+ * ```
+ */
+export class Billing {
+  readonly #client: IntegrationClient;
+  readonly #storage: Storage;
+  readonly #mapper: FieldMapper;
+  readonly #taxes: TaxSync | undefined;
+  readonly #source: WorkOrderSource;
+  readonly #pricing: PricingOptions;
+  readonly #clock: Clock;
+  readonly #leaseMs: number;
+  readonly #prefix: string;
+  readonly #ledgers: LedgerStore;
+  readonly #counterparts: CounterpartResolver;
+  readonly #payments: PaymentRecorder;
+  readonly #events = new TypedEmitter<BillingEvents>();
+
+  /** @throws ConfigError on a missing or malformed option. */
+  constructor(options: BillingOptions) {
+    if (typeof options !== 'object' || options === null) throw new ConfigError('Billing needs options { client, storage, mapper, syncer }.');
+    for (const name of ['client', 'storage', 'mapper', 'syncer'] as const) {
+      if (typeof options[name] !== 'object' || options[name] === null) throw new ConfigError(`Billing option "${name}" is required.`, { details: { option: name } });
+    }
+    const leaseMs = options.pendingLeaseMs ?? 300_000;
+    if (!(leaseMs > 0)) throw new ConfigError('Billing option "pendingLeaseMs" is milliseconds above 0.', { details: { option: 'pendingLeaseMs' } });
+    this.#client = options.client;
+    this.#storage = options.storage;
+    this.#mapper = options.mapper;
+    this.#taxes = options.taxes;
+    this.#source = options.workOrders ?? zohoFsmWorkOrderSource(options.client);
+    this.#pricing = options.pricing ?? {};
+    this.#clock = options.clock ?? systemClock;
+    this.#leaseMs = leaseMs;
+    this.#prefix = `${options.keyPrefix ?? 'billing/'}${encodeURIComponent(this.#source.id)}/`;
+    this.#ledgers = new LedgerStore(options.storage, this.#prefix);
+    this.#counterparts = new CounterpartResolver(options.syncer, options.mapper, options.client);
+    this.#payments = new PaymentRecorder({ client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs });
+  }
+
+  /** Listens to an event; returns a function that stops listening. */
+  on<E extends keyof BillingEvents & string>(event: E, listener: Listener<BillingEvents[E]>): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  /** Every service line of the work order with its billing status (Not yet Invoiced, Invoiced, Void, Non Billable). */
+  async lines(workOrder: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<LineState[]> {
+    const order = await this.#order(workOrder, options.signal);
+    const ledger = await this.#settle(order.id, options.signal);
+    return lineStates(order, ledger);
+  }
+
+  /**
+   * Invoices a work order's lines: one Draft invoice for the lines asked for, or for every line
+   * not yet invoiced. See the class description for what happens on the way.
+   *
+   * @throws BillingError `NOTHING_TO_INVOICE`, `LINE_NOT_FOUND`, `LINE_ALREADY_INVOICED`,
+   *   `LINE_NOT_BILLABLE`, `CUSTOMER_MISSING`, `ITEM_MISSING`, `WORK_ORDER_BUSY`; nothing is invoiced.
+   */
+  async invoiceWorkOrder(workOrder: string | BillableWorkOrder, options: InvoiceWorkOrderOptions = {}): Promise<InvoiceWorkOrderResult> {
+    const { signal } = options;
+    const order = await this.#order(workOrder, signal);
+    await this.refresh(order, callOptions(signal));
+    let ledger = await this.#settle(order.id, signal);
+    const lines = selectLines(order, ledger, options.lines);
+    const created: InvoiceWorkOrderResult['created'] = [];
+    const customer = await this.#counterparts.customer(order, created, signal);
+    const items = await this.#counterparts.items(order, lines, created, signal);
+    for (const c of created) this.#events.emit('counterpart', { ...c, workOrderId: order.id });
+    const mapped = await this.#counterparts.mappedHeader(order, customer.financeId, items);
+    const draft = buildInvoiceDraft({
+      order, lines, reference: '', customerId: customer.financeId, customer: customer.record, items, mapped,
+      chooser: await LineTaxChooser.load(this.#taxes),
+      totals: this.#taxes ? (l, o) => (this.#taxes as TaxSync).totals(l, o) : undefined,
+      pricing: this.#pricing,
+      ...(options.salesperson === undefined ? {} : { salesperson: options.salesperson }),
+      ...(options.date === undefined ? {} : { date: options.date }),
+    });
+    const lineIds = lines.map((l) => l.id);
+    const owner = `${this.#clock.now().toString(36)}-${(++ownerCounter).toString(36)}`;
+    ledger = await this.#ledgers.change(order.id, (current) => {
+      if (current.pending) throw this.#busy(order.id, current.pending.until);
+      selectLines(order, current, lineIds); // another call may have taken a line meanwhile
+      const sequence = current.sequence + 1;
+      return { ...current, sequence, pending: { reference: `${order.name ?? order.id}-${sequence}`, lineIds, owner, until: this.#clock.now() + this.#leaseMs } };
+    });
+    const pending = ledger.pending as NonNullable<WorkOrderLedger['pending']>;
+    const payload = { ...draft.payload, reference_number: pending.reference };
+    let invoice: Invoice;
+    let recovered = false;
+    try {
+      invoice = (await this.#client.finance.invoices.create(payload as never, { ...(callOptions(signal)) })) as unknown as Invoice;
+    } catch (error) {
+      if (!mayHaveLanded(error)) {
+        await this.#ledgers.change(order.id, (current) => (current.pending?.owner === owner ? releasePending(current) : current));
+        throw error;
+      }
+      // The reply is lost, not the create: if it landed, its reference finds it now.
+      const found = await this.#findByReference(pending.reference).catch(() => undefined);
+      if (!found) throw error;
+      invoice = found;
+      recovered = true;
+    }
+    await this.#index(invoice.invoice_id, order.id);
+    let kept = true;
+    ledger = await this.#ledgers.change(order.id, (current) => {
+      kept = current.pending?.owner === owner || (current.pending === undefined && linesFree(current, lineIds));
+      return kept ? adoptPending(current, pending, invoice.invoice_id, this.#clock.now()) : current;
+    });
+    if (!kept) {
+      // Our lease ran out and another call took the lines while this create was in flight: the
+      // invoice is a duplicate. It is a Draft no one has seen, so it is voided at once.
+      await this.#client.finance.invoices.markVoid(invoice.invoice_id).catch(() => undefined);
+      throw this.#busy(order.id, this.#clock.now());
+    }
+    this.#events.emit('invoice', { workOrderId: order.id, invoiceId: invoice.invoice_id, reference: pending.reference, lineIds, recovered });
+    const warnings: string[] = [];
+    if (draft.billingAddress) {
+      await this.#client.finance.invoices.setBillingAddress(invoice.invoice_id, draft.billingAddress, callOptions(signal)).catch((error: unknown) => {
+        warnings.push(`The billing address was not set on invoice ${invoice.invoice_id}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    if (options.send) await this.#client.finance.invoices.markSent(invoice.invoice_id, callOptions(signal));
+    warnings.push(...(await this.#flush(order.id, signal)));
+    for (const message of warnings) this.#events.emit('warning', { workOrderId: order.id, message });
+    const latest = await this.#ledgers.read(order.id);
+    return {
+      workOrderId: order.id, invoice, reference: pending.reference, lines: draft.lines, totals: draft.totals, created,
+      lineStates: lineStates(order, latest), warnings, recovered,
+    };
+  }
+
+  /**
+   * Reads back the invoices of the work order's invoiced lines: one voided or deleted in finance
+   * frees its lines (they become Void), as voiding in the product does.
+   */
+  async refresh(workOrder: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<LineState[]> {
+    const order = await this.#order(workOrder, options.signal);
+    const ledger = await this.#ledgers.read(order.id);
+    for (const invoice of ledger.invoices.filter((i) => !i.void)) {
+      const status = await this.#client.finance.invoices.get(invoice.invoiceId, callOptions(options.signal))
+        .then((i) => String((i as Record<string, unknown>).status))
+        .catch((error: unknown) => { if (error instanceof NotFoundError) return 'deleted'; throw error; });
+      if (status === 'void' || status === 'deleted') await this.#voided(order.id, invoice.invoiceId);
+    }
+    await this.#flush(order.id, options.signal);
+    return lineStates(order, await this.#ledgers.read(order.id));
+  }
+
+  /**
+   * Voids an invoice billing made and frees its lines (they show Void and can be invoiced again).
+   *
+   * @throws BillingError `INVOICE_STATE` when finance refuses (an invoice with payments).
+   */
+  async voidInvoice(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<LineState[] | undefined> {
+    try {
+      await this.#client.finance.invoices.markVoid(invoiceId, callOptions(options.signal));
+    } catch (error) {
+      if (refused(error) && !(error instanceof NotFoundError)) {
+        throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} cannot be voided: ${(error as Error).message}`, { details: { invoiceId }, cause: error });
+      }
+      throw error;
+    }
+    const workOrderId = await this.#workOrderOf(invoiceId);
+    if (workOrderId === undefined) return undefined;
+    await this.#voided(workOrderId, invoiceId);
+    await this.#flush(workOrderId, options.signal);
+    const order = await this.#source.get(workOrderId, options);
+    return order ? lineStates(order, await this.#ledgers.read(workOrderId)) : undefined;
+  }
+
+  /** Marks a Draft invoice sent (Books emails nothing; use the client's `email` to send it). */
+  async send(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<InvoiceStatus> {
+    const current = invoiceStatus((await this.#client.finance.invoices.get(invoiceId, callOptions(options.signal))) as Record<string, unknown>);
+    if (current.status === 'void') throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is void: it cannot be sent.`, { details: { invoiceId, status: current.status } });
+    if (current.status === 'draft') await this.#client.finance.invoices.markSent(invoiceId, callOptions(options.signal));
+    return this.status(invoiceId, options);
+  }
+
+  /**
+   * The customer's secure way to pay: a payment link to the invoice, valid until `expiresOn`.
+   *
+   * @throws BillingError `INVOICE_STATE` for a void or paid invoice (nothing left to pay).
+   */
+  async paymentLink(invoiceId: string, options: { expiresOn: string; linkType?: 'public' | 'private'; signal?: AbortSignal }): Promise<string> {
+    const current = await this.status(invoiceId, options);
+    if (current.status === 'void' || current.status === 'paid') {
+      throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is ${current.status}: there is nothing to pay.`, { details: { invoiceId, status: current.status } });
+    }
+    return this.#client.finance.invoices.paymentLink(invoiceId, { expiresOn: options.expiresOn, ...(options.linkType ? { linkType: options.linkType } : {}) }, callOptions(options.signal));
+  }
+
+  /**
+   * Records a payment on an invoice (a Draft is marked sent first, as recording a payment in the
+   * product does) and returns the invoice's status after it.
+   *
+   * @throws BillingError `PAYMENT_INVALID`, `PAYMENT_OVER_BALANCE`, `PAYMENT_CURRENCY_MISMATCH`,
+   *   `INVOICE_STATE`; nothing is written.
+   */
+  recordPayment(invoiceId: string, payment: PaymentInput): Promise<RecordedPayment> {
+    return this.#payments.record(invoiceId, payment);
+  }
+
+  /** The invoice's status and balance, read from finance: draft, sent, partially_paid, paid, overdue or void. */
+  async status(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<InvoiceStatus> {
+    return invoiceStatus((await this.#client.finance.invoices.get(invoiceId, callOptions(options.signal))) as Record<string, unknown>);
+  }
+
+  /** Marks lines Non Billable (`billable: false`, the default) or billable again. Invoiced lines are left as they are. */
+  async markNonBillable(workOrderId: string, lineIds: readonly string[], options: { billable?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    await this.#ledgers.change(workOrderId, (current) => markBillable(current, lineIds, options.billable === true));
+    await this.#flush(workOrderId, options.signal);
+  }
+
+  async #voided(workOrderId: string, invoiceId: string): Promise<void> {
+    const before = await this.#ledgers.read(workOrderId);
+    const after = await this.#ledgers.change(workOrderId, (current) => voidInvoice(current, invoiceId));
+    const invoice = before.invoices.find((i) => i.invoiceId === invoiceId);
+    if (invoice && !invoice.void && after !== before) this.#events.emit('void', { workOrderId, invoiceId, lineIds: invoice.lineIds });
+  }
+
+  async #order(workOrder: string | BillableWorkOrder, signal: AbortSignal | undefined): Promise<BillableWorkOrder> {
+    if (typeof workOrder !== 'string') return checkedOrder(workOrder);
+    const order = await this.#source.get(workOrder, callOptions(signal));
+    if (!order) throw new BillingError('WORK_ORDER_NOT_FOUND', `Work order ${workOrder} does not exist on ${this.#source.id}; check the id, or pass the work order itself.`, { details: { workOrderId: workOrder } });
+    return checkedOrder(order);
+  }
+
+  /**
+   * Settles an invoice whose create was interrupted (crash, lost reply) once its lease is over:
+   * found by its reference, its lines are invoiced on it; not found, they are free again.
+   */
+  async #settle(workOrderId: string, signal: AbortSignal | undefined): Promise<WorkOrderLedger> {
+    const ledger = await this.#ledgers.read(workOrderId);
+    const pending = ledger.pending;
+    if (!pending) return ledger;
+    if (pending.until > this.#clock.now()) throw this.#busy(workOrderId, pending.until);
+    const found = await this.#findByReference(pending.reference);
+    if (found) await this.#index(found.invoice_id, workOrderId);
+    const settled = await this.#ledgers.change(workOrderId, (current) => {
+      if (current.pending?.owner !== pending.owner) return current;
+      return found ? adoptPending(current, pending, found.invoice_id, this.#clock.now()) : releasePending(current);
+    });
+    if (found) {
+      this.#events.emit('invoice', { workOrderId, invoiceId: found.invoice_id, reference: pending.reference, lineIds: pending.lineIds, recovered: true });
+    }
+    await this.#flush(workOrderId, signal);
+    return this.#ledgers.read(workOrderId).then((l) => (l.pending ? settled : l));
+  }
+
+  async #findByReference(reference: string): Promise<Invoice | undefined> {
+    const matches = (await this.#client.finance.invoices.findByReference(reference)) as unknown as Invoice[];
+    return matches.find((i) => (i as Record<string, unknown>).status !== 'void') ?? matches[0];
+  }
+
+  /** Shows pending line statuses on the work order's side; what fails stays for the next call. */
+  async #flush(workOrderId: string, signal: AbortSignal | undefined): Promise<string[]> {
+    const ledger = await this.#ledgers.read(workOrderId);
+    if (ledger.outbox.length === 0 || !this.#source.setLineStatus) return [];
+    const shown = [...ledger.outbox];
+    try {
+      await this.#source.setLineStatus(workOrderId, shown, callOptions(signal));
+    } catch (error) {
+      return [`The line statuses were not shown on work order ${workOrderId} yet (retried by the next billing call): ${error instanceof Error ? error.message : String(error)}`];
+    }
+    await this.#ledgers.change(workOrderId, (current) => clearShown(current, shown));
+    return [];
+  }
+
+  #indexKey(invoiceId: string): string {
+    return `${this.#prefix}invoices/${encodeURIComponent(invoiceId)}`;
+  }
+
+  async #index(invoiceId: string, workOrderId: string): Promise<void> {
+    await this.#storage.batch([{ type: 'put', key: this.#indexKey(invoiceId), value: { workOrderId } }]);
+  }
+
+  async #workOrderOf(invoiceId: string): Promise<string | undefined> {
+    return (await this.#storage.get<{ workOrderId: string }>(this.#indexKey(invoiceId)))?.workOrderId;
+  }
+
+  #busy(workOrderId: string, until: number): BillingError {
+    return new BillingError('WORK_ORDER_BUSY', `Work order ${workOrderId} has an invoice being created by another call until ${new Date(until).toISOString()}; try again after that.`, { details: { workOrderId, until } });
+  }
+}
+
+/** Call options with the signal when there is one (optional properties are exact here). */
+export function callOptions(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+function linesFree(ledger: WorkOrderLedger, lineIds: readonly string[]): boolean {
+  return lineIds.every((id) => ledger.lines[id]?.status !== 'invoiced' && ledger.lines[id]?.status !== 'non_billable');
+}
+
+function checkedOrder(order: BillableWorkOrder): BillableWorkOrder {
+  if (typeof order !== 'object' || order === null || typeof order.id !== 'string' || order.id === '' || !Array.isArray(order.lines)) {
+    throw new ConfigError('A work order needs an id and lines: { id, lines: [{ id, itemId, quantity }] }.');
+  }
+  return order;
+}
