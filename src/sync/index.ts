@@ -1,5 +1,7 @@
 // Two-way sync of Companies, Contacts and Services & Parts (DESIGN.md, BidirectionalSyncer).
 export { BidirectionalSyncer, type BidirectionalSyncerOptions, type SyncRunOptions } from './syncer.js';
+export type { SyncOneOptions, SyncOneResult, SyncOneAction, SyncOneSide } from './sync-one-result.js';
+export type { SyncSide } from './sync-keys.js';
 export type { DeletePolicy, DuplicatePolicy, SyncEvents } from './run-context.js';
 export type {
   RecordSource, SourceRecord, SourcePage, ReadOptions, RecordCallOptions, WriteResult, ChangeFeed, CollectionCapabilities, SyncCollection,

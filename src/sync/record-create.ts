@@ -167,7 +167,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     state.fresh.add(fsmId);
     state.bases.set(fsmId, base);
     if (to === 'fsm' && state.emails) state.emails.add(fsmId, payload);
-    wrote(ctx, unit, to, 'created', { fsmId, financeId });
+    wrote(ctx, unit, to, 'created', { fsmId, financeId }, payload);
     if (pending) {
       const fromRecord: SourceRecord = { id: record.id, data, ...(modifiedTime === undefined ? {} : { modifiedTime }) };
       // FSM answers a create with ids only: read the new record, so the write-back sees its computed

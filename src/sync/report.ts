@@ -95,6 +95,8 @@ export interface SyncReport {
   apiCalls: { fsm: number; finance: number; total: number };
   /** Dry runs: what would be written. */
   plan?: PlannedChange[];
+  /** Present on the entry of a `syncOne()`: the one record it was asked to sync. */
+  scope?: { kind: 'one'; entity: string; side: 'fsm' | 'finance'; id: string };
 }
 
 /** Zero counts. */
@@ -149,7 +151,7 @@ export class ReportBuilder {
     this.#plan.push(change);
   }
 
-  build(meta: Pick<SyncReport, 'runId' | 'startedAt' | 'finishedAt' | 'durationMs' | 'dryRun' | 'status' | 'apiCalls'> & Pick<Partial<SyncReport>, 'stopped' | 'resumeAt'> & { stoppedReason?: string | undefined }): SyncReport {
+  build(meta: Pick<SyncReport, 'runId' | 'startedAt' | 'finishedAt' | 'durationMs' | 'dryRun' | 'status' | 'apiCalls'> & Pick<Partial<SyncReport>, 'stopped' | 'resumeAt' | 'scope'> & { stoppedReason?: string | undefined }): SyncReport {
     const entities = [...this.#entities.values()];
     const total = (direction: SyncDirection): DirectionCounts => {
       const sum = emptyCounts();

@@ -43,6 +43,17 @@ export interface SyncEvents {
   error: { entity: string; module: string; direction: SyncDirection; reason: string; message: string; fsmId?: string | undefined; financeId?: string | undefined; error: unknown };
 }
 
+/** One write as {@link wrote} counts it. */
+export interface RecordWrite {
+  module: string;
+  target: SyncSide;
+  action: 'created' | 'updated' | 'deleted' | 'deactivated' | 'unlinked';
+  fsmId?: string | undefined;
+  financeId?: string | undefined;
+  /** The fields sent (creates and updates). */
+  fields?: Record<string, unknown> | undefined;
+}
+
 /** Everything one run shares between its units. */
 export interface RunContext {
   readonly runId: string;
@@ -65,6 +76,8 @@ export interface RunContext {
   readonly report: ReportBuilder;
   readonly events: TypedEmitter<SyncEvents>;
   readonly lease: RunLease | undefined;
+  /** Told of each write (or planned write) with the fields sent: how `syncOne` reports what it wrote. */
+  readonly onWrite?: ((write: RecordWrite) => void) | undefined;
   /** Transient failures in a row; the run stops at {@link MAX_TRANSIENT_IN_A_ROW}. */
   transientInARow: number;
   stoppedReason: string | undefined;
@@ -100,6 +113,7 @@ export function wrote(
     ctx.report.plan({ entity: unit.entity, module: unit.module, direction, action: planned, ...ids, ...(fields ? { fields } : {}) });
   }
   ctx.events.emit('record', { entity: unit.entity, module: unit.module, direction, action, ...ids, dryRun: ctx.dryRun });
+  ctx.onWrite?.({ module: unit.module, target, action, ...ids, ...(fields ? { fields } : {}) });
 }
 
 /** Records a failed record (and, after too many transient failures in a row, stops the run). */

@@ -73,3 +73,21 @@ export class RunLease {
     if (held) await this.#storage.compareAndSet(this.#key, held, undefined);
   }
 }
+
+/**
+ * Takes a lease, trying again every `retryMs` (on the clock) while another run holds it, for up to
+ * `waitMs`; then throws that run's {@link SyncLeaseError} `SYNC_ALREADY_RUNNING`. `waitMs` 0 tries once.
+ */
+export async function acquireLease(lease: RunLease, runId: string, options: { clock: Clock; waitMs: number; retryMs: number; signal?: AbortSignal | undefined }): Promise<void> {
+  const deadline = options.clock.now() + options.waitMs;
+  for (;;) {
+    try {
+      await lease.acquire(runId);
+      return;
+    } catch (error) {
+      const left = deadline - options.clock.now();
+      if (!(error instanceof SyncLeaseError) || error.code !== 'SYNC_ALREADY_RUNNING' || left <= 0) throw error;
+      await options.clock.sleep(Math.min(options.retryMs, left), options.signal);
+    }
+  }
+}

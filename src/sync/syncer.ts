@@ -1,5 +1,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError } from '../errors/config-error.js';
+import { TwoWaySyncError } from '../errors/two-way-sync-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { isDailyLimitError, type RateLimitError } from '../errors/rate-limit-error.js';
 import { TypedEmitter, type Listener } from '../events.js';
 import type { Storage } from '../storage/storage.js';
@@ -14,12 +16,14 @@ import { type LinkIndex, LinkStore } from './link-store.js';
 import type { RecordSource } from './record-source.js';
 import { ReportBuilder, type SyncReport } from './report.js';
 import { type DeletePolicy, type DuplicatePolicy, FatalRunError, type RunContext, type SyncEvents } from './run-context.js';
-import { RunLease } from './run-lease.js';
-import { SyncKeys } from './sync-keys.js';
+import { acquireLease, RunLease } from './run-lease.js';
+import { SyncKeys, type SyncSide } from './sync-keys.js';
 import { SyncLog } from './sync-log.js';
 import type { SyncMapper } from './sync-mapper.js';
+import { type SyncOneOutcome, syncOneRecord } from './sync-one.js';
+import { observeSync, type SyncOneOptions, type SyncOneResult, syncOneResult } from './sync-one-result.js';
 import { SYNC_ENTITIES, type SyncEntity, syncUnits } from './sync-units.js';
-import { enableTwoWaySync } from './two-way-state.js';
+import { enableTwoWaySync, twoWaySyncState } from './two-way-state.js';
 import { runUnit } from './unit-run.js';
 
 /** Options of {@link BidirectionalSyncer}. */
@@ -57,6 +61,9 @@ export interface BidirectionalSyncerOptions {
   /** Makes run ids (default: time and a counter). */
   runId?: () => string;
 }
+
+/** How often `syncOne({ waitMs })` tries the lease again while a run holds it. */
+const LEASE_RETRY_MS = 1_000;
 
 /** Options of one run. */
 export interface SyncRunOptions {
@@ -140,6 +147,28 @@ export class BidirectionalSyncer {
     this.#events.off(event, listener);
   }
 
+  /** What one run (or one `syncOne`) shares: stores, policies, link indexes, the report, the lease. */
+  async #context(run: { runId: string; report: ReportBuilder; lease: RunLease | undefined; signal: AbortSignal | undefined; fullScan: boolean; dryRun: boolean; events?: TypedEmitter<SyncEvents>; onWrite?: RunContext['onWrite'] }): Promise<RunContext> {
+    const o = this.#options;
+    const links = new Map<string, LinkIndex>();
+    const taxes = await loadTaxPairs(o.taxes);
+    return {
+      runId: run.runId, storage: o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
+      sources: { fsm: o.fsm, finance: o.finance },
+      stores: {
+        links: new LinkStore(o.storage, this.#keys),
+        bases: new BaseStore(o.storage, this.#keys),
+        intents: new IntentStore(o.storage, this.#keys),
+        cursors: new CursorStore(o.storage, this.#keys),
+        conflicts: this.conflicts,
+      },
+      policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
+      fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: run.fullScan, dryRun: run.dryRun,
+      signal: run.signal, links, resolver: linkResolver(links, taxes), report: run.report, events: run.events ?? this.#events, lease: run.lease,
+      onWrite: run.onWrite, transientInARow: 0, stoppedReason: undefined,
+    };
+  }
+
   /**
    * One sync pass over every entity; safe to run again at any time, and after a crash.
    *
@@ -161,14 +190,6 @@ export class BidirectionalSyncer {
     await lease?.acquire(runId);
     const report = new ReportBuilder();
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
-    const links = new Map<string, LinkIndex>();
-    const stores = {
-      links: new LinkStore(o.storage, this.#keys),
-      bases: new BaseStore(o.storage, this.#keys),
-      intents: new IntentStore(o.storage, this.#keys),
-      cursors: new CursorStore(o.storage, this.#keys),
-      conflicts: this.conflicts,
-    };
     let failure: unknown;
     let status: SyncReport['status'] = 'completed';
     let ctx: RunContext | undefined;
@@ -176,15 +197,8 @@ export class BidirectionalSyncer {
     try {
       // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
       if (!dryRun) await markLinksChanging(o.storage, this.#keys, runId);
-      const taxes = await loadTaxPairs(o.taxes);
-      ctx = {
-        runId, storage: o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
-        sources: { fsm: o.fsm, finance: o.finance }, stores,
-        policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
-        fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: options.fullScan === true, dryRun,
-        signal: options.signal, links, resolver: linkResolver(links, taxes), report, events: this.#events, lease,
-        transientInARow: 0, stoppedReason: undefined,
-      };
+      ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun });
+      const { links, stores } = ctx;
       const units = syncUnits(o.mapper.syncType, this.#entities);
       // Contacts resolve their company through the companies links even when companies are not synced this run.
       if (units.some((u) => u.parent) && !units.some((u) => u.module === 'companies')) links.set('companies', await stores.links.load('companies'));
@@ -195,7 +209,7 @@ export class BidirectionalSyncer {
       }
       options.signal?.throwIfAborted();
       if (ctx.stoppedReason !== undefined) status = 'stopped';
-      if (!dryRun) await recordLinkCounts(o.storage, this.#keys, links);
+      if (!dryRun) await recordLinkCounts(o.storage, this.#keys, ctx.links);
     } catch (error) {
       failure = error instanceof FatalRunError ? error.cause : error;
       status = options.signal?.aborted ? 'aborted' : 'stopped';
@@ -231,5 +245,93 @@ export class BidirectionalSyncer {
     }
     if (failure !== undefined) throw failure;
     return built;
+  }
+
+  /**
+   * Pushes or pulls ONE record now: the record `id` of `entity`, living on `side`, with the links,
+   * field mapping, merge, conflict, duplicate and delete policies, intents and lease of `run()`.
+   *
+   * - Linked: merged with its counterpart against the stored base, as a pair in a run (only what
+   *   changed is written; conflicts per policy). A side found gone is settled by the delete policy.
+   * - Not linked: an open create intent of it is settled first (the counterpart a lost reply made
+   *   is found, not created again); then, under `duplicates: 'overwrite'`, an unlinked record of
+   *   the other side with the same match key is paired with it, else the counterpart is created
+   *   (intent first; link, base and intent removal in one storage batch). The next `run()` then
+   *   writes nothing for the pair.
+   * - A contact of a company under sync types III and IV is a contact person of the company's
+   *   customer: an unlinked company (or, from the finance side, customer) is synced first and
+   *   reported as `parent`. Under type IV a contact without company is an individual customer.
+   *
+   * It takes the binding's lease for its duration (so it never overlaps a `run()` or another
+   * `syncOne()`), writes an entry to the sync log (`report.scope`), and does not enable two-way
+   * sync: it creates the counterpart and the link only. No cursor moves.
+   *
+   * @throws NotFoundError `NOT_FOUND` when the record does not exist on `side` (and is not linked).
+   * @throws ValidationError `INVALID_INPUT` for an entity this syncer does not sync, or a finance contact person without `options.parentId` that is not linked.
+   * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when a run of this binding holds the lease past `options.waitMs`.
+   * @throws TwoWaySyncError `IMPORT_IN_PROGRESS` while an import from the finance org runs.
+   * @throws the signal's reason when aborted; `RateLimitError` `DAILY_LIMIT_REACHED` when the day's API budget is spent.
+   * @example
+   * ```ts
+   * const result = await syncer.syncOne('companies', 'fsm', workOrder.Company.id, { waitMs: 60_000 });
+   * if (result.action === 'failed') throw new Error(`${result.failure?.reason}: ${result.failure?.message}`);
+   * const customerId = result.counterpartId; // the Books customer, created or linked
+   * ```
+   */
+  async syncOne(entity: SyncEntity, side: SyncSide, id: string, options: SyncOneOptions = {}): Promise<SyncOneResult> {
+    if (!SYNC_ENTITIES.includes(entity)) throw new ValidationError(`syncOne: entity must be ${SYNC_ENTITIES.join(', ')}; got ${JSON.stringify(entity)}.`, [{ path: ['entity'], message: 'unknown entity' }]);
+    if (side !== 'fsm' && side !== 'finance') throw new ValidationError(`syncOne: side must be 'fsm' or 'finance'; got ${JSON.stringify(side)}.`, [{ path: ['side'], message: 'unknown side' }]);
+    if (typeof id !== 'string' || id === '') throw new ValidationError('syncOne: id must be the record\'s id on its side (a non-empty string).', [{ path: ['id'], message: 'empty id' }]);
+    const waitMs = options.waitMs ?? 0;
+    if (!(waitMs >= 0)) throw new ValidationError('syncOne: options.waitMs is milliseconds (≥ 0).', [{ path: ['waitMs'], message: 'not a duration' }]);
+    options.signal?.throwIfAborted();
+    const o = this.#options;
+    const startedAt = this.#clock.now();
+    const runId = o.runId?.() ?? `${startedAt.toString(36)}-${(++runCounter).toString(36)}`;
+    const lifecycle = await twoWaySyncState(o.storage, { keyPrefix: o.integrationKeyPrefix, clock: this.#clock });
+    if (lifecycle.importRunning) {
+      const running = lifecycle.importRunning;
+      throw new TwoWaySyncError('IMPORT_IN_PROGRESS', `syncOne cannot run while an import from the finance organisation is in progress (import ${running.importId}, lease until ${new Date(running.until).toISOString()}). Wait for the import to finish and try again.`, {
+        details: { importId: running.importId, until: running.until },
+      });
+    }
+    const lease = new RunLease({ storage: o.storage, key: this.#keys.lease(), clock: this.#clock, ttlMs: o.leaseMs });
+    await acquireLease(lease, runId, { clock: this.#clock, waitMs, retryMs: LEASE_RETRY_MS, signal: options.signal });
+    const report = new ReportBuilder();
+    const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
+    const { observed, events, onWrite } = observeSync(this.#events);
+    let outcome: SyncOneOutcome | undefined;
+    let failure: unknown;
+    try {
+      await markLinksChanging(o.storage, this.#keys, runId);
+      const ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: false, dryRun: false, events, onWrite });
+      outcome = await syncOneRecord(ctx, syncUnits(o.mapper.syncType, this.#entities), { entity, side, id, parentId: options.parentId });
+      options.signal?.throwIfAborted();
+      await recordLinkCounts(o.storage, this.#keys, ctx.links);
+    } catch (error) {
+      failure = error instanceof FatalRunError ? error.cause : error;
+    } finally {
+      await lease.release();
+    }
+    const finishedAt = this.#clock.now();
+    const calls = { fsm: (o.fsm.callCount?.() ?? 0) - callsBefore.fsm, finance: (o.finance.callCount?.() ?? 0) - callsBefore.finance };
+    const status: SyncReport['status'] = failure === undefined ? 'completed' : options.signal?.aborted ? 'aborted' : 'stopped';
+    const built = report.build({
+      runId, startedAt: new Date(startedAt).toISOString(), finishedAt: new Date(finishedAt).toISOString(), durationMs: finishedAt - startedAt,
+      dryRun: false, status, apiCalls: { ...calls, total: calls.fsm + calls.finance },
+      stoppedReason: failure instanceof Error && status === 'stopped' ? failure.message : undefined,
+      scope: { kind: 'one', entity, side, id },
+    });
+    // A request refused before anything was synced (unknown record, bad input) leaves no log entry.
+    if (outcome !== undefined || built.entities.length > 0) {
+      try {
+        await this.log.append(built);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
+    if (outcome === undefined) throw new TypeError('syncOne ended without an outcome');
+    return syncOneResult(runId, { entity, side, id }, outcome, observed, new Map(built.failures.map((f) => [f.reason, f.title])));
   }
 }
