@@ -64,6 +64,7 @@ export { FsmModuleResource, type FsmModuleSpec, type FsmComparator, type FsmSear
 export { FsmSyncableModuleResource, type FsmSyncProcess } from './client/fsm/fsm-sync-actions.js';
 export type { FsmWriteResult } from './client/fsm/fsm-write-result.js';
 export { FsmGuardedModuleResource, type GuardedCreateOptions } from './client/fsm/fsm-guarded-module-resource.js';
+export { FsmWorkOrderResource, LINE_BILLING_STATUSES, type LineBillingStatus, type LineBillingUpdate } from './client/fsm/fsm-work-order-resource.js';
 export { FinanceHealthGuard, type HealthGuardOptions, type FinanceHealthVerdict } from './client/fsm/finance-health-guard.js';
 export type { ListOptions, CallOptions, CreateOptions } from './client/list-params.js';
 
