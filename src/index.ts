@@ -55,7 +55,9 @@ export { ActivatableFinanceResource } from './client/finance/activatable-resourc
 export { ContactsResource, type ContactListParams } from './client/finance/contacts.js';
 export { ContactPersonsResource } from './client/finance/contact-persons.js';
 export { ItemsResource, type ItemListParams } from './client/finance/items.js';
-export { InvoicesResource, type InvoiceListParams } from './client/finance/invoices.js';
+export { InvoicesResource, type InvoiceListParams, type PaymentLinkOptions } from './client/finance/invoices.js';
+export { CustomerPaymentsResource, type CustomerPaymentListParams } from './client/finance/customer-payments.js';
+export { ChartOfAccountsResource, type AccountListParams, type AccountTypeFilter } from './client/finance/chart-of-accounts.js';
 export { OrganizationsResource } from './client/finance/organizations.js';
 export { TaxesResource, TaxAuthoritiesResource, TaxExemptionsResource } from './client/finance/taxes.js';
 export { TaxGroupsResource } from './client/finance/tax-groups.js';

@@ -8,6 +8,7 @@ import { listFilterSamples } from './flow-filters.js';
 import { healthGuardFlow, switchFlow } from './flow-guard.js';
 import { dailyCapFlow, importFlow } from './flow-lifecycle.js';
 import { onboardingFlow } from './flow-onboarding.js';
+import { paymentsFlow } from './flow-payments.js';
 import { syncFlow } from './flow-sync.js';
 import { taxFlow } from './flow-taxes.js';
 import { OPENAPI_AVAILABLE, OpenApiIndex } from './openapi-index.js';
@@ -74,6 +75,19 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
       'POST /contacts/{contact_id}/active', 'POST /items/{item_id}/active', 'POST /contacts/contactpersons/{contact_person_id}/primary',
       'GET /contacts/{contact_id}/contactpersons/{contact_person_id}', 'DELETE /contacts/contactpersons/{contact_person_id}',
     ],
+  },
+  {
+    name: 'invoice lifecycle, payment links, customer payments, chart of accounts', flow: paymentsFlow, settings: [books, booksDocumented],
+    wanted: [
+      'POST /invoices/{invoice_id}/status/sent', 'POST /invoices/{invoice_id}/status/void', 'POST /invoices/{invoice_id}/status/draft',
+      'GET /share/paymentlink', 'GET /invoices/{invoice_id}/payments', 'POST /customerpayments', 'GET /customerpayments',
+      'GET /customerpayments/{payment_id}', 'PUT /customerpayments/{payment_id}', 'DELETE /customerpayments/{payment_id}',
+      'GET /chartofaccounts', 'GET /chartofaccounts/{account_id}',
+    ],
+  },
+  {
+    name: 'payments in Zoho Invoice', flow: paymentsFlow, settings: [invoice],
+    wanted: ['GET /share/paymentlink', 'POST /customerpayments', 'PUT /customerpayments/{payment_id}', 'DELETE /customerpayments/{payment_id}'],
   },
   { name: 'the demo (examples/demo.ts)', flow: demoFlow, settings: [books, booksDocumented], wanted: ['GET /organizations', 'GET /contacts', 'POST /contacts', 'PUT /contacts/{contact_id}', 'GET /items'] },
 ];

@@ -1,5 +1,7 @@
+import { ChartOfAccountsResource } from './chart-of-accounts.js';
 import { ContactPersonsResource } from './contact-persons.js';
 import { ContactsResource } from './contacts.js';
+import { CustomerPaymentsResource } from './customer-payments.js';
 import type { FinanceApp, FinanceContext } from './finance-context.js';
 import { InvoicesResource } from './invoices.js';
 import { ItemsResource } from './items.js';
@@ -25,6 +27,10 @@ export class FinanceApi {
   readonly taxAuthorities: TaxAuthoritiesResource;
   readonly taxExemptions: TaxExemptionsResource;
   readonly invoices: InvoicesResource;
+  /** Payments received from customers, applied to invoices. */
+  readonly customerPayments: CustomerPaymentsResource;
+  /** The Books chart of accounts (read-only; Zoho Invoice has none). */
+  readonly chartOfAccounts: ChartOfAccountsResource;
 
   constructor(context: FinanceContext) {
     this.app = context.app;
@@ -38,5 +44,7 @@ export class FinanceApi {
     this.taxAuthorities = new TaxAuthoritiesResource(context);
     this.taxExemptions = new TaxExemptionsResource(context);
     this.invoices = new InvoicesResource(context);
+    this.customerPayments = new CustomerPaymentsResource(context);
+    this.chartOfAccounts = new ChartOfAccountsResource(context);
   }
 }

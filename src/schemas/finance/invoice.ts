@@ -93,6 +93,7 @@ const writable = {
   exchange_rate: optionalNumber,
   location_id: ZohoIdRefSchema.nullish(),
   salesperson_name: z.string().nullish(),
+  salesperson_id: ZohoIdRefSchema.nullish(),
   notes: z.string().nullish(),
   terms: z.string().nullish(),
   shipping_charge: optionalNumber,
@@ -140,6 +141,12 @@ export const FinanceInvoiceSchema = z.looseObject({
   payment_made: optionalNumber,
   credits_applied: optionalNumber,
   write_off_amount: optionalNumber,
+  /** The entity-level discount as an amount. */
+  discount_amount: optionalNumber,
+  /** What the org's "Rounding off in sales transactions" added to (or took from) the total. */
+  roundoff_value: optionalNumber,
+  last_payment_date: z.string().nullish(),
+  price_precision: optionalNumber,
   taxes: z.array(z.looseObject({ tax_name: z.string().nullish(), tax_amount: optionalNumber })).nullish(),
   billing_address: FinanceAddressSchema.nullish(),
   shipping_address: FinanceAddressSchema.nullish(),
