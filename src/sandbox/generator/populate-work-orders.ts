@@ -54,9 +54,9 @@ function firstWorkOrder(random: SeededRandom, companies: readonly SeededCustomer
 }
 
 /**
- * A work order ready to bill: one or two service lines, each with up to two part lines, the
- * customer's billing and service addresses, and every line Not yet Invoiced. Every third one is
- * for an individual contact (no company) when the org has individuals.
+ * A work order ready to bill: one or two service lines, each with up to two part lines (the first
+ * with at least one), the customer's billing and service addresses, and every line Not yet
+ * Invoiced. Every third one is for an individual contact (no company) when the org has individuals.
  */
 function billableWorkOrder(
   random: SeededRandom,
@@ -68,9 +68,10 @@ function billableWorkOrder(
   const parts = products.filter((p) => p.kind === 'goods');
   const individual = index % 3 === 2 && customers.individuals.length > 0;
   const customer = random.pick(individual ? customers.individuals : customers.companies);
-  const lines = Array.from({ length: random.int(1, 2) }, () => {
+  const lines = Array.from({ length: random.int(1, 2) }, (_, n) => {
     const service = random.pick(services.length > 0 ? services : products);
-    const partLines = parts.length === 0 ? [] : Array.from({ length: random.int(0, 2) }, () => {
+    // The first service line always brings parts (when the org has any), so each order bills both kinds.
+    const partLines = parts.length === 0 ? [] : Array.from({ length: random.int(n === 0 ? 1 : 0, 2) }, () => {
       const part = random.pick(parts);
       return { Part: part.id, ...pricedLine(random, part, 4) };
     });
