@@ -4,6 +4,7 @@ import type { Flow, FlowSetting } from './contract-world.js';
 import { CONTRACT_EXCEPTIONS } from './exceptions.js';
 import { clientFlow } from './flow-client.js';
 import { demoFlow } from './flow-demo.js';
+import { estimatesFlow } from './flow-estimates.js';
 import { listFilterSamples } from './flow-filters.js';
 import { healthGuardFlow, switchFlow } from './flow-guard.js';
 import { dailyCapFlow, importFlow } from './flow-lifecycle.js';
@@ -88,6 +89,14 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
   {
     name: 'payments in Zoho Invoice', flow: paymentsFlow, settings: [invoice],
     wanted: ['GET /share/paymentlink', 'POST /customerpayments', 'PUT /customerpayments/{payment_id}', 'DELETE /customerpayments/{payment_id}'],
+  },
+  {
+    name: 'estimates and sales orders', flow: estimatesFlow, settings: [books, booksDocumented, invoice],
+    wanted: [
+      'POST /estimates', 'GET /estimates/{estimate_id}', 'PUT /estimates/{estimate_id}', 'DELETE /estimates/{estimate_id}', 'GET /estimates',
+      'POST /estimates/{estimate_id}/status/sent', 'POST /estimates/{estimate_id}/status/accepted', 'POST /estimates/{estimate_id}/status/declined',
+      'POST /invoices/fromestimates',
+    ],
   },
   { name: 'the demo (examples/demo.ts)', flow: demoFlow, settings: [books, booksDocumented], wanted: ['GET /organizations', 'GET /contacts', 'POST /contacts', 'PUT /contacts/{contact_id}', 'GET /items'] },
 ];

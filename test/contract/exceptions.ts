@@ -23,9 +23,9 @@ export const CONTRACT_EXCEPTIONS: readonly ContractException[] = [
     reason: 'Invoice total and balance are typed string while the same description\'s examples are numbers (10000, 40.6); the sandbox answers numbers, and the SDK reads both.',
   },
   {
-    operations: /^GET \/invoices$/,
+    operations: /^GET \/(invoices|estimates)$/,
     replyField: /^page_context: object /,
-    reason: 'The invoice list types page_context as an array, every other list (and Zoho\'s pagination guide) as an object; the sandbox answers an object, and the SDK reads both.',
+    reason: 'The invoice and estimate lists type page_context as an array, every other list (and Zoho\'s pagination guide) as an object; the sandbox answers an object, and the SDK reads both.',
   },
   {
     operations: /\/settings\/taxes/,
@@ -36,5 +36,10 @@ export const CONTRACT_EXCEPTIONS: readonly ContractException[] = [
     operations: /\/contacts\/contactpersons/,
     replyField: /^contact_person: object /,
     reason: 'The contact-person create/update replies type contact_person as an array; the get reply and Zoho\'s documented examples give an object. The sandbox answers an object, and the SDK reads both.',
+  },
+  {
+    operations: /\/salesorders/,
+    replyField: /^salesorder: object /,
+    reason: 'The sales-order replies type salesorder as an array; Zoho\'s documented replies for one record, and every other module\'s, are objects. The sandbox answers an object, and the SDK reads both.',
   },
 ];

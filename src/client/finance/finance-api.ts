@@ -4,6 +4,8 @@ import { ContactsResource } from './contacts.js';
 import { CustomerPaymentsResource } from './customer-payments.js';
 import type { FinanceApp, FinanceContext } from './finance-context.js';
 import { InvoicesResource } from './invoices.js';
+import { EstimatesResource } from './estimates.js';
+import { SalesOrdersResource } from './sales-orders.js';
 import { ItemsResource } from './items.js';
 import { OrganizationsResource } from './organizations.js';
 import { TaxGroupsResource } from './tax-groups.js';
@@ -27,6 +29,10 @@ export class FinanceApi {
   readonly taxAuthorities: TaxAuthoritiesResource;
   readonly taxExemptions: TaxExemptionsResource;
   readonly invoices: InvoicesResource;
+  /** Estimates (quotes): sent, accepted or declined, converted to invoices. */
+  readonly estimates: EstimatesResource;
+  /** Sales orders: Books with inventory only ({@link ModuleUnavailableError} elsewhere). */
+  readonly salesOrders: SalesOrdersResource;
   /** Payments received from customers, applied to invoices. */
   readonly customerPayments: CustomerPaymentsResource;
   /** The Books chart of accounts (read-only; Zoho Invoice has none). */
@@ -44,6 +50,8 @@ export class FinanceApi {
     this.taxAuthorities = new TaxAuthoritiesResource(context);
     this.taxExemptions = new TaxExemptionsResource(context);
     this.invoices = new InvoicesResource(context);
+    this.estimates = new EstimatesResource(context);
+    this.salesOrders = new SalesOrdersResource(context);
     this.customerPayments = new CustomerPaymentsResource(context);
     this.chartOfAccounts = new ChartOfAccountsResource(context);
   }

@@ -1,7 +1,8 @@
 import { isReply, type Reply } from '../reply.js';
 import type { FinanceContext } from './context.js';
 import { documentErrors } from './document-errors.js';
-import { storedLines } from './document-lines.js';
+import type { FinanceOrgState } from '../org-state.js';
+import { priceDocument } from './document-lines.js';
 import { success } from './envelope.js';
 import { booksErrors } from './errors.js';
 import { createInvoice, renderInvoice } from './invoice-model.js';
@@ -14,10 +15,17 @@ function carried(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(CARRIED.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 }
 
-/** A line of a document as the line of a new invoice: its own fields, a new line id. */
-function invoiceLine(line: Record<string, unknown>): Record<string, unknown> {
-  const { line_item_id: _id, item_total: _total, discount_amount: _discount, ...rest } = line;
-  return rest;
+/**
+ * The lines of a document as lines of a new invoice: their own fields and new line ids; a line
+ * discount becomes the amount it took off (invoices type it as a number), so the totals agree.
+ */
+function invoiceLines(org: FinanceOrgState, data: Record<string, unknown>): Array<{ source: Record<string, unknown>; line: Record<string, unknown> }> {
+  const { lines, totals } = priceDocument(org, data);
+  return lines.map(({ line }, i) => {
+    const { line_item_id: _id, item_total: _total, discount_amount: _discount, discount, ...rest } = line;
+    const amount = Number(totals.lines[i]?.lineDiscount ?? 0);
+    return { source: line, line: discount === undefined || data.discount_type === 'entity_level' ? { ...rest, ...(discount === undefined ? {} : { discount }) } : { ...rest, discount: amount } };
+  });
 }
 
 /**
@@ -43,7 +51,7 @@ export function invoicesFromEstimates(ctx: FinanceContext): Reply {
       ...carried(row.data),
       reference_number: row.data.estimate_number,
       invoiced_estimate_id: row.id,
-      line_items: storedLines(row.data).map(invoiceLine),
+      line_items: invoiceLines(org, row.data).map(({ line }) => line),
     };
     const invoice = createInvoice(world, org, input);
     if (isReply(invoice)) return invoice;
@@ -69,9 +77,9 @@ export function invoiceFromSalesOrder(ctx: FinanceContext): Reply {
     return documentErrors.notConvertible('Sales order', row.data.salesorder_number, shown.status, 'Only an open sales order with lines not yet invoiced can be converted; mark a draft as open first.');
   }
   const covered = invoicedLineIds(org, row);
-  const lines = storedLines(row.data)
-    .filter((line) => !covered.has(line.line_item_id))
-    .map((line) => ({ ...invoiceLine(line), salesorder_item_id: line.line_item_id }));
+  const lines = invoiceLines(org, row.data)
+    .filter(({ source }) => !covered.has(source.line_item_id))
+    .map(({ source, line }) => ({ ...line, salesorder_item_id: source.line_item_id }));
   const input = {
     ...carried(row.data),
     reference_number: row.data.salesorder_number,

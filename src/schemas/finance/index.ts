@@ -10,6 +10,8 @@ export * from './tax-group.js';
 export * from './tax-authority.js';
 export * from './tax-exemption.js';
 export * from './invoice.js';
+export * from './estimate.js';
+export * from './sales-order.js';
 export * from './customer-payment.js';
 export * from './account.js';
 export * from './payment-link.js';

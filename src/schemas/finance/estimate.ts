@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
+import { openEnum } from '../open-enum.js';
+import { FinanceAddressSchema } from './common.js';
+import { salesDocumentLineRead, salesDocumentLineWritable, salesDocumentRead, salesDocumentWritable } from './sales-document.js';
+
+/** The statuses an estimate can have (estimates.yml). */
+export const ESTIMATE_STATUSES = [
+  'draft', 'pending_approval', 'approved', 'sent', 'invoiced', 'accepted', 'declined', 'expired', 'viewed', 'signed',
+  'rejected', 'partially_invoiced', 'pending_signature',
+] as const;
+
+/** An estimate's status; unknown values pass through as strings. */
+export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
+
+/**
+ * A line item of an estimate as Zoho returns it.
+ *
+ * @example
+ * ```ts
+ * EstimateLineItemSchema.parse({ line_item_id: '982000000567021', item_id: '982000000030049', rate: 120, quantity: 1 });
+ * ```
+ */
+export const EstimateLineItemSchema = z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead });
+
+/** A line item of an estimate. */
+export type EstimateLineItem = z.infer<typeof EstimateLineItemSchema>;
+
+/**
+ * A line item in estimate input: an `item_id`, or a `name` and `rate` of its own; give
+ * `line_item_id` on update to edit an existing line.
+ *
+ * @example
+ * ```ts
+ * EstimateLineItemInputSchema.parse({ item_id: '982000000030049', quantity: 2 });
+ * ```
+ */
+export const EstimateLineItemInputSchema = z.looseObject(salesDocumentLineWritable);
+
+/** A line item in estimate input. */
+export type EstimateLineItemInput = z.infer<typeof EstimateLineItemInputSchema>;
+
+const writable = {
+  ...salesDocumentWritable,
+  estimate_number: z.string().nullish(),
+  expiry_date: z.string().nullish(), // yyyy-mm-dd
+  custom_body: z.string().nullish(),
+  custom_subject: z.string().nullish(),
+  project_id: ZohoIdRefSchema.nullish(),
+  accept_retainer: z.boolean().nullish(),
+  retainer_percentage: z.number().nullish(),
+};
+
+/**
+ * A Books/Invoice estimate (quote). List replies omit `line_items`.
+ *
+ * @example
+ * ```ts
+ * const estimate = EstimateSchema.parse(reply.estimate);
+ * if (estimate.status === 'accepted') await client.finance.estimates.convertToInvoice(estimate.estimate_id);
+ * ```
+ */
+export const EstimateSchema = z.looseObject({
+  ...writable,
+  ...salesDocumentRead,
+  estimate_id: ZohoIdSchema,
+  status: openEnum(ESTIMATE_STATUSES).nullish(),
+  line_items: z.array(EstimateLineItemSchema).nullish(),
+  accepted_date: z.string().nullish(),
+  declined_date: z.string().nullish(),
+  billing_address: FinanceAddressSchema.nullish(),
+  shipping_address: FinanceAddressSchema.nullish(),
+});
+
+/** A Books/Invoice estimate. */
+export type Estimate = z.infer<typeof EstimateSchema>;
+
+/**
+ * Input of `POST /estimates`: `customer_id` and at least one line item are required (estimates.yml).
+ *
+ * @example
+ * ```ts
+ * EstimateCreateSchema.parse({ customer_id: '982000000567001', expiry_date: '2026-03-31', line_items: [{ item_id: '982000000030049' }] });
+ * ```
+ */
+export const EstimateCreateSchema = z.looseObject({
+  ...writable,
+  customer_id: ZohoIdSchema,
+  line_items: z.array(EstimateLineItemInputSchema).min(1, 'An estimate needs at least one line item'),
+});
+
+/** Input of `POST /estimates`. */
+export type EstimateCreate = z.infer<typeof EstimateCreateSchema>;
+
+/**
+ * Input of `PUT /estimates/{id}`. Zoho's published description requires `customer_id` and
+ * `custom_fields` on every update (send `custom_fields: []` when the estimate has none).
+ *
+ * @example
+ * ```ts
+ * EstimateUpdateSchema.parse({ customer_id: '982000000567001', custom_fields: [], notes: 'Valid for 30 days' });
+ * ```
+ */
+export const EstimateUpdateSchema = z.looseObject({
+  ...writable,
+  customer_id: ZohoIdSchema,
+  custom_fields: writable.custom_fields.unwrap().unwrap(),
+  line_items: z.array(EstimateLineItemInputSchema).nullish(),
+});
+
+/** Input of `PUT /estimates/{id}`. */
+export type EstimateUpdate = z.infer<typeof EstimateUpdateSchema>;

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
+import { openEnum } from '../open-enum.js';
+import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
+import { FinanceAddressSchema } from './common.js';
+import { salesDocumentLineRead, salesDocumentLineWritable, salesDocumentRead, salesDocumentWritable } from './sales-document.js';
+
+/** The statuses a sales order can have (sales-order.yml). */
+export const SALES_ORDER_STATUSES = [
+  'draft', 'pending_approval', 'approved', 'open', 'invoiced', 'invoiced_not_shipped', 'shipped_not_invoiced',
+  'partially_invoiced', 'not_invoiced', 'to_be_invoiced', 'paid', 'partially_paid', 'unpaid', 'cancelled', 'void',
+  'pending', 'overdue', 'closed', 'confirmed', 'onhold', 'network_pending_approval', 'rejected',
+] as const;
+
+/** A sales order's status; unknown values pass through as strings. */
+export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number];
+
+/**
+ * A line item of a sales order as Zoho returns it; `is_invoiced` says an invoice covers it.
+ *
+ * @example
+ * ```ts
+ * SalesOrderLineItemSchema.parse({ line_item_id: '460000000039131', item_id: '460000000017088', quantity: 2, is_invoiced: false });
+ * ```
+ */
+export const SalesOrderLineItemSchema = z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.boolean().nullish() });
+
+/** A line item of a sales order. */
+export type SalesOrderLineItem = z.infer<typeof SalesOrderLineItemSchema>;
+
+/**
+ * A line item in sales-order input.
+ *
+ * @example
+ * ```ts
+ * SalesOrderLineItemInputSchema.parse({ item_id: '460000000017088', quantity: 4 });
+ * ```
+ */
+export const SalesOrderLineItemInputSchema = z.looseObject(salesDocumentLineWritable);
+
+/** A line item in sales-order input. */
+export type SalesOrderLineItemInput = z.infer<typeof SalesOrderLineItemInputSchema>;
+
+/**
+ * An invoice raised against a sales order, as the order lists it.
+ *
+ * @example
+ * ```ts
+ * SalesOrderInvoiceSchema.parse({ invoice_id: '460000000040001', invoice_number: 'INV-000004', status: 'draft' });
+ * ```
+ */
+export const SalesOrderInvoiceSchema = z.looseObject({
+  invoice_id: ZohoIdSchema,
+  invoice_number: z.string().nullish(),
+  status: z.string().nullish(),
+  date: z.string().nullish(),
+  total: blankAsNull(ZohoNumberSchema).optional(),
+  balance: blankAsNull(ZohoNumberSchema).optional(),
+});
+
+/** An invoice raised against a sales order. */
+export type SalesOrderInvoice = z.infer<typeof SalesOrderInvoiceSchema>;
+
+const writable = {
+  ...salesDocumentWritable,
+  salesorder_number: z.string().nullish(),
+  shipment_date: z.string().nullish(), // yyyy-mm-dd
+  delivery_method: z.string().nullish(),
+  salesperson_id: ZohoIdRefSchema.nullish(),
+  estimate_id: ZohoIdRefSchema.nullish(),
+  billing_address_id: ZohoIdRefSchema.nullish(),
+  shipping_address_id: ZohoIdRefSchema.nullish(),
+  pricebook_id: ZohoIdRefSchema.nullish(),
+  zcrm_potential_id: ZohoIdRefSchema.nullish(),
+};
+
+/**
+ * A Books sales order. `status` is what Books shows (`invoiced` once invoices cover every line);
+ * `order_status` and `invoiced_status` split it; `invoices` lists the invoices raised against it.
+ * List replies omit `line_items` and `invoices`.
+ *
+ * @example
+ * ```ts
+ * const order = SalesOrderSchema.parse(reply.salesorder);
+ * order.invoices?.map((invoice) => invoice.invoice_id);
+ * ```
+ */
+export const SalesOrderSchema = z.looseObject({
+  ...writable,
+  ...salesDocumentRead,
+  salesorder_id: ZohoIdSchema,
+  status: openEnum(SALES_ORDER_STATUSES).nullish(),
+  order_status: z.string().nullish(),
+  invoiced_status: z.string().nullish(),
+  line_items: z.array(SalesOrderLineItemSchema).nullish(),
+  invoices: z.array(SalesOrderInvoiceSchema).nullish(),
+  billing_address: FinanceAddressSchema.nullish(),
+  shipping_address: FinanceAddressSchema.nullish(),
+});
+
+/** A Books sales order. */
+export type SalesOrder = z.infer<typeof SalesOrderSchema>;
+
+/**
+ * Input of `POST /salesorders`: `customer_id` is required (sales-order.yml); give at least one line.
+ * Set a `reference_number` of your own to find the order again after a lost reply
+ * (`client.finance.salesOrders.findByReference`).
+ *
+ * @example
+ * ```ts
+ * SalesOrderCreateSchema.parse({ customer_id: '460000000017138', reference_number: 'WO-1042', line_items: [{ item_id: '460000000017088' }] });
+ * ```
+ */
+export const SalesOrderCreateSchema = z.looseObject({
+  ...writable,
+  customer_id: ZohoIdSchema,
+  line_items: z.array(SalesOrderLineItemInputSchema).min(1, 'A sales order needs at least one line item'),
+});
+
+/** Input of `POST /salesorders`. */
+export type SalesOrderCreate = z.infer<typeof SalesOrderCreateSchema>;
+
+/**
+ * Input of `PUT /salesorders/{id}`: `customer_id` on every update (sales-order.yml).
+ *
+ * @example
+ * ```ts
+ * SalesOrderUpdateSchema.parse({ customer_id: '460000000017138', shipment_date: '2026-04-02' });
+ * ```
+ */
+export const SalesOrderUpdateSchema = z.looseObject({
+  ...writable,
+  customer_id: ZohoIdSchema,
+  line_items: z.array(SalesOrderLineItemInputSchema).nullish(),
+});
+
+/** Input of `PUT /salesorders/{id}`. */
+export type SalesOrderUpdate = z.infer<typeof SalesOrderUpdateSchema>;
