@@ -27,6 +27,8 @@ export interface SandboxOrgInfo {
   allowDuplicateNames?: boolean;
   /** Books orgs only: inventory enabled (sales orders served). */
   inventory?: boolean;
+  /** Finance orgs only: Books' "Rounding off in sales transactions". */
+  rounding?: TotalsRounding;
   /** FSM orgs only: the finance org `process_sync` uses. */
   finance?: { app: 'books' | 'invoice'; organizationId: string };
 }
@@ -44,6 +46,12 @@ export interface SandboxOrgPatch {
   allowDuplicateNames?: boolean;
   /** Books only: turns inventory (and with it sales orders) on or off. Refused for an Invoice org. */
   inventory?: boolean;
+  /**
+   * "Rounding off in sales transactions": `'none'` (default), `'whole'` (to the nearest whole
+   * number) or `{ increment: '0.05' }` (to the nearest multiple). Invoices show what rounding
+   * changed as `roundoff_value`.
+   */
+  rounding?: TotalsRounding;
   finance?: { app: 'books' | 'invoice'; organizationId: string } | null;
 }
 
@@ -77,6 +85,7 @@ export function orgInfo(org: OrgState, now: number): SandboxOrgInfo {
     currencyCode: org.currency.code,
     taxEnabled: org.taxEnabled,
     allowDuplicateNames: org.allowDuplicateNames,
+    rounding: org.rounding,
   };
   if (org.app === 'books') info.inventory = org.inventory;
   if (org.trialEndsAt !== undefined) info.trialEndsAt = org.trialEndsAt;
@@ -101,6 +110,7 @@ export function updateOrg(world: SandboxWorld, org: OrgState, patch: SandboxOrgP
   if (patch.deleted !== undefined) org.deleted = patch.deleted;
   if (patch.taxEnabled !== undefined) org.taxEnabled = patch.taxEnabled;
   if (patch.allowDuplicateNames !== undefined) org.allowDuplicateNames = patch.allowDuplicateNames;
+  if (patch.rounding !== undefined) org.rounding = checkedRounding(patch.rounding);
   if (patch.inventory !== undefined) {
     // Zoho Invoice has no inventory and no sales orders.
     if (org.app !== 'books') throw new ConfigError(`inventory is a Books setting; ${org.organizationId} is a Zoho Invoice organisation.`);
