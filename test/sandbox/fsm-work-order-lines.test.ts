@@ -135,6 +135,8 @@ describe('client.fsm.workOrders.setLineBillingStatus', () => {
     expect(after[0]?.Part_Line_Items).toHaveLength(1);
     await w.client.fsm.workOrders.setLineBillingStatus(id, [{ lineId: String(lines[0]?.id), status: 'Void' }]);
     expect((await linesOf(w, id))[0]).toMatchObject({ Billing_Status: 'Void', Invoice_Id: '460000000026049' });
+    await w.client.fsm.workOrders.setLineBillingStatus(id, [{ lineId: String(lines[0]?.id), status: 'Not yet Invoiced', invoiceId: null }]);
+    expect((await linesOf(w, id))[0]).toMatchObject({ Billing_Status: 'Not yet Invoiced', Invoice_Id: null });
   });
 
   it.each([

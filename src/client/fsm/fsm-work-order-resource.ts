@@ -16,8 +16,11 @@ export interface LineBillingUpdate {
   /** The `id` of a line in the work order's `Service_Line_Items`. */
   lineId: string;
   status: LineBillingStatus;
-  /** The Books/Invoice invoice raised for the line, written to the line's `Invoice_Id`. */
-  invoiceId?: string;
+  /**
+   * The Books/Invoice invoice raised for the line, written to the line's `Invoice_Id`; `null`
+   * clears it; left out, the line keeps the one it has.
+   */
+  invoiceId?: string | null;
 }
 
 /**
@@ -66,7 +69,7 @@ function refuse(message: string, path: Array<string | number>, code: string): ne
   throw new ValidationError(`${message} Nothing was sent to Zoho.`, [{ path, message, code }]);
 }
 
-function lineEdits(updates: readonly LineBillingUpdate[]): Array<Record<string, string>> {
+function lineEdits(updates: readonly LineBillingUpdate[]): Array<Record<string, string | null>> {
   if (!Array.isArray(updates) || updates.length === 0) refuse('setLineBillingStatus needs at least one line update.', ['updates'], 'too_small');
   const seen = new Set<string>();
   return updates.map((update, i) => {
@@ -76,8 +79,9 @@ function lineEdits(updates: readonly LineBillingUpdate[]): Array<Record<string, 
     if (!(LINE_BILLING_STATUSES as readonly string[]).includes(update.status)) {
       refuse(`updates[${i}].status must be one of ${LINE_BILLING_STATUSES.join(', ')}; got ${JSON.stringify(update.status)}.`, ['updates', i, 'status'], 'invalid_enum_value');
     }
-    const edit: Record<string, string> = { id, Billing_Status: update.status };
-    if (update.invoiceId !== undefined) edit.Invoice_Id = idSegment(update.invoiceId, `updates[${i}].invoiceId`);
+    const edit: Record<string, string | null> = { id, Billing_Status: update.status };
+    if (update.invoiceId === null) edit.Invoice_Id = null;
+    else if (update.invoiceId !== undefined) edit.Invoice_Id = idSegment(update.invoiceId, `updates[${i}].invoiceId`);
     return edit;
   });
 }
