@@ -56,10 +56,10 @@ export { ContactsResource, type ContactListParams } from './client/finance/conta
 export { ContactPersonsResource } from './client/finance/contact-persons.js';
 export { ItemsResource, type ItemListParams } from './client/finance/items.js';
 export { InvoicesResource, type InvoiceListParams, type PaymentLinkOptions } from './client/finance/invoices.js';
-export { EstimatesResource, type EstimateListParams } from './client/finance/estimates.js';
-export { SalesOrdersResource, type SalesOrderListParams } from './client/finance/sales-orders.js';
 export { CustomerPaymentsResource, type CustomerPaymentListParams } from './client/finance/customer-payments.js';
 export { ChartOfAccountsResource, type AccountListParams, type AccountTypeFilter } from './client/finance/chart-of-accounts.js';
+export { EstimatesResource, type EstimateListParams } from './client/finance/estimates.js';
+export { SalesOrdersResource, type SalesOrderListParams } from './client/finance/sales-orders.js';
 export { OrganizationsResource } from './client/finance/organizations.js';
 export { TaxesResource, TaxAuthoritiesResource, TaxExemptionsResource } from './client/finance/taxes.js';
 export { TaxGroupsResource } from './client/finance/tax-groups.js';

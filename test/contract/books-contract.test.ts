@@ -78,6 +78,14 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
     ],
   },
   {
+    name: 'estimates and sales orders', flow: estimatesFlow, settings: [books, booksDocumented, invoice],
+    wanted: [
+      'POST /estimates', 'GET /estimates/{estimate_id}', 'PUT /estimates/{estimate_id}', 'DELETE /estimates/{estimate_id}', 'GET /estimates',
+      'POST /estimates/{estimate_id}/status/sent', 'POST /estimates/{estimate_id}/status/accepted', 'POST /estimates/{estimate_id}/status/declined',
+      'POST /invoices/fromestimates',
+    ],
+  },
+  {
     name: 'invoice lifecycle, payment links, customer payments, chart of accounts', flow: paymentsFlow, settings: [books, booksDocumented],
     wanted: [
       'POST /invoices/{invoice_id}/status/sent', 'POST /invoices/{invoice_id}/status/void', 'POST /invoices/{invoice_id}/status/draft',
@@ -89,14 +97,6 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
   {
     name: 'payments in Zoho Invoice', flow: paymentsFlow, settings: [invoice],
     wanted: ['GET /share/paymentlink', 'POST /customerpayments', 'PUT /customerpayments/{payment_id}', 'DELETE /customerpayments/{payment_id}'],
-  },
-  {
-    name: 'estimates and sales orders', flow: estimatesFlow, settings: [books, booksDocumented, invoice],
-    wanted: [
-      'POST /estimates', 'GET /estimates/{estimate_id}', 'PUT /estimates/{estimate_id}', 'DELETE /estimates/{estimate_id}', 'GET /estimates',
-      'POST /estimates/{estimate_id}/status/sent', 'POST /estimates/{estimate_id}/status/accepted', 'POST /estimates/{estimate_id}/status/declined',
-      'POST /invoices/fromestimates',
-    ],
   },
   { name: 'the demo (examples/demo.ts)', flow: demoFlow, settings: [books, booksDocumented], wanted: ['GET /organizations', 'GET /contacts', 'POST /contacts', 'PUT /contacts/{contact_id}', 'GET /items'] },
 ];

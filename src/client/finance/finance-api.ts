@@ -29,14 +29,14 @@ export class FinanceApi {
   readonly taxAuthorities: TaxAuthoritiesResource;
   readonly taxExemptions: TaxExemptionsResource;
   readonly invoices: InvoicesResource;
-  /** Estimates (quotes): sent, accepted or declined, converted to invoices. */
-  readonly estimates: EstimatesResource;
-  /** Sales orders: Books with inventory only ({@link ModuleUnavailableError} elsewhere). */
-  readonly salesOrders: SalesOrdersResource;
   /** Payments received from customers, applied to invoices. */
   readonly customerPayments: CustomerPaymentsResource;
   /** The Books chart of accounts (read-only; Zoho Invoice has none). */
   readonly chartOfAccounts: ChartOfAccountsResource;
+  /** Estimates (quotes): sent, accepted or declined, converted to invoices. */
+  readonly estimates: EstimatesResource;
+  /** Sales orders: Books with inventory only ({@link ModuleUnavailableError} elsewhere). */
+  readonly salesOrders: SalesOrdersResource;
 
   constructor(context: FinanceContext) {
     this.app = context.app;
@@ -50,9 +50,9 @@ export class FinanceApi {
     this.taxAuthorities = new TaxAuthoritiesResource(context);
     this.taxExemptions = new TaxExemptionsResource(context);
     this.invoices = new InvoicesResource(context);
-    this.estimates = new EstimatesResource(context);
-    this.salesOrders = new SalesOrdersResource(context);
     this.customerPayments = new CustomerPaymentsResource(context);
     this.chartOfAccounts = new ChartOfAccountsResource(context);
+    this.estimates = new EstimatesResource(context);
+    this.salesOrders = new SalesOrdersResource(context);
   }
 }
