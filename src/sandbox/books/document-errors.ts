@@ -21,4 +21,3 @@ export const documentErrors = {
   /** ⚠️ A duplicate estimate or sales order number. */
   duplicateNumber: (what: 'Estimate' | 'Sales order'): Reply => json(400, { code: 1001, message: `${what} number already exists.` }),
 } as const;
-
