@@ -239,7 +239,7 @@ export class Billing {
     if (current.status === 'void' || current.status === 'paid') {
       throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is ${current.status}: there is nothing to pay.`, { details: { invoiceId, status: current.status } });
     }
-    return this.#client.finance.invoices.paymentLink(invoiceId, { expiresOn: options.expiresOn, ...(options.linkType ? { linkType: options.linkType } : {}) }, callOptions(options.signal));
+    return this.#client.finance.invoices.paymentLink(invoiceId, { expiresOn: options.expiresOn, ...(options.linkType ? { linkType: options.linkType } : {}), ...callOptions(options.signal) });
   }
 
   /**

@@ -61,8 +61,10 @@ export function zohoFsmWorkOrderSource(client: IntegrationClient): WorkOrderSour
       }
     },
     async setLineStatus(workOrderId, updates, options = {}) {
-      const lines = updates.map((u) => ({ id: u.lineId, Billing_Status: u.status, Invoice_Id: u.invoiceId ?? null }));
-      await client.fsm.workOrders.update(workOrderId, { Service_Line_Items: lines }, options.signal ? { signal: options.signal } : {});
+      // The last update of a line wins: a line freed and invoiced again shows the newer invoice.
+      const latest = new Map(updates.map((u) => [u.lineId, u]));
+      const lines = [...latest.values()].map((u) => ({ lineId: u.lineId, status: u.status, invoiceId: u.invoiceId ?? null }));
+      await client.fsm.workOrders.setLineBillingStatus(workOrderId, lines, options.signal ? { signal: options.signal } : {});
     },
   };
 }

@@ -1,5 +1,6 @@
-/** A line's billing status, as the product names it. */
-export type LineBillingStatus = 'Not yet Invoiced' | 'Invoiced' | 'Void' | 'Non Billable';
+import type { LineBillingStatus } from '../client/fsm/fsm-work-order-resource.js';
+
+export type { LineBillingStatus };
 
 /** A part used on a service line: invoiced with its service line. */
 export interface BillablePart {

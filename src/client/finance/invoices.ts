@@ -25,6 +25,20 @@ export interface PaymentLinkOptions extends CallOptions {
 
 const InvoicePaymentsSchema = z.array(FinanceInvoicePaymentSchema);
 
+// The fields Zoho's description gives the invoice billing-address update; nothing else is sent.
+const InvoiceBillingAddressSchema = z.strictObject({
+  address: z.string().optional(),
+  street2: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  zip: z.string().optional(),
+  country: z.string().optional(),
+  fax: z.string().optional(),
+});
+
+/** An invoice's own billing address, as `setBillingAddress` sends it. */
+export type InvoiceBillingAddress = z.input<typeof InvoiceBillingAddressSchema>;
+
 /** Filters and sorting of `GET /invoices` (zoho-api.md §2.5). */
 export interface InvoiceListParams {
   status?: 'sent' | 'draft' | 'overdue' | 'paid' | 'void' | 'unpaid' | 'partially_paid' | 'viewed';
@@ -157,6 +171,20 @@ export class InvoicesResource extends FinanceResource<
     const body = await this.call('GET', `/invoices/${idSegment(id, 'invoice id')}/payments`, options);
     const list = (body as Record<string, unknown> | undefined)?.payments ?? [];
     return parseWith(InvoicePaymentsSchema, list, { what: 'GET /invoices/{id}/payments', kind: 'response', pathPrefix: ['payments'] });
+  }
+
+  /**
+   * Sets this invoice's own billing address (`PUT /invoices/{id}/address/billing`); the
+   * customer's address stays as it is. Safe to repeat.
+   *
+   * @example
+   * ```ts
+   * await client.finance.invoices.setBillingAddress(invoice.invoice_id, { address: '12 MG Road', city: 'Bengaluru', zip: '560001', country: 'India' });
+   * ```
+   */
+  async setBillingAddress(id: string, address: InvoiceBillingAddress, options: CallOptions = {}): Promise<void> {
+    const body = parseWith(InvoiceBillingAddressSchema, address, { what: 'the billing address', kind: 'input' });
+    await sendFinance(this.context, 'PUT', `/invoices/${idSegment(id, 'invoice id')}/address/billing`, options, body);
   }
 
   // Not retried after an ambiguous failure: a repeat of a change that landed is refused (the

@@ -16,6 +16,9 @@ import { findTax } from './tax-model.js';
 const READ_ONLY = new Set([
   'invoice_id', 'status', 'customer_name', 'sub_total', 'tax_total', 'total', 'balance', 'taxes', 'currency_code',
   'created_time', 'last_modified_time', 'invoice_url', 'payment_made', 'credits_applied', 'roundoff_value', 'last_payment_date',
+  // Not in the create or update body Zoho describes: an invoice's addresses are set through
+  // /invoices/{id}/address/billing and /shipping, and start as the customer's.
+  'billing_address', 'shipping_address',
 ]);
 
 const DAY = 86_400_000;
@@ -227,7 +230,7 @@ export function renderInvoice(org: FinanceOrgState, row: StoredRecord, view: 'fu
     last_payment_date: lastPaymentDate(org, row),
     credits_applied: 0,
     price_precision: pricePrecision(org),
-    billing_address: renderAddress(customer?.data.billing_address),
+    billing_address: renderAddress(d.billing_address ?? customer?.data.billing_address),
     shipping_address: renderAddress(customer?.data.shipping_address),
     notes: typeof d.notes === 'string' ? d.notes : '',
     terms: typeof d.terms === 'string' ? d.terms : '',

@@ -6,6 +6,8 @@ import { booksErrors } from './errors.js';
 import { createInvoice, renderInvoice, updateInvoice } from './invoice-model.js';
 import { INVOICE_STATUSES, invoiceFilterBy, invoiceFilters, statusMatches } from './invoice-filters.js';
 import { searchText, textFilters } from './list-filters.js';
+import { mergeAddress } from './address.js';
+import { isObject } from '../request-body.js';
 import { invoiceErrors } from './invoice-errors.js';
 import { paidOn, paymentsOfInvoice } from './payment-applications.js';
 import { renderInvoicePayment } from './payment-model.js';
@@ -112,4 +114,22 @@ export function listInvoicePayments(ctx: FinanceContext): Reply {
 /** The org's date today (`yyyy-mm-dd`): what makes an invoice overdue. */
 export function orgToday(ctx: FinanceContext): string {
   return booksDate(ctx.world.now(), ctx.org.utcOffsetMinutes);
+}
+
+const BILLING_ADDRESS_FIELDS = ['address', 'street2', 'city', 'state', 'zip', 'country', 'fax'];
+
+/**
+ * PUT /invoices/{id}/address/billing: the invoice's own billing address (the customer's is left
+ * as it is). Fields other than the address's are refused, as is a value that is not text.
+ */
+export function updateInvoiceBillingAddress(ctx: FinanceContext): Reply {
+  const id = ctx.params.id ?? '';
+  const row = ctx.org.tables.invoices.get(id);
+  if (!row) return booksErrors.notFound('Invoice');
+  if (!isObject(ctx.body)) return booksErrors.invalidJson();
+  for (const [key, value] of Object.entries(ctx.body)) {
+    if (!BILLING_ADDRESS_FIELDS.includes(key) || typeof value !== 'string') return booksErrors.invalidValue(key);
+  }
+  ctx.org.tables.invoices.update(id, { billing_address: mergeAddress(row.data.billing_address, ctx.body) }, ctx.world.now());
+  return success('Billing address updated');
 }
