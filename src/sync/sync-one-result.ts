@@ -46,7 +46,10 @@ export type SyncOneAction =
   | 'unlinked'
   /** Nothing to sync: see `skipped` (a Type III contact without a company, a record unlinked on purpose). */
   | 'skipped'
-  /** The record failed (bad data, a refusal of the other side, the API): see `failure`. Nothing was linked. */
+  /**
+   * The record failed (bad data, a refusal of the other side, the API): see `failure`. No pair was
+   * formed; for a linked pair, `fsm` and `finance` show what was written before the failure.
+   */
   | 'failed';
 
 /** What happened to one side's record. */
