@@ -125,5 +125,8 @@ export * from './tax/index.js';
 // Two-way sync
 export * from './sync/index.js';
 
+// Billing: invoices for work orders, payments, estimates, sales orders
+export * from './billing/index.js';
+
 // Wire schemas (zod) and their types
 export * from './schemas/index.js';

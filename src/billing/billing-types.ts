@@ -14,7 +14,7 @@ export interface BillingSyncer {
   /** The finance id linked to an FSM record of a mapping module, without calling anyone. */
   linkedId(module: 'companies' | 'contacts' | 'items', side: 'fsm', id: string): Promise<string | undefined>;
   /** Creates (or pairs) the counterpart of one record now, linked as `run()` would. */
-  syncOne(entity: SyncEntity, side: 'fsm' | 'finance', id: string, options?: { signal?: AbortSignal }): Promise<{ counterpartId?: string | undefined; action: string }>;
+  syncOne(entity: SyncEntity, side: 'fsm' | 'finance', id: string, options?: { signal?: AbortSignal }): Promise<{ counterpartId?: string | undefined; action: string; failure?: { message: string } | undefined }>;
 }
 
 /** Options of {@link Billing}. */

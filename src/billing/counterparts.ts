@@ -1,5 +1,6 @@
 import type { IntegrationClient } from '../client/integration-client.js';
 import { BillingError, type BillingErrorCode } from '../errors/billing-error.js';
+import { SyncLeaseError } from '../errors/sync-lease-error.js';
 import type { FieldMapper } from '../mapping/field-mapper.js';
 import { createMapResolver } from '../mapping/references.js';
 import type { SyncEntity } from '../sync/sync-units.js';
@@ -85,10 +86,12 @@ export class CounterpartResolver {
     try {
       result = await this.#syncer.syncOne(entity, 'fsm', fsmId, signal ? { signal } : {});
     } catch (error) {
+      // A sync run holds the binding: the caller retries later, as with the run itself.
+      if (error instanceof SyncLeaseError) throw error;
       throw new BillingError(code, `Work order ${order.name ?? order.id}: the ${entity === 'items' ? 'item' : 'customer'} ${fsmId} is not in finance and could not be created there: ${error instanceof Error ? error.message : String(error)}`, { details: { workOrderId: order.id, entity, fsmId }, cause: error });
     }
     if (result.counterpartId === undefined) {
-      throw new BillingError(code, `Work order ${order.name ?? order.id}: the ${entity === 'items' ? 'item' : 'customer'} ${fsmId} has no counterpart in finance after syncing it (${result.action}); see the sync log for why.`, { details: { workOrderId: order.id, entity, fsmId, action: result.action } });
+      throw new BillingError(code, `Work order ${order.name ?? order.id}: the ${entity === 'items' ? 'item' : 'customer'} ${fsmId} has no counterpart in finance after syncing it (${result.action}${result.failure ? `: ${result.failure.message}` : ''}).`, { details: { workOrderId: order.id, entity, fsmId, action: result.action } });
     }
     if (result.action === 'created') created.push({ entity, fsmId, financeId: result.counterpartId });
     return result.counterpartId;

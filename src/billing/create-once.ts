@@ -33,6 +33,11 @@ export interface CreateOnceInput {
   keep: boolean;
   /** What the refusal names when another call holds the key. */
   busy: { code: 'WORK_ORDER_BUSY'; what: string; details: Record<string, unknown> };
+  /**
+   * Whether an earlier call's interrupted create, found in finance, is what this call asks for.
+   * Default yes; payments say no when a different reference is asked for (then both exist).
+   */
+  sameRequest?: (earlierReference: string) => boolean;
   /** The documents with exactly this reference. */
   find(reference: string): Promise<string | undefined>;
   /** Creates the document; returns its id. */
@@ -62,7 +67,8 @@ export async function createOnce(input: CreateOnceInput): Promise<CreateOnceResu
   if (existing) {
     if (existing.until > clock.now()) throw busy(existing.until);
     const found = await input.find(existing.reference);
-    if (found !== undefined) {
+    const same = input.sameRequest?.(existing.reference) ?? true;
+    if (found !== undefined && (same || input.keep)) {
       await storage.compareAndSet(key, existing, input.keep ? { ...existing, documentId: found } : undefined);
       return { documentId: found, reference: existing.reference, created: true, recovered: true };
     }

@@ -1,12 +1,11 @@
 import type { IntegrationClient } from '../client/integration-client.js';
 import type { Clock } from '../clock.js';
 import { BillingError } from '../errors/billing-error.js';
-import { ApiError } from '../errors/api-error.js';
-import { NetworkError } from '../errors/network-error.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import type { Storage } from '../storage/storage.js';
 import { Decimal } from '../tax/decimal.js';
 import type { InvoiceStatus } from './billing-types.js';
+import { createOnce } from './create-once.js';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -37,12 +36,6 @@ export interface RecordedPayment {
   invoice: InvoiceStatus;
   /** True when an earlier call's payment (its reply lost) was found by its reference instead of paying again. */
   recovered: boolean;
-}
-
-interface PendingPayment {
-  reference: string;
-  owner: string;
-  until: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,11 +87,47 @@ export class PaymentRecorder {
     const signal = input.signal ? { signal: input.signal } : {};
     const { amount, issues } = checkInput(input);
     if (issues.length > 0) throw new BillingError('PAYMENT_INVALID', `The payment for invoice ${invoiceId} was not recorded: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`, { details: { invoiceId, issues } });
-    const key = `${this.#prefix}payments/${encodeURIComponent(invoiceId)}`;
-    const recovered = await this.#settle(key, invoiceId, input.reference);
-    if (recovered) return recovered;
     const invoice = (await this.#client.finance.invoices.get(invoiceId, signal)) as Row;
     const state = invoiceStatus(invoice);
+    const customerId = String(invoice.customer_id);
+    const reference = input.reference ?? `PAY-${String(invoice.invoice_number ?? invoiceId)}-${this.#clock.now().toString(36)}${(++this.#counter).toString(36)}`;
+    let checked = false;
+    const outcome = await createOnce({
+      storage: this.#storage, clock: this.#clock, key: `${this.#prefix}payments/${encodeURIComponent(invoiceId)}`, leaseMs: this.#leaseMs,
+      reference, keep: false,
+      busy: { code: 'WORK_ORDER_BUSY', what: `A payment on invoice ${invoiceId}`, details: { invoiceId } },
+      // Asked again after a crash or a lost reply (no reference, or the same one): it is the
+      // payment already recorded, not a second one.
+      sameRequest: (earlier) => input.reference === undefined || input.reference === earlier,
+      find: async (ref) => {
+        const found = await this.#find(customerId, ref);
+        return found === undefined ? undefined : String(found.payment_id);
+      },
+      create: async (ref) => {
+        await this.#check(invoiceId, state, amount, input, signal);
+        checked = true;
+        // Books takes payments on sent invoices; a Draft is sent first, as recording a payment in the product does.
+        if (state.status === 'draft') await this.#client.finance.invoices.markSent(invoiceId, signal);
+        const payment = (await this.#client.finance.customerPayments.create({
+          customer_id: customerId,
+          payment_mode: input.mode,
+          amount: Number(amount.toString()),
+          date: input.date,
+          reference_number: ref,
+          ...(input.notes === undefined ? {} : { description: input.notes }),
+          ...(input.depositAccountId === undefined ? {} : { account_id: input.depositAccountId }),
+          invoices: [{ invoice_id: invoiceId, amount_applied: Number(amount.toString()) }],
+        }, signal)) as Row;
+        return String(payment.payment_id);
+      },
+    });
+    const after = invoiceStatus((await this.#client.finance.invoices.get(invoiceId, signal)) as Row);
+    const paid = checked ? amount.toString() : String((await this.#find(customerId, outcome.reference))?.amount ?? '');
+    return { paymentId: outcome.documentId, reference: outcome.reference, amount: paid, invoice: after, recovered: outcome.recovered || !checked };
+  }
+
+  /** Every refusal before anything is written. */
+  async #check(invoiceId: string, state: InvoiceStatus, amount: Decimal, input: PaymentInput, signal: { signal?: AbortSignal }): Promise<void> {
     if (state.status === 'void' || state.status === 'paid') {
       throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is ${state.status}: it takes no payment.`, { details: { invoiceId, status: state.status } });
     }
@@ -110,59 +139,6 @@ export class PaymentRecorder {
       throw new BillingError('PAYMENT_OVER_BALANCE', `Invoice ${invoiceId} owes ${balance.toString()}; a payment of ${amount.toString()} is more than that.`, { details: { invoiceId, balance: state.balance, amount: amount.toString() } });
     }
     if (input.depositAccountId !== undefined) await this.#checkDepositAccount(invoiceId, input.depositAccountId, signal);
-    const reference = input.reference ?? `PAY-${String(invoice.invoice_number ?? invoiceId)}-${this.#clock.now().toString(36)}${(++this.#counter).toString(36)}`;
-    const owner = `${this.#clock.now().toString(36)}-${this.#counter.toString(36)}`;
-    const pending: PendingPayment = { reference, owner, until: this.#clock.now() + this.#leaseMs };
-    if (!(await this.#storage.compareAndSet(key, undefined, pending))) {
-      throw new BillingError('WORK_ORDER_BUSY', `Another payment on invoice ${invoiceId} is being recorded; try again shortly.`, { details: { invoiceId } });
-    }
-    // Books records a payment on a sent invoice; a Draft is sent first, as recording a payment in the product does.
-    if (state.status === 'draft') await this.#client.finance.invoices.markSent(invoiceId, signal);
-    let paymentId: string;
-    let isRecovered = false;
-    try {
-      const payment = (await this.#client.finance.customerPayments.create({
-        customer_id: String(invoice.customer_id),
-        payment_mode: input.mode,
-        amount: Number(amount.toString()),
-        date: input.date,
-        reference_number: reference,
-        ...(input.notes === undefined ? {} : { description: input.notes }),
-        ...(input.depositAccountId === undefined ? {} : { account_id: input.depositAccountId }),
-        invoices: [{ invoice_id: invoiceId, amount_applied: Number(amount.toString()) }],
-      } as never, signal)) as Row;
-      paymentId = String(payment.payment_id);
-    } catch (error) {
-      const uncertain = error instanceof NetworkError || (error instanceof ApiError && (error.status === 0 || error.status >= 500));
-      const found = uncertain ? await this.#find(String(invoice.customer_id), reference).catch(() => undefined) : undefined;
-      if (!found) {
-        if (!uncertain) await this.#storage.compareAndSet(key, pending, undefined);
-        throw error;
-      }
-      paymentId = String(found.payment_id);
-      isRecovered = true;
-    }
-    await this.#storage.compareAndSet(key, pending, undefined);
-    const after = invoiceStatus((await this.#client.finance.invoices.get(invoiceId, signal)) as Row);
-    return { paymentId, reference, amount: amount.toString(), invoice: after, recovered: isRecovered };
-  }
-
-  /** A payment whose create was interrupted is found by its reference, or forgotten once its lease is over. */
-  async #settle(key: string, invoiceId: string, reference: string | undefined): Promise<RecordedPayment | undefined> {
-    const pending = await this.#storage.get<PendingPayment>(key);
-    if (!pending) return undefined;
-    if (pending.until > this.#clock.now()) {
-      throw new BillingError('WORK_ORDER_BUSY', `A payment on invoice ${invoiceId} is being recorded until ${new Date(pending.until).toISOString()}; try again after that.`, { details: { invoiceId, until: pending.until } });
-    }
-    const invoice = (await this.#client.finance.invoices.get(invoiceId)) as Row;
-    const found = await this.#find(String(invoice.customer_id), pending.reference);
-    await this.#storage.compareAndSet(key, pending, undefined);
-    // Asked again after a crash or a lost reply (no reference, or the same one): it is the payment
-    // already recorded, not a second one.
-    if (found && (reference === undefined || reference === pending.reference)) {
-      return { paymentId: String(found.payment_id), reference: pending.reference, amount: String(found.amount ?? ''), invoice: invoiceStatus(invoice), recovered: true };
-    }
-    return undefined;
   }
 
   async #find(customerId: string, reference: string): Promise<Row | undefined> {

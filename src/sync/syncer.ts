@@ -147,6 +147,22 @@ export class BidirectionalSyncer {
     this.#events.off(event, listener);
   }
 
+  /**
+   * The id a record is linked to on the other side, from storage alone (no call): `undefined`
+   * when the record is not linked. `module` is the mapping module the link lives in (`contacts`
+   * for individual customers, `contact_persons` for persons of a company's customer).
+   *
+   * @example
+   * ```ts
+   * const customerId = await syncer.linkedId('companies', 'fsm', companyId);
+   * ```
+   */
+  async linkedId(module: 'companies' | 'contacts' | 'contact_persons' | 'items', side: SyncSide, id: string): Promise<string | undefined> {
+    const value = await this.#options.storage.get<{ financeId?: string; fsmId?: string; detached?: boolean }>(this.#keys.link(module, side, id));
+    if (!value || value.detached === true) return undefined;
+    return side === 'fsm' ? value.financeId : value.fsmId;
+  }
+
   /** What one run (or one `syncOne`) shares: stores, policies, link indexes, the report, the lease. */
   async #context(run: { runId: string; report: ReportBuilder; lease: RunLease | undefined; signal: AbortSignal | undefined; fullScan: boolean; dryRun: boolean; events?: TypedEmitter<SyncEvents>; onWrite?: RunContext['onWrite'] }): Promise<RunContext> {
     const o = this.#options;
