@@ -12,11 +12,11 @@ import type { TaxSync } from '../tax/tax-sync.js';
 import type { BillingEvents, BillingOptions, InvoiceStatus, InvoiceWorkOrderOptions, InvoiceWorkOrderResult } from './billing-types.js';
 import { invoiceStatus, PaymentRecorder, type PaymentInput, type RecordedPayment } from './payments.js';
 import { CounterpartResolver } from './counterparts.js';
-import { buildInvoiceDraft, type PricingOptions } from './invoice-draft.js';
+import { DocumentPlanner } from './document-plan.js';
+import type { PricingOptions } from './invoice-draft.js';
 import { LedgerStore, type WorkOrderLedger } from './ledger.js';
 import { adoptPending, clearShown, markBillable, releasePending, voidInvoice } from './ledger-transitions.js';
 import { lineStates, selectLines, type LineState } from './line-selection.js';
-import { LineTaxChooser } from './line-taxes.js';
 import { zohoFsmWorkOrderSource, type WorkOrderSource } from './work-order-source.js';
 import type { BillableWorkOrder } from './work-order.js';
 
@@ -66,6 +66,7 @@ export class Billing {
   readonly #ledgers: LedgerStore;
   readonly #counterparts: CounterpartResolver;
   readonly #payments: PaymentRecorder;
+  readonly #planner: DocumentPlanner;
   readonly #events = new TypedEmitter<BillingEvents>();
 
   /** @throws ConfigError on a missing or malformed option. */
@@ -87,6 +88,7 @@ export class Billing {
     this.#prefix = `${options.keyPrefix ?? 'billing/'}${encodeURIComponent(this.#source.id)}/`;
     this.#ledgers = new LedgerStore(options.storage, this.#prefix);
     this.#counterparts = new CounterpartResolver(options.syncer, options.mapper, options.client);
+    this.#planner = new DocumentPlanner(this.#counterparts, options.taxes, this.#pricing);
     this.#payments = new PaymentRecorder({ client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs });
   }
 
@@ -115,19 +117,8 @@ export class Billing {
     await this.refresh(order, callOptions(signal));
     let ledger = await this.#settle(order.id, signal);
     const lines = selectLines(order, ledger, options.lines);
-    const created: InvoiceWorkOrderResult['created'] = [];
-    const customer = await this.#counterparts.customer(order, created, signal);
-    const items = await this.#counterparts.items(order, lines, created, signal);
+    const { draft, created } = await this.#planner.plan(order, lines, { salesperson: options.salesperson, date: options.date, signal });
     for (const c of created) this.#events.emit('counterpart', { ...c, workOrderId: order.id });
-    const mapped = await this.#counterparts.mappedHeader(order, customer.financeId, items);
-    const draft = buildInvoiceDraft({
-      order, lines, reference: '', customerId: customer.financeId, customer: customer.record, items, mapped,
-      chooser: await LineTaxChooser.load(this.#taxes),
-      totals: this.#taxes ? (l, o) => (this.#taxes as TaxSync).totals(l, o) : undefined,
-      pricing: this.#pricing,
-      ...(options.salesperson === undefined ? {} : { salesperson: options.salesperson }),
-      ...(options.date === undefined ? {} : { date: options.date }),
-    });
     const lineIds = lines.map((l) => l.id);
     const owner = `${this.#clock.now().toString(36)}-${(++ownerCounter).toString(36)}`;
     ledger = await this.#ledgers.change(order.id, (current) => {

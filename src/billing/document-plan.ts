@@ -1,0 +1,55 @@
+import type { TaxSync } from '../tax/tax-sync.js';
+import type { CreatedCounterpart } from './billing-types.js';
+import type { CounterpartResolver } from './counterparts.js';
+import { buildInvoiceDraft, type InvoiceDraft, type PricingOptions } from './invoice-draft.js';
+import { LineTaxChooser } from './line-taxes.js';
+import type { BillableLine, BillableWorkOrder } from './work-order.js';
+
+/** A finance document planned from a work order or an estimate, with what had to be created for it. */
+export interface DocumentPlan {
+  draft: InvoiceDraft;
+  customerId: string;
+  created: CreatedCounterpart[];
+}
+
+// Fields only invoices take: estimates and sales orders are refused or misread with them.
+const INVOICE_ONLY = ['payment_terms', 'payment_terms_label', 'contact_persons', 'date'];
+
+/** An invoice payload as an estimate or sales order payload (same lines, taxes and discounts). */
+export function withoutInvoiceFields(payload: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => !INVOICE_ONLY.includes(key)));
+}
+
+/**
+ * Plans a finance document for some lines: the customer and items (created and linked when
+ * missing), the mapped header, each line's tax, the totals to expect. Shared by invoices,
+ * estimates and sales orders so all three price a line the same way.
+ */
+export class DocumentPlanner {
+  readonly #counterparts: CounterpartResolver;
+  readonly #taxes: TaxSync | undefined;
+  readonly #pricing: PricingOptions;
+
+  constructor(counterparts: CounterpartResolver, taxes: TaxSync | undefined, pricing: PricingOptions) {
+    this.#counterparts = counterparts;
+    this.#taxes = taxes;
+    this.#pricing = pricing;
+  }
+
+  async plan(order: BillableWorkOrder, lines: readonly BillableLine[], options: { salesperson?: string | undefined; date?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<DocumentPlan> {
+    const created: CreatedCounterpart[] = [];
+    const customer = await this.#counterparts.customer(order, created, options.signal);
+    const items = await this.#counterparts.items(order, lines, created, options.signal);
+    const mapped = await this.#counterparts.mappedHeader(order, customer.financeId, items);
+    const taxes = this.#taxes;
+    const draft = buildInvoiceDraft({
+      order, lines, reference: '', customerId: customer.financeId, customer: customer.record, items, mapped,
+      chooser: await LineTaxChooser.load(taxes),
+      totals: taxes ? (l, o) => taxes.totals(l, o) : undefined,
+      pricing: this.#pricing,
+      ...(options.salesperson === undefined ? {} : { salesperson: options.salesperson }),
+      ...(options.date === undefined ? {} : { date: options.date }),
+    });
+    return { draft, customerId: customer.financeId, created };
+  }
+}
