@@ -6,14 +6,14 @@ import { ConfigError } from '../errors/config-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { TypedEmitter, type Listener } from '../events.js';
-import type { FieldMapper } from '../mapping/field-mapper.js';
 import type { Storage } from '../storage/storage.js';
-import type { TaxSync } from '../tax/tax-sync.js';
 import type { BillingEvents, BillingOptions, InvoiceStatus, InvoiceWorkOrderOptions, InvoiceWorkOrderResult } from './billing-types.js';
 import { invoiceStatus, PaymentRecorder, type PaymentInput, type RecordedPayment } from './payments.js';
 import { CounterpartResolver } from './counterparts.js';
 import { DocumentPlanner } from './document-plan.js';
-import type { PricingOptions } from './invoice-draft.js';
+import { EstimateBilling, type ConvertedEstimate, type EstimateConversion, type EstimateState, type PushedEstimate } from './estimates.js';
+import { plannedLineKey, SalesOrderBilling, type WorkOrderSalesOrder } from './sales-orders.js';
+import type { PlannedLine, PricingOptions } from './invoice-draft.js';
 import { LedgerStore, type WorkOrderLedger } from './ledger.js';
 import { adoptPending, clearShown, markBillable, releasePending, voidInvoice } from './ledger-transitions.js';
 import { lineStates, selectLines, type LineState } from './line-selection.js';
@@ -56,8 +56,6 @@ function mayHaveLanded(error: unknown): boolean {
 export class Billing {
   readonly #client: IntegrationClient;
   readonly #storage: Storage;
-  readonly #mapper: FieldMapper;
-  readonly #taxes: TaxSync | undefined;
   readonly #source: WorkOrderSource;
   readonly #pricing: PricingOptions;
   readonly #clock: Clock;
@@ -67,6 +65,8 @@ export class Billing {
   readonly #counterparts: CounterpartResolver;
   readonly #payments: PaymentRecorder;
   readonly #planner: DocumentPlanner;
+  readonly #estimates: EstimateBilling;
+  readonly #salesOrders: SalesOrderBilling;
   readonly #events = new TypedEmitter<BillingEvents>();
 
   /** @throws ConfigError on a missing or malformed option. */
@@ -79,8 +79,6 @@ export class Billing {
     if (!(leaseMs > 0)) throw new ConfigError('Billing option "pendingLeaseMs" is milliseconds above 0.', { details: { option: 'pendingLeaseMs' } });
     this.#client = options.client;
     this.#storage = options.storage;
-    this.#mapper = options.mapper;
-    this.#taxes = options.taxes;
     this.#source = options.workOrders ?? zohoFsmWorkOrderSource(options.client);
     this.#pricing = options.pricing ?? {};
     this.#clock = options.clock ?? systemClock;
@@ -89,6 +87,9 @@ export class Billing {
     this.#ledgers = new LedgerStore(options.storage, this.#prefix);
     this.#counterparts = new CounterpartResolver(options.syncer, options.mapper, options.client);
     this.#planner = new DocumentPlanner(this.#counterparts, options.taxes, this.#pricing);
+    const shared = { client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs, planner: this.#planner };
+    this.#estimates = new EstimateBilling({ ...shared, zohoFsm: options.workOrders === undefined });
+    this.#salesOrders = new SalesOrderBilling(shared);
     this.#payments = new PaymentRecorder({ client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs });
   }
 
@@ -128,7 +129,7 @@ export class Billing {
       return { ...current, sequence, pending: { reference: `${order.name ?? order.id}-${sequence}`, lineIds, owner, until: this.#clock.now() + this.#leaseMs } };
     });
     const pending = ledger.pending as NonNullable<WorkOrderLedger['pending']>;
-    const payload = { ...draft.payload, reference_number: pending.reference };
+    const payload = { ...draft.payload, reference_number: pending.reference, line_items: await this.#againstSalesOrder(order.id, draft) };
     let invoice: Invoice;
     let recovered = false;
     try {
@@ -223,12 +224,15 @@ export class Billing {
   /**
    * The customer's secure way to pay: a payment link to the invoice, valid until `expiresOn`.
    *
-   * @throws BillingError `INVOICE_STATE` for a void or paid invoice (nothing left to pay).
+   * @throws BillingError `INVOICE_STATE` for a Draft (send it first), void or paid invoice.
    */
   async paymentLink(invoiceId: string, options: { expiresOn: string; linkType?: 'public' | 'private'; signal?: AbortSignal }): Promise<string> {
     const current = await this.status(invoiceId, options);
     if (current.status === 'void' || current.status === 'paid') {
       throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is ${current.status}: there is nothing to pay.`, { details: { invoiceId, status: current.status } });
+    }
+    if (current.status === 'draft') {
+      throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is a Draft: send it first (billing.send), then share its payment link.`, { details: { invoiceId, status: current.status } });
     }
     return this.#client.finance.invoices.paymentLink(invoiceId, { expiresOn: options.expiresOn, ...(options.linkType ? { linkType: options.linkType } : {}), ...callOptions(options.signal) });
   }
@@ -247,6 +251,52 @@ export class Billing {
   /** The invoice's status and balance, read from finance: draft, sent, partially_paid, paid, overdue or void. */
   async status(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<InvoiceStatus> {
     return invoiceStatus((await this.#client.finance.invoices.get(invoiceId, callOptions(options.signal))) as Record<string, unknown>);
+  }
+
+  /**
+   * Pushes an estimate to finance once (FSM Estimates ↔ Books Estimates): missing customer and
+   * items are created and linked as for invoices; later calls return the same estimate. An id is
+   * read from Zoho FSM, whose estimate then shows the finance id and status.
+   */
+  pushEstimate(estimate: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<PushedEstimate> {
+    return this.#estimates.push(estimate, options.signal);
+  }
+
+  /** The pushed estimate's status in finance (sent, accepted, declined, invoiced...), shown on FSM's estimate too. */
+  estimateStatus(fsmEstimateId: string, options: { signal?: AbortSignal } = {}): Promise<EstimateState> {
+    return this.#estimates.status(fsmEstimateId, options.signal);
+  }
+
+  /**
+   * Converts an accepted estimate, once: into a Draft invoice (`{ to: 'invoice' }`) or into a work
+   * order your callback creates (`{ to: 'work-order', create }`).
+   *
+   * @throws BillingError `ESTIMATE_STATE` when the estimate is not pushed or not accepted.
+   */
+  convertEstimate(fsmEstimateId: string, conversion: EstimateConversion, options: { signal?: AbortSignal } = {}): Promise<ConvertedEstimate> {
+    return this.#estimates.convert(fsmEstimateId, conversion, options.signal);
+  }
+
+  /**
+   * The work order's sales order in Books (created once; calling again is the product's "Try
+   * Again" and never makes a second one). Invoices of the work order made after it name its lines,
+   * so Books shows them against the order.
+   *
+   * @throws BillingError `SALES_ORDERS_UNAVAILABLE` in Zoho Invoice or Books without inventory.
+   */
+  async salesOrderFor(workOrder: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<WorkOrderSalesOrder> {
+    return this.#salesOrders.create(await this.#order(workOrder, options.signal), options.signal);
+  }
+
+  async #againstSalesOrder(workOrderId: string, draft: { payload: Record<string, unknown>; lines: readonly PlannedLine[] }): Promise<unknown> {
+    const lines = draft.payload.line_items as Array<Record<string, unknown>>;
+    const onOrder = await this.#salesOrders.lineIds(workOrderId);
+    if (!onOrder) return lines;
+    return lines.map((line, i) => {
+      const planned = draft.lines[i];
+      const id = planned === undefined ? undefined : onOrder[plannedLineKey(planned)];
+      return id === undefined ? line : { ...line, salesorder_item_id: id };
+    });
   }
 
   /** Marks lines Non Billable (`billable: false`, the default) or billable again. Invoiced lines are left as they are. */

@@ -14,3 +14,5 @@ export type { PaymentInput, RecordedPayment } from './payments.js';
 export { billableFromFsmWorkOrder } from './fsm-work-order.js';
 export { zohoFsmWorkOrderSource, type LineStatusUpdate, type WorkOrderCallOptions, type WorkOrderSource } from './work-order-source.js';
 export type { BillableLine, BillablePart, BillableWorkOrder } from './work-order.js';
+export type { ConvertedEstimate, EstimateConversion, EstimateState, PushedEstimate } from './estimates.js';
+export type { WorkOrderSalesOrder } from './sales-orders.js';
