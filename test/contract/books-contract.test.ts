@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_ONLY } from '../sync/helpers.js';
 import type { Flow, FlowSetting } from './contract-world.js';
 import { CONTRACT_EXCEPTIONS } from './exceptions.js';
+import { billingFlow } from './flow-billing.js';
 import { clientFlow } from './flow-client.js';
 import { demoFlow } from './flow-demo.js';
 import { estimatesFlow } from './flow-estimates.js';
@@ -97,6 +98,14 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
   {
     name: 'payments in Zoho Invoice', flow: paymentsFlow, settings: [invoice],
     wanted: ['GET /share/paymentlink', 'POST /customerpayments', 'PUT /customerpayments/{payment_id}', 'DELETE /customerpayments/{payment_id}'],
+  },
+  {
+    name: 'billing (invoice a work order, address, send, payment link, payments, void and invoice again)', flow: billingFlow, settings: [books, booksDocumented, invoice],
+    wanted: [
+      'POST /contacts', 'POST /items', 'POST /invoices', 'GET /invoices/{invoice_id}', 'PUT /invoices/{invoice_id}/address/billing',
+      'POST /invoices/{invoice_id}/status/sent', 'GET /share/paymentlink', 'POST /customerpayments', 'GET /customerpayments',
+      'POST /invoices/{invoice_id}/status/void', 'GET /settings/taxes',
+    ],
   },
   { name: 'the demo (examples/demo.ts)', flow: demoFlow, settings: [books, booksDocumented], wanted: ['GET /organizations', 'GET /contacts', 'POST /contacts', 'PUT /contacts/{contact_id}', 'GET /items'] },
 ];

@@ -22,6 +22,13 @@ describe.skipIf(!OPENAPI_AVAILABLE)('the contract validator names each kind of d
     expect(validateExchange(index, sent).map((v) => v.problem).join('\n')).toMatch(problem);
   });
 
+  it('a request-field exception excuses only the departure it names', () => {
+    const exception = { operations: /\/invoices/, requestField: /^discount: string "\d+%", declared number$/, reason: 'test' };
+    const body = (discount: unknown) => ({ customer_id: '1', line_items: [{ item_id: '2' }], discount });
+    expect(validateExchange(index, exchange('POST', '/invoices', [], body('10%')), [exception])).toEqual([]);
+    expect(validateExchange(index, exchange('POST', '/invoices', [], body('ten')), [exception]).map((v) => v.problem).join('\n')).toMatch(/discount: string "ten", declared number/);
+  });
+
   it('a conforming call has no problem', () => {
     expect(validateExchange(index, exchange('GET', '/invoices', [['date_start', '2026-01-01'], ['page', '2'], ['per_page', '50']]))).toEqual([]);
   });

@@ -8,6 +8,8 @@ export interface ContractException {
   operations: RegExp;
   /** A query parameter the SDK sends although the operation does not declare it. */
   undeclaredQuery?: string;
+  /** A request body field whose declared type the SDK does not follow (matched against the problem text). */
+  requestField?: RegExp;
   /** A reply field whose declared type the sandbox does not follow. */
   replyField?: RegExp;
   reason: string;
@@ -35,6 +37,8 @@ export function exceptionUsed(index: OpenApiIndex, exchange: Exchange, exception
   return match.operations.some(({ operation }) => {
     if (!exception.operations.test(`${exchange.method} ${operation.template}`)) return false;
     if (exception.undeclaredQuery !== undefined) return exchange.query.some(([k]) => k === exception.undeclaredQuery);
+    const requestField = exception.requestField;
+    if (requestField !== undefined && bodyProblems(exchange, operation).some((p) => requestField.test(p))) return true;
     const replyField = exception.replyField;
     if (replyField === undefined) return false;
     const schema = operation.responses[String(exchange.status)];
@@ -85,11 +89,18 @@ function checkParameters(exchange: Exchange, found: Array<{ operation: Operation
   return problems;
 }
 
-function checkBody(exchange: Exchange, operation: OperationSpec): string[] {
+/** Where the request body departs from the operation's declared body (missing required fields, wrong types). */
+function bodyProblems(exchange: Exchange, operation: OperationSpec): string[] {
+  if (!operation.requestBody || (exchange.method !== 'POST' && exchange.method !== 'PUT')) return [];
+  return checkValue(exchange.requestBody ?? {}, operation.requestBody, operation.resolve, { required: true });
+}
+
+function checkBody(exchange: Exchange, operation: OperationSpec, exceptions: readonly ContractException[]): string[] {
   const hasBody = exchange.requestBody !== undefined && !(typeof exchange.requestBody === 'object' && exchange.requestBody !== null && Object.keys(exchange.requestBody).length === 0);
   if (!operation.requestBody) return hasBody ? [`a request body was sent, but ${operation.file} declares none`] : [];
-  if (exchange.method !== 'POST' && exchange.method !== 'PUT') return [];
-  return checkValue(exchange.requestBody ?? {}, operation.requestBody, operation.resolve, { required: true }).map((p) => `request ${p} (${operation.file})`);
+  return bodyProblems(exchange, operation)
+    .filter((p) => !excepted(exceptions, exchange.method, operation.template, (e) => e.requestField?.test(p) === true))
+    .map((p) => `request ${p} (${operation.file})`);
 }
 
 function checkReply(exchange: Exchange, operation: OperationSpec, exceptions: readonly ContractException[]): string[] {
@@ -113,7 +124,7 @@ export function validateExchange(index: OpenApiIndex, exchange: Exchange, except
   if (match.kind === 'method-not-declared') return [{ exchange: name, problem: `${exchange.method} is not declared on ${match.templates.join(', ')}` }];
   const problems = [
     ...checkParameters(exchange, match.operations, exceptions),
-    ...match.operations.flatMap(({ operation }) => [...checkBody(exchange, operation), ...checkReply(exchange, operation, exceptions)]),
+    ...match.operations.flatMap(({ operation }) => [...checkBody(exchange, operation, exceptions), ...checkReply(exchange, operation, exceptions)]),
   ];
   return [...new Set(problems)].map((problem) => ({ exchange: name, problem }));
 }
