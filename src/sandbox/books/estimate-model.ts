@@ -5,10 +5,11 @@ import type { StoredRecord } from '../record-table.js';
 import { booksDate, booksTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { renderAddress } from './address.js';
+import { checkDocument, type DocumentKind } from './document-check.js';
 import { documentErrors } from './document-errors.js';
-import { priceDocument, readLines, renderPriced, unpriceable } from './document-lines.js';
+import { priceDocument, renderPriced } from './document-lines.js';
 import { nextDocumentNumber } from './document-numbers.js';
-import { fieldAvailable, gateOf, withoutUnavailable } from './edition-fields.js';
+import { fieldAvailable, gateOf } from './edition-fields.js';
 import { booksErrors } from './errors.js';
 
 /** `status` values of GET /estimates (estimates.yml). */
@@ -22,23 +23,10 @@ const READ_ONLY = new Set([
   'last_modified_time', 'accepted_date', 'declined_date', 'invoice_ids', 'price_precision',
 ]);
 
+const KIND: DocumentKind = { table: 'estimates', label: 'Estimate', numberField: 'estimate_number', readOnly: READ_ONLY };
+
 function check(world: SandboxWorld, org: FinanceOrgState, input: Record<string, unknown>, current?: StoredRecord): Record<string, unknown> | Reply {
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) if (!READ_ONLY.has(key)) data[key] = value;
-  // Estimates carry the invoices' edition-gated tax fields (gst_no, vat_treatment, …).
-  const gated = withoutUnavailable('invoice', data, gateOf(org));
-  const customerId = gated.customer_id ?? current?.data.customer_id;
-  if (typeof customerId !== 'string' || !org.tables.contacts.get(customerId)) return booksErrors.notFound('Contact');
-  const number = gated.estimate_number;
-  if (typeof number === 'string' && org.tables.estimates.where('estimate_number', number).some((e) => e.id !== current?.id)) {
-    return documentErrors.duplicateNumber('Estimate');
-  }
-  if (gated.line_items !== undefined || !current) {
-    const lines = readLines(world, org, gated.line_items);
-    if (isReply(lines)) return lines;
-    gated.line_items = lines;
-  }
-  return unpriceable(org, { ...current?.data, ...gated }) ?? gated;
+  return checkDocument(KIND, world, org, input, current);
 }
 
 /** Creates a draft estimate, or the error Zoho would answer. */

@@ -5,10 +5,11 @@ import type { StoredRecord } from '../record-table.js';
 import { booksDate, booksTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { renderAddress } from './address.js';
+import { checkDocument, type DocumentKind } from './document-check.js';
 import { documentErrors } from './document-errors.js';
-import { priceDocument, readLines, renderPriced, storedLines, unpriceable } from './document-lines.js';
+import { priceDocument, renderPriced, storedLines } from './document-lines.js';
 import { nextDocumentNumber } from './document-numbers.js';
-import { fieldAvailable, gateOf, withoutUnavailable } from './edition-fields.js';
+import { fieldAvailable, gateOf } from './edition-fields.js';
 import { booksErrors } from './errors.js';
 import { renderInvoice } from './invoice-model.js';
 
@@ -49,22 +50,10 @@ export function invoicedStatus(org: FinanceOrgState, order: StoredRecord): 'not_
   return done === 0 ? 'not_invoiced' : done === lines.length ? 'invoiced' : 'partially_invoiced';
 }
 
+const KIND: DocumentKind = { table: 'salesorders', label: 'Sales order', numberField: 'salesorder_number', readOnly: READ_ONLY };
+
 function check(world: SandboxWorld, org: FinanceOrgState, input: Record<string, unknown>, current?: StoredRecord): Record<string, unknown> | Reply {
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) if (!READ_ONLY.has(key)) data[key] = value;
-  const gated = withoutUnavailable('invoice', data, gateOf(org));
-  const customerId = gated.customer_id ?? current?.data.customer_id;
-  if (typeof customerId !== 'string' || !org.tables.contacts.get(customerId)) return booksErrors.notFound('Contact');
-  const number = gated.salesorder_number;
-  if (typeof number === 'string' && org.tables.salesorders.where('salesorder_number', number).some((o) => o.id !== current?.id)) {
-    return documentErrors.duplicateNumber('Sales order');
-  }
-  if (gated.line_items !== undefined || !current) {
-    const lines = readLines(world, org, gated.line_items);
-    if (isReply(lines)) return lines;
-    gated.line_items = lines;
-  }
-  return unpriceable(org, { ...current?.data, ...gated }) ?? gated;
+  return checkDocument(KIND, world, org, input, current);
 }
 
 /** Creates a draft sales order, or the error Zoho would answer. */
