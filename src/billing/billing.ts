@@ -88,7 +88,7 @@ export class Billing {
     this.#counterparts = new CounterpartResolver(options.syncer, options.mapper, options.client);
     this.#planner = new DocumentPlanner(this.#counterparts, options.taxes, this.#pricing);
     const shared = { client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs, planner: this.#planner };
-    this.#estimates = new EstimateBilling({ ...shared, zohoFsm: options.workOrders === undefined });
+    this.#estimates = new EstimateBilling(shared, { zohoFsm: options.workOrders === undefined });
     this.#salesOrders = new SalesOrderBilling(shared);
     this.#payments = new PaymentRecorder({ client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs });
   }

@@ -1,3 +1,6 @@
+import type { IntegrationClient } from '../client/integration-client.js';
+import type { Clock } from '../clock.js';
+import type { Storage } from '../storage/storage.js';
 import type { TaxSync } from '../tax/tax-sync.js';
 import type { CreatedCounterpart } from './billing-types.js';
 import type { CounterpartResolver } from './counterparts.js';
@@ -52,4 +55,15 @@ export class DocumentPlanner {
     });
     return { draft, customerId: customer.financeId, created };
   }
+}
+
+/** What the estimate and sales-order parts of billing share. */
+export interface DocumentDeps {
+  readonly client: IntegrationClient;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  /** Storage namespace of this billing. */
+  readonly prefix: string;
+  readonly leaseMs: number;
+  readonly planner: DocumentPlanner;
 }

@@ -1,11 +1,8 @@
-import type { IntegrationClient } from '../client/integration-client.js';
-import type { Clock } from '../clock.js';
 import { BillingError } from '../errors/billing-error.js';
-import type { Storage } from '../storage/storage.js';
 import type { TotalsResult } from '../tax/totals.js';
 import type { CreatedCounterpart } from './billing-types.js';
 import { createOnce } from './create-once.js';
-import { withoutInvoiceFields, type DocumentPlanner } from './document-plan.js';
+import { withoutInvoiceFields, type DocumentDeps } from './document-plan.js';
 import { billableFromFsmWorkOrder } from './fsm-work-order.js';
 import type { BillableWorkOrder } from './work-order.js';
 
@@ -57,52 +54,42 @@ const FSM_STATUS: Readonly<Record<string, string>> = { draft: 'Draft', sent: 'Se
 
 /** FSM Estimates ↔ finance estimates: push once, read the status back, convert when accepted. */
 export class EstimateBilling {
-  readonly #client: IntegrationClient;
-  readonly #storage: Storage;
-  readonly #clock: Clock;
-  readonly #prefix: string;
-  readonly #leaseMs: number;
-  readonly #planner: DocumentPlanner;
+  readonly #d: DocumentDeps;
   /** Whether estimate ids are Zoho FSM's (then statuses and links are written back there). */
   readonly #zohoFsm: boolean;
 
-  constructor(options: { client: IntegrationClient; storage: Storage; clock: Clock; prefix: string; leaseMs: number; planner: DocumentPlanner; zohoFsm: boolean }) {
-    this.#client = options.client;
-    this.#storage = options.storage;
-    this.#clock = options.clock;
-    this.#prefix = options.prefix;
-    this.#leaseMs = options.leaseMs;
-    this.#planner = options.planner;
+  constructor(deps: DocumentDeps, options: { zohoFsm: boolean }) {
+    this.#d = deps;
     this.#zohoFsm = options.zohoFsm;
   }
 
   #key(kind: 'estimates' | 'estimate-conversions', fsmEstimateId: string): string {
-    return `${this.#prefix}${kind}/${encodeURIComponent(fsmEstimateId)}`;
+    return `${this.#d.prefix}${kind}/${encodeURIComponent(fsmEstimateId)}`;
   }
 
   async push(estimate: string | BillableWorkOrder, signal?: AbortSignal): Promise<PushedEstimate> {
     const call = signal ? { signal } : {};
     const fsmEstimateId = typeof estimate === 'string' ? estimate : estimate.id;
-    const done = await this.#storage.get<{ documentId?: string }>(this.#key('estimates', fsmEstimateId));
+    const done = await this.#d.storage.get<{ documentId?: string }>(this.#key('estimates', fsmEstimateId));
     if (done?.documentId !== undefined) {
-      const existing = (await this.#client.finance.estimates.get(done.documentId, call)) as Row & { estimate_id: string };
+      const existing = (await this.#d.client.finance.estimates.get(done.documentId, call)) as Row & { estimate_id: string };
       return { fsmEstimateId, estimate: existing, pushed: false, recovered: false, created: [], totals: undefined };
     }
-    const order = typeof estimate === 'string' ? billableFromFsmWorkOrder((await this.#client.fsm.estimates.get(estimate, call)) as Row) : estimate;
-    const { draft, created } = await this.#planner.plan(order, order.lines, { signal });
+    const order = typeof estimate === 'string' ? billableFromFsmWorkOrder((await this.#d.client.fsm.estimates.get(estimate, call)) as Row) : estimate;
+    const { draft, created } = await this.#d.planner.plan(order, order.lines, { signal });
     const outcome = await createOnce({
-      storage: this.#storage, clock: this.#clock, key: this.#key('estimates', order.id), leaseMs: this.#leaseMs,
+      storage: this.#d.storage, clock: this.#d.clock, key: this.#key('estimates', order.id), leaseMs: this.#d.leaseMs,
       reference: order.name ?? order.id, keep: true,
       busy: { code: 'WORK_ORDER_BUSY', what: `Estimate ${order.name ?? order.id}`, details: { fsmEstimateId: order.id } },
       find: async (reference) => {
-        const found = (await this.#client.finance.estimates.list({ referenceNumber: reference, ...call }).toArray()).find((e) => e.reference_number === reference);
+        const found = (await this.#d.client.finance.estimates.list({ referenceNumber: reference, ...call }).toArray()).find((e) => e.reference_number === reference);
         return found?.estimate_id ?? undefined;
       },
-      create: async (reference) => (await this.#client.finance.estimates.create({ ...withoutInvoiceFields(draft.payload), reference_number: reference } as never, call)).estimate_id,
+      create: async (reference) => (await this.#d.client.finance.estimates.create({ ...withoutInvoiceFields(draft.payload), reference_number: reference } as never, call)).estimate_id,
     });
-    const pushed = (await this.#client.finance.estimates.get(outcome.documentId, call)) as Row & { estimate_id: string };
+    const pushed = (await this.#d.client.finance.estimates.get(outcome.documentId, call)) as Row & { estimate_id: string };
     if (this.#zohoFsm && typeof estimate === 'string') {
-      await this.#client.fsm.estimates.update(order.id, { ZBilling_Id: outcome.documentId, Status: FSM_STATUS[String(pushed.status)] ?? String(pushed.status) } as never, call).catch(() => undefined);
+      await this.#d.client.fsm.estimates.update(order.id, { ZBilling_Id: outcome.documentId, Status: FSM_STATUS[String(pushed.status)] ?? String(pushed.status) } as never, call).catch(() => undefined);
     }
     return { fsmEstimateId: order.id, estimate: pushed, pushed: outcome.created, recovered: outcome.recovered, created: outcome.created ? created : [], totals: draft.totals };
   }
@@ -110,9 +97,9 @@ export class EstimateBilling {
   async status(fsmEstimateId: string, signal?: AbortSignal): Promise<EstimateState> {
     const call = signal ? { signal } : {};
     const estimateId = await this.#pushedId(fsmEstimateId);
-    const estimate = (await this.#client.finance.estimates.get(estimateId, call)) as Row;
+    const estimate = (await this.#d.client.finance.estimates.get(estimateId, call)) as Row;
     const status = String(estimate.status);
-    if (this.#zohoFsm) await this.#client.fsm.estimates.update(fsmEstimateId, { Status: FSM_STATUS[status] ?? status } as never, call).catch(() => undefined);
+    if (this.#zohoFsm) await this.#d.client.fsm.estimates.update(fsmEstimateId, { Status: FSM_STATUS[status] ?? status } as never, call).catch(() => undefined);
     const invoiceIds = Array.isArray(estimate.invoice_ids) ? estimate.invoice_ids.map(String) : [];
     return { fsmEstimateId, estimateId, status, invoiceIds };
   }
@@ -120,33 +107,33 @@ export class EstimateBilling {
   async convert(fsmEstimateId: string, conversion: EstimateConversion, signal?: AbortSignal): Promise<ConvertedEstimate> {
     const call = signal ? { signal } : {};
     const estimateId = await this.#pushedId(fsmEstimateId);
-    const estimate = (await this.#client.finance.estimates.get(estimateId, call)) as Row;
+    const estimate = (await this.#d.client.finance.estimates.get(estimateId, call)) as Row;
     const status = String(estimate.status);
     const number = String(estimate.estimate_number ?? estimateId);
     const key = this.#key('estimate-conversions', fsmEstimateId);
-    const converted = await this.#storage.get<{ documentId?: string }>(key);
+    const converted = await this.#d.storage.get<{ documentId?: string }>(key);
     if (converted?.documentId === undefined && status !== 'accepted' && !(conversion.to === 'invoice' && status === 'invoiced')) {
       throw new BillingError('ESTIMATE_STATE', `Estimate ${number} is ${status}: only an accepted estimate is converted.`, { details: { fsmEstimateId, estimateId, status } });
     }
     const outcome = await createOnce({
-      storage: this.#storage, clock: this.#clock, key, leaseMs: this.#leaseMs, reference: number, keep: true,
+      storage: this.#d.storage, clock: this.#d.clock, key, leaseMs: this.#d.leaseMs, reference: number, keep: true,
       busy: { code: 'WORK_ORDER_BUSY', what: `The conversion of estimate ${number}`, details: { fsmEstimateId } },
       find: async (reference) => {
         if (conversion.to !== 'invoice') return undefined;
-        const invoices = await this.#client.finance.invoices.findByReference(reference, call);
+        const invoices = await this.#d.client.finance.invoices.findByReference(reference, call);
         return invoices.find((i) => (i as Row).invoiced_estimate_id === estimateId && i.status !== 'void')?.invoice_id;
       },
       create: async (reference) => (conversion.to === 'invoice'
-        ? (await this.#client.finance.estimates.convertToInvoice(estimateId, call)).invoice_id
+        ? (await this.#d.client.finance.estimates.convertToInvoice(estimateId, call)).invoice_id
         : conversion.create(estimate, reference)),
     });
     if (conversion.to === 'work-order') return { to: 'work-order', workOrderId: outcome.documentId, converted: outcome.created };
-    const invoice = (await this.#client.finance.invoices.get(outcome.documentId, call)) as Row;
+    const invoice = (await this.#d.client.finance.invoices.get(outcome.documentId, call)) as Row;
     return { to: 'invoice', invoiceId: outcome.documentId, invoice, converted: outcome.created };
   }
 
   async #pushedId(fsmEstimateId: string): Promise<string> {
-    const record = await this.#storage.get<{ documentId?: string }>(this.#key('estimates', fsmEstimateId));
+    const record = await this.#d.storage.get<{ documentId?: string }>(this.#key('estimates', fsmEstimateId));
     if (record?.documentId === undefined) {
       throw new BillingError('ESTIMATE_STATE', `Estimate ${fsmEstimateId} has not been pushed to finance; call billing.pushEstimate first.`, { details: { fsmEstimateId, status: 'not_pushed' } });
     }

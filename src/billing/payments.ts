@@ -104,6 +104,13 @@ export class PaymentRecorder {
         return found === undefined ? undefined : String(found.payment_id);
       },
       create: async (ref) => {
+        // The caller's reference names the payment. A call that recorded it and died before
+        // answering has already cleared its record, so only finance knows: the retry finds it on
+        // the invoice instead of paying again.
+        if (input.reference !== undefined) {
+          const earlier = (await this.#client.finance.invoices.payments(invoiceId, signal)).find((p) => p.reference_number === ref);
+          if (earlier !== undefined) return String(earlier.payment_id);
+        }
         await this.#check(invoiceId, state, amount, input, signal);
         checked = true;
         // Books takes payments on sent invoices; a Draft is sent first, as recording a payment in the product does.

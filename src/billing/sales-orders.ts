@@ -1,11 +1,8 @@
-import type { IntegrationClient } from '../client/integration-client.js';
-import type { Clock } from '../clock.js';
 import { BillingError } from '../errors/billing-error.js';
 import { ModuleUnavailableError } from '../errors/module-unavailable-error.js';
-import type { Storage } from '../storage/storage.js';
 import type { CreatedCounterpart } from './billing-types.js';
 import { createOnce } from './create-once.js';
-import { withoutInvoiceFields, type DocumentPlanner } from './document-plan.js';
+import { withoutInvoiceFields, type DocumentDeps } from './document-plan.js';
 import type { PlannedLine } from './invoice-draft.js';
 import type { BillableWorkOrder } from './work-order.js';
 
@@ -35,24 +32,14 @@ export function plannedLineKey(line: Pick<PlannedLine, 'lineId' | 'partLineId'>)
 
 /** Work order → Books sales order, once per work order; invoices of the work order then name its lines. */
 export class SalesOrderBilling {
-  readonly #client: IntegrationClient;
-  readonly #storage: Storage;
-  readonly #clock: Clock;
-  readonly #prefix: string;
-  readonly #leaseMs: number;
-  readonly #planner: DocumentPlanner;
+  readonly #d: DocumentDeps;
 
-  constructor(options: { client: IntegrationClient; storage: Storage; clock: Clock; prefix: string; leaseMs: number; planner: DocumentPlanner }) {
-    this.#client = options.client;
-    this.#storage = options.storage;
-    this.#clock = options.clock;
-    this.#prefix = options.prefix;
-    this.#leaseMs = options.leaseMs;
-    this.#planner = options.planner;
+  constructor(deps: DocumentDeps) {
+    this.#d = deps;
   }
 
   #key(workOrderId: string, part: 'order' | 'lines'): string {
-    return `${this.#prefix}sales-orders/${encodeURIComponent(workOrderId)}/${part}`;
+    return `${this.#d.prefix}sales-orders/${encodeURIComponent(workOrderId)}/${part}`;
   }
 
   async create(order: BillableWorkOrder, signal?: AbortSignal): Promise<WorkOrderSalesOrder> {
@@ -60,21 +47,21 @@ export class SalesOrderBilling {
     const lines = order.lines.filter((l) => l.billingStatus !== 'Non Billable');
     if (lines.length === 0) throw new BillingError('NOTHING_TO_INVOICE', `Work order ${order.name ?? order.id} has no billable line for a sales order.`, { details: { workOrderId: order.id } });
     try {
-      const existing = await this.#storage.get<{ documentId?: string }>(this.#key(order.id, 'order'));
+      const existing = await this.#d.storage.get<{ documentId?: string }>(this.#key(order.id, 'order'));
       const remembered = await this.lineIds(order.id);
       // Planned again when the lines were not remembered yet (a crash right after the create).
-      const { draft, created } = existing?.documentId === undefined || remembered === undefined ? await this.#planner.plan(order, lines, { signal }) : { draft: undefined, created: [] };
+      const { draft, created } = existing?.documentId === undefined || remembered === undefined ? await this.#d.planner.plan(order, lines, { signal }) : { draft: undefined, created: [] };
       const outcome = await createOnce({
-        storage: this.#storage, clock: this.#clock, key: this.#key(order.id, 'order'), leaseMs: this.#leaseMs,
+        storage: this.#d.storage, clock: this.#d.clock, key: this.#key(order.id, 'order'), leaseMs: this.#d.leaseMs,
         reference: order.name ?? order.id, keep: true,
         busy: { code: 'WORK_ORDER_BUSY', what: `The sales order of work order ${order.name ?? order.id}`, details: { workOrderId: order.id } },
-        find: async (reference) => (await this.#client.finance.salesOrders.findByReference(reference, call))[0]?.salesorder_id ?? undefined,
+        find: async (reference) => (await this.#d.client.finance.salesOrders.findByReference(reference, call))[0]?.salesorder_id ?? undefined,
         create: async (reference) => {
           const payload = { ...withoutInvoiceFields(draft?.payload ?? {}), reference_number: reference };
-          return (await this.#client.finance.salesOrders.create(payload as never, call)).salesorder_id;
+          return (await this.#d.client.finance.salesOrders.create(payload as never, call)).salesorder_id;
         },
       });
-      const salesOrder = (await this.#client.finance.salesOrders.get(outcome.documentId, call)) as Row & { salesorder_id: string };
+      const salesOrder = (await this.#d.client.finance.salesOrders.get(outcome.documentId, call)) as Row & { salesorder_id: string };
       if (draft && remembered === undefined) await this.#rememberLines(order.id, salesOrder, draft.lines);
       return { workOrderId: order.id, salesOrder, converted: outcome.created, recovered: outcome.recovered, created: outcome.created ? created : [] };
     } catch (error) {
@@ -87,7 +74,7 @@ export class SalesOrderBilling {
 
   /** The sales-order line of each work-order line, when the work order has a sales order. */
   async lineIds(workOrderId: string): Promise<Record<string, string> | undefined> {
-    return (await this.#storage.get<SalesOrderLines>(this.#key(workOrderId, 'lines')))?.lines;
+    return (await this.#d.storage.get<SalesOrderLines>(this.#key(workOrderId, 'lines')))?.lines;
   }
 
   // The order's lines come back in the order they were sent: line i is planned line i.
@@ -98,6 +85,6 @@ export class SalesOrderBilling {
       const id = rows[i]?.line_item_id;
       if (typeof id === 'string' && rows[i]?.item_id === line.financeItemId) lines[plannedLineKey(line)] = id;
     });
-    await this.#storage.batch([{ type: 'put', key: this.#key(workOrderId, 'lines'), value: { salesOrderId: String(salesOrder.salesorder_id), lines } }]);
+    await this.#d.storage.batch([{ type: 'put', key: this.#key(workOrderId, 'lines'), value: { salesOrderId: String(salesOrder.salesorder_id), lines } }]);
   }
 }
