@@ -78,7 +78,11 @@ export interface InvoiceWorkOrderResult {
   created: CreatedCounterpart[];
   /** Every line of the work order with its status after the call. */
   lineStates: LineState[];
-  /** Steps that did not complete and will be retried (the billing address, the statuses on the work order). */
+  /**
+   * Steps after the create that did not complete; the invoice exists either way. Line statuses
+   * not shown on the work order are retried by the next billing call on it; the billing address
+   * (`client.finance.invoices.setBillingAddress`) and `send` are for the caller to repeat.
+   */
   warnings: string[];
   /** True when the invoice was made by an earlier call whose reply was lost, and found by its reference. */
   recovered: boolean;

@@ -142,7 +142,8 @@ export class Billing {
       // The reply is lost, not the create: if it landed, its reference finds it now.
       const found = await this.#findByReference(pending.reference).catch(() => undefined);
       if (!found) throw error;
-      invoice = found;
+      // A list row is a summary: the caller gets the invoice as a create would have returned it.
+      invoice = ((await this.#client.finance.invoices.get(found.invoice_id, callOptions(signal)).catch(() => undefined)) ?? found) as Invoice;
       recovered = true;
     }
     await this.#index(invoice.invoice_id, order.id);
@@ -164,7 +165,11 @@ export class Billing {
         warnings.push(`The billing address was not set on invoice ${invoice.invoice_id}: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
-    if (options.send) await this.#client.finance.invoices.markSent(invoice.invoice_id, callOptions(signal));
+    if (options.send) {
+      await this.#client.finance.invoices.markSent(invoice.invoice_id, callOptions(signal)).catch((error: unknown) => {
+        warnings.push(`Invoice ${invoice.invoice_id} was created but not marked sent (call billing.send): ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     warnings.push(...(await this.#flush(order.id, signal)));
     for (const message of warnings) this.#events.emit('warning', { workOrderId: order.id, message });
     const latest = await this.#ledgers.read(order.id);

@@ -90,7 +90,9 @@ export class PaymentRecorder {
     const invoice = (await this.#client.finance.invoices.get(invoiceId, signal)) as Row;
     const state = invoiceStatus(invoice);
     const customerId = String(invoice.customer_id);
-    const reference = input.reference ?? `PAY-${String(invoice.invoice_number ?? invoiceId)}-${this.#clock.now().toString(36)}${(++this.#counter).toString(36)}`;
+    // Unique across processes too: a new Billing (a restart, one per request) counts from 1 again,
+    // and two references alike would let a retry adopt the other call's payment as its own.
+    const reference = input.reference ?? `PAY-${String(invoice.invoice_number ?? invoiceId)}-${this.#clock.now().toString(36)}${(++this.#counter).toString(36)}${globalThis.crypto.randomUUID().slice(0, 6)}`;
     let checked = false;
     const outcome = await createOnce({
       storage: this.#storage, clock: this.#clock, key: `${this.#prefix}payments/${encodeURIComponent(invoiceId)}`, leaseMs: this.#leaseMs,
