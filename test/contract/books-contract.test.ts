@@ -39,6 +39,12 @@ const CONTACT_SYNC = [
   'GET /items', 'POST /items', 'PUT /items/{item_id}',
 ];
 
+const BILLING = [
+  'POST /contacts', 'POST /items', 'POST /invoices', 'GET /invoices/{invoice_id}', 'PUT /invoices/{invoice_id}/address/billing',
+  'POST /invoices/{invoice_id}/status/sent', 'GET /share/paymentlink', 'POST /customerpayments', 'GET /customerpayments',
+  'POST /invoices/{invoice_id}/status/void', 'GET /settings/taxes', 'POST /estimates', 'GET /estimates/{estimate_id}', 'POST /invoices/fromestimates',
+];
+
 /**
  * One recorded run: a flow, how it runs, and the operations (and reply statuses) it must show, so
  * a later change cannot silently drop coverage.
@@ -100,13 +106,10 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
     wanted: ['GET /share/paymentlink', 'POST /customerpayments', 'PUT /customerpayments/{payment_id}', 'DELETE /customerpayments/{payment_id}'],
   },
   {
-    name: 'billing (invoice a work order, address, send, payment link, payments, void and invoice again)', flow: billingFlow, settings: [books, booksDocumented, invoice],
-    wanted: [
-      'POST /contacts', 'POST /items', 'POST /invoices', 'GET /invoices/{invoice_id}', 'PUT /invoices/{invoice_id}/address/billing',
-      'POST /invoices/{invoice_id}/status/sent', 'GET /share/paymentlink', 'POST /customerpayments', 'GET /customerpayments',
-      'POST /invoices/{invoice_id}/status/void', 'GET /settings/taxes',
-    ],
+    name: 'billing (invoice a work order, address, send, payment link, payments, void and invoice again, estimate, sales order)', flow: billingFlow, settings: [books, booksDocumented],
+    wanted: [...BILLING, 'POST /salesorders', 'GET /salesorders/{salesorder_id}'],
   },
+  { name: 'billing in Zoho Invoice', flow: billingFlow, settings: [invoice], wanted: BILLING },
   { name: 'the demo (examples/demo.ts)', flow: demoFlow, settings: [books, booksDocumented], wanted: ['GET /organizations', 'GET /contacts', 'POST /contacts', 'PUT /contacts/{contact_id}', 'GET /items'] },
 ];
 

@@ -43,10 +43,10 @@ export const CONTRACT_EXCEPTIONS: readonly ContractException[] = [
     reason: 'The sales-order replies type salesorder as an array; Zoho\'s documented replies for one record, and every other module\'s, are objects. The sandbox answers an object, and the SDK reads both.',
   },
   {
-    operations: /\/invoices/,
+    operations: /\/(invoices|estimates)/,
     requestField: /^(line_items\[\d+\]\.)?discount: string "\d+(\.\d+)?%", declared number$/,
-    replyField: /^invoices?(\[\d+\])?\.(line_items\[\d+\]\.)?discount: string "\d+(\.\d+)?%", declared number$/,
+    replyField: /^(invoices?|estimates?)(\[\d+\])?\.(line_items\[\d+\]\.)?discount: string "\d+(\.\d+)?%", declared number$/,
     reason:
-      'invoices.yml types discount number, yet its own description says a percentage discount "should include the % symbol (e.g., 10%)", and sales-order.yml types the same field string. A percentage sent as a number would be a flat amount, so the SDK sends "10%" (amounts stay numbers) and the sandbox keeps the text, as Books writes it; only percentage strings are excepted.',
+      'invoices.yml and estimates.yml type discount number, yet their own descriptions say a percentage discount "should include the % symbol (e.g., 10%)", and sales-order.yml types the same field string. A percentage sent as a number would be a flat amount, so the SDK sends "10%" (amounts stay numbers) and the sandbox keeps the text, as Books writes it; only percentage strings are excepted.',
   },
 ];

@@ -57,13 +57,15 @@ function billableOrders(world: RecordedWorld, fsm: string): string[] {
  * Billing's whole path in the US edition: invoice a work order whose customer and items are
  * missing in finance (created, linked, a Draft with the billing address), send it, a payment
  * link, a partial then a full payment (the second after a lost reply, settled by its reference),
- * the status; another work order invoiced, voided and invoiced again; and a sync run after it.
+ * the status; another work order invoiced, voided and invoiced again; an estimate pushed,
+ * accepted and converted; a sales order (refused without inventory; in Books with inventory,
+ * created once and invoiced against); and a sync run after it.
  */
 async function usBilling(log: Exchange[], setting: FlowSetting): Promise<void> {
   const { world, fsm, taxes, billing: make, syncer } = billingWorld(log, setting, 'us', 31, { discount: { value: '5%', apply: 'before_tax' } });
   await taxes.pull();
   const billing = make(taxes);
-  const [first, second] = billableOrders(world, fsm);
+  const [first, second, third] = billableOrders(world, fsm);
   if (first === undefined || second === undefined) throw new Error('the billing flow needs two seeded billable work orders with a company');
 
   const { invoice } = await billing.invoiceWorkOrder(first, { date: '2026-03-02', salesperson: 'Sam Field' });
@@ -88,7 +90,40 @@ async function usBilling(log: Exchange[], setting: FlowSetting): Promise<void> {
   await billing.lines(second);
   await billing.invoiceWorkOrder(second);
   await billing.refresh(second);
+
+  await estimateToInvoice(world, setting, fsm, billing);
+  if (third === undefined) throw new Error('the billing flow needs a third seeded billable work order with a company');
+  await refused(billing.salesOrderFor(third), 'a sales order without inventory');
+  if (setting.app === 'books') {
+    world.sandbox.updateOrg(FINANCE_ORG, { inventory: true });
+    await billing.salesOrderFor(third);
+    await billing.salesOrderFor(third); // "Try Again": the same order
+    await billing.invoiceWorkOrder(third);
+  }
   await syncer().run();
+}
+
+/** An FSM estimate for a company no document needed yet: pushed (its customer created), accepted in finance, converted to an invoice once. */
+async function estimateToInvoice(world: RecordedWorld, setting: FlowSetting, fsm: string, billing: Billing): Promise<void> {
+  const invoiced = new Set(world.sandbox.records(fsm, 'Work_Orders').map((w) => String(w.Company ?? '')));
+  const company = world.sandbox.records(fsm, 'Companies').find((c) => !invoiced.has(String(c.id)));
+  const [service, part] = world.sandbox.records(fsm, 'Service_And_Parts');
+  if (!company || !service || !part) throw new Error('the billing flow needs a company without work orders, a service and a part');
+  const estimate = world.sandbox.insert(fsm, 'Estimates', {
+    Summary: 'Annual maintenance', Company: String(company.id),
+    Service_Line_Items: [{ Service: String(service.id), Quantity: 4, Part_Line_Items: [{ Part: String(part.id), Quantity: 2 }] }],
+  });
+  const estimateId = String(estimate.id);
+  const pushed = await billing.pushEstimate(estimateId);
+  await billing.pushEstimate(estimateId); // once: the same estimate
+  await refused(billing.convertEstimate(estimateId, { to: 'invoice' }), 'converting a draft estimate');
+  // The customer accepts it in finance.
+  const client = world.client({ app: setting.app, organizationId: FINANCE_ORG });
+  await client.finance.estimates.markSent(pushed.estimate.estimate_id);
+  await client.finance.estimates.markAccepted(pushed.estimate.estimate_id);
+  await billing.estimateStatus(estimateId);
+  await billing.convertEstimate(estimateId, { to: 'invoice' });
+  await billing.convertEstimate(estimateId, { to: 'invoice' });
 }
 
 /**
@@ -114,12 +149,7 @@ async function indiaBilling(log: Exchange[], setting: FlowSetting): Promise<void
   await billing.send(intra.invoice.invoice_id);
 }
 
-/**
- * Billing end to end, as the contract run records it.
- *
- * Estimates and sales orders are not part of it yet: `Billing` has no estimate or sales-order
- * method to drive (the client's own calls for them run in flow-estimates.ts).
- */
+/** Billing end to end, as the contract run records it. */
 export async function billingFlow(log: Exchange[], setting: FlowSetting): Promise<void> {
   await usBilling(log, setting);
   await indiaBilling(log, setting);
