@@ -218,7 +218,7 @@ export class Billing {
     return order ? lineStates(order, await this.#ledgers.read(workOrderId)) : undefined;
   }
 
-  /** Marks a Draft invoice sent (Books emails nothing; use the client's `email` to send it). */
+  /** Marks a Draft invoice sent. Nothing is emailed: share the invoice's payment link with the customer. */
   async send(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<InvoiceStatus> {
     const current = invoiceStatus((await this.#client.finance.invoices.get(invoiceId, callOptions(options.signal))) as Record<string, unknown>);
     if (current.status === 'void') throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} is void: it cannot be sent.`, { details: { invoiceId, status: current.status } });
