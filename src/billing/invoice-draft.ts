@@ -128,7 +128,7 @@ export function buildInvoiceDraft(input: DraftInput): InvoiceDraft {
     item_id: p.financeItemId,
     rate: p.rate,
     quantity: p.quantity,
-    ...(p.discount === undefined ? {} : { discount: p.discount }),
+    ...(p.discount === undefined ? {} : { discount: discountText(p.discount) }),
     ...(chosen?.[i] ? { tax_id: chosen[i].financeTaxId ?? '' } : {}),
   }));
   const { line_items: _lines, customer_id: _customer, billing_address: _address, reference_number: _reference, ...header } = input.mapped;
@@ -160,8 +160,14 @@ export function buildInvoiceDraft(input: DraftInput): InvoiceDraft {
   return { payload, billingAddress: financeAddress(input.order.billingAddress), lines: planned, totals };
 }
 
+/**
+ * A discount as finance takes it: a percentage is text with its sign (`'10%'`), an amount a number.
+ * invoices.yml types `discount` number and says a percentage "should include the % symbol"; an
+ * amount given as text (`'12.50'`) went out as a string the description does not allow.
+ */
 function discountText(value: TransactionDiscount['value']): string | number {
   if (typeof value === 'object' && value !== null && 'percent' in value) return `${String(value.percent)}%`;
   if (typeof value === 'object' && value !== null && 'amount' in value) return Number(value.amount);
-  return typeof value === 'string' ? value : Number(value);
+  if (typeof value === 'string' && value.trim().endsWith('%')) return value.trim();
+  return Number(value);
 }
