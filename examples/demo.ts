@@ -8,7 +8,10 @@
  * 4. walk customers and items page by page;
  * 5. create a customer and an FSM company and link them;
  * 6. two-way sync: a first run, then edits on both sides with one conflict and one bad record,
- *    and the report with its failures as CSV.
+ *    and the report with its failures as CSV;
+ * 7. billing: a new FSM company's work order invoiced (its customer created in Books and linked on
+ *    the way, so the next sync run writes nothing), the invoice sent with a payment link, a payment
+ *    recorded, the invoice Paid.
  *
  * A ManualClock stands in for time, so Zoho's 100-calls-a-minute limit is honoured without
  * waiting for real minutes.
@@ -18,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   BidirectionalSyncer,
+  Billing,
   createKyTransport,
   failuresToCsv,
   FieldMapper,
@@ -69,7 +73,7 @@ try {
 
   say('2. Onboarding choices');
   const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'in' });
-  const taxes = new TaxSync({ client, storage, edition: 'in' });
+  const taxes = new TaxSync({ client, storage, edition: 'in', origin: 'KA' }); // the business is in Karnataka
   const fsmProfile = { name: 'Asha Field Services', edition: 'in', currencyCode: 'INR', taxesEnabled: true } as const;
   const selector = new OrgSelector({ client, storage, fsm: fsmProfile, mapper, taxes });
   const onboarding = await selector.options(email);
@@ -121,6 +125,31 @@ try {
   say(failuresToCsv(second).trimEnd().split('\n').map((line) => `   ${line}`).join('\n'));
   const third = await syncer.run();
   say(`   third run: ${third.toFinance.updated + third.toFsm.updated + third.toFinance.created + third.toFsm.created} writes (nothing changed)`);
+
+  say('7. Billing: a work order for a company that is not in Books yet');
+  const billing = new Billing({ client, storage, mapper, taxes, syncer, clock });
+  const newCompany = await client.fsm.companies.create({ Company_Name: 'Kaveri Cold Storage Pvt Ltd' });
+  const [service, part] = sandbox.records(fsmOrg.organizationId, 'Service_And_Parts').map((item) => String(item.id));
+  if (!service || !part) throw new Error('the FSM org needs services and parts');
+  const workOrder = await client.fsm.workOrders.create({
+    Summary: 'Cold room compressor service',
+    Company: newCompany.id,
+    Billing_Address: { Street_1: '14 MIDC Road', City: 'Pune', State: 'Maharashtra', Zip_Code: '411019', Country: 'India' },
+    Place_of_Supply: 'MH',
+    Service_Line_Items: [{ Service: service, Quantity: 2, Part_Line_Items: [{ Part: part, Quantity: 3 }] }],
+  });
+  const billed = await billing.invoiceWorkOrder(workOrder.id);
+  const invoiceId = billed.invoice.invoice_id;
+  for (const made of billed.created) say(`   created in Books and linked: ${made.entity} FSM ${made.fsmId} -> ${made.financeId}`);
+  say(`   ${String(billed.invoice.invoice_number)} (${String(billed.invoice.status)}), reference ${billed.reference}: ${billed.lines.length} lines, tax ${billed.lines.map((l) => l.tax?.name || 'none').join(', ')}`);
+  say(`   total ${billed.totals?.total ?? '?'} expected, ${Number(billed.invoice.total).toFixed(2)} in Books; lines on the work order: ${billed.lineStates.map((l) => l.status).join(', ')}`);
+  await billing.send(invoiceId);
+  const link = await billing.paymentLink(invoiceId, { expiresOn: '2026-12-31' });
+  say(`   sent; payment link ${link}`);
+  const payment = await billing.recordPayment(invoiceId, { amount: (await billing.status(invoiceId)).balance, date: new Date(clock.now()).toISOString().slice(0, 10), mode: 'banktransfer', reference: 'NEFT-DEMO-1' });
+  say(`   payment ${payment.amount} recorded (${payment.reference}): invoice ${payment.invoice.status}, balance ${payment.invoice.balance.toFixed(2)}`);
+  const fourth = await syncer.run();
+  say(`   next sync run: ${fourth.toFinance.created + fourth.toFsm.created + fourth.toFinance.updated + fourth.toFsm.updated} writes (the new customer was linked when billing created it)`);
 
   say(`Done: ${requests} API requests, ${Math.round((clock.now() - Date.UTC(2026, 0, 1)) / 60_000)} simulated minutes; state in ${join(dir, 'state.db')}.`);
 } finally {
