@@ -149,8 +149,11 @@ export class Billing {
     await this.#index(invoice.invoice_id, order.id);
     let kept = true;
     ledger = await this.#ledgers.change(order.id, (current) => {
-      kept = current.pending?.owner === owner || (current.pending === undefined && linesFree(current, lineIds));
-      return kept ? adoptPending(current, pending, invoice.invoice_id, this.#clock.now()) : current;
+      // Our lease ran out and another call settled this very invoice (found by its reference):
+      // it is the lines' invoice already, not a duplicate to void.
+      const settled = current.invoices.some((i) => i.invoiceId === invoice.invoice_id && !i.void);
+      kept = settled || current.pending?.owner === owner || (current.pending === undefined && linesFree(current, lineIds));
+      return kept && !settled ? adoptPending(current, pending, invoice.invoice_id, this.#clock.now()) : current;
     });
     if (!kept) {
       // Our lease ran out and another call took the lines while this create was in flight: the

@@ -1,4 +1,5 @@
 import type { IntegrationClient } from '../client/integration-client.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Clock } from '../clock.js';
 import type { Storage } from '../storage/storage.js';
 import type { TaxSync } from '../tax/tax-sync.js';
@@ -40,6 +41,7 @@ export class DocumentPlanner {
   }
 
   async plan(order: BillableWorkOrder, lines: readonly BillableLine[], options: { salesperson?: string | undefined; date?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<DocumentPlan> {
+    checkDiscountLevel(order, lines, this.#pricing);
     const created: CreatedCounterpart[] = [];
     const customer = await this.#counterparts.customer(order, created, options.signal);
     const items = await this.#counterparts.items(order, lines, created, options.signal);
@@ -55,6 +57,19 @@ export class DocumentPlanner {
     });
     return { draft, customerId: customer.financeId, created };
   }
+}
+
+/**
+ * Zoho discounts at one level: a transaction discount in the pricing and a line discount on the
+ * work order cannot both apply. Refused before anything is created.
+ */
+function checkDiscountLevel(order: BillableWorkOrder, lines: readonly BillableLine[], pricing: PricingOptions): void {
+  if (!pricing.discount) return;
+  const discounted = lines.flatMap((line) => [line, ...(line.parts ?? [])].filter((l) => l.discount !== undefined).map(() => line.id));
+  if (discounted.length === 0) return;
+  throw new ValidationError(`Work order ${order.name ?? order.id} has line discounts (lines ${[...new Set(discounted)].join(', ')}) while the pricing gives a transaction discount; Zoho discounts at one level only. Nothing was created.`, [
+    { path: ['pricing', 'discount'], message: 'a transaction discount cannot go with line discounts' },
+  ]);
 }
 
 /** What the estimate and sales-order parts of billing share. */

@@ -1,3 +1,4 @@
+import { TaxError } from '../errors/tax-error.js';
 import type { LineTax, LineTaxCustomer, LineTaxItem } from '../tax/line-tax-types.js';
 import type { TaxIdMapEntry } from '../tax/tax-store.js';
 import type { TaxSync } from '../tax/tax-sync.js';
@@ -71,6 +72,10 @@ export class LineTaxChooser {
   choose(customer: LineTaxCustomer, item: LineTaxItem, placeOfSupply: string | undefined): ChosenLineTax {
     const tax = this.#taxes.lineTax({ customer, item, ...(placeOfSupply === undefined ? {} : { placeOfSupply }) });
     const financeTaxId = tax.taxId === undefined ? '' : this.#toFinance.get(tax.taxId);
+    // Sent without a tax, the line would be exempt in finance while the expected totals charge it.
+    if (financeTaxId === undefined) {
+      throw new TaxError('TAX_CONFIG_INVALID', `The line's tax ${tax.name} (${String(tax.taxId)}) has no finance id in the tax id map: run taxes.pull() (or push()) so it is known, then invoice again. Nothing was sent.`, { details: { taxId: tax.taxId } });
+    }
     // The totals charge what Books will: the finance tax's members, named by their finance ids.
     const components = tax.taxId === undefined ? [] : tax.components.map((c) => ({ rate: c.rate, compound: c.compound, name: c.name, id: this.#toFinance.get(c.taxId) ?? c.taxId }));
     return { financeTaxId, components, tax };

@@ -137,3 +137,16 @@ describe('invoiceWorkOrder', () => {
     expect(await codeOf(billing.invoiceWorkOrder('no-such-work-order'))).toBe('WORK_ORDER_NOT_FOUND');
   });
 });
+
+describe('invoiceWorkOrder refusals before anything is created', () => {
+  it('a transaction discount with line discounts on the work order is refused before the customer and items are created', async () => {
+    const world = billingWorld();
+    const billing = world.billing({ pricing: { discount: { value: '5%', apply: 'after_tax' } } });
+    const company = world.sandbox.records(world.fsm, 'Companies')[0] as Record<string, unknown>;
+    const item = world.sandbox.records(world.fsm, 'Service_And_Parts')[0] as Record<string, unknown>;
+    const since = world.sandbox.calls.list().length;
+    await expect(billing.invoiceWorkOrder({ id: 'w1', companyId: String(company.id), lines: [{ id: 'a', itemId: String(item.id), discount: 3 }] }))
+      .rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(writesSince(world, since)).toEqual([]);
+  });
+});
