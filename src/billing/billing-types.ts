@@ -14,7 +14,7 @@ export interface BillingSyncer {
   /** The finance id linked to an FSM record of a mapping module, without calling anyone. */
   linkedId(module: 'companies' | 'contacts' | 'items', side: 'fsm', id: string): Promise<string | undefined>;
   /** Creates (or pairs) the counterpart of one record now, linked as `run()` would. */
-  syncOne(entity: SyncEntity, side: 'fsm' | 'finance', id: string, options?: { signal?: AbortSignal }): Promise<{ counterpartId?: string | undefined; action: string; failure?: { message: string } | undefined }>;
+  syncOne(entity: SyncEntity, side: 'fsm' | 'finance', id: string, options?: { signal?: AbortSignal; waitMs?: number }): Promise<{ counterpartId?: string | undefined; action: string; failure?: { message: string } | undefined }>;
 }
 
 /** Options of {@link Billing}. */
@@ -39,6 +39,11 @@ export interface BillingOptions {
    * this (by looking its reference up in finance). Default 5 minutes.
    */
   pendingLeaseMs?: number;
+  /**
+   * How long creating a missing customer or item waits for a sync run of the binding to end
+   * before refusing with `SYNC_ALREADY_RUNNING`. Default 0: refuse at once.
+   */
+  syncWaitMs?: number;
   /** Storage namespace. Default `'billing/'`. */
   keyPrefix?: string;
 }

@@ -3,13 +3,13 @@ import { systemClock, type Clock } from '../clock.js';
 import { ApiError } from '../errors/api-error.js';
 import { BillingError } from '../errors/billing-error.js';
 import { ConfigError } from '../errors/config-error.js';
-import { NetworkError } from '../errors/network-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { TypedEmitter, type Listener } from '../events.js';
 import type { Storage } from '../storage/storage.js';
 import type { BillingEvents, BillingOptions, InvoiceStatus, InvoiceWorkOrderOptions, InvoiceWorkOrderResult } from './billing-types.js';
 import { invoiceStatus, PaymentRecorder, type PaymentInput, type RecordedPayment } from './payments.js';
 import { CounterpartResolver } from './counterparts.js';
+import { mayHaveLanded } from './create-once.js';
 import { DocumentPlanner } from './document-plan.js';
 import { EstimateBilling, type ConvertedEstimate, type EstimateConversion, type EstimateState, type PushedEstimate } from './estimates.js';
 import { plannedLineKey, SalesOrderBilling, type WorkOrderSalesOrder } from './sales-orders.js';
@@ -24,17 +24,6 @@ type Invoice = Readonly<Record<string, unknown>> & { invoice_id: string };
 
 let ownerCounter = 0;
 
-/** A reply that proves the request was refused: nothing was made. */
-function refused(error: unknown): boolean {
-  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408;
-}
-
-/** The request may have reached finance and been applied although no reply says so. */
-function mayHaveLanded(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  if (error instanceof ApiError) return error.status === 0 || error.status === 408 || error.status >= 500;
-  return error instanceof Error && error.name === 'AbortError';
-}
 
 /**
  * Invoices work orders, as Zoho FSM does when bound to Books or Invoice: every line not yet
@@ -85,7 +74,7 @@ export class Billing {
     this.#leaseMs = leaseMs;
     this.#prefix = `${options.keyPrefix ?? 'billing/'}${encodeURIComponent(this.#source.id)}/`;
     this.#ledgers = new LedgerStore(options.storage, this.#prefix);
-    this.#counterparts = new CounterpartResolver(options.syncer, options.mapper, options.client);
+    this.#counterparts = new CounterpartResolver(options.syncer, options.mapper, options.client, options.syncWaitMs ?? 0);
     this.#planner = new DocumentPlanner(this.#counterparts, options.taxes, this.#pricing);
     const shared = { client: options.client, storage: options.storage, clock: this.#clock, prefix: this.#prefix, leaseMs, planner: this.#planner };
     this.#estimates = new EstimateBilling(shared, { zohoFsm: options.workOrders === undefined });
@@ -153,12 +142,14 @@ export class Billing {
       // it is the lines' invoice already, not a duplicate to void.
       const settled = current.invoices.some((i) => i.invoiceId === invoice.invoice_id && !i.void);
       kept = settled || current.pending?.owner === owner || (current.pending === undefined && linesFree(current, lineIds));
-      return kept && !settled ? adoptPending(current, pending, invoice.invoice_id, this.#clock.now()) : current;
+      if (!kept) return { ...current, strays: [...(current.strays ?? []), invoice.invoice_id] };
+      return settled ? current : adoptPending(current, pending, invoice.invoice_id, this.#clock.now());
     });
     if (!kept) {
       // Our lease ran out and another call took the lines while this create was in flight: the
-      // invoice is a duplicate. It is a Draft no one has seen, so it is voided at once.
-      await this.#client.finance.invoices.markVoid(invoice.invoice_id).catch(() => undefined);
+      // invoice is a duplicate, a Draft no one has seen. It is recorded before it is voided, so a
+      // void that fails here is done by the next call on the work order.
+      await this.#voidStrays(order.id);
       throw this.#busy(order.id, this.#clock.now());
     }
     this.#events.emit('invoice', { workOrderId: order.id, invoiceId: invoice.invoice_id, reference: pending.reference, lineIds, recovered });
@@ -169,9 +160,11 @@ export class Billing {
       });
     }
     if (options.send) {
-      await this.#client.finance.invoices.markSent(invoice.invoice_id, callOptions(signal)).catch((error: unknown) => {
+      const sent = await this.#client.finance.invoices.markSent(invoice.invoice_id, callOptions(signal)).then(() => true, (error: unknown) => {
         warnings.push(`Invoice ${invoice.invoice_id} was created but not marked sent (call billing.send): ${error instanceof Error ? error.message : String(error)}`);
+        return false;
       });
+      if (sent) invoice = ((await this.#client.finance.invoices.get(invoice.invoice_id, callOptions(signal)).catch(() => undefined)) ?? invoice) as Invoice;
     }
     warnings.push(...(await this.#flush(order.id, signal)));
     for (const message of warnings) this.#events.emit('warning', { workOrderId: order.id, message });
@@ -200,7 +193,8 @@ export class Billing {
   }
 
   /**
-   * Voids an invoice billing made and frees its lines (they show Void and can be invoiced again).
+   * Voids an invoice and, when billing made it, frees its lines (they show Void and can be
+   * invoiced again); for an invoice billing did not make it resolves to `undefined`.
    *
    * @throws BillingError `INVOICE_STATE` when finance refuses (an invoice with payments).
    */
@@ -208,7 +202,7 @@ export class Billing {
     try {
       await this.#client.finance.invoices.markVoid(invoiceId, callOptions(options.signal));
     } catch (error) {
-      if (refused(error) && !(error instanceof NotFoundError)) {
+      if (error instanceof ApiError && error.status === 400 && !(error instanceof NotFoundError)) {
         throw new BillingError('INVOICE_STATE', `Invoice ${invoiceId} cannot be voided: ${(error as Error).message}`, { details: { invoiceId }, cause: error });
       }
       throw error;
@@ -266,8 +260,10 @@ export class Billing {
    * items are created and linked as for invoices; later calls return the same estimate. An id is
    * read from Zoho FSM, whose estimate then shows the finance id and status.
    */
-  pushEstimate(estimate: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<PushedEstimate> {
-    return this.#estimates.push(estimate, options.signal);
+  async pushEstimate(estimate: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<PushedEstimate> {
+    const pushed = await this.#estimates.push(estimate, options.signal);
+    for (const c of pushed.created) this.#events.emit('counterpart', { ...c, workOrderId: pushed.fsmEstimateId });
+    return pushed;
   }
 
   /** The pushed estimate's status in finance (sent, accepted, declined, invoiced...), shown on FSM's estimate too. */
@@ -293,7 +289,13 @@ export class Billing {
    * @throws BillingError `SALES_ORDERS_UNAVAILABLE` in Zoho Invoice or Books without inventory.
    */
   async salesOrderFor(workOrder: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<WorkOrderSalesOrder> {
-    return this.#salesOrders.create(await this.#order(workOrder, options.signal), options.signal);
+    const order = await this.#order(workOrder, options.signal);
+    // The order covers the work order's lines except those marked Non Billable (here or on its side).
+    const states = new Map(lineStates(order, await this.#ledgers.read(order.id)).map((l) => [l.lineId, l.status]));
+    const billable = { ...order, lines: order.lines.filter((line) => states.get(line.id) !== 'Non Billable') };
+    const result = await this.#salesOrders.create(billable, options.signal);
+    for (const c of result.created) this.#events.emit('counterpart', { ...c, workOrderId: order.id });
+    return result;
   }
 
   async #againstSalesOrder(workOrderId: string, draft: { payload: Record<string, unknown>; lines: readonly PlannedLine[] }): Promise<unknown> {
@@ -307,10 +309,23 @@ export class Billing {
     });
   }
 
-  /** Marks lines Non Billable (`billable: false`, the default) or billable again. Invoiced lines are left as they are. */
-  async markNonBillable(workOrderId: string, lineIds: readonly string[], options: { billable?: boolean; signal?: AbortSignal } = {}): Promise<void> {
-    await this.#ledgers.change(workOrderId, (current) => markBillable(current, lineIds, options.billable === true));
-    await this.#flush(workOrderId, options.signal);
+  /**
+   * Marks lines Non Billable (`billable: false`, the default) or billable again, and returns every
+   * line's status. Invoiced lines keep their status.
+   *
+   * @throws BillingError `LINE_NOT_FOUND` for an id that is not a service line of the work order; nothing changes.
+   */
+  async markNonBillable(workOrder: string | BillableWorkOrder, lineIds: readonly string[], options: { billable?: boolean; signal?: AbortSignal } = {}): Promise<LineState[]> {
+    const order = await this.#order(workOrder, options.signal);
+    const known = new Set(order.lines.map((line) => line.id));
+    const unknown = lineIds.find((id) => !known.has(id));
+    if (unknown !== undefined) {
+      throw new BillingError('LINE_NOT_FOUND', `Work order ${order.name ?? order.id} has no service line ${unknown}; billing.lines(workOrderId) lists them.`, { details: { workOrderId: order.id, lineId: unknown } });
+    }
+    await this.#ledgers.change(order.id, (current) => markBillable(current, lineIds, options.billable === true));
+    const warnings = await this.#flush(order.id, options.signal);
+    for (const message of warnings) this.#events.emit('warning', { workOrderId: order.id, message });
+    return lineStates(order, await this.#ledgers.read(order.id));
   }
 
   async #voided(workOrderId: string, invoiceId: string): Promise<void> {
@@ -332,6 +347,7 @@ export class Billing {
    * found by its reference, its lines are invoiced on it; not found, they are free again.
    */
   async #settle(workOrderId: string, signal: AbortSignal | undefined): Promise<WorkOrderLedger> {
+    await this.#voidStrays(workOrderId);
     const ledger = await this.#ledgers.read(workOrderId);
     const pending = ledger.pending;
     if (!pending) return ledger;
@@ -347,6 +363,25 @@ export class Billing {
     }
     await this.#flush(workOrderId, signal);
     return this.#ledgers.read(workOrderId).then((l) => (l.pending ? settled : l));
+  }
+
+  /** Voids the duplicates a late create left; one that is void or gone already counts as done. */
+  async #voidStrays(workOrderId: string): Promise<void> {
+    const strays = (await this.#ledgers.read(workOrderId)).strays ?? [];
+    const done: string[] = [];
+    for (const invoiceId of strays) {
+      const voided = await this.#client.finance.invoices.markVoid(invoiceId).then(() => true, async () => {
+        const status = await this.#client.finance.invoices.get(invoiceId).then((i) => String(i.status), (error: unknown) => (error instanceof NotFoundError ? 'deleted' : 'unknown'));
+        return status === 'void' || status === 'deleted';
+      });
+      if (voided) done.push(invoiceId);
+    }
+    if (done.length === 0) return;
+    await this.#ledgers.change(workOrderId, (current) => {
+      const left = (current.strays ?? []).filter((id) => !done.includes(id));
+      const { strays: _all, ...rest } = current;
+      return left.length === 0 ? rest : { ...rest, strays: left };
+    });
   }
 
   async #findByReference(reference: string): Promise<Invoice | undefined> {

@@ -1,6 +1,7 @@
 import type { IntegrationClient } from '../client/integration-client.js';
 import { BillingError, type BillingErrorCode } from '../errors/billing-error.js';
-import { SyncLeaseError } from '../errors/sync-lease-error.js';
+import { ApiError } from '../errors/api-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { FieldMapper } from '../mapping/field-mapper.js';
 import { createMapResolver } from '../mapping/references.js';
 import type { SyncEntity } from '../sync/sync-units.js';
@@ -30,11 +31,13 @@ export class CounterpartResolver {
   readonly #syncer: BillingSyncer;
   readonly #mapper: FieldMapper;
   readonly #client: IntegrationClient;
+  readonly #waitMs: number;
 
-  constructor(syncer: BillingSyncer, mapper: FieldMapper, client: IntegrationClient) {
+  constructor(syncer: BillingSyncer, mapper: FieldMapper, client: IntegrationClient, waitMs: number) {
     this.#syncer = syncer;
     this.#mapper = mapper;
     this.#client = client;
+    this.#waitMs = waitMs;
   }
 
   async customer(order: BillableWorkOrder, created: CreatedCounterpart[], signal?: AbortSignal): Promise<{ entity: SyncEntity; fsmId: string; financeId: string; record: Row }> {
@@ -84,10 +87,11 @@ export class CounterpartResolver {
     if (linked !== undefined) return linked;
     let result: Awaited<ReturnType<BillingSyncer['syncOne']>>;
     try {
-      result = await this.#syncer.syncOne(entity, 'fsm', fsmId, signal ? { signal } : {});
+      result = await this.#syncer.syncOne(entity, 'fsm', fsmId, { waitMs: this.#waitMs, ...(signal ? { signal } : {}) });
     } catch (error) {
-      // A sync run holds the binding: the caller retries later, as with the run itself.
-      if (error instanceof SyncLeaseError) throw error;
+      // Only a refusal of the record is about the customer or item; a sync run holding the
+      // binding, an import, a rate limit, a network error or an abort pass through as they are.
+      if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500 || error instanceof RateLimitError) throw error;
       throw new BillingError(code, `Work order ${order.name ?? order.id}: the ${entity === 'items' ? 'item' : 'customer'} ${fsmId} is not in finance and could not be created there: ${error instanceof Error ? error.message : String(error)}`, { details: { workOrderId: order.id, entity, fsmId }, cause: error });
     }
     if (result.counterpartId === undefined) {

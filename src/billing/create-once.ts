@@ -32,7 +32,7 @@ export interface CreateOnceInput {
   /** `false`: forget the record once the document exists, so the next call makes another (payments). */
   keep: boolean;
   /** What the refusal names when another call holds the key. */
-  busy: { code: 'WORK_ORDER_BUSY'; what: string; details: Record<string, unknown> };
+  busy: { code: 'WORK_ORDER_BUSY' | 'INVOICE_BUSY'; what: string; details: Record<string, unknown> };
   /**
    * Whether an earlier call's interrupted create, found in finance, is what this call asks for.
    * Default yes; payments say no when a different reference is asked for (then both exist).

@@ -42,14 +42,15 @@ export class DocumentPlanner {
 
   async plan(order: BillableWorkOrder, lines: readonly BillableLine[], options: { salesperson?: string | undefined; date?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<DocumentPlan> {
     checkDiscountLevel(order, lines, this.#pricing);
+    const taxes = this.#taxes;
+    const chooser = await LineTaxChooser.load(taxes);
     const created: CreatedCounterpart[] = [];
     const customer = await this.#counterparts.customer(order, created, options.signal);
     const items = await this.#counterparts.items(order, lines, created, options.signal);
     const mapped = await this.#counterparts.mappedHeader(order, customer.financeId, items);
-    const taxes = this.#taxes;
     const draft = buildInvoiceDraft({
       order, lines, reference: '', customerId: customer.financeId, customer: customer.record, items, mapped,
-      chooser: await LineTaxChooser.load(taxes),
+      chooser,
       totals: taxes ? (l, o) => taxes.totals(l, o) : undefined,
       pricing: this.#pricing,
       ...(options.salesperson === undefined ? {} : { salesperson: options.salesperson }),

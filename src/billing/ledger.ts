@@ -40,6 +40,11 @@ export interface WorkOrderLedger {
   pending?: PendingInvoice;
   /** Line statuses still to show on the work order's side. */
   outbox: LineStatusUpdate[];
+  /**
+   * Invoices a create made after its lease was taken over (the lines were billed meanwhile): to
+   * be voided, and voided again by the next call on the work order if a void fails.
+   */
+  strays?: string[];
 }
 
 export const EMPTY_LEDGER: WorkOrderLedger = Object.freeze({ format: 1, sequence: 0, lines: {}, invoices: [], outbox: [] }) as WorkOrderLedger;

@@ -38,6 +38,10 @@ export class LineTaxChooser {
     if (!taxes) return undefined;
     const config = taxes.config ?? (await taxes.load());
     if (!config || !config.taxesEnabled || config.managedBy !== 'fsm') return undefined;
+    // Checked before anything is created: without it every Indian line's tax is undecidable.
+    if (config.edition === 'in' && config.origin === undefined) {
+      throw new TaxError('TAX_CONFIG_INVALID', 'India needs the business’s state to choose intra- or inter-state GST: set `origin` (e.g. \'KA\') on TaxSync before invoicing. Nothing was created.', { details: { edition: 'in' } });
+    }
     return new LineTaxChooser(taxes, await taxes.idMap());
   }
 

@@ -97,7 +97,7 @@ export class PaymentRecorder {
     const outcome = await createOnce({
       storage: this.#storage, clock: this.#clock, key: `${this.#prefix}payments/${encodeURIComponent(invoiceId)}`, leaseMs: this.#leaseMs,
       reference, keep: false,
-      busy: { code: 'WORK_ORDER_BUSY', what: `A payment on invoice ${invoiceId}`, details: { invoiceId } },
+      busy: { code: 'INVOICE_BUSY', what: `A payment on invoice ${invoiceId}`, details: { invoiceId } },
       // Asked again after a crash or a lost reply (no reference, or the same one): it is the
       // payment already recorded, not a second one.
       sameRequest: (earlier) => input.reference === undefined || input.reference === earlier,

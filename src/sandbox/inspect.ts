@@ -5,7 +5,7 @@ import { addPerson, changePerson, makePrimary, removePerson, renderPerson } from
 import { createInvoice, renderInvoice, updateInvoice } from './books/invoice-model.js';
 import { createItem, renderItem, updateItem } from './books/item-model.js';
 import { renderAccount } from './books/account-model.js';
-import { createPayment, renderPayment, updatePayment } from './books/payment-model.js';
+import { renderPayment } from './books/payment-model.js';
 import { booksDate } from './time-format.js';
 import { createEstimate, renderEstimate, updateEstimate } from './books/estimate-model.js';
 import { createSalesOrder, renderSalesOrder, updateSalesOrder } from './books/sales-order-model.js';

@@ -69,7 +69,7 @@ describe('payments', () => {
     world.sandbox.faults.next({ match: { method: 'GET', app: 'books', path: '/customerpayments' }, fault: 'drop', times: 10 });
     const billing = world.billing({ pendingLeaseMs: 60_000 });
     await expect(billing.recordPayment(invoiceId, { amount: 15, date: '2026-01-05', mode: 'cash', reference: 'CHQ-1' })).rejects.toThrow();
-    expect(await codeOf(world.billing({ pendingLeaseMs: 60_000 }).recordPayment(invoiceId, { amount: 15, date: '2026-01-05', mode: 'cash', reference: 'CHQ-1' }))).toBe('WORK_ORDER_BUSY');
+    expect(await codeOf(world.billing({ pendingLeaseMs: 60_000 }).recordPayment(invoiceId, { amount: 15, date: '2026-01-05', mode: 'cash', reference: 'CHQ-1' }))).toBe('INVOICE_BUSY');
     world.sandbox.faults.clear();
     world.clock.advance(61_000);
     const again = await world.billing({ pendingLeaseMs: 60_000 }).recordPayment(invoiceId, { amount: 15, date: '2026-01-05', mode: 'cash', reference: 'CHQ-1' });
