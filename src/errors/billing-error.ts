@@ -29,7 +29,9 @@ export type BillingErrorCode =
   /** The finance organisation cannot hold sales orders (Zoho Invoice, or Books without inventory). */
   | 'SALES_ORDERS_UNAVAILABLE'
   /** Another billing call holds this work order (`details.until`); try again shortly. */
-  | 'WORK_ORDER_BUSY';
+  | 'WORK_ORDER_BUSY'
+  /** Another payment on this invoice is being recorded (`details.until`); try again shortly. */
+  | 'INVOICE_BUSY';
 
 /**
  * Thrown by {@link Billing} when a request breaks a billing rule. The message says what to do;
