@@ -90,7 +90,11 @@ export class Billing {
   /** Every service line of the work order with its billing status (Not yet Invoiced, Invoiced, Void, Non Billable). */
   async lines(workOrder: string | BillableWorkOrder, options: { signal?: AbortSignal } = {}): Promise<LineState[]> {
     const order = await this.#order(workOrder, options.signal);
-    const ledger = await this.#settle(order.id, options.signal);
+    // While another call creates an invoice, its lines show as they were until it finishes.
+    const ledger = await this.#settle(order.id, options.signal).catch(async (error: unknown) => {
+      if (error instanceof BillingError && error.code === 'WORK_ORDER_BUSY') return this.#ledgers.read(order.id);
+      throw error;
+    });
     return lineStates(order, ledger);
   }
 
