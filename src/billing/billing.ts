@@ -250,13 +250,29 @@ export class Billing {
    * @throws BillingError `PAYMENT_INVALID`, `PAYMENT_OVER_BALANCE`, `PAYMENT_CURRENCY_MISMATCH`,
    *   `INVOICE_STATE`; nothing is written.
    */
-  recordPayment(invoiceId: string, payment: PaymentInput): Promise<RecordedPayment> {
-    return this.#payments.record(invoiceId, payment);
+  async recordPayment(invoiceId: string, payment: PaymentInput): Promise<RecordedPayment> {
+    const recorded = await this.#payments.record(invoiceId, payment);
+    await this.#showStatus(recorded.invoice, payment.signal);
+    return recorded;
   }
 
-  /** The invoice's status and balance, read from finance: draft, sent, partially_paid, paid, overdue or void. */
+  /**
+   * The invoice's status and balance, read from finance: draft, sent, partially_paid, paid,
+   * overdue or void. Shown on the work order's side too when its source can (`setInvoiceStatus`).
+   */
   async status(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<InvoiceStatus> {
-    return invoiceStatus((await this.#client.finance.invoices.get(invoiceId, callOptions(options.signal))) as Record<string, unknown>);
+    const current = invoiceStatus((await this.#client.finance.invoices.get(invoiceId, callOptions(options.signal))) as Record<string, unknown>);
+    await this.#showStatus(current, options.signal);
+    return current;
+  }
+
+  async #showStatus(status: InvoiceStatus, signal: AbortSignal | undefined): Promise<void> {
+    if (!this.#source.setInvoiceStatus) return;
+    const workOrderId = await this.#workOrderOf(status.invoiceId);
+    if (workOrderId === undefined) return;
+    await this.#source.setInvoiceStatus(workOrderId, status, callOptions(signal)).catch((error: unknown) => {
+      this.#events.emit('warning', { workOrderId, message: `Invoice ${status.invoiceId}'s status was not shown on the work order: ${error instanceof Error ? error.message : String(error)}` });
+    });
   }
 
   /**

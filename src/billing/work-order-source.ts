@@ -1,6 +1,7 @@
 import type { IntegrationClient } from '../client/integration-client.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { billableFromFsmWorkOrder } from './fsm-work-order.js';
+import type { InvoiceStatus } from './billing-types.js';
 import type { BillableWorkOrder, LineBillingStatus } from './work-order.js';
 
 /** One line's new billing status, for {@link WorkOrderSource.setLineStatus}. */
@@ -37,6 +38,12 @@ export interface WorkOrderSource {
   get(workOrderId: string, options?: WorkOrderCallOptions): Promise<BillableWorkOrder | undefined>;
   /** Shows the lines' billing statuses on the work order's side. */
   setLineStatus?(workOrderId: string, updates: readonly LineStatusUpdate[], options?: WorkOrderCallOptions): Promise<void>;
+  /**
+   * Shows an invoice's payment state (status, balance) on the work order's side, each time billing
+   * reads it back (`status`, `recordPayment`, `send`). Zoho FSM documents no field for it, so
+   * `zohoFsmWorkOrderSource` leaves it out; FSM shows invoices from the finance organisation itself.
+   */
+  setInvoiceStatus?(workOrderId: string, status: InvoiceStatus, options?: WorkOrderCallOptions): Promise<void>;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { LineStatusUpdate, WorkOrderSource } from '../../src/billing/work-order-source.js';
+import type { BillableWorkOrder } from '../../src/billing/work-order.js';
 import { BillingError } from '../../src/errors/billing-error.js';
 import { writesSince } from '../sync/helpers.js';
 import { billingWorld } from './world.js';
@@ -75,5 +77,29 @@ describe('payments', () => {
     const again = await world.billing({ pendingLeaseMs: 60_000 }).recordPayment(invoiceId, { amount: 15, date: '2026-01-05', mode: 'cash', reference: 'CHQ-1' });
     expect(again.recovered).toBe(true);
     expect(world.sandbox.records(world.books, 'customerpayments')).toHaveLength(1);
+  });
+});
+
+describe('a work order source of your own', () => {
+  it('is shown each line status and the invoice\'s payment state as billing reads it back', async () => {
+    const world = billingWorld();
+    const company = world.sandbox.records(world.fsm, 'Companies')[0] as Record<string, unknown>;
+    const item = world.sandbox.records(world.fsm, 'Service_And_Parts')[0] as Record<string, unknown>;
+    const order: BillableWorkOrder = { id: 'job-1', name: 'JOB-1', companyId: String(company.id), lines: [{ id: 'l1', itemId: String(item.id), quantity: 1, rate: 100 }] };
+    const shown: { lines: LineStatusUpdate[]; invoices: Array<[string, string, number]> } = { lines: [], invoices: [] };
+    const source: WorkOrderSource = {
+      id: 'my-backend',
+      get: async (id) => (id === order.id ? order : undefined),
+      setLineStatus: async (_id, updates) => { shown.lines.push(...updates); },
+      setInvoiceStatus: async (id, status) => { shown.invoices.push([id, status.status, status.balance]); },
+    };
+    const billing = world.billing({ workOrders: source });
+    const { invoice } = await billing.invoiceWorkOrder('job-1');
+    expect(shown.lines).toEqual([{ lineId: 'l1', status: 'Invoiced', invoiceId: invoice.invoice_id }]);
+    await billing.send(invoice.invoice_id);
+    await billing.recordPayment(invoice.invoice_id, { amount: 40, date: '2026-01-05', mode: 'cash', reference: 'R1' });
+    expect(shown.invoices.at(-1)).toEqual(['job-1', 'partially_paid', Number(invoice.total) - 40]);
+    await billing.recordPayment(invoice.invoice_id, { amount: Number(invoice.total) - 40, date: '2026-01-06', mode: 'cash', reference: 'R2' });
+    expect(shown.invoices.at(-1)).toEqual(['job-1', 'paid', 0]);
   });
 });
