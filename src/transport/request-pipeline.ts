@@ -15,6 +15,7 @@ import type { ClientEvents } from './pipeline-events.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { decideRetry, type ResolvedRetryOptions } from './retry-policy.js';
 import type { HttpMethod, Transport, TransportResponse } from './transport.js';
+import { refuseCallerOrganization } from './organization-param.js';
 import { scrubSecret } from './scrub-secret.js';
 import { interpretReply, type ZohoService } from './zoho-reply.js';
 
@@ -170,6 +171,7 @@ export class RequestPipeline {
     const { hosts } = this.#config;
     const base = hosts[request.service];
     const url = new URL(base + request.path);
+    refuseCallerOrganization(`${request.method} ${request.path}`, request.query, url.searchParams);
     if (request.service === 'books' && request.organizationId) url.searchParams.set('organization_id', request.organizationId);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
