@@ -13,7 +13,7 @@ export { REGIONS, REGION_HOSTS, isRegion, regionHosts, allKnownOrigins, type Reg
 export type { Storage, StorageOp, StorageEntry, StorageListOptions } from './storage/storage.js';
 export { MemoryStorage } from './storage/memory-storage.js';
 export { compareStorageKeys, storagePrefixUpperBound } from './storage/key-order.js';
-export { findJsonProblem, storageValuesEqual, type JsonProblem } from './storage/json-value.js';
+export { findJsonProblem, storageValuesEqual, STORAGE_MAX_DEPTH, type JsonProblem } from './storage/json-value.js';
 export { encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from './storage/storage-input.js';
 
 // Transport and the request pipeline's public pieces

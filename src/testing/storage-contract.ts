@@ -1,6 +1,7 @@
 import { afterEach, describe } from 'vitest';
 import { describeBatchContract } from './storage-contract/batch-contract.js';
 import { describeCompareAndSetContract } from './storage-contract/compare-and-set-contract.js';
+import { describeDepthContract } from './storage-contract/depth-contract.js';
 import { describeDurabilityContract } from './storage-contract/durability-contract.js';
 import type { ContractContext, StorageFixture } from './storage-contract/fixture.js';
 import { describeListContract } from './storage-contract/list-contract.js';
@@ -11,7 +12,8 @@ export type { StorageFixture } from './storage-contract/fixture.js';
 /**
  * Registers, in the calling vitest file, the tests every `Storage` adapter must pass:
  * get/getMany, copy semantics, prefix listing in code point order with paging, atomic batches that
- * reject non-JSON values as a whole, compareAndSet with deep equality and a single winner among
+ * reject non-JSON values as a whole, values nested up to 1,000 levels deep (deeper ones refused with
+ * a ValidationError, not a stack overflow), compareAndSet with deep equality and a single winner among
  * concurrent callers, and durability across `reopen`. The SDK's own adapters run the same suite.
  *
  * `factory` is called once per test and must return an EMPTY storage; `cleanup` runs after the
@@ -49,6 +51,7 @@ export function runStorageContract(name: string, factory: () => Promise<StorageF
     describeListContract(context);
     describeBatchContract(context);
     describeCompareAndSetContract(context);
+    describeDepthContract(context);
     describeDurabilityContract(context);
   });
 }
