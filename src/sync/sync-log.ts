@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Storage } from '../storage/storage.js';
+import { csvCell } from './csv-cell.js';
 import type { FailureGroup, SyncReport } from './report.js';
 import { listAll } from './storage-scan.js';
 import type { SyncKeys } from './sync-keys.js';
@@ -52,16 +53,11 @@ export class SyncLog {
   }
 }
 
-function cell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  // RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * The failed records of a report as CSV (product-rules.md §5.6: "a CSV per reason"): one row per
  * record with direction, entity, reason, ids, name and message. Pass `reason` for one group.
+ * Every cell is quoted, and a cell a spreadsheet would run as a formula (starting with `=`, `+`,
+ * `-`, `@`, TAB or CR) gets a leading `'`; plain numbers such as `-12.5` stay numbers.
  *
  * @example
  * ```ts
@@ -72,5 +68,5 @@ export function failuresToCsv(report: Pick<SyncReport, 'failures'>, options: { r
   const groups: FailureGroup[] = report.failures.filter((g) => options.reason === undefined || g.reason === options.reason);
   const rows = [['direction', 'entity', 'reason', 'title', 'fsm_id', 'finance_id', 'name', 'message']];
   for (const g of groups) for (const r of g.records) rows.push([r.direction, r.entity, g.reason, g.title, r.fsmId ?? '', r.financeId ?? '', r.name ?? '', r.message]);
-  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

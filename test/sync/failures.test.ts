@@ -49,7 +49,7 @@ describe('a bad record never stops the run (product-rules.md §5.6)', () => {
     expect(group?.count).toBe(2);
     const csv = failuresToCsv(report, { reason: 'MANDATORY_FIELDS_EMPTY' });
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('direction,entity,reason,title,fsm_id,finance_id,name,message');
+    expect(lines[0]).toBe('"direction","entity","reason","title","fsm_id","finance_id","name","message"');
     expect(lines).toHaveLength(3);
     expect(csv).toContain("'=cmd@x.example"); // a spreadsheet must not run it as a formula
     expect(failuresToCsv(report).trim().split('\r\n').length).toBe(1 + report.failures.reduce((n, g) => n + g.records.length, 0));
