@@ -2,9 +2,10 @@ import { ConfigError } from '../errors/config-error.js';
 import { FsmBillingError } from '../errors/fsm-billing-error.js';
 import { storageValuesEqual } from '../storage/json-value.js';
 import { storagePrefixUpperBound } from '../storage/key-order.js';
-import { checkListArguments, checkStorageKey, encodeStorageValue, prepareStorageBatch } from '../storage/storage-input.js';
+import { checkListArguments, checkStorageBatch, checkStorageKey, encodeStorageValue, prepareStorageBatch } from '../storage/storage-input.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../storage/storage.js';
 import { loadBetterSqlite3 } from './load-better-sqlite3.js';
+import { createPrivateFile, isDatabaseFilePath } from './private-file.js';
 import { configureConnection, isSqliteDatabaseLike, type SqliteDatabaseLike, type SqliteParameter } from './sqlite-database.js';
 import { checkTableName, SqliteTable } from './sqlite-table.js';
 
@@ -80,6 +81,8 @@ export class SqliteStorage implements Storage {
 
   /**
    * Opens (or creates) a database file with better-sqlite3, in WAL mode. `close()` closes it.
+   * A file it creates is readable and writable by its owner only (mode 0600), and so are the
+   * `-wal` and `-shm` files SQLite puts next to it; an existing file keeps its mode.
    *
    * @throws {ConfigError} when better-sqlite3 is not installed (`npm install better-sqlite3`), or
    * for the reasons the constructor gives.
@@ -96,6 +99,8 @@ export class SqliteStorage implements Storage {
     if (options.tableName !== undefined) checkTableName(options.tableName);
     const timeout = resolveBusyTimeout(options.busyTimeoutMs);
     const Database = await loadBetterSqlite3();
+    // SQLite would create the file 0644 (readable by every local user); it holds OAuth tokens.
+    if (isDatabaseFilePath(path)) createPrivateFile(path);
     const database = new Database(path, { timeout });
     try {
       const storage = new SqliteStorage(database, options);
@@ -147,10 +152,12 @@ export class SqliteStorage implements Storage {
     const prepared = prepareStorageBatch(ops);
     if (prepared.length === 0) return;
     const { upsert, remove } = this.#table;
+    // IMMEDIATE: the checks read under the write lock, so no other connection writes in between.
     this.#transaction('BEGIN IMMEDIATE', () => {
+      checkStorageBatch(prepared, (key) => this.#read(key));
       for (const op of prepared) {
         if (op.type === 'put') upsert.run(op.key, op.json);
-        else remove.run(op.key);
+        else if (op.type === 'delete') remove.run(op.key);
       }
     });
   }

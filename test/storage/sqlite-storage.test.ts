@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -102,6 +102,29 @@ describe('SqliteStorage', () => {
     } finally {
       raw.close();
     }
+  });
+
+  // Windows has no POSIX modes: there the file's privacy comes from the directory's ACL.
+  it.skipIf(process.platform === 'win32')('open(path) creates the database file and its -wal and -shm files readable by the owner only (0600)', async () => {
+    const path = await temporaryDatabasePath();
+    const storage = await SqliteStorage.open(path);
+    try {
+      await storage.batch([{ type: 'put', key: 'auth/token/abc', value: { token: 'secret-at-rest' } }]);
+      // Checked while open: closing the last connection checkpoints and removes -wal and -shm.
+      const modes = Object.fromEntries(await Promise.all(['', '-wal', '-shm'].map(async (suffix) => [`state.db${suffix}`, ((await stat(`${path}${suffix}`)).mode & 0o777).toString(8)] as const)));
+      expect(modes, 'permission bits of the files SQLite holds the state in').toEqual({ 'state.db': '600', 'state.db-wal': '600', 'state.db-shm': '600' });
+    } finally {
+      storage.close();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('open(path) leaves the mode of an existing database file as it is', async () => {
+    const path = await temporaryDatabasePath();
+    await writeFile(path, '');
+    await chmod(path, 0o640);
+    const storage = await SqliteStorage.open(path);
+    storage.close();
+    expect(((await stat(path)).mode & 0o777).toString(8)).toBe('640');
   });
 
   it.each(['bad-name', 'state; DROP TABLE x', '1state', 'sqlite_state', '', 'state"'])(
