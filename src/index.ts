@@ -14,7 +14,7 @@ export type { Storage, StorageOp, StorageEntry, StorageListOptions } from './sto
 export { MemoryStorage } from './storage/memory-storage.js';
 export { compareStorageKeys, storagePrefixUpperBound } from './storage/key-order.js';
 export { findJsonProblem, storageValuesEqual, STORAGE_MAX_DEPTH, type JsonProblem } from './storage/json-value.js';
-export { encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from './storage/storage-input.js';
+export { checkStorageBatch, encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from './storage/storage-input.js';
 
 // Transport and the request pipeline's public pieces
 export type { Transport, TransportRequest, TransportResponse, HttpMethod } from './transport/transport.js';

@@ -1,6 +1,6 @@
 import { storageValuesEqual } from './json-value.js';
 import { SortedKeyIndex } from './sorted-key-index.js';
-import { checkListArguments, checkStorageKey, encodeStorageValue, prepareStorageBatch } from './storage-input.js';
+import { checkListArguments, checkStorageBatch, checkStorageKey, encodeStorageValue, prepareStorageBatch } from './storage-input.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from './storage.js';
 
 /**
@@ -47,10 +47,13 @@ export class MemoryStorage implements Storage {
   }
 
   async batch(ops: readonly StorageOp[]): Promise<void> {
-    // Validation encodes every value first; applying the prepared ops to a Map cannot fail midway.
-    for (const op of prepareStorageBatch(ops)) {
+    // Validation encodes every value first and the checks run before any write; applying the
+    // prepared ops to a Map cannot fail midway, and nothing yields in between.
+    const prepared = prepareStorageBatch(ops);
+    checkStorageBatch(prepared, (key) => this.#read(key));
+    for (const op of prepared) {
       if (op.type === 'put') this.#write(op.key, op.json);
-      else this.#delete(op.key);
+      else if (op.type === 'delete') this.#delete(op.key);
     }
   }
 

@@ -1,9 +1,16 @@
+import { FsmBillingError } from '../errors/fsm-billing-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { findJsonProblem } from './json-value.js';
+import { findJsonProblem, storageValuesEqual } from './json-value.js';
 import type { StorageListOptions, StorageOp } from './storage.js';
 
-/** A batch op that passed validation; a put carries its value already encoded as JSON text. */
-export type PreparedStorageOp = { type: 'put'; key: string; json: string } | { type: 'delete'; key: string };
+/**
+ * A batch op that passed validation; a put carries its value already encoded as JSON text, a
+ * check the value it expects (`undefined`: the key must be absent) and its index in the batch.
+ */
+export type PreparedStorageOp =
+  | { type: 'put'; key: string; json: string }
+  | { type: 'delete'; key: string }
+  | { type: 'check'; key: string; expected: unknown; index: number };
 
 /** Keys and prefixes must survive a trip through UTF-8, which cannot encode a lone surrogate. */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -55,8 +62,11 @@ export function encodeStorageValue(value: unknown, name = 'value', context = 'St
  * @throws {ValidationError} `INVALID_INPUT` listing every bad op by index in `issues` (paths start with `['ops', index]`).
  * @example
  * ```ts
- * for (const op of prepareStorageBatch(ops)) {
- *   if (op.type === 'put') map.set(op.key, op.json); else map.delete(op.key);
+ * const prepared = prepareStorageBatch(ops);
+ * checkStorageBatch(prepared, (key) => read(key)); // the batch's conditions, before any write
+ * for (const op of prepared) {
+ *   if (op.type === 'put') map.set(op.key, op.json);
+ *   else if (op.type === 'delete') map.delete(op.key);
  * }
  * ```
  */
@@ -68,7 +78,7 @@ export function prepareStorageBatch(ops: readonly StorageOp[]): PreparedStorageO
   ops.forEach((op: unknown, index) => {
     const problem = opProblem(op);
     if (!problem) {
-      prepared.push(prepareValidOp(op as StorageOp));
+      prepared.push(prepareValidOp(op as StorageOp, index));
       return;
     }
     issues.push({ path: ['ops', index, ...problem.path], message: problem.reason });
@@ -84,10 +94,16 @@ export function prepareStorageBatch(ops: readonly StorageOp[]): PreparedStorageO
 function opProblem(op: unknown): { path: Array<string | number>; reason: string } | undefined {
   if (typeof op !== 'object' || op === null) return { path: [], reason: 'is not an op object' };
   const { type, key } = op as { type?: unknown; key?: unknown };
-  if (type !== 'put' && type !== 'delete') return { path: ['type'], reason: "must be 'put' or 'delete'" };
+  if (type !== 'put' && type !== 'delete' && type !== 'check') return { path: ['type'], reason: "must be 'put', 'delete' or 'check'" };
   const keyProblem = stringProblem(key, false);
   if (keyProblem) return { path: ['key'], reason: keyProblem };
   if (type === 'delete') return undefined;
+  if (type === 'check') {
+    // A check without a value (or with `undefined`) expects the key to be absent.
+    const expected = (op as { value?: unknown }).value;
+    const problem = expected === undefined ? undefined : findJsonProblem(expected);
+    return problem && { path: ['value', ...problem.path], reason: problem.reason };
+  }
   if (!('value' in op)) return { path: ['value'], reason: 'is missing (use a delete op to remove a key)' };
   const problem = findJsonProblem((op as { value: unknown }).value);
   return problem && { path: ['value', ...problem.path], reason: problem.reason };
@@ -100,8 +116,43 @@ function describeOp(op: unknown): string {
   return typeof type === 'string' && typeof key === 'string' && key !== '' ? ` (${type} '${key}')` : '';
 }
 
-function prepareValidOp(op: StorageOp): PreparedStorageOp {
-  return op.type === 'put' ? { type: 'put', key: op.key, json: JSON.stringify(op.value) } : { type: 'delete', key: op.key };
+function prepareValidOp(op: StorageOp, index: number): PreparedStorageOp {
+  if (op.type === 'put') return { type: 'put', key: op.key, json: JSON.stringify(op.value) };
+  // A copy: the caller may change its object while an adapter awaits its transaction.
+  if (op.type === 'check') return { type: 'check', key: op.key, expected: op.value === undefined ? undefined : JSON.parse(JSON.stringify(op.value)), index };
+  return { type: 'delete', key: op.key };
+}
+
+/**
+ * Compares every `check` op of a prepared batch with the stored values, as `read` gives them
+ * (parsed JSON, `undefined` when absent), and throws at the first that does not match. Call it
+ * inside the same atomic step as the writes, before any of them: checks see the values as the
+ * batch starts. (An asynchronous store reads the checked keys in its transaction first, then
+ * passes a lookup of what it read.)
+ *
+ * @throws {FsmBillingError} `STORAGE_CHECK_FAILED` naming the key and the op index (never the values).
+ * @example
+ * ```ts
+ * const prepared = prepareStorageBatch(ops);
+ * checkStorageBatch(prepared, (key) => this.#read(key)); // throws: nothing written
+ * for (const op of prepared) {
+ *   if (op.type === 'put') map.set(op.key, op.json);
+ *   else if (op.type === 'delete') map.delete(op.key);
+ * }
+ * ```
+ */
+export function checkStorageBatch(prepared: readonly PreparedStorageOp[], read: (key: string) => unknown): void {
+  for (const op of prepared) if (op.type === 'check') compareCheck(op, read(op.key));
+}
+
+function compareCheck(check: Extract<PreparedStorageOp, { type: 'check' }>, current: unknown): void {
+  const matches = current === undefined || check.expected === undefined ? current === check.expected : storageValuesEqual(current, check.expected);
+  if (matches) return;
+  throw new FsmBillingError(
+    'STORAGE_CHECK_FAILED',
+    `Storage.batch rejected, nothing was written: op ${check.index} (check '${check.key}') expected ${check.expected === undefined ? 'no value' : 'another value'} under the key${current === undefined ? ', which is absent' : ''}.`,
+    { details: { key: check.key, op: check.index } },
+  );
 }
 
 /**

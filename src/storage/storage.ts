@@ -1,7 +1,13 @@
-/** One write of a {@link Storage.batch}. */
+/**
+ * One op of a {@link Storage.batch}: a write, or a `check` — a condition the whole batch depends
+ * on: the batch applies only if `key` holds a value JSON-equal to `value` (absent when `value` is
+ * `undefined` or left out) as the batch starts; otherwise it throws an `FsmBillingError`
+ * `STORAGE_CHECK_FAILED` and writes nothing. The syncer fences every commit with one (its lease).
+ */
 export type StorageOp =
   | { type: 'put'; key: string; value: unknown }
-  | { type: 'delete'; key: string };
+  | { type: 'delete'; key: string }
+  | { type: 'check'; key: string; value?: unknown };
 
 /** One entry returned by {@link Storage.list}. */
 export interface StorageEntry<T> {
@@ -33,6 +39,7 @@ export interface StorageListOptions {
  * @example
  * ```ts
  * await storage.batch([
+ *   { type: 'check', key: 'sync/lease', value: { runId: 'r1', token: 7 } }, // or nothing is written
  *   { type: 'put', key: 'link/companies/fsm/123', value: { financeId: '460000000012345' } },
  *   { type: 'delete', key: 'cursor/companies' },
  * ]);
@@ -54,7 +61,9 @@ export interface Storage {
   /**
    * Applies every op in order (a later op on the same key wins), or none: every op is validated
    * first, and a bad key or non-JSON value rejects the whole batch with a `ValidationError` whose
-   * `issues` name the op index.
+   * `issues` name the op index. Every `check` op is compared with the stored value before anything
+   * is written, in the same atomic step as the writes; one that does not match rejects the whole
+   * batch with an `FsmBillingError` `STORAGE_CHECK_FAILED` (`details.key`, `details.op`).
    */
   batch(ops: readonly StorageOp[]): Promise<void>;
   /**

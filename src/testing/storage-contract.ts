@@ -12,7 +12,7 @@ export type { StorageFixture } from './storage-contract/fixture.js';
 /**
  * Registers, in the calling vitest file, the tests every `Storage` adapter must pass:
  * get/getMany, copy semantics, prefix listing in code point order with paging, atomic batches that
- * reject non-JSON values as a whole, values nested up to 1,000 levels deep (deeper ones refused with
+ * reject non-JSON values as a whole, `check` ops that refuse a whole batch (`STORAGE_CHECK_FAILED`), values nested up to 1,000 levels deep (deeper ones refused with
  * a ValidationError, not a stack overflow), compareAndSet with deep equality and a single winner among
  * concurrent callers, and durability across `reopen`. The SDK's own adapters run the same suite.
  *

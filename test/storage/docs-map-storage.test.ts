@@ -2,7 +2,7 @@
 // the import paths: it proves the documented example passes the contract with the exported helpers.
 import { storageValuesEqual } from '../../src/storage/json-value.js';
 import { compareStorageKeys } from '../../src/storage/key-order.js';
-import { encodeStorageValue, prepareStorageBatch } from '../../src/storage/storage-input.js';
+import { checkStorageBatch, encodeStorageValue, prepareStorageBatch } from '../../src/storage/storage-input.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import { runStorageContract } from '../../src/testing/index.js';
 
@@ -23,9 +23,11 @@ export class MapStorage implements Storage {
       .map(([key, json]) => ({ key, value: JSON.parse(json) as T }));
   }
   async batch(ops: readonly StorageOp[]): Promise<void> {
-    for (const op of prepareStorageBatch(ops)) { // throws before writing anything if any op is bad
+    const prepared = prepareStorageBatch(ops); // throws before writing anything if any op is bad
+    checkStorageBatch(prepared, (key) => this.#read(key)); // so does a check op that does not match
+    for (const op of prepared) {
       if (op.type === 'put') this.#data.set(op.key, op.json);
-      else this.#data.delete(op.key);
+      else if (op.type === 'delete') this.#data.delete(op.key);
     }
   }
   async compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
