@@ -1,6 +1,7 @@
-import type { RecordSource, SourceRecord, SyncCollection } from './record-source.js';
+import type { SourceRecord, SyncCollection } from './record-source.js';
 import type { SideSnapshot } from './base-store.js';
 import type { SideCursor } from './cursor-store.js';
+import type { GuardedSource, RefusedRecord } from './source-guard.js';
 
 /** What one side's read of a unit gave. */
 export interface SideRead {
@@ -13,6 +14,10 @@ export interface SideRead {
   cursor: string | undefined;
   /** Whether the read started from scratch (`since` undefined). */
   full: boolean;
+  /** Records the source guard refused (each a failure of its own); those with an id are not in `records`. */
+  refused: RefusedRecord[];
+  /** The ids of `refused`: present on the side, so never taken as deleted, and their pairs are left alone. */
+  refusedIds: Set<string>;
 }
 
 /**
@@ -21,17 +26,26 @@ export interface SideRead {
  * signal between pages.
  */
 export async function readSide(
-  source: RecordSource,
+  source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
   options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined };
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set() };
   for await (const page of source.read(collection, { since, signal: options.signal })) {
     options.signal?.throwIfAborted();
-    for (const record of page.records) read.records.set(record.id, record);
+    for (const bad of page.refused) {
+      if (bad.id !== undefined) {
+        // Refused once is refused for the whole read: a copy on another page is not synced either.
+        if (read.refusedIds.has(bad.id)) continue;
+        read.refusedIds.add(bad.id);
+        read.records.delete(bad.id);
+      }
+      read.refused.push(bad);
+    }
+    for (const record of page.records) if (!read.refusedIds.has(record.id)) read.records.set(record.id, record);
     for (const id of page.deleted ?? []) read.deleted.add(id);
     if (page.cursor !== undefined) read.cursor = page.cursor;
     if (page.complete === true) read.complete = true;

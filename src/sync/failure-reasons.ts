@@ -55,6 +55,16 @@ export const COMPANY_CHANGE_TITLE = 'Company cannot be changed for Contacts that
 export const UNRESOLVED_REFERENCE = 'UNRESOLVED_REFERENCE';
 const UNRESOLVED_TITLE = 'A referenced record or tax has no counterpart on the other side yet';
 
+/** A record whose id cannot name it: not a non-empty string, or text with an unpaired UTF-16 surrogate (`"\ud800"`). */
+export const INVALID_RECORD_ID = 'INVALID_RECORD_ID';
+export const INVALID_RECORD_ID_TITLE = 'The record source gave a record without a usable id';
+/** A record that is not a `SourceRecord` of JSON data: `null`, a cycle, a getter that throws, a BigInt, a bad `modifiedTime`. */
+export const INVALID_RECORD = 'INVALID_RECORD';
+export const INVALID_RECORD_TITLE = 'The record source gave a record that is not JSON data';
+/** Two different records under one id in one page of a read: neither is synced, so neither is lost silently. */
+export const DUPLICATE_RECORD_ID = 'DUPLICATE_RECORD_ID';
+export const DUPLICATE_RECORD_ID_TITLE = 'The record source gave two different records with the same id';
+
 /** Classifies a record's failure. */
 export function failureReason(error: unknown): FailureReason {
   if (error instanceof ReferenceGone) return { reason: UNRESOLVED_REFERENCE, title: UNRESOLVED_TITLE, message: error.message, transient: false, refusal: false };

@@ -10,9 +10,9 @@ import type { CursorStore } from './cursor-store.js';
 import { type FailureReason, failureReason } from './failure-reasons.js';
 import type { IntentStore } from './intent-store.js';
 import type { LinkIndex, LinkStore } from './link-store.js';
-import type { RecordSource } from './record-source.js';
 import type { DirectionCounts, PlannedChange, ReportBuilder, SyncDirection } from './report.js';
 import type { RunLease } from './run-lease.js';
+import type { GuardedSource } from './source-guard.js';
 import type { SyncMapper } from './sync-mapper.js';
 import type { SyncKeys, SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
@@ -61,7 +61,8 @@ export interface RunContext {
   readonly keys: SyncKeys;
   readonly clock: Clock;
   readonly mapper: SyncMapper;
-  readonly sources: { readonly fsm: RecordSource; readonly finance: RecordSource };
+  /** The two sides, behind the source guard: every record they give has been checked. */
+  readonly sources: { readonly fsm: GuardedSource; readonly finance: GuardedSource };
   readonly stores: { links: LinkStore; bases: BaseStore; intents: IntentStore; cursors: CursorStore; conflicts: ConflictStore };
   readonly policy: { conflicts: ConflictPolicy; duplicates: DuplicatePolicy; deletes: DeletePolicy };
   readonly fullScanIntervalMs: number;

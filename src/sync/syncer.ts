@@ -16,7 +16,9 @@ import { type LinkIndex, LinkStore } from './link-store.js';
 import type { RecordSource } from './record-source.js';
 import { ReportBuilder, type SyncReport } from './report.js';
 import { type DeletePolicy, type DuplicatePolicy, FatalRunError, type RunContext, type SyncEvents } from './run-context.js';
+import { fencedStorage, verifyFencing } from './fenced-storage.js';
 import { acquireLease, RunLease } from './run-lease.js';
+import { type GuardedSource, guardSource } from './source-guard.js';
 import { SyncKeys, type SyncSide } from './sync-keys.js';
 import { SyncLog } from './sync-log.js';
 import type { SyncMapper } from './sync-mapper.js';
@@ -52,7 +54,10 @@ export interface BidirectionalSyncerOptions {
   binding?: string;
   /** Storage namespace of the integration's two-way sync lifecycle, as `OrgSelector`'s `keyPrefix`. Default `'integration/'`. */
   integrationKeyPrefix?: string;
-  /** A run's lease lasts this long unless renewed (it is renewed as the run goes). Default 10 minutes. */
+  /**
+   * A run's lease lasts this long unless renewed. A live run renews it as it goes, waits for the API
+   * included, so this only bounds how long a killed or frozen run blocks the next one. Default 10 minutes.
+   */
   leaseMs?: number;
   /** Cursor-fed sides are read in full this often, to see deletes. Default 24 hours. */
   fullScanIntervalMs?: number;
@@ -107,6 +112,7 @@ export class BidirectionalSyncer {
   readonly #keys: SyncKeys;
   readonly #clock: Clock;
   readonly #events = new TypedEmitter<SyncEvents>();
+  readonly #sources: { readonly fsm: GuardedSource; readonly finance: GuardedSource };
 
   /** @throws ConfigError on a missing or unknown option. */
   constructor(options: BidirectionalSyncerOptions) {
@@ -133,6 +139,8 @@ export class BidirectionalSyncer {
     this.#entities = entities;
     this.#clock = options.clock ?? systemClock;
     this.#keys = new SyncKeys(options.binding ?? `${options.fsm.id}~${options.finance.id}`);
+    // Nothing a source answers reaches the syncer unchecked: a bad record fails alone (docs/custom-source.md).
+    this.#sources = { fsm: guardSource(options.fsm, `FSM source ${options.fsm.id}`), finance: guardSource(options.finance, `finance source ${options.finance.id}`) };
     this.conflicts = new ConflictStore(options.storage, this.#keys, this.#clock);
     this.log = new SyncLog(options.storage, this.#keys, this.#clock);
   }
@@ -169,8 +177,9 @@ export class BidirectionalSyncer {
     const links = new Map<string, LinkIndex>();
     const taxes = await loadTaxPairs(o.taxes);
     return {
-      runId: run.runId, storage: o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
-      sources: { fsm: o.fsm, finance: o.finance },
+      // Every commit of the run checks, in its own batch, that the run still holds its lease.
+      runId: run.runId, storage: run.lease ? fencedStorage(o.storage, run.lease) : o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
+      sources: this.#sources,
       stores: {
         links: new LinkStore(o.storage, this.#keys),
         bases: new BaseStore(o.storage, this.#keys),
@@ -203,7 +212,9 @@ export class BidirectionalSyncer {
     const runId = o.runId?.() ?? `${startedAt.toString(36)}-${(++runCounter).toString(36)}`;
     const lease = dryRun ? undefined : new RunLease({ storage: o.storage, key: this.#keys.lease(), clock: this.#clock, ttlMs: o.leaseMs });
     if (!dryRun) await enableTwoWaySync({ storage: o.storage, duplicates: o.duplicates, clock: this.#clock, keyPrefix: o.integrationKeyPrefix, by: runId });
+    if (lease) await verifyFencing(o.storage, `${this.#keys.lease()}-probe`);
     await lease?.acquire(runId);
+    const stopKeepAlive = lease?.keepAlive();
     const report = new ReportBuilder();
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
     let failure: unknown;
@@ -212,7 +223,7 @@ export class BidirectionalSyncer {
     let dailyLimit: RateLimitError | undefined;
     try {
       // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
-      if (!dryRun) await markLinksChanging(o.storage, this.#keys, runId);
+      if (lease) await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
       ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun });
       const { links, stores } = ctx;
       const units = syncUnits(o.mapper.syncType, this.#entities);
@@ -225,7 +236,7 @@ export class BidirectionalSyncer {
       }
       options.signal?.throwIfAborted();
       if (ctx.stoppedReason !== undefined) status = 'stopped';
-      if (!dryRun) await recordLinkCounts(o.storage, this.#keys, ctx.links);
+      if (!dryRun) await recordLinkCounts(ctx.storage, this.#keys, ctx.links);
     } catch (error) {
       failure = error instanceof FatalRunError ? error.cause : error;
       status = options.signal?.aborted ? 'aborted' : 'stopped';
@@ -236,6 +247,7 @@ export class BidirectionalSyncer {
         failure = undefined;
       }
     } finally {
+      stopKeepAlive?.();
       await lease?.release();
     }
     const finishedAt = this.#clock.now();
@@ -312,21 +324,24 @@ export class BidirectionalSyncer {
       });
     }
     const lease = new RunLease({ storage: o.storage, key: this.#keys.lease(), clock: this.#clock, ttlMs: o.leaseMs });
+    await verifyFencing(o.storage, `${this.#keys.lease()}-probe`);
     await acquireLease(lease, runId, { clock: this.#clock, waitMs, retryMs: LEASE_RETRY_MS, signal: options.signal });
+    const stopKeepAlive = lease.keepAlive();
     const report = new ReportBuilder();
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
     const { observed, events, onWrite } = observeSync(this.#events);
     let outcome: SyncOneOutcome | undefined;
     let failure: unknown;
     try {
-      await markLinksChanging(o.storage, this.#keys, runId);
+      await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
       const ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: false, dryRun: false, events, onWrite });
       outcome = await syncOneRecord(ctx, syncUnits(o.mapper.syncType, this.#entities), { entity, side, id, parentId: options.parentId });
       options.signal?.throwIfAborted();
-      await recordLinkCounts(o.storage, this.#keys, ctx.links);
+      await recordLinkCounts(ctx.storage, this.#keys, ctx.links);
     } catch (error) {
       failure = error instanceof FatalRunError ? error.cause : error;
     } finally {
+      stopKeepAlive();
       await lease.release();
     }
     const finishedAt = this.#clock.now();

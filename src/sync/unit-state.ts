@@ -9,10 +9,11 @@ import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
 import type { CollectionCapabilities, RecordSource, SourceRecord, SyncCollection } from './record-source.js';
-import { commit, type RunContext } from './run-context.js';
+import { commit, failed, type RunContext } from './run-context.js';
 import { listAll } from './storage-scan.js';
 import type { SyncConverter } from './sync-mapper.js';
-import { SyncKeys, type SyncSide } from './sync-keys.js';
+import { RecordRefusal } from './failure-reasons.js';
+import { otherSide, SyncKeys, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
 import { CompanyEmailIndex } from './validation.js';
@@ -60,7 +61,10 @@ export interface UnitState {
   readonly noBase: Map<number, ReadonlySet<string>>;
   /** FSM contacts by company and email (contacts units only). */
   readonly emails: CompanyEmailIndex | undefined;
-  /** FSM ids linked during this run: their records were not in this run's reads, and are not deleted. */
+  /**
+   * FSM ids linked during this run, and those of pairs held because the source guard refused one
+   * of their records: not in this run's reads, and not deleted.
+   */
   readonly fresh: Set<string>;
   /**
    * Ids a write was told do not exist (Zoho's code 1002, FSM's record-not-found), or a re-read did
@@ -104,8 +108,17 @@ async function loadRetries(ctx: RunContext, unit: string, side: SyncSide): Promi
 async function addRetries(source: RecordSource, collection: SyncCollection, read: SideRead, retries: Map<string, RetryMark>, signal: AbortSignal | undefined): Promise<string[]> {
   const gone: string[] = [];
   for (const [id, mark] of retries) {
-    if (read.records.has(id)) continue;
-    const record = await source.get(collection, id, { parentId: mark.parentId, signal });
+    if (read.records.has(id) || read.refusedIds.has(id)) continue;
+    let record: SourceRecord | undefined;
+    try {
+      record = await source.get(collection, id, { parentId: mark.parentId, signal });
+    } catch (error) {
+      // The guard refused what get answered: a failure of this record, not of the run.
+      if (!(error instanceof RecordRefusal)) throw error;
+      read.refusedIds.add(id);
+      read.refused.push({ id, error });
+      continue;
+    }
     if (record) read.records.set(id, record);
     else {
       read.deleted.add(id);
@@ -179,6 +192,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   ctx.links.set(unit.module, links);
   const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries } };
   const { fsm, finance } = await reader(ctx, unit, stored);
+  const held = holdRefused(ctx, unit, links, { fsm, finance });
   const fsmAll = new Set(fsm.records.keys());
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);
@@ -213,10 +227,38 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     narrow: reader !== readChanges,
     noBase: new Map(),
     emails,
-    fresh: new Set(),
+    fresh: held,
     gone: { fsm: new Set(), finance: new Set() },
     unlinked: { fsm: new Map(), finance: new Map() },
   };
+}
+
+/**
+ * Fails each record the source guard refused, once (Type IV reads FSM contacts for two units: the
+ * "with company" one reports them), and holds the pairs of refused linked records: both records
+ * leave this run's reads, so the pair is neither written nor taken as deleted. Returns their FSM ids.
+ */
+function holdRefused(ctx: RunContext, unit: SyncUnit, links: LinkIndex, reads: { fsm: SideRead; finance: SideRead }): Set<string> {
+  const held = new Set<string>();
+  for (const side of ['fsm', 'finance'] as const) {
+    const read = reads[side];
+    if (side === 'finance' || unit.fsmFilter !== 'without_company') {
+      for (const bad of read.refused) {
+        const ids = bad.id === undefined ? {} : side === 'fsm' ? { fsmId: bad.id } : { financeId: bad.id };
+        failed(ctx, unit, otherSide(side), bad.error, ids);
+      }
+    }
+    for (const id of read.refusedIds) {
+      const fsmId = side === 'fsm' ? (links.byFsm.has(id) ? id : undefined) : links.byFinance.get(id);
+      if (fsmId !== undefined) held.add(fsmId);
+    }
+  }
+  for (const fsmId of held) {
+    reads.fsm.records.delete(fsmId);
+    const financeId = links.byFsm.get(fsmId)?.financeId;
+    if (financeId !== undefined) reads.finance.records.delete(financeId);
+  }
+  return held;
 }
 
 /**
