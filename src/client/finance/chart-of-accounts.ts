@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FinanceAccountSchema, type FinanceAccount } from '../../schemas/finance/index.js';
 import type { Paginator } from '../../transport/paginator.js';
-import type { CallOptions, ListOptions } from '../list-params.js';
+import { type CallOptions, type ListOptions, listFilters, listQuery } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
 import { sendFinance, type FinanceContext } from './finance-context.js';
@@ -17,6 +17,10 @@ export interface AccountListParams extends ListOptions {
   sortColumn?: 'account_name' | 'account_type' | 'account_code';
   searchText?: string;
 }
+
+// The query names GET /chartofaccounts declares; accountType becomes filter_by=AccountType.<type>.
+const ACCOUNT_PARAMS = listFilters<Omit<AccountListParams, keyof ListOptions>>({ accountType: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
+const ACCOUNT_FILTERS = listFilters<{ filterBy?: string; sortColumn?: string; searchText?: string }>({ filterBy: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
 
 // The chart has no create or update here: the SDK reads it, to pick a deposit account.
 const ReadOnly = z.never();
@@ -45,6 +49,7 @@ export class ChartOfAccountsResource {
       record: FinanceAccountSchema,
       create: ReadOnly,
       update: ReadOnly,
+      filters: ACCOUNT_FILTERS,
     });
     this.#context = context;
   }
@@ -58,6 +63,7 @@ export class ChartOfAccountsResource {
    * ```
    */
   list(params: AccountListParams = {}): Paginator<FinanceAccount> {
+    listQuery('GET /chartofaccounts', params, ACCOUNT_PARAMS);
     const { accountType, ...rest } = params;
     return this.#resource.list({ ...rest, ...(accountType ? { filterBy: `AccountType.${accountType}` } : {}) });
   }

@@ -7,7 +7,7 @@ import {
   type FinanceContactPersonUpdate,
 } from '../../schemas/finance/index.js';
 import { type Page, Paginator } from '../../transport/paginator.js';
-import { type CallOptions, type CreateOptions, type ListOptions, pageSize } from '../list-params.js';
+import { type CallOptions, type CreateOptions, type ListOptions, listQuery, pageSize } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
 import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
@@ -35,6 +35,7 @@ export class ContactPersonsResource {
   /** Every contact person of a contact. */
   list(contactId: string, options: ListOptions = {}): Paginator<FinanceContactPerson> {
     const contact = idSegment(contactId, 'contact id');
+    listQuery('GET /contacts/{id}/contactpersons', options, {});
     return new Paginator(
       async (page, signal): Promise<Page<FinanceContactPerson>> => {
         const body = (await financeCall(this.#context, {
@@ -51,7 +52,12 @@ export class ContactPersonsResource {
         const context = body?.page_context as { has_more_page?: unknown } | undefined;
         return { items, page, hasMore: context?.has_more_page === true };
       },
-      options.signal ? { signal: options.signal } : {},
+      {
+        what: 'GET /contacts/{id}/contactpersons',
+        idOf: (person) => person.contact_person_id,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+      },
     );
   }
 

@@ -4,6 +4,7 @@ import {
   FinanceContactUpdateSchema,
 } from '../../schemas/finance/index.js';
 import type { FinanceContext } from './finance-context.js';
+import { listFilters } from '../list-params.js';
 import { ActivatableFinanceResource } from './activatable-resource.js';
 
 /** Filters and sorting of `GET /contacts` (zoho-api.md §2.5), in camelCase. */
@@ -21,6 +22,20 @@ export interface ContactListParams {
   email?: string;
   phone?: string;
 }
+
+// The query names GET /contacts declares, and sort_order, which Zoho reports in page_context
+// without declaring it (the one deliberate exception; docs/sandbox.md).
+const CONTACT_FILTERS = listFilters<ContactListParams>({
+  contactType: 'contact_type',
+  filterBy: 'filter_by',
+  sortColumn: 'sort_column',
+  sortOrder: 'sort_order',
+  searchText: 'search_text',
+  contactName: 'contact_name',
+  companyName: 'company_name',
+  email: 'email',
+  phone: 'phone',
+});
 
 /**
  * Customers and vendors (`/contacts`).
@@ -49,6 +64,7 @@ export class ContactsResource extends ActivatableFinanceResource<
       record: FinanceContactSchema,
       create: FinanceContactCreateSchema,
       update: FinanceContactUpdateSchema,
+      filters: CONTACT_FILTERS,
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { FinanceCustomerPaymentCreateSchema, FinanceCustomerPaymentSchema, FinanceCustomerPaymentUpdateSchema } from '../../schemas/finance/index.js';
-import type { CallOptions, CreateOptions } from '../list-params.js';
+import { type CallOptions, type CreateOptions, listFilters } from '../list-params.js';
 import type { FinanceContext } from './finance-context.js';
 import { FinanceResource } from './finance-resource.js';
 
@@ -20,6 +20,20 @@ export interface CustomerPaymentListParams {
   sortColumn?: 'customer_name' | 'payment_number' | 'payment_mode' | 'date' | 'reference_number' | 'amount' | 'created_time' | 'last_modified_time';
   searchText?: string;
 }
+
+// The query names GET /customerpayments declares.
+const PAYMENT_FILTERS = listFilters<CustomerPaymentListParams>({
+  customerId: 'customer_id',
+  customerName: 'customer_name',
+  referenceNumber: 'reference_number',
+  paymentMode: 'payment_mode',
+  date: 'date',
+  amount: 'amount',
+  notes: 'notes',
+  filterBy: 'filter_by',
+  sortColumn: 'sort_column',
+  searchText: 'search_text',
+});
 
 type Create = z.input<typeof FinanceCustomerPaymentCreateSchema>;
 type Update = z.input<typeof FinanceCustomerPaymentUpdateSchema>;
@@ -63,6 +77,7 @@ export class CustomerPaymentsResource extends FinanceResource<
       record: FinanceCustomerPaymentSchema,
       create: FinanceCustomerPaymentCreateSchema,
       update: FinanceCustomerPaymentUpdateSchema,
+      filters: PAYMENT_FILTERS,
     });
   }
 

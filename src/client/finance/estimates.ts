@@ -1,6 +1,6 @@
 import { ApiError } from '../../errors/api-error.js';
 import { EstimateCreateSchema, EstimateSchema, EstimateUpdateSchema, type FinanceInvoice } from '../../schemas/finance/index.js';
-import type { CallOptions } from '../list-params.js';
+import { type CallOptions, listFilters } from '../list-params.js';
 import { idSegment } from '../path.js';
 import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
 import { FinanceResource } from './finance-resource.js';
@@ -25,6 +25,23 @@ export interface EstimateListParams {
   searchText?: string;
 }
 
+// The query names GET /estimates declares.
+const ESTIMATE_FILTERS = listFilters<EstimateListParams>({
+  status: 'status',
+  filterBy: 'filter_by',
+  customerId: 'customer_id',
+  estimateNumber: 'estimate_number',
+  referenceNumber: 'reference_number',
+  customerName: 'customer_name',
+  itemId: 'item_id',
+  date: 'date',
+  expiryDateBefore: 'expiry_date_before',
+  expiryDateAfter: 'expiry_date_after',
+  lastModifiedTime: 'last_modified_time',
+  sortColumn: 'sort_column',
+  searchText: 'search_text',
+});
+
 /**
  * Estimates (quotes, `/estimates`): a draft is marked sent, then accepted or declined by the
  * customer; an accepted estimate converts to an invoice.
@@ -41,7 +58,7 @@ export class EstimatesResource extends FinanceResource<typeof EstimateSchema, ty
   readonly #invoices: InvoicesResource;
 
   constructor(context: FinanceContext) {
-    super(context, { path: '/estimates', one: 'estimate', many: 'estimates', label: 'estimate', record: EstimateSchema, create: EstimateCreateSchema, update: EstimateUpdateSchema });
+    super(context, { path: '/estimates', one: 'estimate', many: 'estimates', label: 'estimate', record: EstimateSchema, create: EstimateCreateSchema, update: EstimateUpdateSchema, filters: ESTIMATE_FILTERS });
     this.#invoices = new InvoicesResource(context);
   }
 

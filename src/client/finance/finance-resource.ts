@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Page, type PageSort, Paginator } from '../../transport/paginator.js';
 import type { HttpMethod } from '../../transport/transport.js';
-import { type CallOptions, type CreateOptions, type ListOptions, pageSize, toQuery } from '../list-params.js';
+import { type CallOptions, type CreateOptions, type ListOptions, listQuery, pageSize } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
 import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
@@ -24,6 +24,11 @@ export interface FinanceResourceSpec<R extends z.ZodType, C extends z.ZodType, U
    * exemptions): it is read in one call, without paging parameters. Default `true`.
    */
   paged?: boolean;
+  /**
+   * The filters the list accepts, camelCase name to the query name the operation declares
+   * (see `listFilters`). Anything else is refused before sending. Default: none.
+   */
+  filters?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -104,6 +109,14 @@ function pageSort(pageContext: unknown): PageSort | undefined {
   return sort.column === undefined && sort.order === undefined ? undefined : sort;
 }
 
+// The list's record count, when page_context gives one (`total`; Zoho returns counts with some
+// `response_option` values). Only bounds how many pages a walk fetches.
+function pageTotal(pageContext: unknown): number | undefined {
+  const context = Array.isArray(pageContext) ? pageContext[0] : pageContext;
+  const total = typeof context === 'object' && context !== null ? (context as { total?: unknown }).total : undefined;
+  return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+}
+
 const arrays = new WeakMap<z.ZodType, z.ZodType>();
 /** `z.array(schema)`, built once per schema: list pages are parsed on a hot path. */
 function arrayOf<S extends z.ZodType>(schema: S): z.ZodType<Array<z.output<S>>> {
@@ -122,24 +135,40 @@ export class FinanceResource<R extends z.ZodType, C extends z.ZodType, U extends
    * Filters and sorting use Zoho's query names in camelCase (`sortColumn`, `filterBy`).
    */
   list(params: L & ListOptions = {} as L & ListOptions): Paginator<z.output<R>> {
-    const { signal } = params;
-    return new Paginator((page, pageSignal) => this.listPage(page, { ...params, ...(pageSignal ? { signal: pageSignal } : {}) }), signal ? { signal } : {});
+    const { signal, maxPages } = params;
+    // Refused at the call, not at the first page: a bad filter fails where it is written.
+    this.listQuery(params);
+    return new Paginator((page, pageSignal) => this.listPage(page, { ...params, ...(pageSignal ? { signal: pageSignal } : {}) }), {
+      what: `GET ${this.spec.path}`,
+      idOf: (record) => (record as Record<string, unknown> | undefined)?.[`${this.spec.one}_id`],
+      ...(signal ? { signal } : {}),
+      ...(maxPages === undefined ? {} : { maxPages }),
+    });
   }
 
-  /** One page of the list (1-based), for callers that keep their own place. */
+  /**
+   * One page of the list (1-based), for callers that keep their own place. Only the list's own
+   * filters are accepted; any other name (`organizationId` included) is refused before sending.
+   */
   async listPage(page: number, params: L & ListOptions = {} as L & ListOptions): Promise<Page<z.output<R>>> {
-    const { perPage, signal, ...filters } = params;
+    const { perPage, signal } = params;
+    const filters = this.listQuery(params);
     const paged = this.spec.paged !== false;
     // An unpaged list is whole in its first reply: there is no second page to ask for.
     if (!paged && page > 1) return { items: [], page, hasMore: false };
     const body = await financeCall(this.context, {
       method: 'GET',
       path: this.spec.path,
-      query: paged ? { ...toQuery(filters), page, per_page: pageSize(perPage) } : toQuery(filters),
+      query: paged ? { ...filters, page, per_page: pageSize(perPage) } : filters,
       ...(signal ? { signal } : {}),
     });
     const result = this.readPage(body, page);
     return paged ? result : { ...result, hasMore: false };
+  }
+
+  /** The query of the list's filters; refuses names the list does not accept. */
+  protected listQuery(params: object): Record<string, string | number | boolean> {
+    return listQuery(`GET ${this.spec.path}`, params, this.spec.filters ?? {});
   }
 
   /** Validates one page of a list reply. */
@@ -148,6 +177,7 @@ export class FinanceResource<R extends z.ZodType, C extends z.ZodType, U extends
     const list = envelope[this.spec.many] ?? [];
     const items = parseWith(arrayOf(this.spec.record), list, { what: `GET ${this.spec.path}`, kind: 'response', pathPrefix: [this.spec.many] });
     const sort = pageSort(envelope.page_context);
-    return { items, page, hasMore: hasMorePage(envelope.page_context), ...(sort ? { sort } : {}) };
+    const total = pageTotal(envelope.page_context);
+    return { items, page, hasMore: hasMorePage(envelope.page_context), ...(sort ? { sort } : {}), ...(total === undefined ? {} : { total }) };
   }
 }

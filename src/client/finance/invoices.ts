@@ -9,7 +9,7 @@ import {
   type FinanceInvoice,
   type FinanceInvoicePayment,
 } from '../../schemas/finance/index.js';
-import type { CallOptions } from '../list-params.js';
+import { type CallOptions, listFilters } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
 import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
@@ -46,12 +46,22 @@ export interface InvoiceListParams {
   /** Invoices modified after this time, `2023-11-18T02:02:51-0800` form. */
   lastModifiedTime?: string;
   sortColumn?: string;
-  sortOrder?: 'A' | 'D';
   searchText?: string;
   filterBy?: string;
   /** Invoices whose reference number is this (Zoho compares without case). */
   referenceNumber?: string;
 }
+
+// The query names GET /invoices declares (it declares no sort_order).
+const INVOICE_FILTERS = listFilters<InvoiceListParams>({
+  status: 'status',
+  customerId: 'customer_id',
+  lastModifiedTime: 'last_modified_time',
+  sortColumn: 'sort_column',
+  searchText: 'search_text',
+  filterBy: 'filter_by',
+  referenceNumber: 'reference_number',
+});
 
 /**
  * Invoices (`/invoices`).
@@ -78,6 +88,7 @@ export class InvoicesResource extends FinanceResource<
       record: FinanceInvoiceSchema,
       create: FinanceInvoiceCreateSchema,
       update: FinanceInvoiceUpdateSchema,
+      filters: INVOICE_FILTERS,
     });
   }
 

@@ -1,16 +1,25 @@
 import { FinanceItemCreateSchema, FinanceItemSchema, FinanceItemUpdateSchema } from '../../schemas/finance/index.js';
 import type { FinanceContext } from './finance-context.js';
+import { listFilters } from '../list-params.js';
 import { ActivatableFinanceResource } from './activatable-resource.js';
 
 /** Filters and sorting of `GET /items` (zoho-api.md §2.5). Zoho has no modified-since filter for items. */
 export interface ItemListParams {
   filterBy?: 'Status.All' | 'Status.Active' | 'Status.Inactive';
   sortColumn?: 'name' | 'rate' | 'tax_name';
-  sortOrder?: 'A' | 'D';
   searchText?: string;
   name?: string;
   description?: string;
 }
+
+// The query names GET /items declares (it declares no sort_order).
+const ITEM_FILTERS = listFilters<ItemListParams>({
+  filterBy: 'filter_by',
+  sortColumn: 'sort_column',
+  searchText: 'search_text',
+  name: 'name',
+  description: 'description',
+});
 
 /**
  * Services and goods (`/items`).
@@ -31,6 +40,7 @@ export class ItemsResource extends ActivatableFinanceResource<typeof FinanceItem
       record: FinanceItemSchema,
       create: FinanceItemCreateSchema,
       update: FinanceItemUpdateSchema,
+      filters: ITEM_FILTERS,
     });
   }
 }

@@ -3,7 +3,7 @@ import { ModuleUnavailableError } from '../../errors/module-unavailable-error.js
 import { FinanceInvoiceSchema, SalesOrderCreateSchema, SalesOrderSchema, SalesOrderUpdateSchema, type FinanceInvoice, type SalesOrder } from '../../schemas/finance/index.js';
 import type { Page } from '../../transport/paginator.js';
 import type { HttpMethod } from '../../transport/transport.js';
-import type { CallOptions, ListOptions } from '../list-params.js';
+import { type CallOptions, type ListOptions, listFilters } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
 import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
@@ -34,6 +34,22 @@ export interface SalesOrderListParams {
   searchText?: string;
 }
 
+// The query names GET /salesorders declares.
+const SALES_ORDER_FILTERS = listFilters<SalesOrderListParams>({
+  status: 'status',
+  filterBy: 'filter_by',
+  customerId: 'customer_id',
+  salesorderNumber: 'salesorder_number',
+  referenceNumber: 'reference_number',
+  customerName: 'customer_name',
+  itemId: 'item_id',
+  date: 'date',
+  shipmentDate: 'shipment_date',
+  lastModifiedTime: 'last_modified_time',
+  sortColumn: 'sort_column',
+  searchText: 'search_text',
+});
+
 /**
  * Sales orders (`/salesorders`, Zoho Books with inventory only). A draft is marked open
  * (confirmed), then invoiced (`convertToInvoice`) or voided; `invoices` on the order lists the
@@ -49,7 +65,7 @@ export interface SalesOrderListParams {
  */
 export class SalesOrdersResource extends FinanceResource<typeof SalesOrderSchema, typeof SalesOrderCreateSchema, typeof SalesOrderUpdateSchema, SalesOrderListParams> {
   constructor(context: FinanceContext) {
-    super(context, { path: '/salesorders', one: 'salesorder', many: 'salesorders', label: 'sales order', record: SalesOrderSchema, create: SalesOrderCreateSchema, update: SalesOrderUpdateSchema });
+    super(context, { path: '/salesorders', one: 'salesorder', many: 'salesorders', label: 'sales order', record: SalesOrderSchema, create: SalesOrderCreateSchema, update: SalesOrderUpdateSchema, filters: SALES_ORDER_FILTERS });
   }
 
   /** One page of the list; see `list()`. */

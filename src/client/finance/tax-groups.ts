@@ -5,7 +5,7 @@ import {
   type FinanceTax,
 } from '../../schemas/finance/index.js';
 import { Paginator } from '../../transport/paginator.js';
-import type { ListOptions } from '../list-params.js';
+import { type ListOptions, listQuery } from '../list-params.js';
 import type { FinanceContext } from './finance-context.js';
 import { FinanceRecordResource } from './finance-resource.js';
 import { TaxesResource } from './taxes.js';
@@ -40,12 +40,15 @@ export class TaxGroupsResource extends FinanceRecordResource<
    * endpoint for groups (zoho-api.md §3.6). `get(id)` gives a group's member taxes.
    */
   list(params: ListOptions = {}): Paginator<FinanceTax> {
-    return new Paginator(
-      async (page, signal) => {
-        const taxes = await this.#taxes.listPage(page, { ...params, ...(signal ? { signal } : {}) });
-        return { ...taxes, items: taxes.items.filter((tax) => tax.tax_type === 'tax_group') };
-      },
-      params.signal ? { signal: params.signal } : {},
-    );
+    listQuery('GET /settings/taxes', params, {});
+    const { signal, maxPages, perPage } = params;
+    return new Paginator((page, pageSignal) => this.#taxes.listPage(page, { ...(perPage === undefined ? {} : { perPage }), ...(pageSignal ? { signal: pageSignal } : {}) }), {
+      what: 'GET /settings/taxes',
+      idOf: (tax) => tax.tax_id,
+      // Filtered after the repeat check: a page of taxes without groups neither ends the walk nor looks repeated.
+      keep: (tax) => tax.tax_type === 'tax_group',
+      ...(signal ? { signal } : {}),
+      ...(maxPages === undefined ? {} : { maxPages }),
+    });
   }
 }

@@ -3,7 +3,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import type { RequestPipeline } from '../../transport/request-pipeline.js';
 import { type Page, Paginator } from '../../transport/paginator.js';
 import type { HttpMethod } from '../../transport/transport.js';
-import { type CallOptions, type CreateOptions, type ListOptions, pageSize } from '../list-params.js';
+import { type CallOptions, type CreateOptions, type ListOptions, listQuery, pageSize } from '../list-params.js';
 import { parseWith } from '../parse.js';
 import { idSegment } from '../path.js';
 import { type FsmWriteResult, readFsmWriteResult } from './fsm-write-result.js';
@@ -38,6 +38,9 @@ export interface FsmSearchOptions extends ListOptions {
   comparator?: FsmComparator;
 }
 
+// The search's own option besides ListOptions; the field and value are arguments.
+const SEARCH_OPTIONS = { comparator: 'comparator' } as const;
+
 /**
  * list / get / create / update / search over one FSM module (`/fsm/v1/<Module>`).
  * FSM answers an empty list with HTTP 204 and no body; that is an empty page here.
@@ -55,6 +58,7 @@ export class FsmModuleResource<R extends z.ZodType, C extends z.ZodType, U exten
 
   /** Every record of the module, page by page as you iterate. */
   list(options: ListOptions = {}): Paginator<z.output<R>> {
+    listQuery(`GET /${this.spec.module}`, options, {});
     return this.#paginate(`/${this.spec.module}`, {}, options);
   }
 
@@ -66,6 +70,7 @@ export class FsmModuleResource<R extends z.ZodType, C extends z.ZodType, U exten
         [{ path: ['field'], message: 'not a searchable field', code: 'invalid_search_field' }],
       );
     }
+    listQuery(`GET /${this.spec.module}/search`, options, SEARCH_OPTIONS);
     return this.#paginate(`/${this.spec.module}/search`, { api_name: field, value, comparator: options.comparator ?? 'equal' }, options);
   }
 
@@ -125,7 +130,12 @@ export class FsmModuleResource<R extends z.ZodType, C extends z.ZodType, U exten
         const items = parseWith(this.#records, body?.data ?? [], { what: `GET ${path}`, kind: 'response', pathPrefix: ['data'] });
         return { items, page, hasMore: body?.info?.more_records === true };
       },
-      options.signal ? { signal: options.signal } : {},
+      {
+        what: `GET ${path}`,
+        idOf: (record) => (record as { id?: unknown } | undefined)?.id,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+      },
     );
   }
 }
