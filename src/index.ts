@@ -15,6 +15,8 @@ export { MemoryStorage } from './storage/memory-storage.js';
 export { compareStorageKeys, storagePrefixUpperBound } from './storage/key-order.js';
 export { findJsonProblem, storageValuesEqual, STORAGE_MAX_DEPTH, type JsonProblem } from './storage/json-value.js';
 export { checkStorageBatch, encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from './storage/storage-input.js';
+export { EncryptedStorage, type EncryptedStorageOptions, type RotateResult } from './storage/encrypted-storage.js';
+export type { EncryptionKey, SealedValue } from './storage/value-cipher.js';
 
 // Transport and the request pipeline's public pieces
 export type { Transport, TransportRequest, TransportResponse, HttpMethod } from './transport/transport.js';
