@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.js';
+import { ApiError } from '../errors/api-error.js';
 import { ConfigError } from '../errors/config-error.js';
+import { NetworkError } from '../errors/network-error.js';
 import type { Storage } from '../storage/storage.js';
 import type { Transport } from '../transport/transport.js';
 import { deriveAuthStorageKeys, type AuthStorageKeys } from './auth-storage-keys.js';
@@ -53,6 +55,13 @@ const LEASE_POLL_MS = 250;
 /** Retries after a 5xx or a network failure; each attempt counts as a mint. */
 const MAX_RETRIES = 2;
 const RETRY_BASE_DELAY_MS = 1_000;
+/**
+ * After a refresh that failed every attempt (an accounts outage), calls fail at once, without a
+ * request, for this long; it doubles with each failed refresh in a row, up to OUTAGE_MAX_MS. With
+ * at most 3 requests a refresh, an outage costs a handful of mints in 10 minutes, not the budget.
+ */
+const OUTAGE_BASE_MS = 10_000;
+const OUTAGE_MAX_MS = 5 * 60_000;
 /** Refused tokens remembered, so none comes back from a lagging cache. */
 const REFUSED_MEMORY = 32;
 
@@ -71,7 +80,9 @@ interface SharedState {
  *   processes.
  * - It never mints more than 10 tokens per 10 minutes per refresh token (Zoho blocks the client
  *   beyond that): it waits instead, and tells `onThrottled`.
- * - 5xx replies and network failures are retried twice with back-off; refusals throw `AuthError`
+ * - 5xx replies and network failures are retried twice with back-off; after that, calls fail at
+ *   once without a request for 10 s, doubling with each failed refresh in a row up to 5 minutes,
+ *   so an accounts outage costs a few mints, never the budget. Refusals throw `AuthError`
  *   (`TOKEN_REFRESH_FAILED`) saying what to fix. No error or callback ever holds a token or secret.
  *
  * @example
@@ -97,6 +108,7 @@ export class RefreshTokenProvider implements TokenProvider {
   #state: Promise<SharedState> | undefined;
   #memory: CachedToken | undefined;
   #lastSeen: string | undefined;
+  #outage: { until: number; failedRefreshes: number; error: NetworkError | ApiError } | undefined;
 
   constructor(options: RefreshTokenProviderOptions) {
     for (const name of ['clientId', 'clientSecret', 'refreshToken'] as const) {
@@ -157,6 +169,13 @@ export class RefreshTokenProvider implements TokenProvider {
   /** One refresh on behalf of every waiting caller: cache, lease, budget, request, in that order. */
   async #obtain(signal: AbortSignal): Promise<AccessToken> {
     const { keys, lease, budget } = await this.#shared();
+    const outage = this.#outage;
+    if (outage && this.#clock.now() < outage.until) {
+      // Another process may have minted meanwhile; otherwise fail without asking the accounts server.
+      const cached = await this.#readCache(keys.token);
+      if (cached) return this.#adopt(cached, 'storage');
+      throw duringOutage(outage.error, outage.until);
+    }
     let failures = 0;
     for (;;) {
       const cached = await this.#readCache(keys.token);
@@ -185,7 +204,12 @@ export class RefreshTokenProvider implements TokenProvider {
         continue;
       }
       failures++;
-      if (failures > MAX_RETRIES) throw step.error;
+      if (failures > MAX_RETRIES) {
+        const failedRefreshes = (this.#outage?.failedRefreshes ?? 0) + 1;
+        const backoff = Math.min(OUTAGE_MAX_MS, OUTAGE_BASE_MS * 2 ** (failedRefreshes - 1));
+        this.#outage = { until: this.#clock.now() + backoff, failedRefreshes, error: step.error };
+        throw step.error;
+      }
       await this.#clock.sleep(RETRY_BASE_DELAY_MS * 2 ** (failures - 1), signal);
     }
   }
@@ -201,6 +225,7 @@ export class RefreshTokenProvider implements TokenProvider {
 
   #adopt(record: CachedToken, source: TokenRefreshInfo['source']): AccessToken {
     this.#memory = record;
+    this.#outage = undefined;
     if (record.token !== this.#lastSeen) {
       this.#lastSeen = record.token;
       notify(this.#onRefresh, { expiresAt: record.expiresAt, source });
@@ -218,6 +243,14 @@ export class RefreshTokenProvider implements TokenProvider {
     );
     return this.#state;
   }
+}
+
+/** A fresh copy of the last outage failure, saying when the next refresh is tried. It holds no secret. */
+function duringOutage(last: NetworkError | ApiError, until: number): NetworkError | ApiError {
+  const retryAt = new Date(until).toISOString();
+  const message = `${last.message} No new attempt is made before ${retryAt}: until then calls fail at once, without a request to the accounts server.`;
+  if (last instanceof NetworkError) return new NetworkError(message, { timeout: last.code === 'TIMEOUT', details: { ...last.details, retryAt }, cause: last });
+  return new ApiError(message, { status: last.status, method: 'POST', url: typeof last.details['url'] === 'string' ? last.details['url'] : undefined, details: { retryAt }, cause: last });
 }
 
 /** Calls an observer; one that throws must not change what it observes. */

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { ApiError } from '../errors/api-error.js';
 import { FsmBillingError } from '../errors/fsm-billing-error.js';
 import { NetworkError } from '../errors/network-error.js';
+import { RedirectRefusedError } from '../errors/redirect-refused-error.js';
 import { allKnownOrigins } from '../regions.js';
 import type { Transport } from '../transport/transport.js';
 import type { CachedToken } from './cached-token.js';
@@ -52,8 +53,13 @@ export async function requestAccessToken(context: TokenRequestContext, signal: A
     });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
+    // A redirect was refused: nothing went to the other host, and asking again gets the same answer.
+    if (error instanceof RedirectRefusedError) throw error;
     return { kind: 'retryable', error: unreachable(error, url, secrets) };
   }
+  // A transport that reports redirects instead of refusing them: the Location is never followed,
+  // and a token in a 3xx body is not taken.
+  if (response.status >= 300 && response.status < 400) throw new RedirectRefusedError(response.status, 'POST', url);
   const reply = readTokenReply(response);
   if (reply.kind === 'refused') throw refusalError({ ...reply, accountsServer: context.accountsServer, secrets });
   if (reply.kind === 'unavailable') {

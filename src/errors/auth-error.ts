@@ -7,7 +7,9 @@ export type AuthErrorCode =
   /** The accounts server refused the refresh token or client credentials. */
   | 'TOKEN_REFRESH_FAILED'
   /** A user-supplied TokenProvider failed or returned no token. */
-  | 'TOKEN_PROVIDER_FAILED';
+  | 'TOKEN_PROVIDER_FAILED'
+  /** The access token holds a character that cannot go in an HTTP header (not printable ASCII); it was not sent. */
+  | 'INVALID_ACCESS_TOKEN';
 
 /**
  * Thrown when Zoho does not accept the credentials. The message says whether to re-authorise

@@ -9,6 +9,7 @@ export { ValidationError, type ValidationIssue, type ValidationErrorCode } from 
 export { ConfigError } from './config-error.js';
 export { NetworkError } from './network-error.js';
 export { ResponseTooLargeError } from './response-too-large-error.js';
+export { RedirectRefusedError } from './redirect-refused-error.js';
 export { EligibilityError, type RefusalReason } from './eligibility-error.js';
 export { SwitchRefusedError, type SwitchRefusal, type SwitchRefusalCode } from './switch-refused-error.js';
 export { IntegrationHealthError, financeOrgDeletedMessage, isCreatableRecord, type HealthProblemCode, type CreatableRecord, type HealthOrgRef } from './integration-health-error.js';

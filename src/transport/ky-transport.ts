@@ -1,8 +1,10 @@
-import ky, { isTimeoutError } from 'ky';
+import ky from 'ky';
 import { NetworkError } from '../errors/network-error.js';
+import { RedirectRefusedError } from '../errors/redirect-refused-error.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import { readBodyWithin } from './read-body.js';
+import { redactText } from './scrub-secret.js';
 
 /** Options of {@link createKyTransport}. */
 export interface KyTransportOptions {
@@ -11,7 +13,10 @@ export interface KyTransportOptions {
    * Zoho, or a fetch with your proxy/agent settings.
    */
   fetch?: typeof globalThis.fetch;
-  /** Abort a request that has not answered within this many milliseconds. Default 60 000. */
+  /**
+   * One deadline for the whole exchange, in milliseconds: the status, the headers and every byte of
+   * the body must arrive within it, or the call fails with `NetworkError` `TIMEOUT`. Default 60 000.
+   */
   timeoutMs?: number;
   /**
    * Refuse replies larger than this many bytes (read as a stream, so an oversized reply is never
@@ -35,38 +40,90 @@ export interface KyTransportOptions {
  */
 export function createKyTransport(options: KyTransportOptions = {}): Transport {
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  // ky's own timeout covers the wait for headers only: the deadline below covers the body too.
   const http = ky.create({
     retry: 0,
     throwHttpErrors: false,
-    timeout: options.timeoutMs ?? 60_000,
+    timeout: false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
-      let response: Response;
+      const deadline = startDeadline(timeoutMs, request.signal);
       try {
-        response = await http(request.url, {
-          method: request.method,
-          headers: request.headers,
-          ...encodeBody(request.body),
-          ...(request.signal ? { signal: request.signal } : {}),
+        let response: Response;
+        try {
+          response = await http(request.url, {
+            method: request.method,
+            headers: request.headers,
+            ...encodeBody(request.body),
+            signal: deadline.signal,
+            // Never follow: a 307/308 would re-send the credentials or the record to the Location's host.
+            redirect: 'manual',
+          });
+        } catch (error) {
+          throw toNetworkError(error, request, deadline.timedOut());
+        }
+        if (isRedirect(response)) {
+          void response.body?.cancel().catch(() => undefined);
+          throw new RedirectRefusedError(response.status, request.method, request.url);
+        }
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          headers[name.toLowerCase()] = value;
         });
-      } catch (error) {
-        throw toNetworkError(error, request);
+        let text: string;
+        try {
+          text = await readBodyWithin(response, maxBytes, deadline.signal);
+        } catch (error) {
+          if (error instanceof ResponseTooLargeError) throw error.withRequest(request.method, request.url);
+          throw toNetworkError(error, request, deadline.timedOut());
+        }
+        return { status: response.status, headers, body: parseBody(text, headers['content-type']) };
+      } finally {
+        deadline.clear();
       }
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
-      });
-      let text: string;
-      try {
-        text = await readBodyWithin(response, maxBytes);
-      } catch (error) {
-        if (error instanceof ResponseTooLargeError) throw error.withRequest(request.method, request.url);
-        throw toNetworkError(error, request);
-      }
-      return { status: response.status, headers, body: parseBody(text, headers['content-type']) };
+    },
+  };
+}
+
+/**
+ * A redirect of any kind: a 3xx (fetch's `redirect: 'manual'` in Node), a browser's opaque
+ * redirect (status 0), or a reply a fetch wrapper reached by following one anyway.
+ */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400) || response.redirected;
+}
+
+interface Deadline {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  clear(): void;
+}
+
+/** One deadline for the whole exchange (headers and body), also aborted by the caller's signal. */
+function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  // setTimeout fires at once for delays past 2^31-1 ms: such a bound means "no deadline".
+  const timer =
+    Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= 2_147_483_647
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException('The exchange passed its deadline.', 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     },
   };
 }
@@ -89,12 +146,12 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   }
 }
 
-function toNetworkError(error: unknown, request: TransportRequest): unknown {
+function toNetworkError(error: unknown, request: TransportRequest, timedOut: boolean): unknown {
   // An abort the caller asked for is not a network failure: surface the caller's reason.
-  if (request.signal?.aborted) return request.signal.reason;
-  const safeCause = describeCause(error);
-  if (isTimeoutError(error)) {
-    return new NetworkError(`Zoho did not answer ${request.method} ${stripQuery(request.url)} in time. Check connectivity or raise timeoutMs.`, {
+  if (request.signal?.aborted && !timedOut) return request.signal.reason;
+  const safeCause = describeCause(error, secretsOf(request));
+  if (timedOut) {
+    return new NetworkError(`Zoho did not answer ${request.method} ${stripQuery(request.url)} in time (the whole reply, headers and body, must arrive within timeoutMs). Check connectivity or raise timeoutMs.`, {
       timeout: true,
       details: { method: request.method, url: request.url },
       cause: safeCause,
@@ -108,15 +165,37 @@ function toNetworkError(error: unknown, request: TransportRequest): unknown {
 
 /**
  * A copy of the failure without the request object (ky's errors carry the Request, whose headers
- * hold the access token): only the name and message survive.
+ * hold the access token): only the name and message survive, with every secret the request
+ * carried redacted — fetch quotes an invalid header value whole in its message.
  */
-function describeCause(error: unknown): Error {
+function describeCause(error: unknown, secrets: readonly string[]): Error {
   if (error instanceof Error) {
-    const copy = new Error(error.message);
+    const copy = new Error(redactText(error.message, secrets));
     copy.name = error.name;
     return copy;
   }
-  return new Error(String(error));
+  return new Error(redactText(String(error), secrets));
+}
+
+/**
+ * What a lower layer's message might quote from this request: the authorization header (whole,
+ * and its token alone) and every form value but the grant type (the token endpoint's client
+ * secret and refresh token), each as sent, URL-encoded and form-encoded.
+ */
+function secretsOf(request: TransportRequest): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name.toLowerCase() === 'authorization') values.push(value, value.slice(value.lastIndexOf(' ') + 1));
+  }
+  if (request.body instanceof URLSearchParams) for (const [name, value] of request.body) if (name !== 'grant_type') values.push(value);
+  const spellings = new Set<string>();
+  for (const value of values) {
+    if (value.length === 0) continue;
+    spellings.add(value);
+    spellings.add(encodeURIComponent(value));
+    spellings.add(new URLSearchParams({ s: value }).toString().slice(2));
+  }
+  return [...spellings];
 }
 
 function stripQuery(url: string): string {

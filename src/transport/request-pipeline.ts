@@ -8,6 +8,7 @@ import { FsmBillingError } from '../errors/fsm-billing-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { RedirectRefusedError } from '../errors/redirect-refused-error.js';
 import type { TypedEmitter } from '../events.js';
 import type { RegionHosts } from '../regions.js';
 import type { LimitGate } from './limit-gate.js';
@@ -16,7 +17,8 @@ import type { RateLimiter } from './rate-limiter.js';
 import { decideRetry, type ResolvedRetryOptions } from './retry-policy.js';
 import type { HttpMethod, Transport, TransportResponse } from './transport.js';
 import { refuseCallerOrganization } from './organization-param.js';
-import { scrubSecret } from './scrub-secret.js';
+import { assertNoDotSegments } from './dot-segments.js';
+import { redactText, scrubSecret } from './scrub-secret.js';
 import { interpretReply, type ZohoService } from './zoho-reply.js';
 
 /** One call to a Zoho API, before auth, org id and retries are added. */
@@ -51,6 +53,16 @@ export interface PipelineConfig {
 
 // zoho-api.md §2.2: Invoice reads the organisation from this header; Books from a query param.
 const INVOICE_ORG_HEADER = 'X-com-zoho-invoice-organizationid';
+
+/**
+ * Failures of the token step. The provider already retried them with back-off under the mint
+ * budget; repeating them from here would multiply token requests (7 attempts × 3 = 21 during an
+ * accounts outage), so the pipeline passes them on at once.
+ */
+const tokenFailures = new WeakSet<object>();
+
+/** Visible ASCII only: anything else (CR, LF, NUL, non-ASCII) cannot be a Zoho token and could split a header. */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 /**
  * The one path every call takes: limiter slot → access token → send → interpret the envelope,
@@ -92,7 +104,7 @@ export class RequestPipeline {
         factor: 1,
         ...(request.signal ? { signal: request.signal } : {}),
         onFailedAttempt: async ({ error, retriesLeft, retriesConsumed }) => {
-          if (!(error instanceof FsmBillingError)) throw error;
+          if (!(error instanceof FsmBillingError) || tokenFailures.has(error)) throw error;
           if (error instanceof RateLimitError && error.kind === 'day') {
             // Never retried: every later call to the organisation fails at once until resumeAt.
             limiter.exhaustDay(key, error.resumeAt);
@@ -133,7 +145,10 @@ export class RequestPipeline {
     try {
       // Counted once it holds a slot, so a call refused here was never sent.
       await gate?.spend(request, key);
-      const token = await tokenFrom(tokens, request.signal);
+      const token = await tokenFrom(tokens, request.signal).catch((error: unknown) => {
+        if (typeof error === 'object' && error !== null) tokenFailures.add(error);
+        throw error;
+      });
       const headers: Record<string, string> = { accept: 'application/json', authorization: `Zoho-oauthtoken ${token}` };
       if (request.service === 'invoice' && request.organizationId) headers[INVOICE_ORG_HEADER] = request.organizationId;
       events.emit('request', { requestId, service: request.service, method: request.method, url, attempt });
@@ -148,8 +163,10 @@ export class RequestPipeline {
         });
       } catch (error) {
         events.emit('response', { requestId, service: request.service, method: request.method, url, attempt, status: 0, durationMs: clock.now() - started });
-        throw error;
+        throw transportFailure(error, request, url, token);
       }
+      // A custom transport that follows redirects, or reports them: refused, never taken as Zoho's reply.
+      if (reply.status >= 300 && reply.status < 400) throw new RedirectRefusedError(reply.status, request.method, url);
       const zohoCode = zohoCodeOf(reply.body);
       events.emit('response', {
         requestId,
@@ -169,6 +186,7 @@ export class RequestPipeline {
 
   #url(request: ApiRequest): string {
     const { hosts } = this.#config;
+    assertNoDotSegments(request.path);
     const base = hosts[request.service];
     const url = new URL(base + request.path);
     refuseCallerOrganization(`${request.method} ${request.path}`, request.query, url.searchParams);
@@ -208,7 +226,36 @@ async function tokenFrom(tokens: TokenProvider, signal: AbortSignal | undefined)
       code: 'TOKEN_PROVIDER_FAILED',
     });
   }
+  // Checked before any header is built: fetch quotes a bad header value whole in its error.
+  if (!HEADER_SAFE_TOKEN.test(token)) {
+    throw new AuthError(
+      'The access token holds a character that cannot go in an HTTP header (only printable ASCII is allowed: no space, CR, LF or NUL); it was not sent and is not shown. Check your TokenProvider or the token you passed.',
+      { code: 'INVALID_ACCESS_TOKEN', details: { length: token.length } },
+    );
+  }
   return token;
+}
+
+/**
+ * A transport's rejection, safe to pass on: the caller's abort reason as is; a NetworkError or
+ * any other error rebuilt from its name and message with the access token redacted (a custom
+ * transport may quote the request's headers), so no token reaches a message, a cause, a run's
+ * `stoppedReason` or the sync log.
+ */
+function transportFailure(error: unknown, request: ApiRequest, url: string, token: string): unknown {
+  if (request.signal?.aborted) return error;
+  const secrets = [`Zoho-oauthtoken ${token}`, token, encodeURIComponent(token)];
+  if (error instanceof FsmBillingError && !(error instanceof NetworkError)) return error;
+  const original = error instanceof Error ? error : new Error(String(error));
+  if (original instanceof NetworkError && !mentionsAny(original, secrets)) return error;
+  const cause = new Error(redactText(original.message, secrets));
+  cause.name = original.name;
+  return new NetworkError(
+    original instanceof NetworkError
+      ? cause.message
+      : `The transport failed during ${request.method} ${new URL(url).pathname} (${cause.name}: ${cause.message}). The call may be retried; a write may or may not have been applied.`,
+    { timeout: original instanceof NetworkError && original.code === 'TIMEOUT', details: { method: request.method, url }, cause },
+  );
 }
 
 /**
@@ -240,4 +287,17 @@ function unauthorized(request: ApiRequest, url: string, reply: TransportResponse
     `Zoho refused a freshly issued access token for ${request.method} ${new URL(url).pathname} (HTTP 401${zohoCode === undefined ? '' : `, code ${String(zohoCode)}`}${zohoMessage ? `: "${zohoMessage}"` : ''}). The refresh token may be revoked, lack the scope for this call, or belong to another data centre than the client's region: authorise again.`,
     { code: 'AUTH_FAILED', details: { status: 401, zohoCode, zohoMessage, method: request.method, url } },
   );
+}
+
+/** Whether an error's message, details or cause's message holds one of `secrets`. */
+function mentionsAny(error: FsmBillingError, secrets: readonly string[]): boolean {
+  let details: string;
+  try {
+    details = JSON.stringify(error.details);
+  } catch {
+    return true; // unreadable details: rebuild rather than trust them
+  }
+  const cause = error.cause instanceof Error ? error.cause.message : String(error.cause ?? '');
+  const text = `${error.message} ${details} ${cause}`;
+  return secrets.some((secret) => text.includes(secret));
 }
