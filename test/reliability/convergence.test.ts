@@ -23,3 +23,17 @@ describe('randomized convergence against a Books that keeps only its documented 
     }, 30_000);
   }
 });
+
+// One storage for tokens, sync state and mappings, as docs/auth.md recommends, plain and under
+// EncryptedStorage (whose inner storage must then hold no token at all): a few of the fixed seeds.
+const SHARED_SEEDS = only === undefined || only === '' ? FIXED_SEEDS.slice(0, 3) : seeds;
+
+describe('randomized convergence with one storage shared by the client and the syncer, no secret in any stored value', () => {
+  for (const storage of ['shared', 'shared-encrypted'] as const) {
+    for (const seed of SHARED_SEEDS) {
+      it(`seed ${seed}, storage ${storage}: the same claims hold${storage === 'shared-encrypted' ? ', and the token cache is encrypted' : ''}`, async () => {
+        await assertConverges(seed, { storage });
+      }, 30_000);
+    }
+  }
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { SqliteStorage } from '../../src/node/sqlite-storage.js';
 import type { FaultKind, UndocumentedBehaviour } from '../../src/sandbox/index.js';
+import { EncryptedStorage } from '../../src/storage/encrypted-storage.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import type { ConflictPolicy, DeletePolicy, DuplicatePolicy, FailedRecord, SyncConflict, SyncReport } from '../../src/sync/index.js';
@@ -205,7 +206,11 @@ export class CrashingStorage implements Storage {
   crashAt = Number.POSITIVE_INFINITY;
   dead = false;
 
-  constructor(readonly inner: Storage = new MemoryStorage()) {}
+  /**
+   * @param inner what the sync writes through (the client shares it when `sharedWithClient`)
+   * @param raw what is actually stored: `inner` itself, or the storage under an EncryptedStorage `inner`
+   */
+  constructor(readonly inner: Storage = new MemoryStorage(), readonly raw: Storage = inner, readonly sharedWithClient = false) {}
 
   #check(): void {
     if (this.dead) throw new Error('process killed');
@@ -413,7 +418,16 @@ export interface ConvergenceMode {
    * their kill point. The clean runs stay in this process, on the same file.
    */
   kills?: boolean;
+  /**
+   * One storage for everything, as docs/auth.md recommends: the client's token cache lives in the
+   * sync's storage (`'shared'`), or in an {@link EncryptedStorage} over it (`'shared-encrypted'`),
+   * whose inner storage must then hold no token at all. Not with `kills`.
+   */
+  storage?: 'shared' | 'shared-encrypted';
 }
+
+/** The key of the `'shared-encrypted'` mode: 32 fixed bytes (a test key, never a real one). */
+const TEST_STATE_KEY = { id: 'convergence', material: new Uint8Array(32).fill(42) };
 
 function bump(map: Map<string, number>, key: string | undefined): void {
   if (key !== undefined) map.set(key, (map.get(key) ?? 0) + 1);
@@ -540,7 +554,7 @@ export async function runScenario(seed: number, scenario: Scenario, mode: Conver
  * happened, and no child outlives the call.
  */
 export async function withScenario<T>(seed: number, scenario: Scenario, mode: ConvergenceMode, use: (trace: Trace) => Promise<T>): Promise<T> {
-  if (!mode.kills) return use(await runScenarioWith(seed, scenario, mode, new CrashingStorage()));
+  if (!mode.kills) return use(await runScenarioWith(seed, scenario, mode, sharedStorage(mode.storage)));
   const dir = mkdtempSync(join(tmpdir(), 'fsm-kill-'));
   const sqlite = await SqliteStorage.open(join(dir, 'sync.db'));
   try {
@@ -551,6 +565,13 @@ export async function withScenario<T>(seed: number, scenario: Scenario, mode: Co
   }
 }
 
+/** The storage of a run in this process: its own (the client keeps another), or shared with the client. */
+function sharedStorage(how: ConvergenceMode['storage']): CrashingStorage {
+  if (how === undefined) return new CrashingStorage();
+  const raw = new MemoryStorage();
+  return new CrashingStorage(how === 'shared-encrypted' ? new EncryptedStorage(raw, { key: TEST_STATE_KEY }) : raw, raw, true);
+}
+
 /** Time after a killed run before the next one: its lease (600 s) has expired, even if its clock ran ahead on back-offs. */
 const AFTER_KILL_MS = 1_200_000;
 
@@ -559,6 +580,8 @@ async function runScenarioWith(seed: number, scenario: Scenario, mode: Convergen
   const world = syncWorld({
     seed,
     storage,
+    // The client gets the storage under the crash injector: a killed sync run leaves the token cache as it was.
+    ...(storage.sharedWithClient ? { clientStorage: storage.inner } : {}),
     syncType: scenario.syncType,
     fsmRecords: scenario.fsmRecords,
     booksRecords: scenario.booksRecords,
@@ -896,8 +919,12 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
   // No secret anywhere a user can read.
   const { clientSecret, refreshToken } = world.sandbox.credentials();
   // The client's own token cache (`auth/token/…`, shared with the child processes' clients) holds
-  // an access token by design; every other value must not.
-  const stored = (await trace.storage.inner.list('')).filter((e) => !e.key.startsWith('auth/token/'));
+  // an access token by design; every other value must not. Under an EncryptedStorage nothing stored
+  // may hold one: every raw value is searched, the token cache included.
+  const raw = await trace.storage.raw.list('');
+  const encrypted = trace.storage.raw !== trace.storage.inner;
+  if (trace.storage.sharedWithClient && !raw.some((e) => e.key.startsWith('auth/token/'))) problems.push('the shared storage holds no cached token: the client did not use it');
+  const stored = encrypted ? raw : raw.filter((e) => !e.key.startsWith('auth/token/'));
   const everything = JSON.stringify([trace.events, log, stored]);
   for (const [name, secret] of [['client secret', clientSecret], ['refresh token', refreshToken]] as const) if (everything.includes(secret)) problems.push(`the ${name} appears in an event, report or storage value`);
   if (/1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}/.test(everything)) problems.push('an access token appears in an event, report or storage value');
@@ -924,7 +951,8 @@ export async function assertConverges(seed: number, mode: ConvergenceMode = {}):
   }
   if (problems.length > 0) {
     const against = mode.undocumented ? ` against Books with ${JSON.stringify(mode.undocumented)}` : '';
+    const shared = mode.storage ? ` with storage '${mode.storage}'` : '';
     const killed = children.length > 0 ? `\nchild runs: ${children.join('; ')}` : '';
-    throw new Error(`seed ${seed} did not converge${against} (${replayHint(seed, mode.kills === true)}):\n- ${problems.slice(0, 20).join('\n- ')}${killed}\nscenario: ${JSON.stringify(scenario)}`);
+    throw new Error(`seed ${seed} did not converge${against}${shared} (${replayHint(seed, mode.kills === true)}):\n- ${problems.slice(0, 20).join('\n- ')}${killed}\nscenario: ${JSON.stringify(scenario)}`);
   }
 }

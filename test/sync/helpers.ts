@@ -34,6 +34,8 @@ export interface SyncWorldOptions {
   limits?: LimitOptions;
   seed?: number;
   storage?: Storage;
+  /** The client's storage (its token cache): the sync's own storage shares it as docs/auth.md recommends. Default: the client keeps its own. */
+  clientStorage?: Storage;
   /** Wraps the sandbox's fetch (to lose replies, count calls...). */
   fetch?: (sandboxFetch: typeof fetch) => typeof fetch;
   faults?: FaultOptions;
@@ -78,6 +80,7 @@ export function syncWorld(options: SyncWorldOptions = {}): SyncWorld {
     transport: createKyTransport({ fetch: options.fetch ? options.fetch(sandbox.fetch) : sandbox.fetch }),
     clock,
     retry: { random: () => 0.5 },
+    ...(options.clientStorage ? { storage: options.clientStorage } : {}),
   });
   const storage = options.storage ?? new MemoryStorage();
   const mapper = new FieldMapper({ storage, syncType: options.syncType ?? 'I', edition });
