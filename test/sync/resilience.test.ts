@@ -68,33 +68,55 @@ class DiesAfterWriteAhead extends MemoryStorage {
   }
 }
 
+/** The batches of a clean run of a case (runs until quiet), and the state it ends in: computed once per case. */
+const probes = new Map<string, Promise<{ points: number; view: ReturnType<typeof views>; duplicates: string[] }>>();
+function probe(c: Case) {
+  const name = `${c.syncType}${c.clone ? '-clone' : ''}`;
+  let found = probes.get(name);
+  if (!found) {
+    found = (async () => {
+      const storage = new CrashingStorage();
+      const world = caseWorld(c, { storage });
+      await runUntilQuiet(world, caseOptions(c));
+      // A storage that never dies is a clean run: its end state is the one every recovery must reach.
+      return { points: storage.batches, view: views(world), duplicates: duplicates(world) };
+    })();
+    probes.set(name, found);
+  }
+  return found;
+}
+
+/** Crash points are dealt to this many tests per case (point n to test n mod SHARDS): each stays short, none is skipped. */
+const SHARDS = 5;
+
 describe('nothing lost, nothing twice: interrupted runs complete on the next run', () => {
   const cases: Case[] = [{ syncType: 'I' }, { syncType: 'III' }, { syncType: 'I', clone: true }];
   for (const c of cases) {
-    it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: killed at every storage batch, the next run (after the lease expires) ends equal to a clean run, without duplicates`, async () => {
-      const clean = await cleanState(c);
-      const probe = new CrashingStorage();
-      await runUntilQuiet(caseWorld(c, { storage: probe }), caseOptions(c));
-      const points = probe.batches;
-      expect(points).toBeGreaterThan(10);
-      for (let crashAt = 1; crashAt <= points; crashAt++) {
-        const storage = new CrashingStorage();
-        storage.crashAt = crashAt;
-        const world = caseWorld(c, { storage });
-        // The crash point may lie in a later run (the probe counted the batches of every run).
-        let crashed = false;
-        for (let run = 0; run < 5 && !crashed; run++) crashed = await world.syncer(caseOptions(c)).run().then(() => false, (e: Error) => /process killed/.test(e.message));
-        expect(crashed, `a crash at batch ${crashAt} should end a run`).toBe(true);
-        storage.dead = false;
-        // A killed run's lease stays until it expires: a new run is refused meanwhile.
-        const lease = (await storage.inner.list('sync/')).find((e) => e.key.endsWith('/lease'));
-        if (lease) await expect(world.syncer(caseOptions(c)).run()).rejects.toMatchObject({ code: 'SYNC_ALREADY_RUNNING' });
-        await world.clock.advance(600_000);
-        await runUntilQuiet(world, caseOptions(c));
-        expect(views(world), `state after a crash at batch ${crashAt}`).toEqual(clean.view);
-        expect(duplicates(world), `duplicates after a crash at batch ${crashAt}`).toEqual(clean.duplicates);
-      }
+    it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: a clean run has enough storage batches to kill it at`, async () => {
+      expect((await probe(c)).points).toBeGreaterThan(10);
     });
+    for (let shard = 0; shard < SHARDS; shard++) {
+      it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: killed at every storage batch (${shard + 1}/${SHARDS}: batches ≡ ${shard} mod ${SHARDS}), the next run (after the lease expires) ends equal to a clean run, without duplicates`, async () => {
+        const clean = await probe(c);
+        for (let crashAt = shard === 0 ? SHARDS : shard; crashAt <= clean.points; crashAt += SHARDS) {
+          const storage = new CrashingStorage();
+          storage.crashAt = crashAt;
+          const world = caseWorld(c, { storage });
+          // The crash point may lie in a later run (the probe counted the batches of every run).
+          let crashed = false;
+          for (let run = 0; run < 5 && !crashed; run++) crashed = await world.syncer(caseOptions(c)).run().then(() => false, (e: Error) => /process killed/.test(e.message));
+          expect(crashed, `a crash at batch ${crashAt} should end a run`).toBe(true);
+          storage.dead = false;
+          // A killed run's lease stays until it expires: a new run is refused meanwhile.
+          const lease = (await storage.inner.list<{ until: number; released?: true }>('sync/')).find((e) => e.key.endsWith('/lease'));
+          if (lease && lease.value.released !== true) await expect(world.syncer(caseOptions(c)).run()).rejects.toMatchObject({ code: 'SYNC_ALREADY_RUNNING' });
+          await world.clock.advance(600_000);
+          await runUntilQuiet(world, caseOptions(c));
+          expect(views(world), `state after a crash at batch ${crashAt}`).toEqual(clean.view);
+          expect(duplicates(world), `duplicates after a crash at batch ${crashAt}`).toEqual(clean.duplicates);
+        }
+      });
+    }
   }
 
   for (const c of [{ syncType: 'III' }, { syncType: 'I', clone: true }] as Case[]) {
