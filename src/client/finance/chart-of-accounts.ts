@@ -18,9 +18,12 @@ export interface AccountListParams extends ListOptions {
   searchText?: string;
 }
 
-// The query names GET /chartofaccounts declares; accountType becomes filter_by=AccountType.<type>.
-const ACCOUNT_PARAMS = listFilters<Omit<AccountListParams, keyof ListOptions>>({ accountType: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
-const ACCOUNT_FILTERS = listFilters<{ filterBy?: string; sortColumn?: string; searchText?: string }>({ filterBy: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
+/**
+ * The query names GET /chartofaccounts declares; accountType becomes filter_by=AccountType.<type>.
+ */
+export const ACCOUNT_PARAMS = listFilters<Omit<AccountListParams, keyof ListOptions>>({ accountType: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
+/** The same names as sent: `accountType` already turned into `filterBy`. */
+export const ACCOUNT_FILTERS = listFilters<{ filterBy?: string; sortColumn?: string; searchText?: string }>({ filterBy: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
 
 // The chart has no create or update here: the SDK reads it, to pick a deposit account.
 const ReadOnly = z.never();

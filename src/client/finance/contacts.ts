@@ -23,9 +23,11 @@ export interface ContactListParams {
   phone?: string;
 }
 
-// The query names GET /contacts declares, and sort_order, which Zoho reports in page_context
-// without declaring it (the one deliberate exception; docs/sandbox.md).
-const CONTACT_FILTERS = listFilters<ContactListParams>({
+/**
+ * The query names GET /contacts declares, and sort_order, which Zoho reports in page_context
+ * without declaring it (the one deliberate exception; docs/sandbox.md).
+ */
+export const CONTACT_FILTERS = listFilters<ContactListParams>({
   contactType: 'contact_type',
   filterBy: 'filter_by',
   sortColumn: 'sort_column',

@@ -21,8 +21,10 @@ export interface CustomerPaymentListParams {
   searchText?: string;
 }
 
-// The query names GET /customerpayments declares.
-const PAYMENT_FILTERS = listFilters<CustomerPaymentListParams>({
+/**
+ * The query names GET /customerpayments declares.
+ */
+export const PAYMENT_FILTERS = listFilters<CustomerPaymentListParams>({
   customerId: 'customer_id',
   customerName: 'customer_name',
   referenceNumber: 'reference_number',

@@ -25,8 +25,10 @@ export interface EstimateListParams {
   searchText?: string;
 }
 
-// The query names GET /estimates declares.
-const ESTIMATE_FILTERS = listFilters<EstimateListParams>({
+/**
+ * The query names GET /estimates declares.
+ */
+export const ESTIMATE_FILTERS = listFilters<EstimateListParams>({
   status: 'status',
   filterBy: 'filter_by',
   customerId: 'customer_id',

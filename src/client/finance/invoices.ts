@@ -52,8 +52,10 @@ export interface InvoiceListParams {
   referenceNumber?: string;
 }
 
-// The query names GET /invoices declares (it declares no sort_order).
-const INVOICE_FILTERS = listFilters<InvoiceListParams>({
+/**
+ * The query names GET /invoices declares (it declares no sort_order).
+ */
+export const INVOICE_FILTERS = listFilters<InvoiceListParams>({
   status: 'status',
   customerId: 'customer_id',
   lastModifiedTime: 'last_modified_time',

@@ -12,8 +12,10 @@ export interface ItemListParams {
   description?: string;
 }
 
-// The query names GET /items declares (it declares no sort_order).
-const ITEM_FILTERS = listFilters<ItemListParams>({
+/**
+ * The query names GET /items declares (it declares no sort_order).
+ */
+export const ITEM_FILTERS = listFilters<ItemListParams>({
   filterBy: 'filter_by',
   sortColumn: 'sort_column',
   searchText: 'search_text',

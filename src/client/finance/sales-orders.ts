@@ -34,8 +34,10 @@ export interface SalesOrderListParams {
   searchText?: string;
 }
 
-// The query names GET /salesorders declares.
-const SALES_ORDER_FILTERS = listFilters<SalesOrderListParams>({
+/**
+ * The query names GET /salesorders declares.
+ */
+export const SALES_ORDER_FILTERS = listFilters<SalesOrderListParams>({
   status: 'status',
   filterBy: 'filter_by',
   customerId: 'customer_id',
