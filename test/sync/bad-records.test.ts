@@ -18,7 +18,7 @@ interface Tweaks {
   get?: (id: string) => unknown;
   /** Replaces what `create` answers (or throws) for the new record's data. */
   create?: (data: Record<string, unknown>, real: () => Promise<WriteResult>) => Promise<unknown>;
-  /** Replaces a record of a read (by id) with a raw value. */
+  /** Replaces a record (by id) with a raw value, in reads and in `get`. */
   replace?: (id: string) => unknown;
 }
 
@@ -38,7 +38,7 @@ function tweaked(inner: RecordSource, tweaks: Tweaks): RecordSource {
       }
     },
     get: async (collection, id, call) => {
-      const replaced = collection === 'companies' ? tweaks.get?.(id) : undefined;
+      const replaced = collection === 'companies' ? (tweaks.get?.(id) ?? tweaks.replace?.(id)) : undefined;
       return (replaced ?? (await inner.get(collection, id, call))) as never;
     },
     create: async (collection, data, call) => {
