@@ -177,6 +177,7 @@ export class RefreshTokenProvider implements TokenProvider {
       throw duringOutage(outage.error, outage.until);
     }
     let failures = 0;
+    let lastError = outage?.error;
     for (;;) {
       const cached = await this.#readCache(keys.token);
       if (cached) return this.#adopt(cached, 'storage');
@@ -199,11 +200,17 @@ export class RefreshTokenProvider implements TokenProvider {
       if (step.kind === 'token') return this.#adopt(step.record, 'accounts');
       if (step.kind === 'cached') return this.#adopt(step.record, 'storage');
       if (step.kind === 'throttled') {
+        if (lastError) {
+          // The budget went on failed attempts: fail now instead of holding the call for minutes.
+          this.#outage = { until: this.#clock.now() + step.waitMs, failedRefreshes: (this.#outage?.failedRefreshes ?? 0) + 1, error: lastError };
+          throw duringOutage(lastError, this.#outage.until);
+        }
         notify(this.#onThrottled, { waitMs: step.waitMs });
         await this.#clock.sleep(step.waitMs, signal);
         continue;
       }
       failures++;
+      lastError = step.error;
       if (failures > MAX_RETRIES) {
         const failedRefreshes = (this.#outage?.failedRefreshes ?? 0) + 1;
         const backoff = Math.min(OUTAGE_MAX_MS, OUTAGE_BASE_MS * 2 ** (failedRefreshes - 1));
