@@ -202,7 +202,9 @@ export class BidirectionalSyncer {
    * finance org can no longer be switched and importing from it is no longer offered.
    *
    * @throws TwoWaySyncError `IMPORT_IN_PROGRESS` while an import from the finance org runs (nothing is synced).
-   * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when another run of this binding is in progress.
+   * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when another run of this binding is in progress;
+   *   `SYNC_LEASE_LOST` when this run stalled past `leaseMs` and another took over (nothing was committed since).
+   * @throws ConfigError when the storage does not enforce `check` batch ops (docs/storage.md).
    * @throws the signal's reason when aborted (the partial report is in the sync log).
    */
   async run(options: SyncRunOptions = {}): Promise<SyncReport> {
@@ -296,7 +298,7 @@ export class BidirectionalSyncer {
    *
    * @throws NotFoundError `NOT_FOUND` when the record does not exist on `side` (and is not linked).
    * @throws ValidationError `INVALID_INPUT` for an entity this syncer does not sync, or a finance contact person without `options.parentId` that is not linked.
-   * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when a run of this binding holds the lease past `options.waitMs`.
+   * @throws SyncLeaseError `SYNC_ALREADY_RUNNING` when a run of this binding holds the lease past `options.waitMs`; `SYNC_LEASE_LOST` when it stalled past `leaseMs` and a run took over (nothing committed since).
    * @throws TwoWaySyncError `IMPORT_IN_PROGRESS` while an import from the finance org runs.
    * @throws the signal's reason when aborted; `RateLimitError` `DAILY_LIMIT_REACHED` when the day's API budget is spent.
    * @example
