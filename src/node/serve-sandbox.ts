@@ -143,6 +143,8 @@ export function sandboxServerFetch(serverUrl: string, baseFetch: typeof fetch = 
       method: request.method,
       headers,
       signal: request.signal,
+      // The caller's redirect mode goes along: the SDK's transport sends 'manual' and refuses any 3xx.
+      redirect: request.redirect,
       ...(body && body.byteLength > 0 ? { body } : {}),
     });
   };
