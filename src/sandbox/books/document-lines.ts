@@ -7,7 +7,7 @@ import type { SandboxWorld } from '../world.js';
 import { booksErrors } from './errors.js';
 import { findTax, type TaxRef } from './tax-model.js';
 
-// Line items of a sales document (estimate, sales order): read from a request, and priced with the
+// Line items of a sales document (invoice, estimate, sales order): read from a request, and priced with the
 // SDK's own computeTotals, so the sandbox's totals are the ones the SDK predicts.
 
 /** One line as sent, completed from its item: name, description, rate, unit and tax. */
@@ -22,6 +22,7 @@ function lineInput(world: SandboxWorld, org: FinanceOrgState, raw: unknown): Rec
     line.description ??= item.data.description ?? '';
     line.rate ??= item.data.rate;
     line.unit ??= item.data.unit ?? '';
+    line.product_type ??= item.data.product_type;
     if (line.tax_id === undefined && typeof item.data.tax_id === 'string') line.tax_id = item.data.tax_id;
   }
   if (typeof line.name !== 'string' || line.name === '') return booksErrors.invalidValue('line_items.name');

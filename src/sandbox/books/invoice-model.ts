@@ -6,6 +6,7 @@ import { booksDate, booksTimestamp } from '../time-format.js';
 import type { SandboxWorld } from '../world.js';
 import { renderAddress } from './address.js';
 import { fieldAvailable, gateOf, withoutUnavailable } from './edition-fields.js';
+import { readLines } from './document-lines.js';
 import { booksErrors } from './errors.js';
 import { Decimal } from '../../tax/decimal.js';
 import { discountLevel, invoiceTotals, isTotalsProblem, pricePrecision } from './invoice-totals.js';
@@ -33,28 +34,6 @@ function termsLabel(days: number): string {
   return days === 0 ? 'Due on Receipt' : `Net ${days}`;
 }
 
-function lineInput(org: FinanceOrgState, raw: unknown, world: SandboxWorld): Record<string, unknown> | Reply {
-  if (!isObject(raw)) return booksErrors.invalidValue('line_items');
-  const line: Record<string, unknown> = { ...raw };
-  if (typeof line.line_item_id !== 'string') line.line_item_id = world.ids.finance();
-  if (typeof raw.item_id === 'string' && raw.item_id !== '') {
-    const item = org.tables.items.get(raw.item_id);
-    if (!item) return booksErrors.notFound('Item');
-    line.name ??= item.data.name;
-    line.description ??= item.data.description ?? '';
-    line.rate ??= item.data.rate;
-    line.unit ??= item.data.unit ?? '';
-    line.product_type ??= item.data.product_type;
-    if (line.tax_id === undefined && typeof item.data.tax_id === 'string') line.tax_id = item.data.tax_id;
-  }
-  if (typeof line.name !== 'string' || line.name === '') return booksErrors.invalidValue('line_items.name');
-  line.rate = Number(line.rate ?? 0);
-  line.quantity = Number(line.quantity ?? 1);
-  if (!Number.isFinite(line.rate) || !Number.isFinite(line.quantity)) return booksErrors.invalidValue('line_items.rate');
-  if (typeof line.tax_id === 'string' && line.tax_id !== '' && !findTax(org, line.tax_id)) return booksErrors.notFound('Tax');
-  return line;
-}
-
 function check(world: SandboxWorld, org: FinanceOrgState, input: Record<string, unknown>, current?: StoredRecord): Record<string, unknown> | Reply {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) if (!READ_ONLY.has(key)) data[key] = value;
@@ -80,13 +59,8 @@ function check(world: SandboxWorld, org: FinanceOrgState, input: Record<string, 
     return booksErrors.duplicateInvoiceNumber();
   }
   if (gated.line_items !== undefined || !current) {
-    if (!Array.isArray(gated.line_items) || gated.line_items.length === 0) return booksErrors.invalidValue('line_items');
-    const lines: Array<Record<string, unknown>> = [];
-    for (const raw of gated.line_items) {
-      const line = lineInput(org, raw, world);
-      if (isReply(line)) return line;
-      lines.push(line);
-    }
+    const lines = readLines(world, org, gated.line_items);
+    if (isReply(lines)) return lines;
     gated.line_items = lines;
   }
   const totals = invoiceTotals(org, { ...current?.data, ...gated });
