@@ -6,15 +6,11 @@ function idTypeError(issue: { input?: unknown }, expected: string): string {
   return issue.input === undefined ? 'Missing Zoho id' : `${expected}, got ${issue.input === null ? 'null' : typeof issue.input}`;
 }
 
-// A lone UTF-16 surrogate is no character: UTF-8 cannot carry it, and it cannot name a record.
-const LONE_SURROGATE = /\p{Cs}/u;
-
 // Shared by ZohoIdSchema and ZohoIdRefSchema so both report the same, specific problems.
 function toId(value: string | number, ctx: z.RefinementCtx): string {
   if (typeof value === 'string') {
     const id = value.trim();
     if (id === '') ctx.addIssue({ code: 'custom', message: 'Expected a Zoho id, got an empty string' });
-    else if (LONE_SURROGATE.test(id)) ctx.addIssue({ code: 'custom', message: `Expected a Zoho id, got ${JSON.stringify(id.slice(0, 40))}: a string with an unpaired UTF-16 surrogate, which names no record` });
     return id;
   }
   if (!Number.isInteger(value) || value < 0) {
@@ -34,8 +30,9 @@ function toId(value: string | number, ctx: z.RefinementCtx): string {
  * Zoho types ids as strings of digits, but some of its examples carry them as JSON numbers
  * (zoho-api.md §2.3), so both are accepted and numbers are turned into their decimal string. A
  * number above `Number.MAX_SAFE_INTEGER` is refused: `JSON.parse` has already rounded it, so the
- * string would name a different record. A string with an unpaired UTF-16 surrogate (`"\ud800"`,
- * ill-formed text no record id can hold) is refused. The empty string is refused too: use
+ * string would name a different record. An id with an unpaired UTF-16 surrogate (`"\ud800"`) is
+ * read as it is, so one such row does not fail its whole page: the syncer refuses that record
+ * alone (`INVALID_RECORD_ID`), and a call naming it is refused by the path check. The empty string is refused: use
  * {@link ZohoIdRefSchema} where Zoho sends `""` for "no reference".
  *
  * @example
