@@ -101,7 +101,8 @@ describe('TaxSync: one push or pull per finance organisation at a time', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 500 });
     expect(await Promise.all(heldDuringPush), 'the lease is held while the push works').toEqual([expect.objectContaining({ until: expect.any(Number) })]);
-    expect(await world.storage.get(leaseKey(world)), 'the lease is gone after the failure').toBeUndefined();
+    // Released, not deleted: the record stays, marked released, so the next lease's fencing token grows.
+    expect(await world.storage.get(leaseKey(world)), 'the lease is given back after the failure').toMatchObject({ released: true });
 
     const before = world.client.clock.now();
     const report = await world.taxSync().push(US_CONFIG);
