@@ -23,6 +23,12 @@ export interface CreateIntent {
    * names): never taken for the record this create made.
    */
   known?: string[];
+  /**
+   * The record the create made, once a later run found it and before it writes to it: from then
+   * on it is taken by id, so an edit of it (a rename included) cannot hide it from a run that
+   * settles the intent after a crash.
+   */
+  createdId?: string;
   at: number;
   runId: string;
 }

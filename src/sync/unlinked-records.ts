@@ -57,6 +57,7 @@ export function hasCompanyLink(record: SourceRecord): boolean {
  */
 export async function findCreated(ctx: RunContext, state: UnitState, index: Map<string, SourceRecord[]>, intent: CreateIntent): Promise<SourceRecord | undefined> {
   const target = intent.target;
+  if (intent.createdId !== undefined) return findById(ctx, state, index, intent, intent.createdId);
   // Among records with the sent key (clones share it), the one holding what was sent; else the
   // newest, which the create made.
   const known = new Set(intent.known ?? []);
@@ -77,6 +78,22 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
   if (value === undefined) return undefined;
   const found = await source.findByKey(state.collections[target], value, { parentId: intent.parentId, signal: ctx.signal });
   return found.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
+}
+
+// The record an earlier settlement found, by id: taken from the unlinked records read, else read
+// from its side (an incremental read may not list it). Gone, it is undefined like a create that
+// never happened.
+async function findById(ctx: RunContext, state: UnitState, index: Map<string, SourceRecord[]>, intent: CreateIntent, id: string): Promise<SourceRecord | undefined> {
+  const target = intent.target;
+  if (isLinked(state, target, id)) return undefined;
+  for (const key of index.keys()) {
+    const found = take(index, key, (r) => r.id === id);
+    if (found) return found;
+  }
+  const read = state[target].records.get(id);
+  if (read) return read;
+  if (state[target].full) return undefined;
+  return ctx.sources[target].get(state.collections[target], id, { parentId: intent.parentId, signal: ctx.signal });
 }
 
 /** What an open intent became: nothing left to do, a copy kept detached, or a pair to sync. */
@@ -105,6 +122,11 @@ export async function settleIntent(ctx: RunContext, state: UnitState, from: Sync
     if (!ctx.dryRun) state.links.detached[target].add(found.id);
     wrote(ctx, unit, target, 'unlinked', { fsmId, financeId });
     return { kind: 'detached', side: target, id: found.id };
+  }
+  if (intent.createdId !== found.id) {
+    // Recorded before the pair sync writes to it: if that write renames it and the run dies before
+    // the link, the next run still finds it.
+    await commit(ctx, ctx.stores.intents.putOps(unit.module, from, sourceId, { ...intent, createdId: found.id }));
   }
   return {
     kind: 'pair',

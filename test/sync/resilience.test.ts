@@ -172,6 +172,28 @@ describe('nothing lost, nothing twice: interrupted runs complete on the next run
     expect(find(world, 'books', 'items', 'name', name)).toEqual([]);
   });
 
+  it('a copy renamed by the run that settles its intent, killed again before the link, is still found by the next run: no duplicate under clone (soak seed 83)', async () => {
+    const storage = new CrashingStorage();
+    const linkOfItemFrom = (side: 'fsm' | 'finance') => (ops: readonly StorageOp[]) => ops.some((op) => op.type === 'delete' && op.key.includes(`/intent/items/${side}/`));
+    // Killed after an FSM item's copy is created in Books, before the link is committed.
+    storage.crashOn = linkOfItemFrom('fsm');
+    const world = syncWorld({ storage, books: { allowDuplicateNames: false } });
+    const fsmId = String(world.sandbox.insert(world.fsm, 'Service_And_Parts', { Name: 'Old Belt', Unit_Price: 12 }).id);
+    await expect(world.syncer({ duplicates: 'clone' }).run()).rejects.toThrow(/process killed/);
+    storage.dead = false;
+    // Renamed in FSM: the run that settles the intent renames the copy, and is killed before the link again.
+    world.sandbox.edit(world.fsm, 'Service_And_Parts', fsmId, { Name: 'New Belt' });
+    await world.clock.advance(600_000);
+    await expect(world.syncer({ duplicates: 'clone' }).run()).rejects.toThrow(/process killed/);
+    storage.dead = false;
+    storage.crashOn = undefined;
+    await world.clock.advance(600_000);
+    await runUntilQuiet(world, { duplicates: 'clone' });
+    expect(find(world, 'fsm', 'Service_And_Parts', 'Name', 'New Belt')).toHaveLength(1);
+    expect(find(world, 'books', 'items', 'name', 'New Belt')).toHaveLength(1);
+    expect(find(world, 'books', 'items', 'name', 'Old Belt')).toEqual([]);
+  });
+
   it('a lost acknowledgement on a create is resolved in the same run: the record is found, not created again', async () => {
     const world = syncWorld();
     world.sandbox.faults.next({ match: { method: 'POST', app: 'books', path: '/contacts' }, fault: 'lost-ack' });
