@@ -157,7 +157,7 @@ export class FieldMapper {
       toFinance,
       toFsm: oneWay
         ? () => {
-            throw new ConfigError(`The ${module} module maps one way, FSM → finance (product-rules.md §3.1): there is no toFsm.`);
+            throw new ConfigError(`The ${module} module maps one way, FSM → finance: there is no toFsm.`);
           }
         : toFsm,
     });

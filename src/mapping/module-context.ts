@@ -26,7 +26,7 @@ function unknownModule(module: unknown, options: ResolvedOptions): MappingError 
   const issue: MappingIssue = {
     code: 'MAPPING_UNKNOWN_MODULE',
     path: ['module'],
-    message: `sync type ${options.syncType} has no module ${JSON.stringify(module)} (product-rules.md §3.2)`,
+    message: `sync type ${options.syncType} has no module ${JSON.stringify(module)}`,
   };
   return new MappingError(String(module), [issue]);
 }

@@ -54,7 +54,7 @@ export function resolveOptions(options: FieldMapperOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new ConfigError('FieldMapper needs options { storage, syncType, edition }.');
   const { storage, syncType, edition } = options;
   if (typeof storage?.get !== 'function' || typeof storage.compareAndSet !== 'function') throw new ConfigError('FieldMapper option "storage" must be a Storage (MemoryStorage, SqliteStorage or your own).');
-  if (!SYNC_TYPES.includes(syncType)) throw new ConfigError(`FieldMapper option "syncType" must be one of ${SYNC_TYPES.join(', ')} (product-rules.md §3.2).`);
+  if (!SYNC_TYPES.includes(syncType)) throw new ConfigError(`FieldMapper option "syncType" must be one of ${SYNC_TYPES.join(', ')}.`);
   if (!isTaxEdition(edition)) throw new ConfigError(`FieldMapper option "edition" must be one of ${TAX_EDITIONS.join(', ')}.`);
   if (options.multiCurrency !== undefined && typeof options.multiCurrency !== 'boolean') throw new ConfigError('FieldMapper option "multiCurrency" must be true or false.');
   const keyPrefix = options.keyPrefix ?? 'mapping/';

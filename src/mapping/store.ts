@@ -49,7 +49,7 @@ export class MappingStore {
     if (value.syncType !== expected.syncType || value.edition !== expected.edition) {
       throw new ConfigError(
         `The ${module} mapping in storage was made for sync type ${value.syncType}, edition ${value.edition}, not ${expected.syncType}/${expected.edition}. ` +
-        'The sync type and edition are fixed for an integration (product-rules.md §3.2, §1.3); use another keyPrefix for another one.',
+        'The sync type and edition are fixed for an integration; use another keyPrefix for another one.',
       );
     }
     return value;

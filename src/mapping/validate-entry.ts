@@ -86,7 +86,7 @@ export function checkEntry(raw: unknown, index: number, context: EntryContext): 
   const writesFinance = entry.direction !== 'to_fsm';
   const writesFsm = entry.direction !== 'to_finance';
   if (writesFinance && finance.field.readOnly) found.push(issue(index, 'MAPPING_READ_ONLY_TARGET', 'finance', `finance ${entry.finance} cannot be written (computed by Zoho or fixed by the sync type); use direction "to_fsm"`));
-  if (writesFsm && fsm.field.readOnly) found.push(issue(index, 'MAPPING_READ_ONLY_TARGET', 'fsm', `FSM ${entry.fsm} cannot be written${context.fsm.module === 'invoices' ? ' (work orders are never written from invoices, product-rules.md §3.1)' : ''}; use direction "to_finance"`));
+  if (writesFsm && fsm.field.readOnly) found.push(issue(index, 'MAPPING_READ_ONLY_TARGET', 'fsm', `FSM ${entry.fsm} cannot be written${context.fsm.module === 'invoices' ? ' (work orders are never written from invoices)' : ''}; use direction "to_finance"`));
   if (entry.transform !== undefined) {
     if (isForbiddenName(entry.transform)) found.push(issue(index, 'MAPPING_FORBIDDEN_NAME', 'transform', `"${entry.transform}" is not an allowed transform name`));
     else if (!context.transforms.has(entry.transform)) {

@@ -125,7 +125,7 @@ export class BidirectionalSyncer {
       throw new ConfigError(`BidirectionalSyncer option "conflicts" must be ${CONFLICT_POLICIES.join(', ')} or a function; got ${JSON.stringify(conflicts)}.`, { details: { option: 'conflicts' } });
     }
     const duplicates = options.duplicates ?? 'overwrite';
-    if (duplicates !== 'clone' && duplicates !== 'overwrite') throw new ConfigError(`BidirectionalSyncer option "duplicates" must be 'clone' or 'overwrite' (product-rules.md §5.2).`, { details: { option: 'duplicates' } });
+    if (duplicates !== 'clone' && duplicates !== 'overwrite') throw new ConfigError(`BidirectionalSyncer option "duplicates" must be 'clone' or 'overwrite'.`, { details: { option: 'duplicates' } });
     const deletes = options.deletes ?? 'unlink';
     if (!['unlink', 'deactivate', 'propagate'].includes(deletes)) throw new ConfigError(`BidirectionalSyncer option "deletes" must be 'unlink', 'deactivate' or 'propagate'.`, { details: { option: 'deletes' } });
     const entities = options.entities ?? SYNC_ENTITIES;

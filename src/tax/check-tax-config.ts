@@ -62,7 +62,7 @@ export function checkTaxConfig(input: TaxConfigInput, edition: TaxEdition): TaxC
   if (input.edition !== undefined && input.edition !== edition) problems.add(['edition'], `The configuration is for edition ${String(input.edition)}, not ${edition}.`);
   const managedBy = input.managedBy ?? 'fsm';
   if (managedBy !== 'fsm' && managedBy !== 'avalara') problems.add(['managedBy'], `managedBy must be 'fsm' or 'avalara'.`);
-  if (managedBy === 'avalara' && !model.supports.avalara) problems.add(['managedBy'], `Avalara manages taxes only in the US edition (product-rules.md §2.4), not ${edition}.`);
+  if (managedBy === 'avalara' && !model.supports.avalara) problems.add(['managedBy'], `Avalara manages taxes only in the US edition, not ${edition}.`);
   const ids = new Set<string>();
   const id = (value: unknown, path: Path): string => {
     if (typeof value !== 'string' || !FSM_ID.test(value) || RESERVED.has(value)) {

@@ -9,8 +9,8 @@ import { workOrderLines } from './work-order-lines.js';
 // create-product.html, get-work-orders.html). Custom fields `*__C` are added by the catalogue.
 
 const META: readonly FieldDef[] = [
-  def('Created_Time', 'datetime', 'zoho-api.md §4.3', { readOnly: true }),
-  def('Modified_Time', 'datetime', 'zoho-api.md §4.3', { readOnly: true }),
+  def('Created_Time', 'datetime', 'FSM record replies', { readOnly: true }),
+  def('Modified_Time', 'datetime', 'FSM record replies', { readOnly: true }),
 ];
 
 const CURRENCY: readonly FieldDef[] = [
@@ -80,7 +80,7 @@ export const FSM_SERVICE_AND_PART_FIELDS: readonly FieldDef[] = [
   def('Intra_State_Tax_Rate', 'ref', P, { ref: 'taxes', only: ['in'] }),
   def('Inter_State_Tax_Rate', 'ref', P, { ref: 'taxes', only: ['in'] }),
   // ❓ FSM does not publish an HSN/SAC field (product-rules.md §4.5); this name is assumed.
-  text('HSN_SAC', '❓ assumed (product-rules.md §4.5)', undefined, { only: ['in'] }),
+  text('HSN_SAC', '❓ assumed (FSM does not publish it)', undefined, { only: ['in'] }),
   ...META,
 ];
 
@@ -105,7 +105,7 @@ export function fsmWorkOrderFields(syncType: SyncType): FieldDef[] {
   const fields: FieldDef[] = [
     text('Name', W),
     text('Summary', W),
-    def('Customer', 'ref', `${W}; product-rules.md §3.2`, { ref: 'customers', read: customerReader(syncType) }),
+    def('Customer', 'ref', `${W}; the sync type picks Company or Contact`, { ref: 'customers', read: customerReader(syncType) }),
     def('Company', 'ref', W, { ref: 'companies' }),
     def('Contact', 'ref', W, { ref: 'contacts' }),
     def('Due_Date', 'date', W),
@@ -113,7 +113,7 @@ export function fsmWorkOrderFields(syncType: SyncType): FieldDef[] {
     ...under('Billing_Address', FSM_ADDRESS_FIELDS),
     ...CURRENCY,
     // ❓ product-rules.md §4.5 says a work order carries a place of supply; its API name is assumed.
-    def('Place_of_Supply', 'enum', '❓ assumed (product-rules.md §4.5)', { only: ['in', 'gcc'], enumByTag: PLACE_OF_SUPPLY_BY_TAG }),
+    def('Place_of_Supply', 'enum', '❓ assumed (FSM does not publish it)', { only: ['in', 'gcc'], enumByTag: PLACE_OF_SUPPLY_BY_TAG }),
     ...workOrderLines(),
     ...META,
   ];

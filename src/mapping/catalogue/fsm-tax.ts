@@ -35,5 +35,5 @@ export const FSM_CUSTOMER_TAX_FIELDS: readonly FieldDef[] = [
   def('Place_of_Supply', 'enum', S, { only: ['in', 'gcc'], enumByTag: PLACE_OF_SUPPLY_BY_TAG }),
   text('Tax_Reg_Number', S, undefined, { only: ['in', 'gcc'] }),
   def('VAT_Treatment', 'enum', S, { enum: [...new Set([...UK_VAT_TREATMENTS, ...UK_LEGACY_VAT_TREATMENTS])], only: ['uk'] }),
-  def('Tax_Treatment', 'enum', '❓ assumed (product-rules.md §4.5)', { enum: GCC_TAX_TREATMENTS, only: ['gcc'] }),
+  def('Tax_Treatment', 'enum', '❓ assumed (FSM does not publish it)', { enum: GCC_TAX_TREATMENTS, only: ['gcc'] }),
 ];

@@ -28,7 +28,7 @@ export const us: TaxEditionModel = {
   itemFields: ['is_taxable', 'tax_exemption_id', 'avatax_tax_code', 'avatax_use_code'],
   fsmContactFields: [...FSM_CONTACT_TAX_FIELDS, 'Tax_Authority', 'Service_Address.Tax'],
   fsmItemFields: FSM_ITEM_TAX_FIELDS,
-  placeOfSupply: { rule: 'The tax of the service address, when it has one, replaces the customer’s tax (product-rules.md §4.3).' },
+  placeOfSupply: { rule: 'The tax of the service address, when it has one, replaces the customer’s tax.' },
   registration: { label: 'EIN', contactField: 'tax_id_value', validate: validateEin },
   prefill: 'us',
   defaults: { taxes: [], groups: [], authorities: [], exemptions: [] },
