@@ -5,7 +5,7 @@ import type { SandboxWorld } from './world.js';
 
 /**
  * The token endpoint's parameters: from the query string, a form body, or a Basic auth header
- * for the client credentials (zoho-api.md §2.8).
+ * for the client credentials.
  */
 async function tokenParams(request: Request, url: URL): Promise<URLSearchParams> {
   const params = new URLSearchParams(url.searchParams);
@@ -23,19 +23,19 @@ async function tokenParams(request: Request, url: URL): Promise<URLSearchParams>
   return params;
 }
 
-/** The API domain the token response names: the region's `www.zohoapis.*` origin (zoho-api.md §2.1). */
+/** The API domain the token response names: the region's `www.zohoapis.*` origin. */
 function apiDomain(region: Region): string {
   return new URL(REGION_HOSTS[region].books).origin;
 }
 
 /**
  * ⚠️ Token errors: Zoho answers `{ "error": "invalid_code" }` and the like in the body (only
- * third-party tests show them, zoho-api.md §2.8); the sandbox sends them with HTTP 200, as Zoho
+ * third-party tests show them); the sandbox sends them with HTTP 200, as Zoho
  * is widely reported to. The budget refusal is HTTP 400.
  */
 const tokenError = (error: string): Reply => json(200, { error });
 
-// zoho-api.md §2.8: "up to ten access tokens in a span of ten minutes" per refresh token.
+// Zoho: "up to ten access tokens in a span of ten minutes" per refresh token.
 const tooMany = (): Reply =>
   json(400, {
     error: 'Access Denied',

@@ -21,7 +21,7 @@ export async function replyDelay(state: CallState): Promise<void> {
 }
 
 /**
- * The user behind `Authorization: Zoho-oauthtoken <token>` (zoho-api.md §2.8), or `undefined` when
+ * The user behind `Authorization: Zoho-oauthtoken <token>`, or `undefined` when
  * the header is missing, the token unknown or expired, or issued by another data centre.
  */
 export function authenticate(state: CallState): UserState | undefined {

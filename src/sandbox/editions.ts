@@ -7,7 +7,7 @@ export const SANDBOX_EDITIONS = ['us', 'ca', 'au', 'in', 'uk', 'de', 'ae', 'sa',
 export type SandboxEdition = (typeof SANDBOX_EDITIONS)[number];
 
 /**
- * The edition codes Zoho's OpenAPI files gate fields with (`x-node_available_in`, zoho-api.md §3.1).
+ * The edition codes Zoho's OpenAPI files gate fields with (`x-node_available_in`).
  * GCC covers the Gulf states; `eu` covers Germany.
  */
 export type GateGroup = 'us' | 'ca' | 'au' | 'in' | 'uk' | 'eu' | 'gcc' | 'za' | 'global';

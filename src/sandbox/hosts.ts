@@ -9,7 +9,7 @@ export interface HostedApi {
 }
 
 /**
- * Host name → the APIs it serves, for every region of regions.ts (zoho-api.md §7: route per DC
+ * Host name → the APIs it serves, for every region of regions.ts (calls are routed per data-centre
  * host). `www.zohoapis.<tld>` serves Books and Invoice, `fsm.…` FSM, `accounts.…` OAuth.
  */
 function buildHostTable(): ReadonlyMap<string, HostedApi[]> {

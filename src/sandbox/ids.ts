@@ -1,6 +1,6 @@
 /**
  * Hands out ids the way Zoho writes them: numeric strings. Books/Invoice record ids have 15 digits
- * (`460000000026049`, zoho-api.md §2.3), FSM ids 19 (CRM-style), organisation ids 8.
+ * (`460000000026049`), FSM ids 19 (CRM-style), organisation ids 8.
  * Sequential, so the same calls in the same order give the same ids.
  */
 export class IdSource {

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { json, type Reply } from './reply.js';
 import { PLAN_DAILY_CAPS, type SandboxPlan } from './org-state.js';
 
-/** Options of the per-organisation API limits (zoho-api.md §2.7). `false` turns one off. */
+/** Options of the per-organisation API limits. `false` turns one off. */
 export interface LimitOptions {
   /** Calls per organisation in any 60-second window (code 44). Default: 100. */
   perMinute?: number | false;
@@ -11,8 +11,8 @@ export interface LimitOptions {
   /** Calls in flight at once per organisation (code 1070). Default: 5 on the free plan, 10 on paid plans. */
   concurrency?: { free?: number; paid?: number } | false;
   /**
-   * Add a `Retry-After` header (seconds) to these 429s. Zoho's docs do not confirm one
-   * (zoho-api.md §2.6), so the default is false.
+   * Add a `Retry-After` header (seconds) to these 429s. Zoho's docs do not confirm one,
+   * so the default is false.
    */
   retryAfterHeader?: boolean;
 }
@@ -35,7 +35,7 @@ export interface LimitUsage {
   inFlight: number;
 }
 
-// Verbatim from Zoho's Books introduction (zoho-api.md §2.6).
+// Verbatim from Zoho's Books introduction.
 const MESSAGE_44 =
   'For security reasons your organization has been blocked as it have exceeded the maximum number of requests per minute that can originate from an organization.';
 const MESSAGE_1070 = 'You have reached the maximum number of in process requests allowed. Kindly try again after some time.';

@@ -34,7 +34,7 @@ export interface FinanceOrgInit {
   organizationId?: string;
   /** Default: `"<user's company> (Books)"` or `(Invoice)`. */
   name?: string;
-  /** Decides the daily API cap (zoho-api.md §2.7) and 5 (free) or 10 concurrent calls. Default: `'standard'` for Books, `'free'` for Invoice. */
+  /** Decides the daily API cap and 5 (free) or 10 concurrent calls. Default: `'standard'` for Books, `'free'` for Invoice. */
   plan?: SandboxPlan;
   /** Trial end date, `yyyy-mm-dd` or epoch ms. Default: no trial. */
   trialEndsAt?: string | number;

@@ -3,7 +3,7 @@ import type { TotalsRounding } from '../tax/totals-input.js';
 import type { SandboxEdition } from './editions.js';
 import { RecordTable } from './record-table.js';
 
-/** Zoho Books plans and their daily API caps (zoho-api.md §2.7). */
+/** Zoho Books plans and their daily API caps. */
 export const PLAN_DAILY_CAPS = {
   free: 1000,
   standard: 2000,
@@ -35,7 +35,7 @@ export const FINANCE_RESOURCES = [
 /** A Books/Invoice resource name, as used by {@link Sandbox.records}. */
 export type SandboxFinanceResource = (typeof FINANCE_RESOURCES)[number];
 
-/** The FSM modules the sandbox serves (zoho-api.md §4.2). */
+/** The FSM modules the sandbox serves. */
 export const FSM_MODULES = ['Companies', 'Contacts', 'Service_And_Parts', 'Work_Orders', 'Service_Appointments', 'Assets', 'Estimates'] as const;
 
 /** An FSM module API name. */
@@ -73,7 +73,7 @@ export interface FinanceOrgState {
   readonly tables: Record<SandboxFinanceResource, RecordTable>;
 }
 
-/** An FSM organisation held by the sandbox. The token is org-bound (zoho-api.md §0). */
+/** An FSM organisation held by the sandbox. The token is org-bound. */
 export interface FsmOrgState {
   readonly kind: 'fsm';
   readonly organizationId: string;

@@ -5,7 +5,7 @@ export class BodyParseError extends Error {
 
 /**
  * Reads a Books/Invoice or FSM request body: raw JSON, or the legacy form field `JSONString`
- * (in a form body or the query string, zoho-api.md §2.3). An empty body is `{}`.
+ * (in a form body or the query string). An empty body is `{}`.
  */
 export async function readBody(request: Request, url: URL): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';

@@ -1,17 +1,17 @@
 /**
  * Books/Invoice timestamps: `2013-08-05T12:06:10+0530`, the offset without a colon
- * (zoho-api.md §2.3, from the OAS examples).
+ * (from the OAS examples).
  */
 export function booksTimestamp(epochMs: number, utcOffsetMinutes: number): string {
   return `${localIso(epochMs, utcOffsetMinutes)}${offset(utcOffsetMinutes, '')}`;
 }
 
-/** FSM timestamps: ISO 8601 with a colon in the offset, `2022-02-09T01:29:46-08:00` (zoho-api.md §4.3). */
+/** FSM timestamps: ISO 8601 with a colon in the offset, `2022-02-09T01:29:46-08:00`. */
 export function fsmTimestamp(epochMs: number, utcOffsetMinutes: number): string {
   return `${localIso(epochMs, utcOffsetMinutes)}${offset(utcOffsetMinutes, ':')}`;
 }
 
-/** A calendar date `yyyy-mm-dd` in the given offset (Books dates, zoho-api.md §2.3). */
+/** A calendar date `yyyy-mm-dd` in the given offset (Books dates). */
 export function booksDate(epochMs: number, utcOffsetMinutes: number): string {
   return localIso(epochMs, utcOffsetMinutes).slice(0, 10);
 }

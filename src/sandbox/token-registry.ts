@@ -27,13 +27,13 @@ interface GrantState extends TokenOwner {
 /** Why the accounts server refused to issue a token. */
 export type TokenRefusal = 'invalid_code' | 'invalid_client' | 'too_many_requests';
 
-/** Lifetime of an access token: "up to an hour" (zoho-api.md §2.8). */
+/** Lifetime of an access token: "up to an hour". */
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 const GRANT_TTL_MS = 2 * 60_000;
 
 /** Options of the refresh-token budget. */
 export interface TokenBudget {
-  /** Access tokens per refresh token per window. Default: 10 (zoho-api.md §2.8). */
+  /** Access tokens per refresh token per window. Default: 10. */
   perWindow: number;
   /** Window length in ms. Default: 10 minutes. */
   windowMs: number;
@@ -42,8 +42,7 @@ export interface TokenBudget {
 /**
  * The accounts server's memory: refresh tokens (one per user, bound to a client), access tokens
  * with their expiry on the clock, grant codes, and the "ten access tokens per refresh token in
- * ten minutes" budget — once spent, issuing is blocked for the rest of the window
- * (zoho-api.md §2.8).
+ * ten minutes" budget — once spent, issuing is blocked for the rest of the window.
  */
 export class TokenRegistry {
   readonly #random: SeededRandom;

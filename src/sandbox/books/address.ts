@@ -2,7 +2,7 @@ import { isObject } from '../request-body.js';
 
 const ADDRESS_FIELDS = ['attention', 'address', 'street2', 'state_code', 'city', 'state', 'zip', 'country', 'fax', 'phone'] as const;
 
-/** A Books address as returned: every documented field present, empty when unset (zoho-api.md §3.3). */
+/** A Books address as returned: every documented field present, empty when unset. */
 export function renderAddress(value: unknown): Record<string, unknown> {
   const source = isObject(value) ? value : {};
   const out: Record<string, unknown> = {};

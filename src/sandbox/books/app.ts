@@ -12,7 +12,7 @@ import { financeRoutes } from './routes.js';
 
 /**
  * The organisation a call addresses. Books: the `organization_id` query parameter; Invoice: the
- * `X-com-zoho-invoice-organizationid` header or the parameter (zoho-api.md §2.2).
+ * `X-com-zoho-invoice-organizationid` header or the parameter.
  */
 function organizationOf(state: CallState, app: 'books' | 'invoice', user: UserState): FinanceOrgState | Reply {
   const fromHeader = app === 'invoice' ? state.request.headers.get('x-com-zoho-invoice-organizationid') : null;

@@ -27,7 +27,7 @@ function nameTaken(org: FinanceOrgState, name: string, exceptId?: string): boole
 function checkCommon(org: FinanceOrgState, data: Record<string, unknown>, exceptId?: string): Reply | undefined {
   const name = data.contact_name;
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) return booksErrors.invalidContactName();
-  // zoho-api.md §2.6: 3062 unless the org allows duplicate display names.
+  // Zoho error 3062 unless the org allows duplicate display names.
   if (!org.allowDuplicateNames && nameTaken(org, name, exceptId)) return booksErrors.duplicateContactName();
   if (data.currency_id !== undefined && data.currency_id !== org.currency.id) return booksErrors.invalidCurrency();
   for (const field of ['contact_type', 'customer_sub_type'] as const) {

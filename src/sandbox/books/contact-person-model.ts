@@ -5,7 +5,7 @@ import type { SandboxWorld } from '../world.js';
 
 const PERSON_FIELDS = ['salutation', 'first_name', 'last_name', 'email', 'phone', 'mobile', 'designation', 'department', 'skype'] as const;
 
-/** Keeps the writable contact-person fields of an input (zoho-api.md §3.4). */
+/** Keeps the writable contact-person fields of an input. */
 export function personInput(input: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const field of PERSON_FIELDS) if (typeof input[field] === 'string') data[field] = input[field];

@@ -9,7 +9,7 @@ import { booksErrors } from './errors.js';
 import { contactFilter, CONTACT_FILTERS } from './contact-filters.js';
 import { searchText, textFilters } from './list-filters.js';
 
-// zoho-api.md §2.5: the sort columns GET /contacts documents.
+// The sort columns GET /contacts documents.
 const SORT_COLUMNS = ['contact_name', 'first_name', 'last_name', 'email', 'outstanding_receivable_amount', 'created_time', 'last_modified_time'];
 const NAME_FILTERS = ['contact_name', 'company_name', 'first_name', 'last_name', 'email', 'phone'];
 const CRM_IDS = ['zcrm_contact_id', 'zcrm_account_id', 'zcrm_vendor_id'];

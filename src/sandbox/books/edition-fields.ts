@@ -3,7 +3,7 @@ import type { FinanceOrgState } from '../org-state.js';
 
 /**
  * Fields Zoho offers only in some editions, per resource, from the `x-node_available_in` /
- * `x-node_unavailable_in` tags of the Books OpenAPI files (zoho-api.md §3.3–3.9). `avalara`
+ * `x-node_unavailable_in` tags of the Books OpenAPI files. `avalara`
  * marks fields that exist only when the org has the Avalara integration.
  */
 type Gate = { only: ReadonlyArray<GateGroup | 'avalara'> } | { not: readonly GateGroup[] };

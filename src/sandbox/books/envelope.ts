@@ -2,12 +2,12 @@ import { copyRows } from '../list-cache.js';
 import { json, type Reply } from '../reply.js';
 import type { SandboxWorld } from '../world.js';
 
-/** Zoho's success envelope: `{ code: 0, message, <key>: payload }` (zoho-api.md §2.4). */
+/** Zoho's success envelope: `{ code: 0, message, <key>: payload }`. */
 export function success(message: string, payload: Record<string, unknown> = {}, status = 200): Reply {
   return json(status, { code: 0, message, ...payload });
 }
 
-/** Fields of `page_context` beyond the paging ones (zoho-api.md §2.5). */
+/** Fields of `page_context` beyond the paging ones. */
 export interface PageContextExtras {
   applied_filter?: string;
   sort_column?: string;
@@ -15,7 +15,7 @@ export interface PageContextExtras {
   report_name?: string;
 }
 
-/** Maximum and default `per_page` (zoho-api.md §2.5: "Maximum value is 200"). */
+/** Maximum and default `per_page` (Zoho: "Maximum value is 200"). */
 export const MAX_PER_PAGE = 200;
 
 /** Reads `page` and `per_page`; `per_page` is capped at 200 and defaults to 200. */

@@ -1,7 +1,7 @@
 import { json, type Reply } from '../reply.js';
 
 /**
- * Books/Invoice error replies: `{ code, message }` (zoho-api.md §2.6). Where Zoho documents the
+ * Books/Invoice error replies: `{ code, message }`. Where Zoho documents the
  * code and message they are verbatim; the rest are sandbox choices marked ⚠️ and listed in
  * docs/sandbox.md.
  */
@@ -53,6 +53,6 @@ export const booksErrors = {
   invalidUrl: (): Reply => json(404, { message: 'URL Not Found' }),
   /** HTTP 405 "Method Not Allowed" for a known path with another method: documented status, no documented code (⚠️ none sent). */
   methodNotAllowed: (): Reply => json(405, { message: 'Method Not Allowed' }),
-  /** Zoho's generic internal error (zoho-api.md §2.6). */
+  /** Zoho's generic internal error. */
   internal: (status = 500): Reply => json(status, { code: 1000, message: 'Internal error' }),
 } as const;

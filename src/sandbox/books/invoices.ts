@@ -14,7 +14,7 @@ import { renderInvoicePayment } from './payment-model.js';
 
 const SORT_COLUMNS = ['customer_name', 'invoice_number', 'date', 'due_date', 'total', 'balance', 'created_time', 'last_modified_time'];
 
-/** GET /invoices. `last_modified_time` keeps invoices modified at or after it (zoho-api.md §2.5). */
+/** GET /invoices. `last_modified_time` keeps invoices modified at or after it. */
 export function listInvoices(ctx: FinanceContext): Reply {
   const { org, query } = ctx;
   const column = query.get('sort_column') ?? 'created_time';

@@ -9,7 +9,7 @@ import { booksErrors } from './errors.js';
 import { findTax } from './tax-model.js';
 
 const READ_ONLY = new Set(['item_id', 'status', 'tax_name', 'tax_percentage', 'tax_type', 'created_time', 'last_modified_time']);
-// zoho-api.md §3.5: product types (ZA adds capital ones).
+// Books product types (ZA adds capital ones).
 const PRODUCT_TYPES = ['goods', 'service', 'digital_service', 'capital_service', 'capital_goods'];
 
 function writable(input: Record<string, unknown>, org: FinanceOrgState): Record<string, unknown> {
@@ -29,7 +29,7 @@ function check(org: FinanceOrgState, data: Record<string, unknown>, exceptId?: s
   if (typeof data.rate !== 'number' || !Number.isFinite(data.rate)) return booksErrors.invalidValue('rate');
   if (data.product_type !== undefined && !PRODUCT_TYPES.includes(String(data.product_type))) return booksErrors.invalidValue('product_type');
   if (typeof data.tax_id === 'string' && data.tax_id !== '' && !findTax(org, data.tax_id)) return booksErrors.notFound('Tax');
-  // ⚠️ Zoho refuses a second item with the same name; the SKU is documented unique (zoho-api.md §3.5).
+  // ⚠️ Zoho refuses a second item with the same name; the SKU is documented unique.
   if (taken(org, 'name', data.name, exceptId)) return booksErrors.duplicateItem('name', String(data.name));
   if (taken(org, 'sku', data.sku, exceptId)) return booksErrors.duplicateItem('sku', String(data.sku));
   return undefined;

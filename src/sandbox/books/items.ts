@@ -7,7 +7,7 @@ import { createItem, renderItem, updateItem } from './item-model.js';
 import { itemFilters } from './item-filters.js';
 import { searchText, statusFilter, textFilters } from './list-filters.js';
 
-// zoho-api.md §2.5: name, rate, tax_name; the time columns are a sandbox extension (⚠️).
+// The sort columns GET /items documents: name, rate, tax_name; the time columns are a sandbox extension (⚠️).
 const SORT_COLUMNS = ['name', 'rate', 'tax_name', 'created_time', 'last_modified_time'];
 
 // Item times are not in Zoho's published description of the item reply: the sandbox can leave them out.

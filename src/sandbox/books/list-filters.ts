@@ -1,6 +1,6 @@
 /**
  * Zoho's name-style list filters: `field`, `field_startswith`, `field_contains`, each
- * case-insensitive (zoho-api.md §2.5). Returns a predicate over rendered rows.
+ * case-insensitive. Returns a predicate over rendered rows.
  */
 export function textFilters(query: URLSearchParams, fields: readonly string[]): (row: Record<string, unknown>) => boolean {
   const tests: Array<(row: Record<string, unknown>) => boolean> = [];

@@ -9,8 +9,8 @@ const PLAN_TYPES: Record<SandboxPlan, number> = { free: 0, standard: 120, profes
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * An organisation as `GET /organizations` lists it (zoho-api.md §2.4, §3.2), plus fields the
- * sandbox declares so eligibility can be tested — Zoho documents none of them (zoho-api.md §3.1,
+ * An organisation as `GET /organizations` lists it, plus fields the
+ * sandbox declares so eligibility can be tested — Zoho documents none of them (see
  * docs/sandbox.md): `version` (edition), `country_code`, `trial_end_date`, `is_trial_expired`,
  * `is_avalara_integrated`, `is_tax_enabled`, `allow_duplicate_contact_names`.
  */

@@ -32,7 +32,7 @@ function editionOf(body: Record<string, unknown>): SandboxEdition | undefined {
 
 /**
  * POST /organizations: a new org of this app for the token's user — how FSM onboarding creates
- * a "New Zoho Invoice" org named after the FSM org (product-rules.md §1.1). Free plan, no records.
+ * a "New Zoho Invoice" org named after the FSM org. Free plan, no records.
  */
 export function createOrganization(ctx: FinanceUserContext): Reply {
   const body = isObject(ctx.body) ? ctx.body : {};

@@ -6,7 +6,7 @@ import { booksErrors } from './errors.js';
 
 /**
  * `POST /{resource}/{id}/active | /inactive` (contacts, items): sets `status`, bumps the modified
- * time, and answers with Zoho's message (zoho-api.md §2.4).
+ * time, and answers with Zoho's message.
  */
 export function markStatus(resource: SandboxFinanceResource, label: 'Contact' | 'Item', status: 'active' | 'inactive') {
   return (ctx: FinanceContext): Reply => {

@@ -53,7 +53,7 @@ export function renderTax(org: FinanceOrgState, row: StoredRecord): Record<strin
   return out;
 }
 
-/** A tax group as a row of GET /settings/taxes (⚠️ groups appear there, zoho-api.md §3.6). */
+/** A tax group as a row of GET /settings/taxes (⚠️ groups appear there). */
 export function renderGroupAsTax(org: FinanceOrgState, row: StoredRecord): Record<string, unknown> {
   const ref = findTax(org, row.id);
   return {
@@ -78,7 +78,7 @@ export function renderGroup(org: FinanceOrgState, row: StoredRecord): Record<str
   };
 }
 
-/** Reads a group's `taxes` input: a comma-separated id string (zoho-api.md §3.6) or an array. */
+/** Reads a group's `taxes` input: a comma-separated id string or an array. */
 export function groupTaxIds(input: unknown): string[] | undefined {
   if (typeof input === 'string') return input.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (Array.isArray(input)) return input.map((v) => (isObject(v) ? String(v.tax_id) : String(v)));

@@ -72,7 +72,7 @@ function registry(spec: RegistrySpec): Record<'list' | 'create' | 'get' | 'updat
   };
 }
 
-/** /settings/taxauthorities: "US and CA Edition only" (zoho-api.md §3.6); messages from the OAS. */
+/** /settings/taxauthorities: "US and CA Edition only"; messages from the OAS. */
 export const taxAuthorities = registry({
   table: 'taxauthorities',
   idField: 'tax_authority_id',
@@ -87,7 +87,7 @@ export const taxAuthorities = registry({
 
 /**
  * /settings/taxexemptions: the OAS says "US Edition only", yet contacts carry exemptions in
- * us, ca, au and in (zoho-api.md §3.3), so the sandbox serves those four.
+ * us, ca, au and in, so the sandbox serves those four.
  */
 export const taxExemptions = registry({
   table: 'taxexemptions',

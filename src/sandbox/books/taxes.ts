@@ -42,7 +42,7 @@ export function createTax(ctx: FinanceContext): Reply {
   return success('The tax has been added.', { tax: renderTax(ctx.org, row) }, 201);
 }
 
-/** GET /settings/taxes/{id}. Returns an object, not the OAS's one-element array (zoho-api.md §6). */
+/** GET /settings/taxes/{id}. Returns an object, not the OAS's one-element array. */
 export function getTax(ctx: FinanceContext): Reply {
   const row = ctx.org.tables.taxes.get(ctx.params.id ?? '');
   if (!row) return booksErrors.notFound('Tax');

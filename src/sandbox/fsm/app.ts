@@ -5,7 +5,7 @@ import { fsmErrors } from './errors.js';
 import { isFsmModule } from './modules.js';
 import { fsmRoutes } from './routes.js';
 
-/** Serves one FSM v1 call. The token's user has one FSM org; no org header exists (zoho-api.md §0). */
+/** Serves one FSM v1 call. The token's user has one FSM org; no org header exists. */
 export async function serveFsm(state: CallState): Promise<Reply> {
   const { request, world } = state;
   const match = fsmRoutes.match(request.method, state.path);

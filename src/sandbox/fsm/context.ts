@@ -3,7 +3,7 @@ import type { SandboxFsmModule, FsmOrgState } from '../org-state.js';
 import type { RouteParams } from '../route-table.js';
 import type { SandboxWorld } from '../world.js';
 
-/** What an FSM handler gets: the token's org (FSM tokens are org-bound, zoho-api.md §0) and the module. */
+/** What an FSM handler gets: the token's org (FSM tokens are org-bound) and the module. */
 export interface FsmContext {
   world: SandboxWorld;
   org: FsmOrgState;

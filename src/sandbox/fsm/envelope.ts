@@ -3,8 +3,8 @@ import { MAX_PER_PAGE, pageRequest } from '../books/envelope.js';
 import { copyRows } from '../list-cache.js';
 
 /**
- * An FSM list page: `{ data, info: { per_page, count, page, more_records } }` (zoho-api.md §4.4;
- * `info` beyond `more_records` follows Zoho CRM). An empty page is HTTP 204 with no body, as in CRM.
+ * An FSM list page: `{ data, info: { per_page, count, page, more_records } }`
+ * (`info` beyond `more_records` follows Zoho CRM). An empty page is HTTP 204 with no body, as in CRM.
  * `per_page` defaults to 200 and is capped there like the other Zoho APIs.
  */
 export function fsmList(rows: readonly unknown[], query: URLSearchParams): Reply {

@@ -2,7 +2,7 @@ import { json, type Reply } from '../reply.js';
 
 /**
  * FSM error replies. FSM documents only the per-record prefix `{ data: [{ code: "INVALID_DATA",
- * details }] }` (zoho-api.md §4.4); the rest follow Zoho CRM's conventions (`code`, `details`,
+ * details }] }`; the rest follow Zoho CRM's conventions (`code`, `details`,
  * `message`, `status: "error"`) and are sandbox choices listed in docs/sandbox.md.
  */
 export function fsmError(code: string, message: string, details: Record<string, unknown> = {}): Record<string, unknown> {

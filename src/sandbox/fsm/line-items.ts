@@ -56,7 +56,7 @@ function cleanLine(org: FsmOrgState, change: Line, level: Level, path: string): 
 }
 
 /**
- * Applies line changes to the current lines as FSM's edit does (zoho-api.md §4.3): a line with an
+ * Applies line changes to the current lines as FSM's edit does: a line with an
  * `id` edits that line and keeps its other fields, `$fsm_delete: true` with an `id` removes it, a
  * line without `id` is added with a new id. On create (`current` undefined) every line is new and
  * a given `id` is ignored. Refusing an `id` that names no line of the record is an assumption (FSM

@@ -2,13 +2,13 @@ import type { SandboxFsmModule } from '../org-state.js';
 
 /** What the sandbox knows about one FSM module. */
 export interface ModuleSpec {
-  /** Fields a create must carry (zoho-api.md §4.3, product-rules.md §3.3). */
+  /** Fields a create must carry. */
   required: readonly string[];
-  /** `api_name` values search accepts (zoho-api.md §4.2), plus the time fields (⚠️). */
+  /** `api_name` values search accepts, plus the time fields (⚠️). */
   searchFields: readonly string[];
   /** Lookup fields and the module they point at; stored as ids, returned as `{ name, id }`. */
   lookups: Readonly<Record<string, SandboxFsmModule>>;
-  /** Whether `process_sync` with finance is supported (zoho-api.md §4.2). */
+  /** Whether `process_sync` with finance is supported. */
   financeSync: boolean;
 }
 
@@ -54,7 +54,7 @@ export const MODULE_SPECS: Readonly<Record<SandboxFsmModule, ModuleSpec>> = {
     lookups: { Product: 'Service_And_Parts', Company: 'Companies', Contact: 'Contacts' },
     financeSync: false,
   },
-  // The Estimates module exists (zoho-api.md §4.2) but its fields, mandatory fields and search
+  // The Estimates module exists but its fields, mandatory fields and search
   // fields are not documented in what we have: Summary mandatory (as on work orders) and these
   // search fields are assumptions, listed in docs/sandbox.md.
   Estimates: {

@@ -20,7 +20,7 @@ function refuse(code: string, message: string, details: Record<string, unknown> 
   return json(400, { data: [fsmError(code, message, details)] });
 }
 
-/** True when `integId` names a finance record this module may link to (zoho-api.md §4.2). */
+/** True when `integId` names a finance record this module may link to. */
 function financeRecordExists(finance: FinanceOrgState, module: SandboxFsmModule, integId: string): boolean {
   if (module === 'Service_And_Parts') return finance.tables.items.get(integId) !== undefined;
   if (module === 'Companies') return finance.tables.contacts.get(integId) !== undefined;
@@ -77,8 +77,8 @@ function pushToFinance(ctx: FsmContext, finance: FinanceOrgState, row: StoredRec
 }
 
 /**
- * POST /{module}/{id}/actions/process_sync?sync_service=finance with `{ integ_id, sync_process }`
- * (zoho-api.md §4.2): `link` stores the finance id in `ZBilling_Id`, `unlink` clears it, `push`
+ * POST /{module}/{id}/actions/process_sync?sync_service=finance with `{ integ_id, sync_process }`:
+ * `link` stores the finance id in `ZBilling_Id`, `unlink` clears it, `push`
  * creates or updates the finance record from the FSM one and links it. The reply shapes are
  * ❓ (undocumented); the sandbox answers like an update.
  */

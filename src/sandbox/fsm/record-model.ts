@@ -124,7 +124,7 @@ export function systemDetails(org: FsmOrgState, row: StoredRecord): Record<strin
   };
 }
 
-/** A record as FSM returns it: CRM-style system fields, lookups as `{ name, id }` (zoho-api.md §4.3). */
+/** A record as FSM returns it: CRM-style system fields, lookups as `{ name, id }`. */
 export function renderFsmRecord(org: FsmOrgState, module: SandboxFsmModule, row: StoredRecord): Record<string, unknown> {
   const spec = MODULE_SPECS[module];
   const out: Record<string, unknown> = { ...row.data };

@@ -21,7 +21,7 @@ function inputRecords(body: unknown): Array<Record<string, unknown>> | undefined
 }
 
 /**
- * Orders records: Created_Time descending by default (zoho-api.md §4.2). `sort_by`
+ * Orders records: Created_Time descending by default. `sort_by`
  * (`Created_Time | Modified_Time | id`) and `sort_order` (`asc | desc`) follow CRM (⚠️).
  */
 function sorted(ctx: FsmContext, rows: StoredRecord[]): StoredRecord[] | Reply {
@@ -65,8 +65,8 @@ export function getRecord(ctx: FsmContext): Reply {
 
 /**
  * POST /{module}. Success: `{ result, code, data: [{ UID, ...system fields }] }`, except
- * Service_And_Parts: `{ status, data: { Service_And_Parts: [{ ..., TabName: "Products" }] } }`
- * (zoho-api.md §4.4). A failed record is a CRM-style error entry; all failed → HTTP 400.
+ * Service_And_Parts: `{ status, data: { Service_And_Parts: [{ ..., TabName: "Products" }] } }`.
+ * A failed record is a CRM-style error entry; all failed → HTTP 400.
  */
 export function createRecords(ctx: FsmContext): Reply {
   const records = inputRecords(ctx.body);
@@ -91,7 +91,7 @@ function updateEntry(ctx: FsmContext, id: string, input: Record<string, unknown>
   return { ok: true, entry: { code: 'SUCCESS', details: systemDetails(ctx.org, updated), message: 'record updated', status: 'success' } };
 }
 
-/** PUT /{module}/{id}: `{ data: [{ code: "SUCCESS", details, message: "record updated", status }] }` (zoho-api.md §4.4). */
+/** PUT /{module}/{id}: `{ data: [{ code: "SUCCESS", details, message: "record updated", status }] }`. */
 export function updateRecord(ctx: FsmContext): Reply {
   const id = ctx.params.id ?? '';
   if (!ctx.org.tables[ctx.module].get(id)) return fsmErrors.notFound(id);
@@ -141,7 +141,7 @@ function timeTest(comparator: string, value: string): ((ms: number) => boolean) 
 }
 
 /**
- * GET /{module}/search?api_name=&value=&comparator= (zoho-api.md §4.2): `equal` (default) or
+ * GET /{module}/search?api_name=&value=&comparator=: `equal` (default) or
  * `contains` on text fields, case-insensitive; the DateTime comparators on Created_Time and
  * Modified_Time. Lookup fields match the linked record's id or name.
  */

@@ -156,7 +156,7 @@ export function localeFor(edition: SandboxEdition, digits: (n: number) => string
 
 function gulfLocale(edition: 'ae' | 'sa' | 'kw' | 'qa' | 'bh' | 'om', digits: (n: number) => string): Locale {
   const cities: Record<typeof edition, ReadonlyArray<readonly [string, string, string]>> = {
-    // UAE place-of-supply codes are emirates (zoho-api.md §3.3: AB, AJ, DU, FU, RA, SH, UM).
+    // UAE place-of-supply codes are emirates (AB, AJ, DU, FU, RA, SH, UM).
     ae: [['Dubai', 'Dubai', 'DU'], ['Abu Dhabi', 'Abu Dhabi', 'AB'], ['Sharjah', 'Sharjah', 'SH'], ['Ajman', 'Ajman', 'AJ']],
     sa: [['Riyadh', 'Riyadh', 'SA'], ['Jeddah', 'Makkah', 'SA'], ['Dammam', 'Eastern Province', 'SA']],
     kw: [['Kuwait City', 'Al Asimah', 'KW'], ['Hawalli', 'Hawalli', 'KW']],

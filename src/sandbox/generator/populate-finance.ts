@@ -90,7 +90,7 @@ function contactInput(party: GeneratedParty, taxes: TaxIds, usEdition: boolean):
   if (t.treatment !== undefined) Object.assign(input, { gst_treatment: t.treatment, vat_treatment: t.treatment, tax_treatment: t.treatment });
   if (t.registrationNumber !== undefined) Object.assign(input, { gst_no: t.registrationNumber, vat_reg_no: t.registrationNumber, tax_reg_no: t.registrationNumber });
   if (t.placeOfSupply !== undefined) Object.assign(input, { place_of_contact: t.placeOfSupply, country_code: t.placeOfSupply });
-  // A US customer carries its sales tax (zoho-api.md §3.7); other editions tax by item or place of supply.
+  // A US customer carries its sales tax; other editions tax by item or place of supply.
   if (usEdition && t.taxable && taxes.defaultId !== undefined) input.tax_id = taxes.defaultId;
   if (!t.taxable && taxes.customerExemptionId !== undefined) input.tax_exemption_id = taxes.customerExemptionId;
   return input;

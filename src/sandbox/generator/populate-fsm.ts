@@ -12,7 +12,7 @@ function fsmAddress(a: GeneratedAddress): Record<string, unknown> {
   return { Street_1: a.street, Street_2: a.street2, City: a.city, State: a.state, Zip_Code: a.zip, Country: a.country };
 }
 
-/** Edition tax fields of an FSM company or contact (zoho-api.md §4.3). */
+/** Edition tax fields of an FSM company or contact. */
 function taxFields(org: FsmOrgState, party: GeneratedParty): Record<string, unknown> {
   const t = party.tax;
   const gate = editionInfo(org.edition).gate;

@@ -5,7 +5,7 @@ export interface TaxSeed {
   key: string;
   name: string;
   percentage: number;
-  /** India: `cgst | sgst | igst` (zoho-api.md §3.6). */
+  /** India: `cgst | sgst | igst`. */
   specificType?: string;
   authorityKey?: string;
   countryCode?: string;
@@ -18,7 +18,7 @@ export interface TaxGroupSeed {
   taxKeys: string[];
 }
 
-/** A tax authority (US and Canada, zoho-api.md §3.6). */
+/** A tax authority (US and Canada). */
 export interface TaxAuthoritySeed {
   key: string;
   name: string;
@@ -26,7 +26,7 @@ export interface TaxAuthoritySeed {
   registrationNumber?: string;
 }
 
-/** A tax exemption (US edition, zoho-api.md §3.6). */
+/** A tax exemption (US edition). */
 export interface TaxExemptionSeed {
   code: string;
   description: string;
