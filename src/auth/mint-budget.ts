@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Storage } from '../storage/storage.js';
 
-/** zoho-api.md §2.8: "a client can create up to ten access tokens in a span of ten minutes". */
+/** Zoho: "a client can create up to ten access tokens in a span of ten minutes". */
 export const MINTS_PER_WINDOW = 10;
 /** The length of Zoho's token-minting window. */
 export const MINT_WINDOW_MS = 10 * 60_000;

@@ -72,7 +72,7 @@ interface SharedState {
 }
 
 /**
- * Gets access tokens with Zoho's OAuth refresh flow (zoho-api.md §2.8) and caches them in Storage.
+ * Gets access tokens with Zoho's OAuth refresh flow and caches them in Storage.
  *
  * - A cached token is used until 5 minutes (`refreshMarginMs`) before it expires; every process
  *   sharing the Storage uses the same token.

@@ -3,7 +3,7 @@ import type { AccessToken, GetTokenOptions, TokenProvider } from './token-provid
 
 /** Options of {@link StaticTokenProvider}. */
 export interface StaticTokenProviderOptions {
-  /** An access token you obtained yourself (valid for up to an hour, zoho-api.md §2.8). */
+  /** An access token you obtained yourself (valid for up to an hour). */
   accessToken: string;
 }
 

@@ -14,7 +14,7 @@ export interface Refusal {
   secrets: readonly string[];
 }
 
-/** Classifies Zoho's error string (third-party reports only, zoho-api.md §2.8 ⚠️, hence the lenient match). */
+/** Classifies Zoho's error string (⚠️ third-party reports only, hence the lenient match). */
 export function refusalReason(refusal: Pick<Refusal, 'status' | 'zohoError' | 'zohoDescription'>): RefusalReason {
   const error = (refusal.zohoError ?? '').toLowerCase().replace(/\s+/g, '_');
   if (refusal.status === 429 || /too many requests/i.test(refusal.zohoDescription ?? '')) return 'too_many_tokens';

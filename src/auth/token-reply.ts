@@ -8,7 +8,7 @@ export type TokenReply =
   /** A server-side failure (5xx, 408): worth retrying. */
   | { kind: 'unavailable'; status: number };
 
-/** zoho-api.md §2.8: the access token is usable "for up to an hour"; assumed when the reply omits it. */
+/** Zoho: the access token is usable "for up to an hour"; assumed when the reply omits it. */
 const DEFAULT_LIFETIME_MS = 3_600_000;
 
 /**
@@ -37,7 +37,7 @@ export function readTokenReply(response: TransportResponse): TokenReply {
 }
 
 /**
- * zoho-api.md §2.8: `expires_in` is in seconds, except in replies that also carry `expires_in_sec`,
+ * Zoho: `expires_in` is in seconds, except in replies that also carry `expires_in_sec`,
  * where `expires_in` is in milliseconds — so `expires_in_sec` wins when present.
  */
 function lifetimeMs(body: Record<string, unknown> | undefined): number {

@@ -28,7 +28,7 @@ export const trialExpiredRule: EligibilityRule = defineRule({
 
 /**
  * The edition Avalara is judged under: the FSM org's, else the org's own (an FSM org bound to an
- * existing org takes that org's edition at onboarding, product-rules.md §1.1).
+ * existing org takes that org's edition at onboarding).
  */
 function editionInForce(org: FinanceOrg, context: RuleContext): string | undefined {
   return context.fsmEdition ?? org.edition;
@@ -36,7 +36,7 @@ function editionInForce(org: FinanceOrg, context: RuleContext): string | undefin
 
 /**
  * Refuses Avalara-integrated orgs unless the {@link AvalaraPolicy} allows them: by default only
- * under the United States tax edition (product-rules.md §2.4; the setup page's older rule refused
+ * under the United States tax edition (the setup page's older rule refused
  * them all, which the `'refuse'` policy keeps).
  */
 export const avalaraRule: EligibilityRule = defineRule({
@@ -51,7 +51,7 @@ export const avalaraRule: EligibilityRule = defineRule({
         `(this one is ${editionInForce(org, context) ?? 'unknown'}). Disable Avalara in ${appName(org.app)}, ${OTHERWISE}.`,
 });
 
-/** Refuses deleted orgs: they can hold no records (setup page, product-rules.md §2). */
+/** Refuses deleted orgs: they can hold no records (setup page). */
 export const orgDeletedRule: EligibilityRule = defineRule({
   code: 'ORG_DELETED',
   description: 'The organisation was deleted',

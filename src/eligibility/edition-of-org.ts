@@ -1,7 +1,7 @@
 import { isTaxEdition, type TaxEdition } from '../schemas/edition-codes.js';
 
 // Country signals of each edition: ISO code, base currency, and names as Books writes
-// `address.country` (lower case, letters only). zoho-api.md §3.1: Zoho documents no edition field.
+// `address.country` (lower case, letters only). Zoho documents no edition field.
 const EDITIONS: ReadonlyArray<readonly [TaxEdition, string, string, ...string[]]> = [
   ['us', 'US', 'USD', 'usa', 'unitedstates', 'unitedstatesofamerica'],
   ['ca', 'CA', 'CAD', 'canada'],

@@ -3,7 +3,7 @@ import type { TaxEdition } from '../schemas/edition-codes.js';
 import type { FinanceOrg } from './finance-org.js';
 
 /**
- * Which orgs with the Avalara integration may be bound (product-rules.md §1.1 and §2.4):
+ * Which orgs with the Avalara integration may be bound:
  * - `'us-edition-only'` (default): allowed only when the tax edition in force is the United
  *   States — what FSM's current "Using Avalara Integration" page says;
  * - `'refuse'`: never, as the setup page says ("integrated with Avalara will also be unavailable");

@@ -4,7 +4,7 @@ import { defaultEligibilityRules } from './default-rules.js';
 import type { AvalaraPolicy, EligibilityReason, EligibilityRule, RuleContext } from './eligibility-rule.js';
 import type { FinanceOrg } from './finance-org.js';
 
-/** The three onboarding choices of the setup page (product-rules.md §1.1). */
+/** The three onboarding choices of the setup page. */
 export type OnboardingChoice = 'new_invoice' | 'existing_invoice' | 'existing_books';
 
 /** Options of {@link evaluateEligibility}. */

@@ -3,7 +3,7 @@ import { zohoOrgEdition } from './edition-of-org.js';
 import type { FinanceOrg } from './finance-org.js';
 
 /**
- * A Books/Invoice organisation as Zoho returns it (`GET /organizations`, zoho-api.md §3.2), or as
+ * A Books/Invoice organisation as Zoho returns it (`GET /organizations`), or as
  * the client's `organizations.list()` parses it. Only `organization_id` is required.
  */
 export interface ZohoOrganizationRecord {
@@ -21,7 +21,7 @@ function endOfDay(value: unknown): number | undefined {
 }
 
 /**
- * Turns a Zoho org record into a {@link FinanceOrg}. What it reads (zoho-api.md §3.1–3.2):
+ * Turns a Zoho org record into a {@link FinanceOrg}. What it reads:
  * documented — `organization_id`, `name`, `is_org_active`, `currency_code`, `plan_name`,
  * `is_default_org`; undocumented, read when present (the sandbox sends them, docs/eligibility.md) —
  * `version` / `country_code` / `address.country` for the edition, `trial_end_date`,

@@ -21,7 +21,7 @@ export interface FinanceOrg {
   organizationId: string;
   /** The organisation's name. */
   name: string;
-  /** Its tax edition (country), when known. Zoho documents no edition field (zoho-api.md §3.1). */
+  /** Its tax edition (country), when known. Zoho documents no edition field. */
   edition?: TaxEdition | undefined;
   /** Base currency (`currency_code`), e.g. `'INR'`. */
   currencyCode?: string | undefined;
@@ -31,7 +31,7 @@ export interface FinanceOrg {
   trialEndsAt?: number | undefined;
   /** Zoho's own verdict on the trial, when the org record carries one; wins over `trialEndsAt`. */
   trialExpired?: boolean | undefined;
-  /** Whether the org uses Zoho's Avalara integration (product-rules.md §2.4). */
+  /** Whether the org uses Zoho's Avalara integration. */
   avalara?: boolean | undefined;
   /** `is_org_active`. */
   active?: boolean | undefined;

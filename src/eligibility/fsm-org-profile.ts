@@ -2,12 +2,12 @@ import type { TaxEdition } from '../schemas/edition-codes.js';
 
 /**
  * What the SDK must know about the FSM organisation (Zoho FSM, or your own field-service backend):
- * no public API gives it, so you pass it (zoho-api.md §4: FSM v1 has no organisation endpoint).
+ * no public API gives it, so you pass it (FSM v1 has no organisation endpoint).
  */
 export interface FsmOrgProfile {
-  /** The FSM organisation's name: a new Zoho Invoice account is created with it (product-rules.md §1.1). */
+  /** The FSM organisation's name: a new Zoho Invoice account is created with it. */
   name: string;
-  /** Its tax edition, fixed at sign-up by the chosen country (product-rules.md §1.1). */
+  /** Its tax edition, fixed at sign-up by the chosen country. */
   edition?: TaxEdition | undefined;
   /** Its base currency, e.g. `'INR'`. */
   currencyCode?: string | undefined;

@@ -28,7 +28,7 @@ export interface HealthReport {
   readonly problems: readonly HealthProblem[];
 }
 
-/** Checks the binding against Zoho (product-rules.md §2 and §6). Errors other than auth ones propagate. */
+/** Checks the binding against Zoho. Errors other than auth ones propagate. */
 export async function checkHealth(input: {
   client: IntegrationClient;
   binding: FinanceBinding | undefined;

@@ -26,7 +26,7 @@ const EDITION_DEFAULTS: Record<TaxEdition, readonly [country: string | undefined
 
 /** Overrides for the new account; by default everything comes from the FSM profile. */
 export interface NewInvoiceOptions {
-  /** Default: the FSM organisation's name (product-rules.md §1.1). */
+  /** Default: the FSM organisation's name. */
   name?: string | undefined;
   /** Zoho's portal name (must be unique at Zoho). Default: the name's letters and digits. */
   portalName?: string | undefined;

@@ -10,9 +10,9 @@ export interface FieldMappingSetup {
 
 /** The tax step, typed by shape so any TaxSync (`src/tax/`) fits. */
 export interface TaxSetup {
-  /** New finance account: FSM's tax configuration is created in Books/Invoice (product-rules.md §1.2). */
+  /** New finance account: FSM's tax configuration is created in Books/Invoice. */
   push(config?: unknown): Promise<unknown>;
-  /** Existing finance account: its taxes and settings are pulled into FSM (product-rules.md §1.2). */
+  /** Existing finance account: its taxes and settings are pulled into FSM. */
   pull(): Promise<unknown>;
 }
 

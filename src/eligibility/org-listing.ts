@@ -9,7 +9,7 @@ export type DescribeOrg = (org: FinanceOrg, record: FinanceOrganization) => Fina
 
 /**
  * The user's orgs of one app as FinanceOrgs. `GET /organizations` lists the orgs of the token's
- * user (zoho-api.md §3.2); Zoho drops deleted orgs from it.
+ * user; Zoho drops deleted orgs from it.
  */
 export async function listFinanceOrgs(
   client: IntegrationClient,

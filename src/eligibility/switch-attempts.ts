@@ -7,7 +7,7 @@ const MAX_RACES = 20;
 
 /**
  * The times of the switch attempts of the last hour, in Storage so the limit holds across
- * processes ("within an hour, only a maximum of three organization switch attempts", product-rules.md §1.3).
+ * processes ("within an hour, only a maximum of three organization switch attempts").
  */
 export class SwitchAttempts {
   readonly #storage: Storage;

@@ -1,6 +1,6 @@
 import { FsmBillingError, type FsmBillingErrorOptions } from './fsm-billing-error.js';
 
-/** Stable codes of integration health problems (product-rules.md §2, §6). */
+/** Stable codes of integration health problems. */
 export type HealthProblemCode =
   /** No finance org is bound yet. */
   | 'NOT_INTEGRATED'

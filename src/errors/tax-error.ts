@@ -8,7 +8,7 @@ export type TaxErrorCode =
   | 'TAX_EDITION_MISMATCH'
   /** Taxes are disabled in the finance organisation, so none can be pushed. */
   | 'TAX_DISABLED_IN_FINANCE'
-  /** The finance organisation's taxes are managed by Avalara: they are not pushed (product-rules.md §2.4). */
+  /** The finance organisation's taxes are managed by Avalara: they are not pushed. */
   | 'TAX_MANAGED_BY_AVALARA'
   /** Another push or pull of the same finance organisation holds the tax lease: `details.until` says until when at the latest. */
   | 'TAX_OPERATION_RUNNING'

@@ -13,14 +13,14 @@ export type TaxEdition = (typeof TAX_EDITIONS)[number];
 
 /**
  * The edition tags Zoho's OAS uses in `x-node_available_in` / `x-node_unavailable_in` to gate
- * fields (zoho-api.md §3.1). GCC groups the six Gulf countries; `eu` covers Germany.
+ * fields. GCC groups the six Gulf countries; `eu` covers Germany.
  */
 export const ZOHO_EDITION_TAGS = ['us', 'ca', 'au', 'in', 'uk', 'eu', 'gcc', 'global', 'mx', 'ke', 'za'] as const;
 
 /** An edition tag of Zoho's OAS (`'gcc'`, `'eu'`, ...). */
 export type ZohoEditionTag = (typeof ZOHO_EDITION_TAGS)[number];
 
-/** The Gulf editions, which Zoho's OAS tags as one `gcc` edition (zoho-api.md §3.7). */
+/** The Gulf editions, which Zoho's OAS tags as one `gcc` edition. */
 export const GCC_TAX_EDITIONS = ['ae', 'sa', 'kw', 'qa', 'bh', 'om'] as const satisfies readonly TaxEdition[];
 
 const TAG_OF: Readonly<Record<TaxEdition, ZohoEditionTag>> = {

@@ -27,8 +27,8 @@ function toId(value: string | number, ctx: z.RefinementCtx): string {
 /**
  * A Zoho record id, always a string after parsing.
  *
- * Zoho types ids as strings of digits, but some of its examples carry them as JSON numbers
- * (zoho-api.md §2.3), so both are accepted and numbers are turned into their decimal string. A
+ * Zoho types ids as strings of digits, but some of its examples carry them as JSON numbers,
+ * so both are accepted and numbers are turned into their decimal string. A
  * number above `Number.MAX_SAFE_INTEGER` is refused: `JSON.parse` has already rounded it, so the
  * string would name a different record. An id with an unpaired UTF-16 surrogate (`"\ud800"`) is
  * read as it is, so one such row does not fail its whole page: the syncer refuses that record

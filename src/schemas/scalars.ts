@@ -31,7 +31,7 @@ export const ZohoNumberSchema = numeric(false);
 
 /**
  * A percentage as a number of percent: Zoho sends `tax_percentage` as a number on taxes and
- * contacts but as a string like `"70%"` on items (zoho-api.md §3.5). `"70%"`, `"70"` and `70` all
+ * contacts but as a string like `"70%"` on items. `"70%"`, `"70"` and `70` all
  * parse to `70`.
  *
  * @example

@@ -4,14 +4,14 @@ import { z } from 'zod';
 // string in these fields (see open-enum.ts); these closed schemas are for callers who want to refuse
 // unknown values, e.g. before creating a record.
 
-/** India: contact/transaction `gst_treatment` (contacts.yml; zoho-api.md §3.3). */
+/** India: contact/transaction `gst_treatment` (contacts.yml). */
 export const GST_TREATMENTS = ['business_gst', 'business_none', 'overseas', 'consumer'] as const;
 /** A value of {@link GST_TREATMENTS}. */
 export type GstTreatment = (typeof GST_TREATMENTS)[number];
 /** Zod schema of {@link GstTreatment}. */
 export const GstTreatmentSchema = z.enum(GST_TREATMENTS);
 
-/** Every documented `tax_treatment`, across GCC, MX, KE and ZA (contacts.yml; zoho-api.md §3.3). */
+/** Every documented `tax_treatment`, across GCC, MX, KE and ZA (contacts.yml). */
 export const TAX_TREATMENTS = [
   'vat_registered', 'vat_not_registered', 'gcc_vat_registered', 'gcc_vat_not_registered', 'non_gcc',
   'dz_vat_registered', 'dz_vat_not_registered', 'home_country_mexico', 'border_region_mexico', 'non_mexico',

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
 
-// zoho-api.md §2.3 / §4.3: Books writes `2013-08-05T12:06:10+0530` (offset without colon), FSM
+// Books writes `2013-08-05T12:06:10+0530` (offset without colon), FSM
 // writes `2022-02-09T01:29:46-08:00` (ISO 8601 with colon). `Z` and fractions are accepted too.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
@@ -59,7 +59,7 @@ function format(ms: number, offsetMinutes: number, offsetSeparator: '' | ':'): s
 
 /**
  * Formats epoch milliseconds as a Books timestamp at the given UTC offset, e.g. for the invoice
- * `last_modified_time` filter (zoho-api.md §2.5). Sub-second precision is dropped.
+ * `last_modified_time` filter. Sub-second precision is dropped.
  *
  * @throws ValidationError when `ms` is not finite or `offsetMinutes` is not whole minutes within ±14:00.
  * @example

@@ -34,8 +34,8 @@ const writable = {
 };
 
 /**
- * A contact person of a Books/Invoice contact (zoho-api.md §3.4). `contact_person_id` is required:
- * it is the id FSM links a contact to (zoho-api.md §4.2, process_sync).
+ * A contact person of a Books/Invoice contact. `contact_person_id` is required:
+ * it is the id FSM links a contact to (process_sync).
  *
  * @example
  * ```ts

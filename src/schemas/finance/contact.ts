@@ -11,7 +11,7 @@ import { FinanceContactPersonSchema, FinanceContactPersonUpdateSchema } from './
 const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
 
 /**
- * Edition-gated tax fields of a contact (zoho-api.md §3.3). All optional: an org only returns the
+ * Edition-gated tax fields of a contact. All optional: an org only returns the
  * ones of its edition.
  */
 const editionTaxFields = {
@@ -85,8 +85,8 @@ const writable = {
 };
 
 /**
- * A Books/Invoice contact (customer or vendor) as get/list/create/update return it
- * (zoho-api.md §3.3). List replies carry fewer fields, and the primary person's `first_name`,
+ * A Books/Invoice contact (customer or vendor) as get/list/create/update return it.
+ * List replies carry fewer fields, and the primary person's `first_name`,
  * `email`, ... at top level.
  *
  * @example

@@ -16,7 +16,7 @@ const PageContextObjectSchema = z.looseObject({
 export type PageContext = z.infer<typeof PageContextObjectSchema>;
 
 /**
- * `page_context` of a list reply (zoho-api.md §2.5). invoices.yml and estimates.yml type it as an
+ * `page_context` of a list reply. invoices.yml and estimates.yml type it as an
  * array while contacts.yml has an object, so a one-element array is accepted and unwrapped.
  *
  * @example
@@ -37,8 +37,8 @@ export const PageContextSchema = z.union([
 ]);
 
 /**
- * The fields every Books/Invoice reply carries: `code` (0 on success) and `message`
- * (zoho-api.md §2.4). Other keys pass through.
+ * The fields every Books/Invoice reply carries: `code` (0 on success) and `message`.
+ * Other keys pass through.
  *
  * @example
  * ```ts
@@ -51,7 +51,7 @@ export const FinanceEnvelopeSchema = z.looseObject({ code: z.number().int(), mes
 export type FinanceEnvelope = z.infer<typeof FinanceEnvelopeSchema>;
 
 /**
- * A Books/Invoice error body: a non-zero `code` and a `message` (zoho-api.md §2.6), e.g.
+ * A Books/Invoice error body: a non-zero `code` and a `message`, e.g.
  * `{ "code": 1002, "message": "Invoice does not exist." }`.
  *
  * @example
@@ -107,7 +107,7 @@ export function financeRecordEnvelope<K extends string, S extends z.ZodType>(key
 
 /**
  * The reply of a Books/Invoice list call: records under `key` (`contacts`, `items`, ...) and
- * `page_context` when the endpoint pages (zoho-api.md §2.5).
+ * `page_context` when the endpoint pages.
  *
  * @example
  * ```ts

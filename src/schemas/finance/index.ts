@@ -1,4 +1,4 @@
-// Books and Invoice share one wire shape (zoho-api.md §0), so one set of schemas serves both.
+// Books and Invoice share one wire shape, so one set of schemas serves both.
 export * from './envelope.js';
 export * from './common.js';
 export * from './organization.js';

@@ -118,7 +118,7 @@ const writable = {
 };
 
 /**
- * A Books/Invoice invoice (zoho-api.md §3.9). List replies omit `line_items`; `total` and `balance`
+ * A Books/Invoice invoice. List replies omit `line_items`; `total` and `balance`
  * arrive as strings in the OAS and parse to numbers.
  *
  * @example

@@ -8,8 +8,7 @@ import { FinanceCustomFieldSchema } from './common.js';
 const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
 
 /**
- * India: an item's default tax for intra-state or inter-state supply (`item_tax_preferences[]`;
- * zoho-api.md §3.5). Without it, the org's default intra/inter taxes apply.
+ * India: an item's default tax for intra-state or inter-state supply (`item_tax_preferences[]`). Without it, the org's default intra/inter taxes apply.
  *
  * @example
  * ```ts
@@ -60,7 +59,7 @@ const writable = {
 };
 
 /**
- * A Books/Invoice item (zoho-api.md §3.5). The OAS reply has no `created_time` /
+ * A Books/Invoice item. The OAS reply has no `created_time` /
  * `last_modified_time`; if Zoho sends them they are typed here as optional strings.
  *
  * @example

@@ -42,8 +42,8 @@ const writable = {
 };
 
 /**
- * A Books/Invoice organization as `GET /organizations` and `GET /organizations/{id}` return it
- * (zoho-api.md §3.2). The OAS has no edition/`version` field (§3.1): derive the edition from
+ * A Books/Invoice organization as `GET /organizations` and `GET /organizations/{id}` return it.
+ * The OAS has no edition/`version` field: derive the edition from
  * `address.country` / `currency_code`, or read an undocumented field through pass-through.
  *
  * @example

@@ -10,7 +10,7 @@ const writable = {
 };
 
 /**
- * A Books/Invoice tax authority (`/settings/taxauthorities`; US and CA editions; zoho-api.md §3.6).
+ * A Books/Invoice tax authority (`/settings/taxauthorities`; US and CA editions).
  *
  * @example
  * ```ts

@@ -12,7 +12,7 @@ const writable = {
 };
 
 /**
- * A Books/Invoice tax exemption (`/settings/taxexemptions`; zoho-api.md §3.6): a reason a customer
+ * A Books/Invoice tax exemption (`/settings/taxexemptions`): a reason a customer
  * or an item is not taxed.
  *
  * @example

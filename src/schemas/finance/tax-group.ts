@@ -19,7 +19,7 @@ export const FinanceTaxGroupMemberSchema = z.looseObject({
 export type FinanceTaxGroupMember = z.infer<typeof FinanceTaxGroupMemberSchema>;
 
 /**
- * A Books/Invoice tax group (`/settings/taxgroups/{id}`; zoho-api.md §3.6), e.g. CGST + SGST.
+ * A Books/Invoice tax group (`/settings/taxgroups/{id}`), e.g. CGST + SGST.
  *
  * @example
  * ```ts

@@ -32,7 +32,7 @@ const propagationFlags = {
 };
 
 /**
- * A Books/Invoice tax (`/settings/taxes`; zoho-api.md §3.6). `GET /settings/taxes` also lists tax
+ * A Books/Invoice tax (`/settings/taxes`). `GET /settings/taxes` also lists tax
  * groups in the same shape. The OAS types the single-tax reply as an array: read it through
  * `financeRecordEnvelope('tax', FinanceTaxSchema)`, which accepts both.
  *

@@ -5,7 +5,7 @@ import { fsmEditionTaxFields } from './edition-tax-fields.js';
 import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
 
 /**
- * FSM's tax block (`Tax` on records, addresses and line items; zoho-api.md §4.3). Its ids point
+ * FSM's tax block (`Tax` on records, addresses and line items). Its ids point
  * at Books/Invoice taxes, exemptions and authorities: FSM has no tax API of its own.
  *
  * @example
@@ -51,7 +51,7 @@ export const FsmAddressSchema = z.looseObject({
 export type FsmAddress = z.infer<typeof FsmAddressSchema>;
 
 /**
- * Fields every FSM record reply carries (zoho-api.md §4.3). Timestamps stay ISO strings with a
+ * Fields every FSM record reply carries. Timestamps stay ISO strings with a
  * colon offset (`2022-02-09T01:29:46-08:00`); compare them with `parseZohoTimestamp`.
  *
  * @example

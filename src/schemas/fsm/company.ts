@@ -23,7 +23,7 @@ const writable = {
 };
 
 /**
- * An FSM company (zoho-api.md §4.3; get-companies.html): the business customer that maps to a
+ * An FSM company (get-companies.html): the business customer that maps to a
  * Books/Invoice customer of sub-type `business`.
  *
  * @example

@@ -24,7 +24,7 @@ const writable = {
 };
 
 /**
- * An FSM contact (zoho-api.md §4.3). Depending on the sync type it maps to an individual
+ * An FSM contact. Depending on the sync type it maps to an individual
  * Books/Invoice customer or to a contact person of the company's customer.
  *
  * @example

@@ -5,7 +5,7 @@ import { FsmUserSchema } from './lookup.js';
 
 /**
  * The `info` block of an FSM list reply. Only `more_records` is seen in the wild; `per_page`,
- * `count` and `page` are CRM's and assumed (zoho-api.md §4.4). All optional.
+ * `count` and `page` are CRM's and assumed. All optional.
  *
  * @example
  * ```ts
@@ -23,7 +23,7 @@ export const FsmInfoSchema = z.looseObject({
 export type FsmInfo = z.infer<typeof FsmInfoSchema>;
 
 /**
- * The reply of an FSM list, get or search call: `{ data: [...], info }` (zoho-api.md §4.4).
+ * The reply of an FSM list, get or search call: `{ data: [...], info }`.
  * A get returns a one-element `data`.
  *
  * @example
@@ -37,7 +37,7 @@ export function fsmListEnvelope<S extends z.ZodType>(record: S) {
 }
 
 /**
- * The body of an FSM create or update request: `{ data: [ {...} ] }` (zoho-api.md §4.2).
+ * The body of an FSM create or update request: `{ data: [ {...} ] }`.
  *
  * @example
  * ```ts
@@ -50,7 +50,7 @@ export function fsmWriteRequest<S extends z.ZodType>(record: S) {
 
 /**
  * What FSM returns about a record it wrote: its `id` and audit fields, and on create a `UID`
- * (`Service_Appointments_0`) naming the input element (zoho-api.md §4.4).
+ * (`Service_Appointments_0`) naming the input element.
  *
  * @example
  * ```ts
@@ -70,7 +70,7 @@ export const FsmWriteDetailsSchema = z.looseObject({
 export type FsmWriteDetails = z.infer<typeof FsmWriteDetailsSchema>;
 
 /**
- * A per-record failure inside `data` (zoho-api.md §4.4): `{ code: 'INVALID_DATA', details:
+ * A per-record failure inside `data`: `{ code: 'INVALID_DATA', details:
  * { api_name }, message, status: 'error' }`. The full shape is CRM's and partly assumed.
  *
  * @example
@@ -89,7 +89,7 @@ export const FsmRecordErrorSchema = z.looseObject({
 export type FsmRecordError = z.infer<typeof FsmRecordErrorSchema>;
 
 /**
- * A whole-request FSM failure: `{ code, message, status: 'error' }` (❓ assumed from CRM; zoho-api.md §4.4).
+ * A whole-request FSM failure: `{ code, message, status: 'error' }` (❓ assumed from CRM).
  *
  * @example
  * ```ts
@@ -107,8 +107,8 @@ export const FsmErrorReplySchema = z.looseObject({
 export type FsmErrorReply = z.infer<typeof FsmErrorReplySchema>;
 
 /**
- * The common FSM create reply: `{ result: 'success', code: 'SUCCESS', data: [ {id, ...} ] }`
- * (zoho-api.md §4.4). An element of `data` may instead be a {@link FsmRecordErrorSchema} failure.
+ * The common FSM create reply: `{ result: 'success', code: 'SUCCESS', data: [ {id, ...} ] }`.
+ * An element of `data` may instead be a {@link FsmRecordErrorSchema} failure.
  *
  * @example
  * ```ts
@@ -147,7 +147,7 @@ export type FsmServiceAndPartsCreateReply = z.infer<typeof FsmServiceAndPartsCre
 
 /**
  * One successful element of an FSM update reply: `{ code: 'SUCCESS', details: {id, ...},
- * message: 'record updated', status: 'success' }` (zoho-api.md §4.4).
+ * message: 'record updated', status: 'success' }`.
  */
 export const FsmUpdateResultSchema = z.looseObject({
   code: z.string(),
@@ -160,7 +160,7 @@ export const FsmUpdateResultSchema = z.looseObject({
 export type FsmUpdateResult = z.infer<typeof FsmUpdateResultSchema>;
 
 /**
- * The FSM update reply: `{ data: [ success or per-record failure ] }` (zoho-api.md §4.4).
+ * The FSM update reply: `{ data: [ success or per-record failure ] }`.
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZohoIdSchema } from '../ids.js';
 
 /**
- * A lookup to another FSM record as replies carry it: `{ name, id }` (zoho-api.md §4.3).
+ * A lookup to another FSM record as replies carry it: `{ name, id }`.
  *
  * @example
  * ```ts

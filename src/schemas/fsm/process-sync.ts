@@ -14,8 +14,8 @@ export const FSM_SYNC_PROCESSES = ['link', 'unlink', 'push'] as const;
 export type FsmSyncProcess = (typeof FSM_SYNC_PROCESSES)[number];
 
 /**
- * Body of `POST /<module>/<id>/actions/process_sync?sync_service=finance|zohocrm`
- * (zoho-api.md §4.2). `integ_id` is required to link or unlink, and is the Books/Invoice record
+ * Body of `POST /<module>/<id>/actions/process_sync?sync_service=finance|zohocrm`.
+ * `integ_id` is required to link or unlink, and is the Books/Invoice record
  * id: for an FSM contact linked to a contact person, the **contact person** id. `integ_module`
  * (`Deals`, `Sales_Orders`) is for CRM links of requests, estimates and work orders.
  *

@@ -46,7 +46,7 @@ const writable = {
 };
 
 /**
- * An FSM service or part (module `Service_And_Parts`; zoho-api.md §4.3), mapped to a Books/Invoice
+ * An FSM service or part (module `Service_And_Parts`), mapped to a Books/Invoice
  * item.
  *
  * @example

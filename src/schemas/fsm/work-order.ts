@@ -19,7 +19,7 @@ const pricedLine = {
   Sequence: optionalNumber,
   Tax: FsmTaxSchema.nullish(),
   Line_Item_Amount: optionalNumber,
-  // zoho-api.md §4.3: `$fsm_delete: true` in a line of an update deletes that line.
+  // `$fsm_delete: true` in a line of an update deletes that line.
   $fsm_delete: z.boolean().nullish(),
 };
 
@@ -150,7 +150,7 @@ const writable = {
 };
 
 /**
- * An FSM work order (zoho-api.md §4.3; get-work-orders.html), the source of a Books/Invoice
+ * An FSM work order (get-work-orders.html), the source of a Books/Invoice
  * invoice. `Config` is a JSON string holding the tax settings (`sales_tax_type`, `Tax_Details`, ...).
  *
  * @example
