@@ -44,7 +44,7 @@ export function defaultTaxConfig(edition: TaxEdition): TaxConfig {
  * exact decimal strings, names trimmed). Refuses: bad or duplicate ids, empty or duplicate names,
  * rates outside 0–100, a kind the edition has not (groups in the UK, authorities outside the US
  * and Canada, a `tax_specific_type` of another country), groups naming unknown taxes, a default
- * tax that does not exist, Avalara outside the US edition (product-rules.md §2.4).
+ * tax that does not exist, Avalara outside the US edition.
  *
  * @throws TaxError `TAX_CONFIG_INVALID` with `details.issues` (path and message of each problem).
  * @example

@@ -175,7 +175,7 @@ export class Decimal {
   }
 
   /**
-   * Rounded to the nearest multiple of `increment` (product-rules.md §4.7: 20.63 at 0.5 → 20.50,
+   * Rounded to the nearest multiple of `increment` (as Books rounds: 20.63 at 0.5 → 20.50,
    * at 0.25 → 20.75). Throws a `RangeError` unless the increment is positive.
    */
   roundToIncrement(increment: DecimalInput, mode: RoundingMode = 'half-up'): Decimal {

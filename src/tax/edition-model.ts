@@ -55,7 +55,7 @@ export interface TaxDefaults {
 }
 
 /**
- * One tax edition's model (product-rules.md §4.1–4.6, zoho-api.md §3.6–3.7): its tax types, the
+ * One tax edition's model: its tax types, the
  * contact and item fields carrying tax, treatments, place-of-supply rule, registration number,
  * which prefill matrix it uses, and sensible defaults.
  */
@@ -85,24 +85,24 @@ export interface TaxEditionModel {
     exemptions: boolean;
     /** A tax carries `country_code`. */
     countryCode: boolean;
-    /** Avalara can manage the taxes (product-rules.md §2.4: US only in FSM). */
+    /** Avalara can manage the taxes (FSM allows it in the US edition only). */
     avalara: boolean;
   };
   /** Books `tax_specific_type` values the edition accepts (empty: none). */
   specificTypes: readonly string[];
   /** The customer treatment field and its values. */
   treatments?: { field: string; fsmField?: string; values: readonly TreatmentInfo[] };
-  /** Books contact fields that carry tax (zoho-api.md §3.3). */
+  /** Books contact fields that carry tax. */
   contactFields: readonly string[];
-  /** Books item fields that carry tax (zoho-api.md §3.5). */
+  /** Books item fields that carry tax. */
   itemFields: readonly string[];
-  /** FSM fields on Companies/Contacts (product-rules.md §4.6). */
+  /** FSM fields on Companies/Contacts. */
   fsmContactFields: readonly string[];
   /** FSM fields on Service_And_Parts. */
   fsmItemFields: readonly string[];
   placeOfSupply?: PlaceOfSupplyInfo;
   registration?: RegistrationInfo;
-  /** Which prefill matrix picks a line's tax (product-rules.md §4.4). */
+  /** Which prefill matrix picks a line's tax. */
   prefill: 'generic' | 'us' | 'india';
   defaults: TaxDefaults;
 }

@@ -5,7 +5,7 @@ import type { TaxContext } from './pull.js';
 export type TaxHealthCode =
   /** Taxes are on in the FSM configuration and off in the finance org (setup page, "Tax Disabled"). */
   | 'TAX_DISABLED_IN_FINANCE'
-  /** The finance org uses another tax edition (product-rules.md §1.3). */
+  /** The finance org uses another tax edition. */
   | 'EDITION_MISMATCH'
   /** A tax or group used by FSM records is missing in the finance org (deleted there, or never pushed). */
   | 'TAX_MISSING_IN_FINANCE';

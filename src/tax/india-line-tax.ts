@@ -21,7 +21,7 @@ export interface IndiaPrefillRow {
 }
 
 /**
- * India's prefill matrix (product-rules.md §4.4): treatments Regular, Composition, Unregistered,
+ * India's prefill matrix: treatments Regular, Composition, Unregistered,
  * Consumer and Deemed Export with the place of supply in the business's state take the
  * Service/Part's intra-state rate; another state, its inter-state rate (IGST); SEZ and Overseas,
  * IGST zero-rated. A non-taxable contact or item shows the Service/Part's exemption reason. Not

@@ -2,7 +2,7 @@ import type { LineTaxComponent } from './tax-lookup.js';
 
 /** A customer, item or service address as the prefill matrix sees it. Ids are FSM ids of the configuration. */
 export interface LineTaxParty {
-  /** `true` Taxable, `false` Non-Taxable, `undefined`/`null` Not Available (product-rules.md §4.4). */
+  /** `true` Taxable, `false` Non-Taxable, `undefined`/`null` Not Available. */
   taxable?: boolean | null | undefined;
   /** The tax or group on the record (FSM `Tax_Name` / `Tax_Id`). */
   taxId?: string | undefined;
@@ -10,7 +10,7 @@ export interface LineTaxParty {
   exemptionId?: string | undefined;
 }
 
-/** The customer of the document: the module the Sync Type picks (product-rules.md §4.3). */
+/** The customer of the document: the module the Sync Type picks. */
 export interface LineTaxCustomer extends LineTaxParty {
   /** India `GST_Treatment`, or the GCC/ZA `tax_treatment`, UK `VAT_Treatment`. */
   treatment?: string | undefined;
@@ -32,7 +32,7 @@ export interface LineTaxInput {
   item?: LineTaxItem | undefined;
   /** India: the work order's place of supply (state code). */
   placeOfSupply?: string | undefined;
-  /** US: the service address's tax, which overrides the customer's (product-rules.md §4.3). */
+  /** US: the service address's tax, which overrides the customer's. */
   serviceAddress?: LineTaxParty | undefined;
   /** India: the business's state, when the configuration has no `origin`. */
   origin?: string | undefined;

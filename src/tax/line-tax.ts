@@ -19,7 +19,7 @@ export interface PrefillRow {
 }
 
 /**
- * The prefill matrix of Estimate and Work Order lines (product-rules.md §4.4, Zoho's "Tax
+ * The prefill matrix of Estimate and Work Order lines (Zoho's "Tax
  * Setting" page): the customer's Taxable flag × the item's gives the line's Tax Name and whether
  * it can be edited. India has its own table (INDIA_PREFILL_MATRIX).
  */
@@ -33,8 +33,8 @@ export const PREFILL_MATRIX: readonly PrefillRow[] = [
   { customer: 'taxable', item: 'not-available', source: 'customer-tax', editable: true },
   // Printed as "Contact Tax", editable: a non-taxable contact has no tax, only its exemption reason.
   { customer: 'non-taxable', item: 'not-available', source: 'customer-exemption', editable: true, note: 'printed as "Contact Tax [sic]"' },
-  // Not in the table: Books applies "the Default Tax … for which the tax preference is not set" (§4.2).
-  { customer: 'not-available', item: 'not-available', source: 'default-tax', editable: true, note: 'inferred from §4.2 (Canada default tax)' },
+  // Not in the table: Books applies "the Default Tax … for which the tax preference is not set" (the Canada edition's rule).
+  { customer: 'not-available', item: 'not-available', source: 'default-tax', editable: true, note: 'inferred from the Canada default-tax rule' },
 ];
 
 /** `true`/`false`/absent as the matrix's three states. */
@@ -57,8 +57,8 @@ export function exempted(config: TaxConfig, exemptionId: string | undefined, edi
 }
 
 /**
- * The tax a new Estimate or Work Order line gets (product-rules.md §4.4): the generic matrix; in
- * the US edition a service address with its own tax stands in for the customer (§4.3); India picks
+ * The tax a new Estimate or Work Order line gets: the generic matrix; in
+ * the US edition a service address with its own tax stands in for the customer; India picks
  * the intra- or inter-state rate by GST treatment and place of supply; a customer whose treatment
  * is zero-rated (South Africa overseas) gets the zero rate. Where the source the row names is
  * empty, the line falls back to the item's tax, then the default tax.

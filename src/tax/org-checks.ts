@@ -3,9 +3,9 @@ import type { TaxEditionModel } from './edition-model.js';
 import type { FinanceTaxSettings } from './tax-config.js';
 
 /**
- * Refuses a finance org whose taxes FSM cannot take over: another edition (product-rules.md §1.3,
- * "Tax Edition Mismatch"), Avalara outside the US edition (§2.4), and — for a push — Avalara at all
- * (Avalara computes the taxes) or taxes disabled (§2, "Tax Disabled").
+ * Refuses a finance org whose taxes FSM cannot take over: another edition ("Tax
+ * Edition Mismatch"), Avalara outside the US edition, and — for a push — Avalara at all
+ * (Avalara computes the taxes) or taxes disabled ("Tax Disabled").
  */
 export function assertUsableOrg(settings: FinanceTaxSettings, model: TaxEditionModel, action: 'pull' | 'push'): void {
   const details = { organizationId: settings.organizationId, edition: model.code, financeEdition: settings.edition };

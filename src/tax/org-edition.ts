@@ -19,8 +19,8 @@ function byCountry(value: string): TaxEdition | undefined {
 }
 
 /**
- * The tax edition of a Books/Invoice organisation record. Zoho documents no edition field
- * (zoho-api.md §3.1), so: `version` when it is an edition code or a country (the sandbox sends
+ * The tax edition of a Books/Invoice organisation record. Zoho documents no edition field,
+ * so: `version` when it is an edition code or a country (the sandbox sends
  * it), else `country_code`, else `address.country` (a country without an edition of its own means
  * `global`), else the base currency. `undefined` when the record says nothing.
  *

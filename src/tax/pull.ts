@@ -34,7 +34,7 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
  * settings, and stores them as the FSM tax configuration with a stable id map (setup page: "If
  * integrated with an existing account, taxes and all other settings related to it will be pulled").
  * An FSM id, once given to a finance object, is kept by every later pull. An Avalara-integrated US
- * org keeps only the items' Avalara tax codes (product-rules.md §2.4). Runs under the org's tax
+ * org keeps only the items' Avalara tax codes. Runs under the org's tax
  * lease, renewed while it reads; it writes only at the end, and only while it still holds the lease.
  */
 export async function pullTaxes(ctx: TaxContext, { signal, renew }: PullTaxesOptions): Promise<TaxConfig> {
@@ -94,7 +94,7 @@ export async function pullTaxes(ctx: TaxContext, { signal, renew }: PullTaxesOpt
   const groups: ConfigTaxGroup[] = [];
   for (const row of snapshot.groups) {
     await renew();
-    // The tax list shows a group without its members: read the group (zoho-api.md §3.6).
+    // The tax list shows a group without its members: read the group.
     const group = await client.finance.taxGroups.get(row.tax_id, signal ? { signal } : {});
     const name = group.tax_group_name ?? row.tax_name ?? '';
     const id = await assign('group', row.tax_id, name, rateOf(row.tax_percentage));

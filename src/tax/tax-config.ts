@@ -1,11 +1,11 @@
 import type { TaxEdition } from '../schemas/edition-codes.js';
 
-// The FSM tax configuration: what Setup > Billing > Tax Setting holds (product-rules.md §4.2), in
+// The FSM tax configuration: what Setup > Billing > Tax Setting holds, in
 // the SDK's own ids. `pull()` builds it from a finance org, `push()` creates it in one, and the
 // id map (id-map.ts) ties each FSM id to the finance id. Plain types, no zod: the edition modules
 // use them and stay light.
 
-/** A tax (product-rules.md §4.2: Tax Name, Rate (%), Tax Authority; Books adds Tax Type). */
+/** A tax (FSM's fields: Tax Name, Rate (%), Tax Authority; Books adds Tax Type). */
 export interface ConfigTax {
   /** The FSM tax id: yours, stable; letters, digits and `_ . : -`. */
   id: string;
@@ -40,7 +40,7 @@ export interface ConfigTaxAuthority {
   registrationNumberLabel?: string;
 }
 
-/** A tax exemption reason, for a customer or an item (product-rules.md §4.2). */
+/** A tax exemption reason, for a customer or an item. */
 export interface ConfigTaxExemption {
   id: string;
   /** The reason's code, e.g. `RESELLER`, `GST FREE`. */
@@ -68,11 +68,11 @@ export interface TaxConfig {
   edition: TaxEdition;
   /** Taxes are on in FSM. */
   taxesEnabled: boolean;
-  /** `'avalara'`: the finance org's Avalara integration computes taxes at invoicing only (product-rules.md §2.4). */
+  /** `'avalara'`: the finance org's Avalara integration computes taxes at invoicing only. */
   managedBy: 'fsm' | 'avalara';
   /** Where the business is: India's state code (`'KA'`), a UAE emirate; decides intra- vs inter-state. */
   origin?: string;
-  /** FSM id of the default tax or group ("Default tax from Books/Invoice", product-rules.md §4.4). */
+  /** FSM id of the default tax or group ("Default tax from Books/Invoice"). */
   defaultTaxId?: string;
   taxes: ConfigTax[];
   groups: ConfigTaxGroup[];

@@ -25,7 +25,7 @@ export interface TaxSyncOptions {
   client: IntegrationClient;
   /** Where the configuration and the id map live. Default: the client's storage. */
   storage?: Storage;
-  /** The FSM org's tax edition (product-rules.md §4.1). */
+  /** The FSM org's tax edition. */
   edition: TaxEdition;
   /** Where the business is: India's state code (`'KA'`) for intra-/inter-state GST. Default: pulled from the org's GSTIN. */
   origin?: string;
@@ -52,7 +52,7 @@ export interface TaxSyncCallOptions {
 
 /**
  * The FSM tax configuration of one finance organisation: pulled from an existing org, pushed into
- * a new one, checked, and used to prefill lines and compute totals (product-rules.md §1.2, §4).
+ * a new one, checked, and used to prefill lines and compute totals.
  *
  * @example
  * ```ts
@@ -189,7 +189,7 @@ export class TaxSync {
   }
 
   /**
-   * The tax a new Estimate/Work Order line gets (product-rules.md §4.4).
+   * The tax a new Estimate/Work Order line gets.
    *
    * @throws TaxError `TAX_CONFIG_INVALID` when no configuration is loaded yet.
    */
@@ -198,7 +198,7 @@ export class TaxSync {
     return lineTax(this.#config, input);
   }
 
-  /** The document's totals (product-rules.md §4.7), in the edition currency's decimals unless `precision` says otherwise. */
+  /** The document's totals, in the edition currency's decimals unless `precision` says otherwise. */
   totals(lines: readonly TotalsLine[], options: TotalsOptions = {}): TotalsResult {
     return computeTotals(lines, { precision: this.model.currencyDecimals, ...options });
   }

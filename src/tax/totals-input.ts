@@ -24,19 +24,19 @@ export interface TotalsLine {
   rate: DecimalInput;
   /** Default 1. */
   quantity?: DecimalInput;
-  /** Line-level discount (product-rules.md §4.7 "At Line Item Level"). */
+  /** Line-level discount (Books' "At Line Item Level"). */
   discount?: DiscountInput;
   /** The line's taxes (a tax group is its member taxes). None: not taxed. */
   taxes?: readonly TotalsTax[];
 }
 
-/** A transaction-level discount, applied before or after tax (product-rules.md §4.7). */
+/** A transaction-level discount, applied before or after tax. */
 export interface TransactionDiscount {
   value: DiscountInput;
   apply: 'before_tax' | 'after_tax';
 }
 
-/** How the total is rounded: Books' "Rounding off in Sales Transactions" (product-rules.md §4.7). */
+/** How the total is rounded: Books' "Rounding off in Sales Transactions". */
 export type TotalsRounding = 'none' | 'whole' | { increment: DecimalInput };
 
 /** Options of `computeTotals`. */

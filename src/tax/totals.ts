@@ -48,7 +48,7 @@ const HUNDRED = Fraction.of(100);
 const sum = (values: readonly Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), Decimal.ZERO);
 
 /**
- * The totals of an invoice, estimate or work order as Zoho computes them (product-rules.md §4.7):
+ * The totals of an invoice, estimate or work order as Zoho computes them:
  * tax-exclusive prices get tax on top, tax-inclusive prices have it taken out (`price × r/(1+r)`);
  * line discounts, or one transaction discount before or after tax; compound taxes charged on the
  * amount plus the simple taxes; then the total rounded as Books' rounding setting says. Exact

@@ -5,7 +5,7 @@ import { exemption, FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS, tax } from './s
 /**
  * Australia: GST at 10% (A New Tax System (Goods and Services Tax) Act 1999); Services/Products,
  * Contacts and Companies are Taxable or Non-Taxable with an exemption reason — GST FREE, GST FREE
- * EXPORT, INPUT TAXED SALES (product-rules.md §4.5). The ABN is entered when registered for GST.
+ * EXPORT, INPUT TAXED SALES. The ABN is entered when registered for GST.
  */
 export const au: TaxEditionModel = {
   code: 'au',

@@ -15,7 +15,7 @@ export const CANADA_PROVINCE_TAXES: Readonly<Record<string, readonly string[]>> 
 /**
  * Canada: GST, HST, PST, RST and QST by province, combined in tax groups; tax authorities carry the
  * registration number (GST/HST program account); customers are taxable or exempt; "the Default
- * Tax will be applied to transactions for which the tax preference is not set" (product-rules.md §4.2).
+ * Tax will be applied to transactions for which the tax preference is not set".
  */
 export const ca: TaxEditionModel = {
   code: 'ca',

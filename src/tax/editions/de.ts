@@ -4,8 +4,7 @@ import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS, tax } from './shared.js';
 
 /**
  * Germany: Umsatzsteuer at 19% and the reduced 7% (UStG §12). Books Germany sets a contact's VAT
- * treatment to home country, EU or outside the EU; its API field is not documented (❓,
- * product-rules.md §4.5), so the model lists none. EU is Zoho's OAS edition tag.
+ * treatment to home country, EU or outside the EU; its API field is not documented (❓), so the model lists none. EU is Zoho's OAS edition tag.
  */
 export const de: TaxEditionModel = {
   code: 'de',

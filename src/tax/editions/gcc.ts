@@ -16,7 +16,7 @@ export interface GccFacts {
 
 /**
  * A Gulf edition: VAT with the GCC treatments, a 15-digit TRN and the emirate or GCC state as
- * place of supply (zoho-api.md §3.7 GCC; product-rules.md §4.5). Defaults: the standard rate and
+ * place of supply. Defaults: the standard rate and
  * a zero rate where VAT is in force; none where it is not (Kuwait, Qatar).
  */
 export function gccEdition(facts: GccFacts): TaxEditionModel {

@@ -2,8 +2,7 @@ import type { TaxEditionModel } from '../edition-model.js';
 import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS } from './shared.js';
 
 /**
- * Global: for a country "that does not currently have a designated tax edition" (product-rules.md
- * §4.1): generic taxes, compound taxes and groups, Taxable / Tax Name / Exemption. No defaults:
+ * Global: for a country "that does not currently have a designated tax edition": generic taxes, compound taxes and groups, Taxable / Tax Name / Exemption. No defaults:
  * there is no one rate to assume.
  */
 export const global: TaxEditionModel = {

@@ -12,7 +12,7 @@ const half = (rate: string): string => String(Number(rate) / 2);
 /**
  * India: GST. Within a state, CGST + SGST (a tax group); across states, IGST; cess on top. The
  * customer's GST treatment and the work order's place of supply pick the intra- or inter-state rate
- * of the Service/Part; SEZ and overseas supplies are zero-rated IGST (product-rules.md §4.4–4.5).
+ * of the Service/Part; SEZ and overseas supplies are zero-rated IGST.
  * Defaults: the 5%, 18% and 40% slabs, plus IGST0 for zero-rated supplies; add 12% or 28% taxes if
  * you still invoice at those rates.
  */

@@ -12,13 +12,13 @@ export function exemption(id: string, code: string, type: ConfigTaxExemption['ty
   return { id, code, type, description };
 }
 
-/** FSM Companies/Contacts tax fields of every edition (product-rules.md §4.6). */
+/** FSM Companies/Contacts tax fields of every edition. */
 export const FSM_CONTACT_TAX_FIELDS = ['Taxable', 'Tax_Name', 'Tax_Exemption_Code'] as const;
 
-/** FSM Service_And_Parts tax block (product-rules.md §4.6). */
+/** FSM Service_And_Parts tax block. */
 export const FSM_ITEM_TAX_FIELDS = ['Tax.Taxable', 'Tax.Tax_Name', 'Tax.Tax_Id', 'Tax.Tax_Exemption_Id', 'Tax.Tax_Exemption_Code'] as const;
 
-/** GCC VAT treatments (zoho-api.md §3.3; product-rules.md §4.5 UAE row). */
+/** GCC VAT treatments (as listed for the UAE). */
 export const GCC_TREATMENTS = [
   { code: 'vat_registered', label: 'VAT Registered' },
   { code: 'vat_not_registered', label: 'Non VAT Registered' },
@@ -29,8 +29,8 @@ export const GCC_TREATMENTS = [
   { code: 'dz_vat_not_registered', label: 'Non VAT Registered - Designated Zone' },
 ] as const;
 
-/** GCC place-of-supply codes: UAE emirates and GCC countries (zoho-api.md §3.3 `country_code`). */
+/** GCC place-of-supply codes: UAE emirates and GCC countries (Books `country_code`). */
 export const GCC_PLACES = ['AB', 'AJ', 'DU', 'FU', 'RA', 'SH', 'UM', 'AE', 'SA', 'BH', 'KW', 'OM', 'QA'] as const;
 
-/** Books fields of a GCC contact: treatment, TRN, place of supply (zoho-api.md §3.3). */
+/** Books fields of a GCC contact: treatment, TRN, place of supply. */
 export const GCC_CONTACT_FIELDS = ['tax_treatment', 'tax_reg_no', 'country_code'] as const;

@@ -5,7 +5,7 @@ import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS, tax } from './shared.js';
 /**
  * United Kingdom: VAT at the standard 20%, reduced 5% and zero rates (Value Added Tax Act 1994;
  * the old FSM page lists the same). Contacts carry a VAT treatment — `uk`, `eu_vat_registered`
- * (Northern Ireland protocol), `overseas` — and a VAT registration number (product-rules.md §4.5).
+ * (Northern Ireland protocol), `overseas` — and a VAT registration number.
  */
 export const uk: TaxEditionModel = {
   code: 'uk',

@@ -4,10 +4,10 @@ import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS } from './shared.js';
 
 /**
  * United States: sales tax per state, county and city, combined in tax groups; each tax has an
- * authority; customers and items are taxable or exempt with a reason (zoho-api.md §3.7 US).
- * A non-taxable customer needs an exemption reason and a tax authority (product-rules.md §4.4);
- * a service address with its own tax overrides the customer's (§4.3). Avalara may manage the
- * taxes instead (§2.4). No defaults: rates depend on the ship-to address.
+ * authority; customers and items are taxable or exempt with a reason.
+ * A non-taxable customer needs an exemption reason and a tax authority;
+ * a service address with its own tax overrides the customer's. Avalara may manage the
+ * taxes instead. No defaults: rates depend on the ship-to address.
  */
 export const us: TaxEditionModel = {
   code: 'us',

@@ -5,7 +5,7 @@ import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS, tax } from './shared.js';
 /**
  * South Africa: VAT at 15% (Value-Added Tax Act 89 of 1991, since 1 April 2018), zero-rated and
  * exempt supplies; contacts carry a tax treatment (`vat_registered`, `vat_not_registered`,
- * `overseas` — zero-rated) and a VAT number (product-rules.md §4.5).
+ * `overseas` — zero-rated) and a VAT number.
  */
 export const za: TaxEditionModel = {
   code: 'za',

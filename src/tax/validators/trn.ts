@@ -7,7 +7,7 @@ export type TrnFailure = 'EMPTY' | 'CHARACTERS' | 'LENGTH' | 'PREFIX' | 'SUFFIX'
 export type GccCountry = 'ae' | 'sa' | 'bh' | 'om' | 'kw' | 'qa' | 'AE' | 'SA' | 'BH' | 'OM' | 'KW' | 'QA';
 
 /**
- * Checks a GCC VAT Tax Registration Number: 15 digits (zoho-api.md §3.3: "GCC TRN is 15 digits").
+ * Checks a GCC VAT Tax Registration Number: 15 digits.
  * With `country`: Saudi numbers (ZATCA) start and end with 3; UAE numbers (FTA) start with 100;
  * Oman also accepts its `OM` + 10 digits VATIN. The GCC TRN has no public check digit.
  *
