@@ -40,7 +40,7 @@ function hosts(
 const all = { books: true, invoice: true, fsm: true, accounts: true };
 
 /**
- * Hosts per data centre (zoho-api.md §2.1 for Books/Invoice/accounts, §4.1 for FSM).
+ * Hosts per data centre (Books/Invoice/accounts and FSM).
  *
  * Unconfirmed, inferred from Zoho's naming pattern (`confirmed` says which):
  * - FSM hosts for jp, ca, sa, cn and uk (Zoho documents only us, eu, in, au);

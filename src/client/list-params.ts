@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/validation-error.js';
 
 /** Options every list call accepts. */
 export interface ListOptions {
-  /** Records per page; Zoho's maximum and the default is 200 (zoho-api.md §2.5). */
+  /** Records per page; Zoho's maximum and the default is 200. */
   perPage?: number;
   /** Stops the walk (before the next page) and the request in flight. */
   signal?: AbortSignal;
@@ -31,7 +31,7 @@ export interface CreateOptions extends CallOptions {
   retrySafe?: boolean;
 }
 
-// zoho-api.md §2.5: per_page is capped at 200.
+// Zoho caps per_page at 200.
 export const MAX_PER_PAGE = 200;
 
 /**

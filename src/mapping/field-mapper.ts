@@ -66,7 +66,7 @@ export class FieldMapper {
     return this.#options.edition;
   }
 
-  /** The module map of the sync type: which finance resource each FSM module maps to (product-rules.md §3.2). */
+  /** The module map of the sync type: which finance resource each FSM module maps to. */
   modules(): readonly ModuleBinding[] {
     return moduleMap(this.#options.syncType);
   }
@@ -182,7 +182,7 @@ export class FieldMapper {
   /**
    * The mapping module an FSM record goes through, or `undefined` when the sync type does not sync
    * it. Under type IV a contact with a company becomes its contact person, others individual
-   * customers (product-rules.md §3.2).
+   * customers.
    */
   route(fsmModule: FsmModuleName, record: unknown): MappingModule | undefined {
     return routeFsmRecord(this.modules(), fsmModule, record);

@@ -4,7 +4,7 @@ import { parsePath } from './path.js';
 import type { MappingSide } from './catalogue/index.js';
 
 /**
- * The text two records are paired by on a first run (product-rules.md §0 rule 7: Company Name,
+ * The text two records are paired by on a first run (Company Name,
  * Email, Item Name): trimmed, inner spaces collapsed, Unicode-normalised and lower-cased, so
  * `"ACME  Ltd "` and `"acme ltd"` pair. `undefined` for a blank or non-text value.
  *

@@ -1,9 +1,9 @@
 import type { MappingDirection, MappingModule, SyncType } from './types.js';
 
-/** The FSM modules the mapper reads and writes (zoho-api.md §4.2). */
+/** The FSM modules the mapper reads and writes. */
 export type FsmModuleName = 'Companies' | 'Contacts' | 'Service_And_Parts' | 'Work_Orders';
 
-/** The finance resources the mapper writes (zoho-api.md §3.3–3.9). */
+/** The finance resources the mapper writes. */
 export type FinanceResourceName = 'contacts' | 'contactpersons' | 'items' | 'invoices';
 
 /**
@@ -19,20 +19,20 @@ export interface ModuleBinding {
   };
   readonly finance: {
     readonly resource: FinanceResourceName;
-    /** Books customer type of the records (product-rules.md §3.2). */
+    /** Books customer type of the records. */
     readonly customerSubType?: 'business' | 'individual';
     /** Persons live under the customer their FSM contact's company maps to. */
     readonly parent?: 'companies';
   };
-  /** Directions entries of this module may use: invoices flow one way (product-rules.md §3.1). */
+  /** Directions entries of this module may use: invoices flow one way. */
   readonly directions: readonly MappingDirection[];
   /** Fields set on every finance payload (the customer type this module creates). */
   readonly financeConstants: Readonly<Record<string, string>>;
-  /** First-run pairing keys (product-rules.md §0 rule 7). */
+  /** First-run pairing keys. */
   readonly matchKey?: { readonly fsm: string; readonly finance: string };
-  /** Whether customer tax is read from this module (product-rules.md §3.2, §4.3). */
+  /** Whether customer tax is read from this module. */
   readonly taxSource: boolean;
-  /** Whether records can be linked or pushed one by one (product-rules.md §3.2, associate-records). */
+  /** Whether records can be linked or pushed one by one (associate-records). */
   readonly linkable: boolean;
 }
 
@@ -73,7 +73,7 @@ function contactPersons(when?: 'with_company'): ModuleBinding {
     financeConstants: {},
     matchKey: { fsm: 'Email', finance: 'email' },
     taxSource: false,
-    // product-rules.md §3.2: under III only companies are linked; IV links contacts too.
+    // Under III only companies are linked; IV links contacts too.
     linkable: when !== undefined,
   };
 }
@@ -99,7 +99,7 @@ const INVOICES: ModuleBinding = {
   linkable: false,
 };
 
-// product-rules.md §3.2, the Sync Types table.
+// The Sync Types table of Zoho's setup page.
 const MODULE_MAPS: Readonly<Record<SyncType, readonly ModuleBinding[]>> = {
   I: [companies(true), ITEMS, INVOICES],
   II: [contacts(true, true), ITEMS, INVOICES],
@@ -108,7 +108,7 @@ const MODULE_MAPS: Readonly<Record<SyncType, readonly ModuleBinding[]>> = {
 };
 
 /**
- * The module map of a sync type (product-rules.md §3.2): Type I Companies → business customers;
+ * The module map of a sync type: Type I Companies → business customers;
  * II Contacts → individual customers; III Companies → customers with Contacts as their contact
  * persons; IV Companies → business customers, Contacts → individual customers or, when they
  * belong to a company, its contact persons. Services and Parts ↔ Items and Work Orders → Invoices

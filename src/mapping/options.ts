@@ -10,11 +10,11 @@ import { isPlainObject } from './value-map.js';
 export interface FieldMapperOptions {
   /** Where mappings live (`mapping/<module>` keys); the same storage the rest of the integration uses. */
   storage: Storage;
-  /** The integration's sync type (product-rules.md §3.2); fixed for its life. */
+  /** The integration's sync type; fixed for its life. */
   syncType: SyncType;
-  /** The tax edition shared by the FSM and finance orgs (product-rules.md §4.1). */
+  /** The tax edition shared by the FSM and finance orgs. */
   edition: TaxEdition;
-  /** The org has multiple currencies: map currency and exchange rate (product-rules.md §4.8). Default false. */
+  /** The org has multiple currencies: map currency and exchange rate. Default false. */
   multiCurrency?: boolean;
   /** Your own transforms, by name, usable in entries next to the built-ins. */
   transforms?: Readonly<Record<string, TransformDefinition>>;

@@ -4,7 +4,7 @@
 
 /**
  * What a reference field points at. `customers` is a work order's billing customer: a company or
- * a contact, depending on the sync type (product-rules.md §3.2); the resolver is asked with the
+ * a contact, depending on the sync type; the resolver is asked with the
  * concrete kind (`companies` or `contacts`).
  */
 export const REFERENCE_KINDS = [

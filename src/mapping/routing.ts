@@ -7,8 +7,7 @@ function field(record: unknown, name: string): unknown {
 
 /**
  * The module an FSM record goes through under a module map, or `undefined` when it is not synced.
- * Under type IV a contact with a company becomes its contact person, others individual customers
- * (product-rules.md §3.2).
+ * Under type IV a contact with a company becomes its contact person, others individual customers.
  */
 export function routeFsmRecord(bindings: readonly ModuleBinding[], fsmModule: FsmModuleName, record: unknown): MappingModule | undefined {
   const candidates = bindings.filter((b) => b.fsm.module === fsmModule);

@@ -1,6 +1,6 @@
 import type { TaxEdition } from '../schemas/edition-codes.js';
 
-/** The customer-mapping sync types of product-rules.md §3.2. */
+/** The customer-mapping sync types (I–IV) of Zoho's setup page. */
 export const SYNC_TYPES = ['I', 'II', 'III', 'IV'] as const;
 /** A sync type: I Companies, II Contacts, III Companies + Contacts as persons, IV Companies or Contacts. */
 export type SyncType = (typeof SYNC_TYPES)[number];

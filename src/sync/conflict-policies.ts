@@ -30,7 +30,7 @@ export type ConflictChoice = SyncSide;
 
 /**
  * How true conflicts are settled:
- * - `'latest-wins'` — Zoho's rule (product-rules.md §5.3): the value of the record modified last;
+ * - `'latest-wins'` — Zoho's rule: the value of the record modified last;
  *   a tie, or a side without a modified time, goes to FSM. A Books contact person has no time of
  *   its own: its customer's counts only when the change can be put on that person (docs/sync.md,
  *   "Contact persons and times").
@@ -59,9 +59,8 @@ export function timeOf(text: string | undefined): number | undefined {
 }
 
 /**
- * The side whose record was modified last (product-rules.md §5.2–5.3: "the record with the latest
- * modified time"). FSM wins a tie and when the finance time is unknown (Books items carry none,
- * zoho-api.md §3.5); finance wins only when it is known to be later.
+ * The side whose record was modified last (Zoho: "the record with the latest
+ * modified time"). FSM wins a tie and when the finance time is unknown (Books items carry none); finance wins only when it is known to be later.
  *
  * @example
  * ```ts

@@ -17,7 +17,7 @@ interface Gone {
   deleted: SyncSide;
 }
 
-// zoho-api.md §2.6: Books refuses to delete a contact with transactions (code 3000).
+// Books refuses to delete a contact with transactions (code 3000).
 function hasTransactions(error: unknown): boolean {
   return error instanceof ApiError && (error.zohoCode === 3000 || error.zohoCode === '3000');
 }
@@ -46,7 +46,7 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
     const fsmMissing = state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
     const financeMissing = state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId) || (state.finance.complete && !state.finance.records.has(link.financeId));
     if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId)) {
-      // Type IV: the contact moved between "with company" and "without company" (product-rules.md §5.6).
+      // Type IV: the contact moved between "with company" and "without company".
       failed(ctx, unit, 'finance', new RecordRefusal('COMPANY_CHANGE_NOT_ALLOWED', COMPANY_CHANGE_TITLE, `${COMPANY_CHANGE_TITLE}: FSM contact ${fsmId} gained or lost its company after it was synced.`), { fsmId, financeId: link.financeId });
       continue;
     }

@@ -24,7 +24,7 @@ export interface FailureReason {
   refusal: boolean;
 }
 
-/** A record the syncer refused before sending it (product-rules.md §5.6), with its reason code. */
+/** A record the syncer refused before sending it, with its reason code. */
 export class RecordRefusal extends Error {
   override name = 'RecordRefusal';
   readonly reason: string;
@@ -46,7 +46,7 @@ export class ReferenceGone extends Error {
   override name = 'ReferenceGone';
 }
 
-// product-rules.md §5.6: the pull errors Zoho FSM shows in its sync log, word for word.
+// The pull errors Zoho FSM shows in its sync log, word for word.
 export const MANDATORY_TITLE = 'The following mandatory field(s) were left empty';
 export const EMAIL_IN_COMPANY_TITLE = 'Contact with this email-id is already associated with this company';
 export const COMPANY_CHANGE_TITLE = 'Company cannot be changed for Contacts that are already synced';
@@ -83,7 +83,7 @@ export function failureReason(error: unknown): FailureReason {
   // Not a missing record (that one is handed to the delete policy): a path Zoho does not serve.
   if (error instanceof UnknownEndpointError) return { reason: error.code, title: 'Zoho does not serve the URL called (not a missing record)', message: error.message, transient: false, refusal: true };
   if (error instanceof ApiError) {
-    // zoho-api.md §2.6 / product-rules.md §5.2 rule 4: clones are refused without "Allow duplicates".
+    // Clones are refused without "Allow duplicates".
     if (error.zohoCode === 3062 || error.zohoCode === '3062') {
       return { reason: 'DUPLICATE_NAME', title: 'Duplicate display name refused: enable "Allow duplicates for customer display name" in Books, or rename the record', message: error.message, transient: false, refusal: true };
     }

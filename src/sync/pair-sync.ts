@@ -89,7 +89,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     if (fsmFull === undefined) return;
 
     if (unit.parent && pair.fsmRecord) {
-      // product-rules.md §5.6: a synced contact cannot move to another company (its contact person lives under one customer).
+      // A synced contact cannot move to another company (its contact person lives under one customer).
       const parent = parentOf(ctx, pair.fsmRecord.data);
       if (pair.parentId !== undefined && parent !== pair.parentId) {
         target = 'finance';

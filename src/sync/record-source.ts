@@ -1,7 +1,7 @@
 /**
  * The collections a side holds, named after the mapping modules (`src/mapping/types.ts`):
  * `companies`, `contacts`, `contact_persons` (finance side only: the people of a business
- * customer, product-rules.md §3.2 Type III) and `items`. An FSM-side source serves `companies`,
+ * customer, sync type III) and `items`. An FSM-side source serves `companies`,
  * `contacts` and `items`.
  */
 export type SyncCollection = 'companies' | 'contacts' | 'contact_persons' | 'items';
@@ -22,10 +22,10 @@ export interface SourceRecord {
   data: Record<string, unknown>;
   /**
    * When the record last changed, as an ISO 8601 or Zoho timestamp. Used for `latest-wins`
-   * (product-rules.md §5.3) and, for partial records, as the cheap "did it change" token.
+   * and, for partial records, as the cheap "did it change" token.
    */
   modifiedTime?: string | undefined;
-  /** `data` is a summary (Books list rows carry no addresses, zoho-api.md §3.3): fetch the record to read it. */
+  /** `data` is a summary (Books list rows carry no addresses): fetch the record to read it. */
   partial?: boolean;
   /** For `contact_persons`: the id of the customer the person belongs to. */
   parentId?: string | undefined;
@@ -92,7 +92,7 @@ export interface CollectionCapabilities {
   deactivate: boolean;
   /** Whether `delete` works. */
   delete: boolean;
-  /** Fields a create must carry: a record missing one fails with "mandatory field(s) were left empty" (product-rules.md §5.6). */
+  /** Fields a create must carry: a record missing one fails with "mandatory field(s) were left empty". */
   requiredOnCreate: readonly string[];
   /**
    * Fields the side computes from others (FSM's `Full_Name`): after a write the syncer cannot know

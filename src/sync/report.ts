@@ -1,6 +1,6 @@
 import type { SyncConflict } from './conflict-policies.js';
 
-/** A direction of the sync log (product-rules.md §5.6: "Books/Invoice → FSM" and "FSM → Books/Invoice"). */
+/** A direction of the sync log ("Books/Invoice → FSM" and "FSM → Books/Invoice"). */
 export type SyncDirection = 'toFinance' | 'toFsm';
 
 /** What one direction of one run did. */
@@ -30,7 +30,7 @@ export interface FailedRecord {
   message: string;
 }
 
-/** Failures sharing a reason (product-rules.md §5.6: failed records "grouped by Failure Reason"). */
+/** Failures sharing a reason (failed records "grouped by Failure Reason"). */
 export interface FailureGroup {
   /** Stable reason code: `MANDATORY_FIELDS_EMPTY`, `CONTACT_EMAIL_IN_COMPANY`, `DUPLICATE_NAME`, `ZOHO_<code>`, ... */
   reason: string;

@@ -20,7 +20,7 @@ import type { SyncUnit } from './sync-units.js';
 /** What happens to the counterpart of a deleted record. */
 export type DeletePolicy = 'unlink' | 'deactivate' | 'propagate';
 
-/** First-run handling of records with the same match key on both sides (product-rules.md §5.2). */
+/** First-run handling of records with the same match key on both sides. */
 export type DuplicatePolicy = 'clone' | 'overwrite';
 
 /** Events of a {@link BidirectionalSyncer}. */

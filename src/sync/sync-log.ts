@@ -5,11 +5,11 @@ import type { FailureGroup, SyncReport } from './report.js';
 import { listAll } from './storage-scan.js';
 import type { SyncKeys } from './sync-keys.js';
 
-// product-rules.md §5.6: sync log data is kept for the last six months.
+// Sync log data is kept for the last six months.
 const RETENTION_MS = 183 * 86_400_000;
 
 /**
- * The sync log: every run's report, kept in Storage for six months (product-rules.md §5.6) and
+ * The sync log: every run's report, kept in Storage for six months and
  * pruned at the end of each run.
  *
  * @example
@@ -54,7 +54,7 @@ export class SyncLog {
 }
 
 /**
- * The failed records of a report as CSV (product-rules.md §5.6: "a CSV per reason"): one row per
+ * The failed records of a report as CSV ("a CSV per reason"): one row per
  * record with direction, entity, reason, ids, name and message. Pass `reason` for one group.
  * Every cell is quoted, and a cell a spreadsheet would run as a formula (starting with `=`, `+`,
  * `-`, `@`, TAB or CR) gets a leading `'`; plain numbers such as `-12.5` stay numbers.

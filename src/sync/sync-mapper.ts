@@ -18,7 +18,7 @@ export interface SyncConverter {
  * version its bases were built with (to backfill), and the normalised match value of a record.
  */
 export interface SyncMapper {
-  /** The integration's sync type (product-rules.md §3.2): which units run. */
+  /** The integration's sync type: which units run. */
   readonly syncType: SyncType;
   /** The module's converters for its current version. */
   converter(module: MappingModule): Promise<SyncConverter>;

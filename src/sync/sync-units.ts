@@ -2,7 +2,7 @@ import { moduleMap } from '../mapping/modules.js';
 import type { MappingModule, SyncType } from '../mapping/types.js';
 import type { SyncCollection } from './record-source.js';
 
-/** The entities a syncer can keep in sync (product-rules.md §5.1). */
+/** The entities a syncer can keep in sync. */
 export type SyncEntity = 'companies' | 'contacts' | 'items';
 
 /** The entities, in the order they run: companies before the contacts that reference them. */
@@ -20,7 +20,7 @@ export interface SyncUnit {
   readonly financeCollection: SyncCollection;
   /** Type IV: which FSM contacts belong to this unit. */
   readonly fsmFilter?: 'with_company' | 'without_company';
-  /** First-run pairing keys (product-rules.md §0 rule 7). */
+  /** First-run pairing keys. */
   readonly matchKey: { readonly fsm: string; readonly finance: string } | undefined;
   /** Finance records live under the customer of the FSM record's company. */
   readonly parent: boolean;
@@ -29,7 +29,7 @@ export interface SyncUnit {
 const FSM_COLLECTION = { Companies: 'companies', Contacts: 'contacts', Service_And_Parts: 'items' } as const;
 
 /**
- * The units of the chosen entities under a sync type (product-rules.md §3.2), companies first.
+ * The units of the chosen entities under a sync type, companies first.
  *
  * @example
  * ```ts

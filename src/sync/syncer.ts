@@ -32,19 +32,19 @@ import { runUnit } from './unit-run.js';
 export interface BidirectionalSyncerOptions {
   /** Where links, base snapshots, intents, cursors, conflicts, the lease and the sync log live. */
   storage: Storage;
-  /** The field mapper (its sync type decides the units: product-rules.md §3.2). */
+  /** The field mapper (its sync type decides the units). */
   mapper: SyncMapper;
   /** The FSM side: `zohoFsmSource(client)` or your own backend's RecordSource. */
   fsm: RecordSource;
   /** The finance side: `zohoFinanceSource(client)`. */
   finance: RecordSource;
-  /** What to sync, run in this order. Default: companies, contacts, items (product-rules.md §5.1). */
+  /** What to sync, run in this order. Default: companies, contacts, items. */
   entities?: readonly SyncEntity[];
-  /** How a field changed differently on both sides is settled. Default `'latest-wins'` (product-rules.md §5.3). */
+  /** How a field changed differently on both sides is settled. Default `'latest-wins'`. */
   conflicts?: ConflictPolicy;
   /** First run, same match key on both sides: `'overwrite'` pairs them (latest modified wins), `'clone'` copies each. Default `'overwrite'`. */
   duplicates?: DuplicatePolicy;
-  /** What a delete on one side does to the other. Default `'unlink'` (product-rules.md §5.5). */
+  /** What a delete on one side does to the other. Default `'unlink'`. */
   deletes?: DeletePolicy;
   /** TaxSync (or anything with `idMap()`): FSM tax ids ↔ finance tax ids. Without it tax ids pass through unchanged. */
   taxes?: TaxIdSource;
@@ -85,7 +85,7 @@ let runCounter = 0;
 
 /**
  * Keeps Companies, Contacts and Services & Parts in sync both ways between an FSM side and Zoho
- * Books/Invoice (product-rules.md §5): first-run pairing by Company Name / Email / Item Name,
+ * Books/Invoice: first-run pairing by Company Name / Email / Item Name,
  * field-by-field three-way merge against the last synced state, conflict policies, delete
  * policies, and the guarantees of docs/sync.md — no duplicate after a crash or a lost reply, no
  * echo of its own writes, no overlapping runs, no record blocking the others.

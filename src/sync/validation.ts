@@ -3,7 +3,7 @@ import { canonicalValue } from './field-paths.js';
 import { EMAIL_IN_COMPANY_TITLE, MANDATORY_TITLE, RecordRefusal } from './failure-reasons.js';
 
 /**
- * Refuses a create that lacks a field the target side requires (product-rules.md §5.6: "The
+ * Refuses a create that lacks a field the target side requires (FSM's sync log: "The
  * following mandatory field(s) were left empty", e.g. an individual customer without a last name).
  */
 export function checkRequired(payload: Record<string, unknown>, required: readonly string[]): void {
@@ -19,8 +19,8 @@ function companyId(value: unknown): string | undefined {
 
 /**
  * FSM contacts by company and email: "The contacts associated with a company should have unique
- * email addresses" (product-rules.md §3.2), so a pull that would add a second one is refused with
- * FSM's message (§5.6).
+ * email addresses", so a pull that would add a second one is refused with
+ * FSM's message.
  */
 export class CompanyEmailIndex {
   readonly #owner = new Map<string, string>();

@@ -51,7 +51,7 @@ export interface PipelineConfig {
   gate?: LimitGate | undefined;
 }
 
-// zoho-api.md §2.2: Invoice reads the organisation from this header; Books from a query param.
+// Invoice reads the organisation from this header; Books from a query param.
 const INVOICE_ORG_HEADER = 'X-com-zoho-invoice-organizationid';
 
 /**

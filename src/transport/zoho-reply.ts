@@ -16,7 +16,7 @@ interface ReplyContext {
   now: number;
 }
 
-// zoho-api.md §2.6: 429 bodies carry these codes.
+// 429 bodies carry these codes.
 const RATE_LIMIT_CODES: Record<number, RateLimitKind> = { 44: 'minute', 45: 'day', 1070: 'concurrency' };
 // "Does not exist" codes: Books/Invoice 1002 (Zoho's docs), FSM's CRM-style record codes.
 const NOT_FOUND_CODES = new Set<number | string>([1002, 'RECORD_NOT_FOUND', 'NOT_FOUND']);

@@ -6,7 +6,7 @@ import { FinanceResource } from './finance-resource.js';
 
 /**
  * A finance resource whose records can be marked active or inactive
- * (`POST {path}/{id}/active | /inactive`; contacts and items, zoho-api.md §3.3, §3.5).
+ * (`POST {path}/{id}/active | /inactive`; contacts and items).
  * Repeating either call is harmless, so both are retried like reads.
  */
 export class ActivatableFinanceResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends object = object> extends FinanceResource<R, C, U, L> {

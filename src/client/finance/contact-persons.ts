@@ -16,8 +16,7 @@ const ONE = 'contact_person';
 const MANY = 'contact_persons';
 
 /**
- * The people of a customer (`/contacts/{contact_id}/contactpersons`, `/contacts/contactpersons`;
- * zoho-api.md §3.4). Under sync type III, FSM contacts map to these.
+ * The people of a customer (`/contacts/{contact_id}/contactpersons`, `/contacts/contactpersons`). Under sync type III, FSM contacts map to these.
  *
  * @example
  * ```ts

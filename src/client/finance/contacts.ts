@@ -7,7 +7,7 @@ import type { FinanceContext } from './finance-context.js';
 import { listFilters } from '../list-params.js';
 import { ActivatableFinanceResource } from './activatable-resource.js';
 
-/** Filters and sorting of `GET /contacts` (zoho-api.md §2.5), in camelCase. */
+/** Filters and sorting of `GET /contacts`, in camelCase. */
 export interface ContactListParams {
   contactType?: 'customer' | 'vendor';
   filterBy?:

@@ -13,7 +13,7 @@ import { TaxAuthoritiesResource, TaxesResource, TaxExemptionsResource } from './
 
 /**
  * Zoho Books or Zoho Invoice, one surface: the same resources and methods for both apps; the
- * client puts the organisation id where each app expects it (zoho-api.md §2.2).
+ * client puts the organisation id where each app expects it.
  */
 export class FinanceApi {
   /** `'books'` or `'invoice'`. */

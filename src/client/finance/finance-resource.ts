@@ -91,7 +91,7 @@ export class FinanceRecordResource<R extends z.ZodType, C extends z.ZodType, U e
 
 }
 
-// zoho-api.md §2.5: `page_context.has_more_page`; some OAS files type page_context as an array.
+// Paging reads `page_context.has_more_page`; some OAS files type page_context as an array.
 function hasMorePage(pageContext: unknown): boolean {
   const context = Array.isArray(pageContext) ? pageContext[0] : pageContext;
   return typeof context === 'object' && context !== null && (context as { has_more_page?: unknown }).has_more_page === true;

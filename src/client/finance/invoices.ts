@@ -39,7 +39,7 @@ const InvoiceBillingAddressSchema = z.strictObject({
 /** An invoice's own billing address, as `setBillingAddress` sends it. */
 export type InvoiceBillingAddress = z.input<typeof InvoiceBillingAddressSchema>;
 
-/** Filters and sorting of `GET /invoices` (zoho-api.md §2.5). */
+/** Filters and sorting of `GET /invoices`. */
 export interface InvoiceListParams {
   status?: 'sent' | 'draft' | 'overdue' | 'paid' | 'void' | 'unpaid' | 'partially_paid' | 'viewed';
   customerId?: string;

@@ -3,7 +3,7 @@ import type { FinanceContext } from './finance-context.js';
 import { listFilters } from '../list-params.js';
 import { ActivatableFinanceResource } from './activatable-resource.js';
 
-/** Filters and sorting of `GET /items` (zoho-api.md §2.5). Zoho has no modified-since filter for items. */
+/** Filters and sorting of `GET /items`. Zoho has no modified-since filter for items. */
 export interface ItemListParams {
   filterBy?: 'Status.All' | 'Status.Active' | 'Status.Inactive';
   sortColumn?: 'name' | 'rate' | 'tax_name';

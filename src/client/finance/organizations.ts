@@ -10,7 +10,7 @@ import { idSegment } from '../path.js';
 import { sendFinance, type FinanceContext } from './finance-context.js';
 
 /**
- * The organisations the token's user belongs to (`/organizations`; zoho-api.md §3.2). These calls
+ * The organisations the token's user belongs to (`/organizations`). These calls
  * need no organisation id, so they work before one is chosen; and they never send one, because
  * Zoho's published description of these operations declares no `organization_id` parameter.
  *

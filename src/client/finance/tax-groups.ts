@@ -13,7 +13,7 @@ import { TaxesResource } from './taxes.js';
 /**
  * Tax groups (`/settings/taxgroups`): get, create, update, delete, and `list()` read from the tax
  * list. Create with the member tax ids, e.g. `{ tax_group_name: 'GST18', taxes: 'id1,id2' }`
- * (zoho-api.md §3.6: Zoho takes a comma-separated string).
+ * (Zoho takes a comma-separated string).
  */
 export class TaxGroupsResource extends FinanceRecordResource<
   typeof FinanceTaxGroupSchema,
@@ -37,7 +37,7 @@ export class TaxGroupsResource extends FinanceRecordResource<
 
   /**
    * The groups as they appear in the tax list (`tax_type: 'tax_group'`): Zoho has no list
-   * endpoint for groups (zoho-api.md §3.6). `get(id)` gives a group's member taxes.
+   * endpoint for groups. `get(id)` gives a group's member taxes.
    */
   list(params: ListOptions = {}): Paginator<FinanceTax> {
     listQuery('GET /settings/taxes', params, {});

@@ -28,7 +28,7 @@ import { FsmModuleResource } from './fsm-module-resource.js';
 import { FsmSyncableModuleResource } from './fsm-sync-actions.js';
 import { FsmWorkOrderResource } from './fsm-work-order-resource.js';
 
-// zoho-api.md §4.2: the fields each module can be searched by.
+// The fields each module can be searched by.
 const COMPANY_SEARCH = ['Company_Name', 'ZBilling_Id', 'ZCRM_Id'] as const;
 const CONTACT_SEARCH = ['Email', 'Last_Name', 'Mobile', 'Phone', 'ZBilling_Id', 'ZCRM_Id'] as const;
 const SERVICE_AND_PART_SEARCH = ['Name', 'ZBilling_Id', 'ZCRM_Id'] as const;

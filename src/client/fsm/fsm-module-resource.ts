@@ -17,11 +17,11 @@ export interface FsmModuleSpec<R extends z.ZodType, C extends z.ZodType, U exten
   record: R;
   create: C;
   update: U;
-  /** Fields FSM can search by (zoho-api.md §4.2). */
+  /** Fields FSM can search by. */
   searchFields: readonly F[];
 }
 
-/** `equal` or `contains` for text; the date comparators for DateTime fields (zoho-api.md §4.2). */
+/** `equal` or `contains` for text; the date comparators for DateTime fields. */
 export type FsmComparator =
   | 'equal'
   | 'contains'

@@ -4,7 +4,7 @@ import type { CallOptions } from '../list-params.js';
 import { idSegment } from '../path.js';
 import { FsmModuleResource } from './fsm-module-resource.js';
 
-/** What `process_sync` does (zoho-api.md §4.2). */
+/** What `process_sync` does. */
 export type FsmSyncProcess = 'link' | 'unlink' | 'push';
 
 /**

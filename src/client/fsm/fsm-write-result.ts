@@ -14,7 +14,7 @@ export interface FsmWriteResult {
 type Json = Record<string, unknown>;
 
 /**
- * Reads FSM's write replies, whose shape varies by module (zoho-api.md §4.4): the common
+ * Reads FSM's write replies, whose shape varies by module: the common
  * `{ result, code, data: [{ id, ... }] }`, Service_And_Parts' `{ data: { Service_And_Parts: [...] } }`,
  * and updates' `{ data: [{ code, details: { id, ... }, status }] }`. A per-record
  * `status: 'error'` becomes an {@link ApiError} carrying FSM's code and the offending field.

@@ -30,7 +30,7 @@ export interface FieldSpec {
   readonly read?: (record: Readonly<Record<string, unknown>>) => unknown;
 }
 
-/** A catalogue definition: a field plus the OAS edition tags it exists in (zoho-api.md §3.1). */
+/** A catalogue definition: a field plus the OAS edition tags it exists in. */
 export interface FieldDef extends FieldSpec {
   readonly only?: readonly ZohoEditionTag[];
   readonly not?: readonly ZohoEditionTag[];

@@ -1,6 +1,6 @@
 import { def, text, type FieldDef } from './field-spec.js';
 
-// contact-persons.yml create_contact_person; zoho-api.md §3.4.
+// contact-persons.yml create_contact_person.
 const S = 'contact-persons.yml';
 
 /** Every field of a Books/Invoice contact person. */

@@ -4,7 +4,7 @@ import { FINANCE_ADDRESS_FIELDS } from './finance-address.js';
 import { financeCustomFields } from './finance-custom-fields.js';
 import { def, text, under, type FieldDef } from './field-spec.js';
 
-// Books/Invoice contact (customer) fields: contacts.yml create_contact, zoho-api.md §3.3. Edition
+// Books/Invoice contact (customer) fields: contacts.yml create_contact. Edition
 // tags are the OAS `x-node_available_in` lists.
 const S = 'contacts.yml';
 const PRIMARY = 'contact_persons[is_primary_contact=true]';
@@ -42,7 +42,7 @@ const TAX: readonly FieldDef[] = [
     enumByTag: { gcc: GCC_TAX_TREATMENTS, mx: MX_TAX_TREATMENTS, ke: KE_TAX_TREATMENTS, za: ZA_TAX_TREATMENTS },
   }),
   text('tax_reg_no', S, undefined, { only: ['gcc', 'mx', 'ke', 'za'] }),
-  // GCC: the place of supply, an emirate or a GCC country (zoho-api.md §3.3); UK: a country code.
+  // GCC: the place of supply, an emirate or a GCC country; UK: a country code.
   def('country_code', 'enum', S, { only: ['uk', 'gcc'], enumByTag: { gcc: [...UAE_EMIRATE_CODES, ...GCC_COUNTRY_CODES] } }),
   // Old records keep the pre-Brexit values (contacts.yml), so both sets are accepted.
   def('vat_treatment', 'enum', S, { enum: [...new Set([...UK_VAT_TREATMENTS, ...UK_LEGACY_VAT_TREATMENTS])], only: ['uk'] }),
@@ -70,7 +70,7 @@ export const FINANCE_CONTACT_FIELDS: readonly FieldDef[] = [
   text('twitter', S, 100),
   def('currency_id', 'ref', S, { ref: 'currencies' }),
   text('currency_code', S, undefined, { readOnly: true }),
-  // List replies flatten the primary person to the top level (zoho-api.md §3.3): readable only.
+  // List replies flatten the primary person to the top level: readable only.
   ...['first_name', 'last_name', 'email', 'phone', 'mobile'].map((name) => text(name, S, undefined, { readOnly: true })),
   ...under('billing_address', FINANCE_ADDRESS_FIELDS),
   ...under('shipping_address', FINANCE_ADDRESS_FIELDS),

@@ -3,7 +3,7 @@ import { FINANCE_ADDRESS_FIELDS } from './finance-address.js';
 import { financeCustomFields } from './finance-custom-fields.js';
 import { def, text, under, type FieldDef } from './field-spec.js';
 
-// invoices.yml create_invoice; zoho-api.md §3.9.
+// invoices.yml create_invoice.
 const S = 'invoices.yml';
 
 const LINE: readonly FieldDef[] = [

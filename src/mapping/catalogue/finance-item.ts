@@ -2,9 +2,9 @@ import { PRODUCT_TYPES } from '../../schemas/tax-codes.js';
 import { financeCustomFields } from './finance-custom-fields.js';
 import { def, text, type FieldDef } from './field-spec.js';
 
-// items.yml create_item; zoho-api.md §3.5.
+// items.yml create_item.
 const S = 'items.yml';
-// South Africa has capital goods and services instead of digital services (zoho-api.md §3.5).
+// South Africa has capital goods and services instead of digital services.
 const GENERAL_TYPES = PRODUCT_TYPES.filter((t) => !t.startsWith('capital_'));
 const ZA_TYPES = PRODUCT_TYPES.filter((t) => t !== 'digital_service');
 

@@ -1,6 +1,6 @@
 import { text, type FieldDef } from './field-spec.js';
 
-// create-company.html / create-contact.html: Billing_Address and Service_Address (zoho-api.md §4.3).
+// create-company.html / create-contact.html: Billing_Address and Service_Address.
 // FSM publishes no length limits.
 const S = 'create-company.html (address)';
 

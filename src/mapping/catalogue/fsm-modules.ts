@@ -5,7 +5,7 @@ import { FSM_CUSTOMER_TAX_FIELDS, PLACE_OF_SUPPLY_BY_TAG } from './fsm-tax.js';
 import { def, text, under, type FieldDef } from './field-spec.js';
 import { workOrderLines } from './work-order-lines.js';
 
-// FSM module fields (zoho-api.md §4.3; create-company.html, create-contact.html,
+// FSM module fields (create-company.html, create-contact.html,
 // create-product.html, get-work-orders.html). Custom fields `*__C` are added by the catalogue.
 
 const META: readonly FieldDef[] = [
@@ -14,7 +14,7 @@ const META: readonly FieldDef[] = [
 ];
 
 const CURRENCY: readonly FieldDef[] = [
-  // product-rules.md §4.6: mandatory when multi-currency is on; a currency code.
+  // Mandatory when multi-currency is on; a currency code.
   def('Currency', 'ref', 'create-contact.html', { ref: 'currencies' }),
   def('Exchange_Rate', 'number', 'create-contact.html'),
 ];
@@ -65,7 +65,7 @@ const P = 'create-product.html';
 /** FSM Service_And_Parts. */
 export const FSM_SERVICE_AND_PART_FIELDS: readonly FieldDef[] = [
   text('Name', P, undefined, { required: true }),
-  // Replies say "Goods" for parts; the create page says "Service or Part" (zoho-api.md §4.3).
+  // Replies say "Goods" for parts; the create page says "Service or Part".
   def('Type', 'enum', P, { enum: ['Service', 'Goods', 'Part'], required: true }),
   text('Unit', P),
   def('Unit_Price', 'number', P, { required: true }),
@@ -79,13 +79,13 @@ export const FSM_SERVICE_AND_PART_FIELDS: readonly FieldDef[] = [
   // India. FSM types them "String" without an example; they are read as tax ids.
   def('Intra_State_Tax_Rate', 'ref', P, { ref: 'taxes', only: ['in'] }),
   def('Inter_State_Tax_Rate', 'ref', P, { ref: 'taxes', only: ['in'] }),
-  // ❓ FSM does not publish an HSN/SAC field (product-rules.md §4.5); this name is assumed.
+  // ❓ FSM does not publish an HSN/SAC field; this name is assumed.
   text('HSN_SAC', '❓ assumed (FSM does not publish it)', undefined, { only: ['in'] }),
   ...META,
 ];
 
 // A work order bills its Company under types I and III, its Contact under II, and its Company or
-// else its Contact under IV (product-rules.md §3.2, "Customer fields on ... Work Orders").
+// else its Contact under IV ("Customer fields on ... Work Orders").
 function customerReader(syncType: SyncType) {
   return (record: Readonly<Record<string, unknown>>): unknown => {
     const company = Object.hasOwn(record, 'Company') ? record.Company : undefined;
@@ -100,7 +100,7 @@ function customerReader(syncType: SyncType) {
 
 const W = 'get-work-orders.html';
 
-/** FSM Work_Orders: read-only, since invoices never flow back (product-rules.md §3.1). */
+/** FSM Work_Orders: read-only, since invoices never flow back. */
 export function fsmWorkOrderFields(syncType: SyncType): FieldDef[] {
   const fields: FieldDef[] = [
     text('Name', W),
@@ -112,7 +112,7 @@ export function fsmWorkOrderFields(syncType: SyncType): FieldDef[] {
     def('Discount', 'number', W),
     ...under('Billing_Address', FSM_ADDRESS_FIELDS),
     ...CURRENCY,
-    // ❓ product-rules.md §4.5 says a work order carries a place of supply; its API name is assumed.
+    // ❓ Zoho's tax pages say a work order carries a place of supply; its API name is assumed.
     def('Place_of_Supply', 'enum', '❓ assumed (FSM does not publish it)', { only: ['in', 'gcc'], enumByTag: PLACE_OF_SUPPLY_BY_TAG }),
     ...workOrderLines(),
     ...META,

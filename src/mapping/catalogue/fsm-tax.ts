@@ -3,7 +3,7 @@ import { GCC_COUNTRY_CODES, GCC_TAX_TREATMENTS, GST_TREATMENTS, INDIAN_STATE_COD
 import { def, text, type FieldDef } from './field-spec.js';
 
 /**
- * India GST treatments as FSM shows them (product-rules.md §4.4–4.5), plus Books' API codes: FSM's
+ * India GST treatments as FSM shows them, plus Books' API codes: FSM's
  * API documents `GST_Treatment` only as "String", and records created through it may carry the
  * Books codes directly.
  */
@@ -14,12 +14,12 @@ export const FSM_GST_TREATMENTS = [
 
 const S = 'create-company.html, create-contact.html';
 
-/** Place of supply: an Indian state code, or a GCC emirate or country (zoho-api.md §3.3). */
+/** Place of supply: an Indian state code, or a GCC emirate or country. */
 export const PLACE_OF_SUPPLY_BY_TAG = { in: INDIAN_STATE_CODES, gcc: [...UAE_EMIRATE_CODES, ...GCC_COUNTRY_CODES] } as const;
 
 /**
- * The edition tax fields of FSM companies and contacts (product-rules.md §4.6). GCC names are not
- * published by FSM (product-rules.md §4.5 ❓): `Tax_Treatment`, and `Tax_Reg_Number` /
+ * The edition tax fields of FSM companies and contacts. GCC names are not
+ * published by FSM (❓): `Tax_Treatment`, and `Tax_Reg_Number` /
  * `Place_of_Supply` as India's, are assumed.
  */
 export const FSM_CUSTOMER_TAX_FIELDS: readonly FieldDef[] = [

@@ -16,7 +16,7 @@ export type MappingSide = 'fsm' | 'finance';
 
 /**
  * The fields of one module on one side, in one edition: what entries may name. Built from Zoho's
- * OpenAPI files (finance side) and FSM's API pages (zoho-api.md §3–4).
+ * OpenAPI files (finance side) and FSM's API pages.
  *
  * @example
  * ```ts
@@ -44,7 +44,7 @@ export interface CatalogueQuery {
   syncType: SyncType;
 }
 
-// FSM custom fields end in `__C` (zoho-api.md §4.3).
+// FSM custom fields end in `__C`.
 const FSM_CUSTOM = /^[A-Za-z][A-Za-z0-9_]*__C$/;
 const ALL_TAGS: readonly ZohoEditionTag[] = ['us', 'ca', 'au', 'in', 'uk', 'eu', 'gcc', 'global', 'mx', 'ke', 'za'];
 
@@ -111,7 +111,7 @@ export function fieldCatalogue(query: CatalogueQuery): FieldCatalogue {
   if (cached) return cached;
   const tag = toZohoEditionTag(query.edition);
   const defs = definitions(query);
-  // Work orders are only read: invoices never flow back to FSM (product-rules.md §3.1).
+  // Work orders are only read: invoices never flow back to FSM.
   const readOnly = query.side === 'fsm' && query.module === 'invoices';
   const byPath = new Map<string, FieldSpec>();
   for (const field of defs) if (availableIn(field, tag)) byPath.set(field.path, resolve(field, tag, readOnly));

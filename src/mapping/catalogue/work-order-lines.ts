@@ -1,7 +1,7 @@
 import { def, text, type FieldDef } from './field-spec.js';
 
 // A work order's lines as an invoice needs them: each service line, then its part lines
-// (get-work-orders.html `Service_Line_Items[].Part_Line_Items[]`; zoho-api.md §4.3), flattened into
+// (get-work-orders.html `Service_Line_Items[].Part_Line_Items[]`), flattened into
 // one list. `Item` is the line's Service or Part lookup; lines marked `$fsm_delete` are skipped.
 
 const W = 'get-work-orders.html (Service_Line_Items)';

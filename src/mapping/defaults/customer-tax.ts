@@ -3,7 +3,7 @@ import type { MappingEntry } from '../types.js';
 import { both } from './entry.js';
 
 /**
- * India: FSM's GST treatments (product-rules.md §4.4) to Books' four API codes (contacts.yml
+ * India: FSM's GST treatments to Books' four API codes (contacts.yml
  * `gst_treatment`). Composition, SEZ and Deemed Export customers are registered businesses, which
  * the API calls `business_gst`; back in FSM they read as Regular. Books codes already in FSM
  * records pass through unchanged.
@@ -27,7 +27,7 @@ export const GST_TREATMENT_MAP = {
 } as const;
 
 /**
- * The customer tax entries of an edition (product-rules.md §4.5–4.6; zoho-api.md §3.3): India GST
+ * The customer tax entries of an edition: India GST
  * treatment, place of supply and GSTIN; UK VAT treatment; GCC tax treatment, TRN and place of
  * supply; US taxability, tax, authority and exemption; the taxable flag and exemption where Books
  * has them.

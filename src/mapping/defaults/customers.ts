@@ -9,7 +9,7 @@ const PRIMARY = 'contact_persons[is_primary_contact=true]';
 export interface DefaultsOptions {
   syncType: SyncType;
   edition: TaxEdition;
-  /** Map currency (and, on invoices, the exchange rate): only when the org has multi-currency (product-rules.md §4.8). */
+  /** Map currency (and, on invoices, the exchange rate): only when the org has multi-currency. */
   multiCurrency: boolean;
 }
 

@@ -9,8 +9,8 @@ export { productTypeMap } from './items.js';
 
 /**
  * The default entries of a module for a sync type and edition: what "configured automatically"
- * means (setup page). The list of Zoho's own defaults is not public (product-rules.md §3.3 ❓); these
- * follow the field names of zoho-api.md §3–4 and the rules of product-rules.md §3–4. docs/field-mapping.md
+ * means (setup page). The list of Zoho's own defaults is not public (❓); these
+ * follow the field names of Zoho's API docs and the setup page's rules. docs/field-mapping.md
  * shows them as tables.
  *
  * @example

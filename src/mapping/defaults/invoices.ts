@@ -4,7 +4,7 @@ import type { DefaultsOptions } from './customers.js';
 import { addressEntries, toFinance } from './entry.js';
 
 /**
- * Work Orders → invoices (product-rules.md §3.1, §3.4): the billing customer, the work order's
+ * Work Orders → invoices: the billing customer, the work order's
  * number as reference, its billing address, and one line per service and part line with item,
  * quantity, price, unit, description and tax. India and GCC carry the place of supply; currency
  * and exchange rate go along with multi-currency.

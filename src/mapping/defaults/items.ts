@@ -3,7 +3,7 @@ import type { MappingEntry } from '../types.js';
 import { both } from './entry.js';
 
 /**
- * FSM `Type` ↔ Books `product_type` (zoho-api.md §3.5, §4.3). FSM calls goods "Part" on create
+ * FSM `Type` ↔ Books `product_type`. FSM calls goods "Part" on create
  * and "Goods" in replies; Books has digital services, and South Africa capital goods and services,
  * which FSM knows as plain services and parts.
  */
@@ -19,7 +19,7 @@ export function productTypeMap(edition: TaxEdition) {
 
 /**
  * Services and Parts ↔ items: name, price, description, SKU, unit, type, and the item tax of the
- * edition (product-rules.md §4.6): the tax id where Books items carry one, taxability and
+ * edition: the tax id where Books items carry one, taxability and
  * exemption in the US and India, and India's intra/inter-state taxes and HSN/SAC code.
  */
 export function itemDefaults(edition: TaxEdition): MappingEntry[] {

@@ -21,11 +21,11 @@ interface FsmModule {
 
 const MODULE_NAMES = { companies: 'Companies', contacts: 'Contacts', items: 'Service_And_Parts' } as const;
 
-// zoho-api.md §4.3: create-company / create-contact / create-product required fields; §4.2 search fields.
+// create-company / create-contact / create-product required fields, and the search fields.
 const CAPABILITIES: Readonly<Record<'companies' | 'contacts' | 'items', CollectionCapabilities>> = {
   companies: { changeFeed: 'scan', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['Company_Name'], matchField: 'Company_Name' },
   contacts: { changeFeed: 'scan', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['Last_Name', 'Email'], computed: ['Full_Name'], matchField: 'Email' },
-  // Services and parts carry `$inactive` (zoho-api.md §4.3), so they can be deactivated.
+  // Services and parts carry `$inactive`, so they can be deactivated.
   items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['Name', 'Unit_Price', 'Type'], matchField: 'Name' },
 };
 
@@ -55,7 +55,7 @@ export interface ZohoFsmSourceOptions {
 
 /**
  * Zoho FSM as a {@link RecordSource}: Companies, Contacts and Services and Parts through the
- * client. FSM lists have no modified-since filter (newest created first, zoho-api.md §4.2), so
+ * client. FSM lists have no modified-since filter (newest created first), so
  * every read is a full scan that the syncer compares by content hash; writes return ids and
  * times only. Deletes use `DELETE /<Module>/<id>`; services and parts can be deactivated
  * (`$inactive`).
