@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -17,6 +17,7 @@ const PAGES = [
   'docs/custom-source.md',
   'docs/eligibility.md',
   'docs/errors.md',
+  'docs/field-mapping.md',
   'docs/performance.md',
   'docs/reliability.md',
   'docs/sandbox.md',
@@ -136,6 +137,11 @@ function typeErrors(blocks: readonly Snippet[]): string[] {
 }
 
 describe('TypeScript in the docs', () => {
+  it('covers README.md and every page of docs/', () => {
+    const pages = readdirSync(new URL('docs/', root)).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+    expect([...PAGES].sort()).toEqual(['README.md', ...pages].sort());
+  });
+
   it(`type-checks every ts block of ${PAGES.join(', ')} against the package`, () => {
     const all = PAGES.flatMap(snippets);
     const blocks = all.filter((block) => block.badFence === undefined);
