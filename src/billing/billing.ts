@@ -1,3 +1,4 @@
+import type { FinanceInvoiceCreate } from '../schemas/finance/invoice.js';
 import type { IntegrationClient } from '../client/integration-client.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ApiError } from '../errors/api-error.js';
@@ -126,7 +127,7 @@ export class Billing {
     let invoice: Invoice;
     let recovered = false;
     try {
-      invoice = (await this.#client.finance.invoices.create(payload as never, { ...(callOptions(signal)) })) as unknown as Invoice;
+      invoice = (await this.#client.finance.invoices.create(payload as FinanceInvoiceCreate, callOptions(signal))) as Invoice;
     } catch (error) {
       if (!mayHaveLanded(error)) {
         await this.#ledgers.change(order.id, (current) => (current.pending?.owner === owner ? releasePending(current) : current));
@@ -405,7 +406,7 @@ export class Billing {
   }
 
   async #findByReference(reference: string): Promise<Invoice | undefined> {
-    const matches = (await this.#client.finance.invoices.findByReference(reference)) as unknown as Invoice[];
+    const matches = (await this.#client.finance.invoices.findByReference(reference)) as Invoice[];
     return matches.find((i) => (i as Record<string, unknown>).status !== 'void') ?? matches[0];
   }
 

@@ -1,3 +1,4 @@
+import type { EstimateCreate } from '../schemas/finance/estimate.js';
 import { BillingError } from '../errors/billing-error.js';
 import type { TotalsResult } from '../tax/totals.js';
 import type { CreatedCounterpart } from './billing-types.js';
@@ -85,11 +86,11 @@ export class EstimateBilling {
         const found = (await this.#d.client.finance.estimates.list({ referenceNumber: reference, ...call }).toArray()).find((e) => e.reference_number === reference);
         return found?.estimate_id ?? undefined;
       },
-      create: async (reference) => (await this.#d.client.finance.estimates.create({ ...withoutInvoiceFields(draft.payload), reference_number: reference } as never, call)).estimate_id,
+      create: async (reference) => (await this.#d.client.finance.estimates.create({ ...withoutInvoiceFields(draft.payload), reference_number: reference } as EstimateCreate, call)).estimate_id,
     });
     const pushed = (await this.#d.client.finance.estimates.get(outcome.documentId, call)) as Row & { estimate_id: string };
     if (this.#zohoFsm && typeof estimate === 'string') {
-      await this.#d.client.fsm.estimates.update(order.id, { ZBilling_Id: outcome.documentId, Status: FSM_STATUS[String(pushed.status)] ?? String(pushed.status) } as never, call).catch(() => undefined);
+      await this.#d.client.fsm.estimates.update(order.id, { ZBilling_Id: outcome.documentId, Status: FSM_STATUS[String(pushed.status)] ?? String(pushed.status) }, call).catch(() => undefined);
     }
     return { fsmEstimateId: order.id, estimate: pushed, pushed: outcome.created, recovered: outcome.recovered, created: outcome.created ? created : [], totals: draft.totals };
   }
@@ -99,7 +100,7 @@ export class EstimateBilling {
     const estimateId = await this.#pushedId(fsmEstimateId);
     const estimate = (await this.#d.client.finance.estimates.get(estimateId, call)) as Row;
     const status = String(estimate.status);
-    if (this.#zohoFsm) await this.#d.client.fsm.estimates.update(fsmEstimateId, { Status: FSM_STATUS[status] ?? status } as never, call).catch(() => undefined);
+    if (this.#zohoFsm) await this.#d.client.fsm.estimates.update(fsmEstimateId, { Status: FSM_STATUS[status] ?? status }, call).catch(() => undefined);
     const invoiceIds = Array.isArray(estimate.invoice_ids) ? estimate.invoice_ids.map(String) : [];
     return { fsmEstimateId, estimateId, status, invoiceIds };
   }

@@ -151,7 +151,7 @@ export class PaymentRecorder {
   }
 
   async #find(customerId: string, reference: string): Promise<Row | undefined> {
-    const payments = (await this.#client.finance.customerPayments.list({ customerId, referenceNumber: reference } as never).toArray()) as Row[];
+    const payments = (await this.#client.finance.customerPayments.list({ customerId, referenceNumber: reference }).toArray()) as Row[];
     return payments.find((p) => p.reference_number === reference);
   }
 

@@ -1,3 +1,4 @@
+import type { SalesOrderCreate } from '../schemas/finance/sales-order.js';
 import { BillingError } from '../errors/billing-error.js';
 import { ModuleUnavailableError } from '../errors/module-unavailable-error.js';
 import type { CreatedCounterpart } from './billing-types.js';
@@ -58,7 +59,7 @@ export class SalesOrderBilling {
         find: async (reference) => (await this.#d.client.finance.salesOrders.findByReference(reference, call))[0]?.salesorder_id ?? undefined,
         create: async (reference) => {
           const payload = { ...withoutInvoiceFields(draft?.payload ?? {}), reference_number: reference };
-          return (await this.#d.client.finance.salesOrders.create(payload as never, call)).salesorder_id;
+          return (await this.#d.client.finance.salesOrders.create(payload as SalesOrderCreate, call)).salesorder_id;
         },
       });
       const salesOrder = (await this.#d.client.finance.salesOrders.get(outcome.documentId, call)) as Row & { salesorder_id: string };
