@@ -47,6 +47,17 @@ export const SWITCH_CASES: Array<{ name: string; input: SwitchInput; codes: Swit
     input: { ...base, current: { ...current, edition: 'us', currencyCode: 'USD' }, fsm: { edition: 'us' }, target: target({ edition: undefined, currencyCode: 'USD', avalara: true }) },
     codes: [],
   },
+  // fsm.edition, not the binding's edition, judges the Avalara rule when the two differ.
+  {
+    name: "Avalara target, fsm US over the binding's IN edition: accepted",
+    input: { ...base, fsm: { edition: 'us' }, target: target({ edition: undefined, avalara: true }) },
+    codes: [],
+  },
+  {
+    name: "Avalara target, fsm IN over the binding's US edition: ineligible",
+    input: { ...base, current: { ...current, edition: 'us', currencyCode: 'USD' }, fsm: { edition: 'in' }, target: target({ edition: undefined, currencyCode: 'USD', avalara: true }) },
+    codes: ['SWITCH_TARGET_INELIGIBLE'],
+  },
   {
     name: "Avalara target, no fsm: the binding's IN edition judges it",
     input: { ...base, target: target({ edition: undefined, avalara: true }) },
