@@ -79,9 +79,48 @@ export class ConflictStore {
     return [{ type: 'delete', key: this.#keys.conflict(id) }];
   }
 
-  /** Stored conflicts of one unit, by id. */
-  async loadUnit(unit: string): Promise<Map<string, StoredConflict>> {
+  /** Stored conflicts of one unit, by id and by FSM record. */
+  async loadUnit(unit: string): Promise<UnitConflicts> {
     const entries = await listAll<StoredConflict>(this.#storage, this.#keys.conflict(`${unit}/`));
-    return new Map(entries.map((e) => [e.value.conflict.id, e.value]));
+    return new UnitConflicts(entries.map((e) => e.value));
+  }
+}
+
+/**
+ * One unit's stored conflicts, indexed by conflict id and by the FSM record they belong to, so a
+ * pair finds its own in constant time however many are left open (under `'manual'` they pile up).
+ */
+export class UnitConflicts {
+  readonly #byId = new Map<string, StoredConflict>();
+  readonly #byRecord = new Map<string, StoredConflict[]>();
+
+  constructor(stored: Iterable<StoredConflict>) {
+    for (const item of stored) {
+      this.#byId.set(item.conflict.id, item);
+      const list = this.#byRecord.get(item.conflict.fsmId);
+      if (list) list.push(item);
+      else this.#byRecord.set(item.conflict.fsmId, [item]);
+    }
+  }
+
+  /** A stored conflict by id. */
+  get(id: string): StoredConflict | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The stored conflicts of one FSM record's pair. */
+  of(fsmId: string): readonly StoredConflict[] {
+    return this.#byRecord.get(fsmId) ?? [];
+  }
+
+  /** Forgets a pair's conflicts (its link was dropped). */
+  dropPair(fsmId: string): void {
+    for (const item of this.of(fsmId)) this.#byId.delete(item.conflict.id);
+    this.#byRecord.delete(fsmId);
+  }
+
+  /** How many are stored. */
+  get size(): number {
+    return this.#byId.size;
   }
 }

@@ -99,7 +99,7 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
   const caps = state.caps[survivor];
   const policy = ctx.policy.deletes;
   // The pair's stored conflicts go with its link: there is no pair left to settle them on.
-  const conflicts = [...state.conflicts.values()].filter((c) => c.conflict.fsmId === pair.fsmId).map((c) => c.conflict.id);
+  const conflicts = state.conflicts.of(pair.fsmId).map((c) => c.conflict.id);
   const ops: StorageOp[] = [
     ...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId),
     ...ctx.stores.bases.deleteOps(unit.module, pair.fsmId),
@@ -146,7 +146,7 @@ async function forget(ctx: RunContext, state: UnitState, pair: Gone, ops: Storag
   if (!ctx.dryRun) {
     applyLink(state.links, pair.fsmId, undefined, pair.financeId);
     state.bases.delete(pair.fsmId);
-    for (const [id, stored] of state.conflicts) if (stored.conflict.fsmId === pair.fsmId) state.conflicts.delete(id);
+    state.conflicts.dropPair(pair.fsmId);
     if (outcome !== 'deleted') state.links.detached[survivor].add(survivor === 'fsm' ? pair.fsmId : pair.financeId);
   }
   wrote(ctx, state.unit, survivor, outcome, { fsmId: pair.fsmId, financeId: pair.financeId });

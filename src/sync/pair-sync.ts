@@ -70,7 +70,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     const base = pair.base;
     const noBase = base ? await noBaseEntries(ctx, state, base.mappingVersion) : new Set<string>();
     const pending = base?.pending;
-    const resolvedConflicts = [...state.conflicts.values()].filter((c) => c.conflict.fsmId === pair.fsmId && c.choice !== undefined);
+    const resolvedConflicts = state.conflicts.of(pair.fsmId).filter((c) => c.choice !== undefined);
 
     // FSM side: the record read, or (not read: unchanged since the cursor) the base.
     const fsmFull = pair.fsmRecord?.data ?? base?.fsm.fields;
@@ -183,8 +183,8 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       }),
     };
     // Stored conflicts of this record that no longer conflict have converged or been applied.
-    for (const stored of state.conflicts.values()) {
-      if (stored.conflict.fsmId === pair.fsmId && !seenConflicts.has(stored.conflict.id)) conflictOps.push(...ctx.stores.conflicts.deleteOps(stored.conflict.id));
+    for (const stored of state.conflicts.of(pair.fsmId)) {
+      if (!seenConflicts.has(stored.conflict.id)) conflictOps.push(...ctx.stores.conflicts.deleteOps(stored.conflict.id));
     }
     for (const settled of result.settled) count(ctx, unit, directionTo(settled.winner === 'fsm' ? 'finance' : 'fsm'), 'conflicts');
     // A field left for a person is held on both sides: it counts in both directions.

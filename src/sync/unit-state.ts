@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import type { MappingSide } from '../mapping/catalogue/index.js';
 import type { BaseSnapshot, SideSnapshot } from './base-store.js';
 import { type SideRead, readSide, fullReadDue } from './change-detection.js';
-import type { StoredConflict } from './conflict-store.js';
+import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
 import type { UnitCursor } from './cursor-store.js';
 import { type FieldPath, fieldPath, project } from './field-paths.js';
@@ -45,7 +45,7 @@ export interface UnitState {
   readonly links: LinkIndex;
   readonly bases: Map<string, BaseSnapshot>;
   readonly intents: { fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> };
-  readonly conflicts: Map<string, StoredConflict>;
+  readonly conflicts: UnitConflicts;
   readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
   readonly cursor: UnitCursor;
   /** This unit's FSM records (after the Type IV filter) and every FSM record read. */
@@ -135,7 +135,7 @@ export interface StoredUnit {
   readonly links: LinkIndex;
   readonly bases: Map<string, BaseSnapshot>;
   readonly intents: { fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> };
-  readonly conflicts: Map<string, StoredConflict>;
+  readonly conflicts: UnitConflicts;
   readonly cursor: UnitCursor;
   readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
 }
