@@ -6,8 +6,15 @@
  * child process so the server does not share the client's thread) and in process
  * (`sandbox.fetch`). Reports the median walk of several rounds and our/bare ratio.
  *
- *   node --import tsx bench/transport-overhead.ts          # 10,000 contacts (50 pages)
+ * Then creates: `POST /contacts` with a typical customer, over the same server process, made by a
+ * bare fetch loop (JSON body, auth header, org id, reply parsed and its code checked) and by
+ * `client.finance.contacts.create` (input and reply validated), at concurrency 1 and 10. Reports
+ * wall time and this process's CPU (`process.cpuUsage`, user + system): the server runs in the
+ * child, so the CPU is the caller's own — the SDK's, or the bare loop's.
+ *
+ *   node --import tsx bench/transport-overhead.ts          # 10,000 contacts (50 pages), 400 creates a round
  *   BENCH_RECORDS=2000 BENCH_ROUNDS=3 node --import tsx bench/transport-overhead.ts
+ *   BENCH_PART=create BENCH_CREATES=200 node --import tsx bench/transport-overhead.ts   # creates only
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
  */
@@ -24,6 +31,11 @@ import { formatNumber, formatTable, median, recordFigure } from './report.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+/** Creates per variant and round. */
+const CREATES = Number(process.env.BENCH_CREATES ?? 400);
+/** `list`, `create`, or both (default). */
+const PART = process.env.BENCH_PART ?? 'all';
+const CREATE_CONCURRENCY = [1, 10] as const;
 const PER_PAGE = 200;
 
 // The sandbox's own limits are off: only the client and the transport are measured.
@@ -112,52 +124,147 @@ async function clientWalk(client: IntegrationClient): Promise<number> {
   return records;
 }
 
-const VARIANTS = {
-  'bare fetch (HTTP)': bareHttp,
-  'createKyTransport alone (HTTP)': transportWalk,
-  'IntegrationClient (HTTP)': () => clientWalk(httpClient),
-  'bare sandbox.fetch (in process)': bareInProcess,
-  'IntegrationClient (in process)': () => clientWalk(inProcessClient),
-} as const;
-type Variant = keyof typeof VARIANTS;
 
-const times = new Map<Variant, number[]>(Object.keys(VARIANTS).map((name) => [name as Variant, []]));
-// One warm-up walk each, then rounds in which the variants take turns (no order advantage).
-for (const walk of Object.values(VARIANTS)) await walk();
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, walk] of Object.entries(VARIANTS) as Array<[Variant, () => Promise<number>]>) {
-    const start = performance.now();
-    const records = await walk();
-    times.get(name)?.push(performance.now() - start);
-    if (records !== RECORDS) throw new Error(`${name} read ${records} records, expected ${RECORDS}`);
+async function listBench(): Promise<void> {
+  const VARIANTS = {
+    'bare fetch (HTTP)': bareHttp,
+    'createKyTransport alone (HTTP)': transportWalk,
+    'IntegrationClient (HTTP)': () => clientWalk(httpClient),
+    'bare sandbox.fetch (in process)': bareInProcess,
+    'IntegrationClient (in process)': () => clientWalk(inProcessClient),
+  } as const;
+  type Variant = keyof typeof VARIANTS;
+
+  const times = new Map<Variant, number[]>(Object.keys(VARIANTS).map((name) => [name as Variant, []]));
+  // One warm-up walk each, then rounds in which the variants take turns (no order advantage).
+  for (const walk of Object.values(VARIANTS)) await walk();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, walk] of Object.entries(VARIANTS) as Array<[Variant, () => Promise<number>]>) {
+      const start = performance.now();
+      const records = await walk();
+      times.get(name)?.push(performance.now() - start);
+      if (records !== RECORDS) throw new Error(`${name} read ${records} records, expected ${RECORDS}`);
+    }
   }
+
+  const pages = Math.ceil(RECORDS / PER_PAGE);
+  const med = (name: Variant) => median(times.get(name) ?? []);
+  const rows = (Object.keys(VARIANTS) as Variant[]).map((name) => [
+    name,
+    `${formatNumber(med(name), 1)} ms`,
+    `${formatNumber(med(name) / pages, 2)} ms`,
+    formatNumber((pages / med(name)) * 1000),
+    formatNumber((RECORDS / med(name)) * 1000),
+  ]);
+  const httpRatio = med('IntegrationClient (HTTP)') / med('bare fetch (HTTP)');
+  const inProcessRatio = med('IntegrationClient (in process)') / med('bare sandbox.fetch (in process)');
+  const perCallOverhead = (med('IntegrationClient (HTTP)') - med('bare fetch (HTTP)')) / pages;
+  const transportShare = (med('createKyTransport alone (HTTP)') - med('bare fetch (HTTP)')) / pages;
+
+  process.stdout.write(`Transport overhead: ${formatNumber(RECORDS)} contacts, ${pages} pages of ${PER_PAGE}, median of ${ROUNDS} rounds\n\n`);
+  process.stdout.write(`${formatTable(['variant', 'walk', 'per call', 'calls/s', 'records/s'], rows)}\n\n`);
+  process.stdout.write(`client / bare over HTTP:       ${formatNumber(httpRatio, 2)}× (${formatNumber(perCallOverhead, 2)} ms a call on top of bare fetch,\n`);
+  process.stdout.write(`                               of which ${formatNumber(transportShare, 2)} ms in the transport, the rest in the pipeline and validation)\n`);
+  process.stdout.write(`client / bare in process:      ${formatNumber(inProcessRatio, 2)}×\n`);
+  process.stdout.write('The client side includes sandboxServerFetch’s URL rewrite (HTTP) and zod validation of every record.\n');
+
+  recordFigure({ label: `bare fetch, ${pages} pages over HTTP`, value: med('bare fetch (HTTP)'), unit: 'ms', digits: 1 });
+  recordFigure({ label: `IntegrationClient, same pages over HTTP`, value: med('IntegrationClient (HTTP)'), unit: 'ms', digits: 1 });
+  recordFigure({ label: 'client / bare fetch over HTTP', value: httpRatio, unit: '×', digits: 2 });
+  recordFigure({ label: 'client overhead a call over HTTP', value: perCallOverhead, unit: 'ms', digits: 2 });
+  recordFigure({ label: 'client / bare sandbox.fetch in process', value: inProcessRatio, unit: '×', digits: 2 });
+  recordFigure({ label: 'IntegrationClient in process', value: (RECORDS / med('IntegrationClient (in process)')) * 1000, unit: 'records/s' });
 }
+
+/** A typical customer create (what the sync sends for a business customer), unique by `n`. */
+function newCustomer(n: number) {
+  return {
+    contact_name: `Bench customer ${process.pid}-${n}`,
+    company_name: `Bench customer ${n} Ltd`,
+    contact_type: 'customer' as const,
+    customer_sub_type: 'business' as const,
+    billing_address: { attention: 'Accounts', address: `${n} Harbour Road`, city: 'Pleasanton', state: 'CA', zip: '94588', country: 'U.S.A' },
+    notes: 'Created by the transport-overhead bench.',
+  };
+}
+
+let created = 0;
+/** Runs `total` creates, `concurrency` at a time; resolves with how many succeeded. */
+async function createLoop(concurrency: number, total: number, createOne: (n: number) => Promise<string>): Promise<number> {
+  let next = 0;
+  let ok = 0;
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      next++;
+      const id = await createOne(++created);
+      if (id) ok++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return ok;
+}
+
+const createUrl = `${server.url}/books/v3/contacts?organization_id=${organizationId}`;
+const createHeaders = { ...headers, 'content-type': 'application/json', [SANDBOX_HOST_HEADER]: host };
+/** The minimal create: POST with the JSON body and auth header, reply parsed, its code checked. */
+async function bareCreate(n: number): Promise<string> {
+  const response = await fetch(createUrl, { method: 'POST', headers: createHeaders, body: JSON.stringify(newCustomer(n)) });
+  const body = (await response.json()) as { code: number; contact?: { contact_id: string } };
+  if (body.code !== 0 || !body.contact) throw new Error(`bare create failed: ${JSON.stringify(body).slice(0, 200)}`);
+  return body.contact.contact_id;
+}
+async function clientCreate(n: number): Promise<string> {
+  return (await httpClient.finance.contacts.create(newCustomer(n))).contact_id;
+}
+
+async function createBench(): Promise<void> {
+  const CREATE_VARIANTS = { 'bare fetch': bareCreate, IntegrationClient: clientCreate } as const;
+  type CreateVariant = keyof typeof CREATE_VARIANTS;
+  const key = (name: CreateVariant, concurrency: number) => `${name} @${concurrency}`;
+  const wall = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  // Warm-up: the JIT and the connection pool, both variants, both concurrencies.
+  for (const concurrency of CREATE_CONCURRENCY) for (const createOne of Object.values(CREATE_VARIANTS)) await createLoop(concurrency, Math.min(100, CREATES), createOne);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const concurrency of CREATE_CONCURRENCY) {
+      for (const [name, createOne] of Object.entries(CREATE_VARIANTS) as Array<[CreateVariant, (n: number) => Promise<string>]>) {
+        const cpuStart = process.cpuUsage();
+        const start = performance.now();
+        const ok = await createLoop(concurrency, CREATES, createOne);
+        const elapsed = performance.now() - start;
+        const used = process.cpuUsage(cpuStart);
+        if (ok !== CREATES) throw new Error(`${name} created ${ok} of ${CREATES}`);
+        const k = key(name, concurrency);
+        wall.set(k, [...(wall.get(k) ?? []), elapsed]);
+        cpu.set(k, [...(cpu.get(k) ?? []), (used.user + used.system) / 1000]);
+      }
+    }
+  }
+  const rows: string[][] = [];
+  process.stdout.write(`\nCreates: POST /contacts, ${formatNumber(CREATES)} a round, median of ${ROUNDS} rounds, sandbox server in a child process\n\n`);
+  for (const concurrency of CREATE_CONCURRENCY) {
+    const w = (name: CreateVariant) => median(wall.get(key(name, concurrency)) ?? []);
+    const c = (name: CreateVariant) => median(cpu.get(key(name, concurrency)) ?? []);
+    for (const name of Object.keys(CREATE_VARIANTS) as CreateVariant[]) {
+      rows.push([
+        `${name}, concurrency ${concurrency}`,
+        `${formatNumber(w(name), 1)} ms`,
+        `${formatNumber((w(name) / CREATES) * 1000, 0)} µs`,
+        `${formatNumber((c(name) / CREATES) * 1000, 0)} µs`,
+        formatNumber((CREATES / w(name)) * 1000),
+      ]);
+    }
+    const wallRatio = w('IntegrationClient') / w('bare fetch');
+    const cpuRatio = c('IntegrationClient') / c('bare fetch');
+    rows.push([`  client / bare at ${concurrency}`, `${formatNumber(wallRatio, 2)}×`, '', `${formatNumber(cpuRatio, 2)}×`, '']);
+    recordFigure({ label: `creates, client / bare fetch, wall, concurrency ${concurrency}`, value: wallRatio, unit: '×', digits: 2 });
+    recordFigure({ label: `creates, client / bare fetch, client-process CPU, concurrency ${concurrency}`, value: cpuRatio, unit: '×', digits: 2 });
+    recordFigure({ label: `creates through IntegrationClient, concurrency ${concurrency}`, value: (CREATES / w('IntegrationClient')) * 1000, unit: 'creates/s' });
+  }
+  process.stdout.write(`${formatTable(['variant', 'round', 'wall a create', 'CPU a create', 'creates/s'], rows)}\n`);
+  process.stdout.write('CPU is this process only (user + system); the client side includes sandboxServerFetch’s URL rewrite.\n');
+}
+
+if (PART !== 'create') await listBench();
+if (PART !== 'list') await createBench();
 await server.close();
-
-const pages = Math.ceil(RECORDS / PER_PAGE);
-const med = (name: Variant) => median(times.get(name) ?? []);
-const rows = (Object.keys(VARIANTS) as Variant[]).map((name) => [
-  name,
-  `${formatNumber(med(name), 1)} ms`,
-  `${formatNumber(med(name) / pages, 2)} ms`,
-  formatNumber((pages / med(name)) * 1000),
-  formatNumber((RECORDS / med(name)) * 1000),
-]);
-const httpRatio = med('IntegrationClient (HTTP)') / med('bare fetch (HTTP)');
-const inProcessRatio = med('IntegrationClient (in process)') / med('bare sandbox.fetch (in process)');
-const perCallOverhead = (med('IntegrationClient (HTTP)') - med('bare fetch (HTTP)')) / pages;
-const transportShare = (med('createKyTransport alone (HTTP)') - med('bare fetch (HTTP)')) / pages;
-
-process.stdout.write(`Transport overhead: ${formatNumber(RECORDS)} contacts, ${pages} pages of ${PER_PAGE}, median of ${ROUNDS} rounds\n\n`);
-process.stdout.write(`${formatTable(['variant', 'walk', 'per call', 'calls/s', 'records/s'], rows)}\n\n`);
-process.stdout.write(`client / bare over HTTP:       ${formatNumber(httpRatio, 2)}× (${formatNumber(perCallOverhead, 2)} ms a call on top of bare fetch,\n`);
-process.stdout.write(`                               of which ${formatNumber(transportShare, 2)} ms in the transport, the rest in the pipeline and validation)\n`);
-process.stdout.write(`client / bare in process:      ${formatNumber(inProcessRatio, 2)}×\n`);
-process.stdout.write('The client side includes sandboxServerFetch’s URL rewrite (HTTP) and zod validation of every record.\n');
-
-recordFigure({ label: `bare fetch, ${pages} pages over HTTP`, value: med('bare fetch (HTTP)'), unit: 'ms', digits: 1 });
-recordFigure({ label: `IntegrationClient, same pages over HTTP`, value: med('IntegrationClient (HTTP)'), unit: 'ms', digits: 1 });
-recordFigure({ label: 'client / bare fetch over HTTP', value: httpRatio, unit: '×', digits: 2 });
-recordFigure({ label: 'client overhead a call over HTTP', value: perCallOverhead, unit: 'ms', digits: 2 });
-recordFigure({ label: 'client / bare sandbox.fetch in process', value: inProcessRatio, unit: '×', digits: 2 });
-recordFigure({ label: 'IntegrationClient in process', value: (RECORDS / med('IntegrationClient (in process)')) * 1000, unit: 'records/s' });
