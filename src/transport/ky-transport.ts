@@ -1,4 +1,3 @@
-import ky from 'ky';
 import { NetworkError } from '../errors/network-error.js';
 import { RedirectRefusedError } from '../errors/redirect-refused-error.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
@@ -26,9 +25,15 @@ export interface KyTransportOptions {
 }
 
 /**
- * The default {@link Transport}, over ky and fetch. It sends JSON, form (`URLSearchParams`) or text
+ * The default {@link Transport}, over fetch. It sends JSON, form (`URLSearchParams`) or text
  * bodies, never retries (the client's pipeline does), resolves for every HTTP status, and parses
  * the reply: JSON into a value, anything else as text, an empty body as `undefined`.
+ *
+ * Each call builds one `Request` and hands it to fetch as is (a custom fetch receives that
+ * `Request`, no init): no copy of the request or its body is kept for retries, since the pipeline
+ * retries by sending again. (It was built on ky, whose options the SDK turned off — retries,
+ * timeout, HTTP errors — while its per-call cost stayed: a second signal, header merging and a
+ * tee of every request body for retries it never made.)
  *
  * @example
  * ```ts
@@ -41,13 +46,8 @@ export interface KyTransportOptions {
 export function createKyTransport(options: KyTransportOptions = {}): Transport {
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 60_000;
-  // ky's own timeout covers the wait for headers only: the deadline below covers the body too.
-  const http = ky.create({
-    retry: 0,
-    throwHttpErrors: false,
-    timeout: false,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  // The global fetch is looked up at each call, so one patched later (a test's interceptor) is used.
+  const fetchImpl = options.fetch;
 
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
@@ -55,14 +55,16 @@ export function createKyTransport(options: KyTransportOptions = {}): Transport {
       try {
         let response: Response;
         try {
-          response = await http(request.url, {
+          // Built inside the try: a header value fetch refuses is quoted in its TypeError, redacted below.
+          const outgoing = new Request(request.url, {
             method: request.method,
             headers: request.headers,
-            ...encodeBody(request.body),
+            ...encodeBody(request.body, request.headers),
             signal: deadline.signal,
             // Never follow: a 307/308 would re-send the credentials or the record to the Location's host.
             redirect: 'manual',
           });
+          response = await (fetchImpl ?? globalThis.fetch)(outgoing);
         } catch (error) {
           throw toNetworkError(error, request, deadline.timedOut());
         }
@@ -128,10 +130,16 @@ function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined)
   };
 }
 
-function encodeBody(body: unknown): { body?: BodyInit; json?: unknown } {
+/**
+ * The request body: a form or text as is (fetch sets a form's content type), anything else as JSON
+ * with `content-type: application/json` unless the caller set one.
+ */
+function encodeBody(body: unknown, headers: Record<string, string>): { body?: BodyInit; headers?: Record<string, string> } {
   if (body === undefined) return {};
   if (body instanceof URLSearchParams || typeof body === 'string') return { body };
-  return { json: body };
+  const json = JSON.stringify(body);
+  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  return typed ? { body: json } : { body: json, headers: { ...headers, 'content-type': 'application/json' } };
 }
 
 /** JSON when it parses; otherwise the text as is, for the pipeline to report (HTML error pages, truncated bodies). */
