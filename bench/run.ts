@@ -7,6 +7,11 @@
  *   node --import tsx bench/run.ts                      # every bench
  *   node --import tsx bench/run.ts mapper eligibility   # some of them (results.md says which)
  *   BENCH_LARGE=1 node --import tsx bench/run.ts sync   # the sync bench at 50,000 records a side
+ *   BENCH_RECORDS=2000 BENCH_OUT=/tmp/b node --import tsx bench/run.ts sync   # another size; the page elsewhere
+ *
+ * BENCH_RECORDS, BENCH_PLAN and BENCH_DAILY_CAP, when set, go to the sync bench (its size, the
+ * Books plan whose limits apply, the daily cap on or off); BENCH_OUT is the directory the results
+ * pages are written to (default: bench/).
  *
  * Each bench prints its own table and reports headline figures through bench/report.ts.
  */
@@ -16,6 +21,7 @@ import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { BOUND_FORMULA } from './lower-bound.js';
 import { formatFigure, formatTable, type Figure } from './report.js';
 
 interface Bench {
@@ -39,8 +45,12 @@ const LARGE = process.env.BENCH_LARGE === '1';
 const SYNC_BENCH: Bench = {
   name: 'sync',
   file: 'sync.ts',
-  what: 'BidirectionalSyncer on the in-process sandbox: initial sync, a no-change run, an incremental run with 1 % of records edited',
-  env: { BENCH_RECORDS: LARGE ? '50000' : '10000' },
+  what: 'BidirectionalSyncer on the in-process sandbox with Zoho’s daily cap on: initial sync, the run after it (settle), a no-change run, an incremental run with 1 % of records edited, the daily full read; API calls per endpoint against the honest lower bound, simulated time against the floor of the limits, peak RSS per phase',
+  env: {
+    BENCH_RECORDS: process.env.BENCH_RECORDS ?? (LARGE ? '50000' : '10000'),
+    ...(process.env.BENCH_PLAN === undefined ? {} : { BENCH_PLAN: process.env.BENCH_PLAN }),
+    ...(process.env.BENCH_DAILY_CAP === undefined ? {} : { BENCH_DAILY_CAP: process.env.BENCH_DAILY_CAP }),
+  },
   // --expose-gc: the bench reports the heap retained after a collection.
   nodeArgs: LARGE ? ['--expose-gc', '--max-old-space-size=4096'] : ['--expose-gc'],
   optional: true,
@@ -66,6 +76,7 @@ interface Outcome {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
+const out = process.env.BENCH_OUT ?? here;
 
 function runOne(bench: Bench, figuresFile: string): Promise<Outcome> {
   const path = join(here, bench.file);
@@ -140,6 +151,7 @@ function resultsPage(outcomes: readonly Outcome[], info: Record<string, string>,
     '|---|---|---|',
     ...tableRows(outcomes).map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
     '',
+    ...(outcomes.some((o) => o.bench.name === 'sync') ? ['## The honest lower bound of API calls (sync bench)', '', BOUND_FORMULA, ''] : []),
     '## Each bench',
     '',
   ];
@@ -153,7 +165,7 @@ function resultsPage(outcomes: readonly Outcome[], info: Record<string, string>,
 
 /** The latest BENCH_LARGE run's table, for results.md (empty when there has been none). */
 function largeSection(): string {
-  const file = join(here, 'results-large.json');
+  const file = join(out, 'results-large.json');
   if (!existsSync(file)) return '';
   const large = JSON.parse(readFileSync(file, 'utf8')) as { info: Record<string, string>; totalSeconds: number; rows: string[][] };
   return [
@@ -198,11 +210,11 @@ process.stdout.write(`${Object.entries(info).map(([k, v]) => `${k}: ${v}`).join(
 // latest large run's table, so results.md always states the figures at 50,000 records too.
 const page = resultsPage(outcomes, info, totalSeconds, only.length > 0);
 if (LARGE) {
-  writeFileSync(join(here, 'results-large.md'), `${page.replace('# Benchmark results', '# Benchmark results at 50,000 records per entity and side (BENCH_LARGE=1)')}\n`);
-  writeFileSync(join(here, 'results-large.json'), `${JSON.stringify({ info, totalSeconds, rows: tableRows(outcomes) }, null, 2)}\n`);
-  process.stdout.write('Written: bench/results-large.md, bench/results-large.json\n');
+  writeFileSync(join(out, 'results-large.md'), `${page.replace('# Benchmark results', '# Benchmark results at 50,000 records per entity and side (BENCH_LARGE=1)')}\n`);
+  writeFileSync(join(out, 'results-large.json'), `${JSON.stringify({ info, totalSeconds, rows: tableRows(outcomes) }, null, 2)}\n`);
+  process.stdout.write(`Written: ${join(out, 'results-large.md')}, ${join(out, 'results-large.json')}\n`);
 } else {
-  writeFileSync(join(here, 'results.md'), `${page}${largeSection()}\n`);
-  process.stdout.write('Written: bench/results.md\n');
+  writeFileSync(join(out, 'results.md'), `${page}${largeSection()}\n`);
+  process.stdout.write(`Written: ${join(out, 'results.md')}\n`);
 }
 if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;

@@ -25,8 +25,8 @@ export interface EditPlan {
   booksCustomers: string[];
   /** Books customers whose persons were edited (an edited person bumps its customer's modified time). */
   booksPersonParents: string[];
-  /** The Books customers paired with the edited FSM companies: the run updates them. */
-  booksCounterpartsOfFsmCompanies: string[];
+  /** Edits per entity and side, for the lower bound (bench/lower-bound.ts). */
+  counts: { fsm: { companies: number; contacts: number; items: number }; books: { customers: number; persons: number; items: number } };
   /** e.g. `Companies 70, Contacts 170, …`. */
   summary: string;
 }
@@ -60,7 +60,6 @@ export function planEdits(sandbox: Sandbox, orgs: { fsm: string; books: string }
   const booksPersons = spread(sandbox.records(orgs.books, 'contactpersons').filter((p) => businessIds.has(String(p.contact_id)) && !taken.contacts.has(keyOf(p.email))), share, 0.5);
   const booksItems = spread(sandbox.records(orgs.books, 'items').filter((i) => !taken.items.has(keyOf(i.name))), share, 0.5);
 
-  const byName = new Map(business.map((c) => [keyOf(c.contact_name), String(c.contact_id)]));
   const edits: Edit[] = [
     ...fsmCompanies.map((r, i): Edit => ({ side: 'fsm', resource: 'Companies', id: String(r.id), patch: { Website: `https://bench-${i}.example` } })),
     ...fsmContacts.map((r, i): Edit => ({ side: 'fsm', resource: 'Contacts', id: String(r.id), patch: { Phone: `+1 555 01${String(i).padStart(4, '0')}` } })),
@@ -79,7 +78,10 @@ export function planEdits(sandbox: Sandbox, orgs: { fsm: string; books: string }
     fsmTotal: edits.filter((e) => e.side === 'fsm').length,
     booksCustomers: booksCustomers.map((c) => String(c.contact_id)),
     booksPersonParents: [...new Set(booksPersons.map((p) => String(p.contact_id)))],
-    booksCounterpartsOfFsmCompanies: fsmCompanies.map((c) => byName.get(keyOf(c.Company_Name))).filter((id): id is string => id !== undefined),
+    counts: {
+      fsm: { companies: fsmCompanies.length, contacts: fsmContacts.length, items: fsmItems.length },
+      books: { customers: booksCustomers.length, persons: booksPersons.length, items: booksItems.length },
+    },
     summary: counts.map(([name, rows]) => `${name} ${rows.length}`).join(', '),
   };
 }

@@ -1,38 +1,52 @@
 /**
- * Benchmark of the two-way sync on the in-process sandbox: an initial sync of N records per entity
- * (companies, contacts as contact persons under sync type III, items), a run with no change, then
- * an incremental run after 1 % of the records of each entity on each side were edited (as a person
- * in the Zoho UI would, through `sandbox.edit`). Prints time, records/s, API calls against each
- * run's lower bound, and peak heap and RSS; hands the headline figures to bench/run.ts.
+ * Benchmark of the two-way sync on the in-process sandbox, with Zoho's daily cap on: an initial
+ * sync of N records per entity (companies, contacts as contact persons under sync type III,
+ * items), the run right after it (settle), a run with no change, an incremental run after 1 % of
+ * the records of each entity on each side were edited (as a person in the Zoho UI would, through
+ * `sandbox.edit`), and the daily full read (the clock moved past 24 h). Each run's API calls are
+ * compared, per endpoint, with the honest lower bound of bench/lower-bound.ts (derived from the
+ * data set and the API, not from the syncer); its simulated time with the floor the per-minute
+ * limits allow; peak RSS is given per phase. Hands the headline figures to bench/run.ts.
  *
  *   node --expose-gc --import tsx bench/sync.ts            # N = 10000
  *   BENCH_RECORDS=2000 node --expose-gc --import tsx bench/sync.ts
- *   BENCH_RECORDS=50000 node --expose-gc --max-old-space-size=4096 --import tsx bench/sync.ts
+ *   BENCH_PLAN=free BENCH_RECORDS=400 …                    # a smaller daily cap (1,000): runs span days
+ *   BENCH_DAILY_CAP=off …                                  # no daily cap (the figures before issue 17)
  *
- * Time runs on a ManualClock (autoAdvance): rate limits and back-offs cost no real time; what is
- * measured is the SDK's own work plus the sandbox's.
+ * Time runs on a ManualClock (autoAdvance): rate limits cost no real time. A run that reaches the
+ * daily cap stops (`report.stopped === 'daily-limit'`); the bench moves the clock to `resumeAt` and
+ * runs again until the run completes, and reports over how many days it took.
  */
 import { createKyTransport, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
 import { FieldMapper } from '../src/mapping/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
 import { timeOf } from '../src/sync/conflict-policies.js';
+import type { ZohoPlan } from '../src/transport/plan-limits.js';
+import {
+  appOf, compareToBound, editNeeds, firstSyncNeeds, lowerBound, noChangeNeeds, PAGE_SIZE, timeFloorMs, totalCalls,
+  type LowerBound, type LowerBoundInput, type PairingCounts,
+} from './lower-bound.js';
 import { applyEdits, planEdits } from './sync-edits.js';
-import { formatNumber, recordFigure } from './report.js';
+import { formatNumber, formatTable, recordFigure } from './report.js';
 
 const N = Number(process.env.BENCH_RECORDS ?? 10_000);
-const PAGE = 200;
-const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
+const PLAN = (process.env.BENCH_PLAN ?? 'ultimate') as ZohoPlan;
+const DAILY_CAP = process.env.BENCH_DAILY_CAP !== 'off';
+const DAY = 86_400_000;
 
-let peak = 0;
-let peakRss = 0;
+// Peak RSS and heap, per phase (reset when a phase starts) and over the whole bench.
+const peaks = { rss: 0, heap: 0, allRss: 0, allHeap: 0 };
 const sample = () => {
   const usage = process.memoryUsage();
-  peak = Math.max(peak, usage.heapUsed);
-  peakRss = Math.max(peakRss, usage.rss);
+  peaks.rss = Math.max(peaks.rss, usage.rss);
+  peaks.heap = Math.max(peaks.heap, usage.heapUsed);
+  peaks.allRss = Math.max(peaks.allRss, usage.rss);
+  peaks.allHeap = Math.max(peaks.allHeap, usage.heapUsed);
 };
 const gc = (globalThis as { gc?: () => void }).gc;
 const sampler = setInterval(sample, 20);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 const clock = new ManualClock({ autoAdvance: true });
 const setupStart = performance.now();
@@ -41,12 +55,12 @@ const setupStart = performance.now();
 const sandbox = createSandbox({
   seed: 42,
   clock,
-  // Zoho's daily caps would stop 50 000 calls; the client paces itself under the per-minute limit.
-  limits: { perDay: false },
+  // Zoho's limits: 100 calls a minute per organisation, 10 at once, and (cap on) the plan's daily cap.
+  ...(DAILY_CAP ? {} : { limits: { perDay: false as const } }),
   users: [{
     email: 'bench@example.com',
     region: 'us',
-    books: [{ edition: 'us', plan: 'ultimate', records: { customers: N, items: N, offset: Math.floor(N / 2) } }],
+    books: [{ edition: 'us', plan: PLAN, records: { customers: N, items: N, offset: Math.floor(N / 2) } }],
     fsm: { edition: 'us', records: { customers: N, items: N } },
   }],
 });
@@ -58,150 +72,235 @@ const client = new IntegrationClient({
   finance: { app: 'books', organizationId: books },
   auth: { clientId, clientSecret, refreshToken },
   transport: createKyTransport({ fetch: sandbox.fetch }),
-  // The client's default pacing (100 calls a minute per organisation, on the ManualClock): Zoho's
-  // timestamps then spread as in production instead of all falling in one frozen second.
+  // The client paces itself on the ManualClock: Zoho's timestamps then spread as in production.
   clock,
-  // The ultimate plan's pace, named so nothing is read; no daily cap, as the sandbox's is off.
-  limits: { plan: 'ultimate', perDay: false },
+  // The plan named, so nothing is read; its daily cap kept (or, cap off, none, as the sandbox's).
+  limits: DAILY_CAP ? { plan: PLAN } : { plan: PLAN, perDay: false },
 });
+const limits = await client.limitsFor();
 const storage = new MemoryStorage();
 const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });
 const syncer = new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), clock });
-const count = (org: string, resource: 'Companies' | 'Contacts' | 'Service_And_Parts' | 'contacts' | 'contactpersons' | 'items') => sandbox.records(org, resource).length;
-const sandboxIndividuals = sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type === 'individual').length;
-const before = {
-  fsm: { companies: count(fsmOrg, 'Companies'), contacts: count(fsmOrg, 'Contacts'), items: count(fsmOrg, 'Service_And_Parts') },
-  books: { customers: sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type !== 'individual').length, persons: count(books, 'contactpersons'), items: count(books, 'items') },
-};
 const setupMs = performance.now() - setupStart;
+sample();
+const setupRss = peaks.rss;
 
-async function timed(label: string): Promise<{ report: SyncReport; ms: number; calls: Record<string, number> }> {
-  sandbox.calls.reset();
-  const start = performance.now();
-  const report = await syncer.run();
-  const ms = performance.now() - start;
-  sample();
-  const calls: Record<string, number> = {};
-  for (const [endpoint, n] of Object.entries(sandbox.calls.byEndpoint())) if (!endpoint.includes('accounts')) calls[endpoint] = n;
-  if (report.failures.length > 0) console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
-  return { report, ms, calls };
+// ——— The data set, as the bound sees it ———
+
+type Row = Record<string, unknown>;
+const keyOf = (value: unknown) => String(value ?? '').trim().toLowerCase();
+const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? String((value as { id?: unknown }).id ?? '') : String(value ?? ''));
+const rowsOf = () => ({
+  fsm: { companies: sandbox.records(fsmOrg, 'Companies').length, contacts: sandbox.records(fsmOrg, 'Contacts').length, items: sandbox.records(fsmOrg, 'Service_And_Parts').length },
+  books: { customers: sandbox.records(books, 'contacts').length, items: sandbox.records(books, 'items').length },
+});
+/** The newest modified time of any Books customer: the cursor a run leaves (its own writes included). */
+const newestBooksCustomer = () => Math.max(0, ...sandbox.records(books, 'contacts').map((c) => timeOf(String(c.last_modified_time)) ?? 0));
+const sinceCursor = (cursorMs: number) => sandbox.records(books, 'contacts').filter((c) => (timeOf(String(c.last_modified_time)) ?? 0) >= cursorMs).length;
+
+/** Pairing of the two sides before the first run: by company name, person email, item name. */
+function pairing(): PairingCounts {
+  const fsmCompanies = sandbox.records(fsmOrg, 'Companies');
+  const business = sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type !== 'individual');
+  const booksByName = new Map(business.map((c) => [keyOf(c.contact_name), String(c.contact_id)]));
+  const fsmByName = new Map(fsmCompanies.map((c) => [keyOf(c.Company_Name), String(c.id)]));
+  const counterpartInBooks = new Map<string, string>();
+  for (const c of fsmCompanies) {
+    const other = booksByName.get(keyOf(c.Company_Name));
+    if (other !== undefined) counterpartInBooks.set(String(c.id), other);
+  }
+  const counterpartInFsm = new Map<string, string>();
+  for (const c of business) {
+    const other = fsmByName.get(keyOf(c.contact_name));
+    if (other !== undefined) counterpartInFsm.set(String(c.contact_id), other);
+  }
+  const group = (rows: Row[], parentOf: (r: Row) => string, key: (r: Row) => string) => {
+    const by = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const parent = parentOf(r);
+      if (parent === '') continue;
+      let set = by.get(parent);
+      if (!set) by.set(parent, (set = new Set()));
+      set.add(key(r));
+    }
+    return by;
+  };
+  const businessIds = new Set(business.map((c) => String(c.contact_id)));
+  const fsmContacts = group(sandbox.records(fsmOrg, 'Contacts'), (r) => idOf(r.Company), (r) => keyOf(r.Email));
+  const booksPersons = group(sandbox.records(books, 'contactpersons').filter((p) => businessIds.has(String(p.contact_id))), (r) => String(r.contact_id), (r) => keyOf(r.email));
+  let fsmContactsOfUnmatched = 0;
+  let fsmContactsMissingInBooks = 0;
+  for (const [company, emails] of fsmContacts) {
+    const other = counterpartInBooks.get(company);
+    if (other === undefined) fsmContactsOfUnmatched += emails.size;
+    else fsmContactsMissingInBooks += [...emails].filter((e) => !(booksPersons.get(other)?.has(e) ?? false)).length;
+  }
+  let booksPersonsOfUnmatched = 0;
+  let booksPersonsMissingInFsm = 0;
+  for (const [customer, emails] of booksPersons) {
+    const other = counterpartInFsm.get(customer);
+    if (other === undefined) booksPersonsOfUnmatched += emails.size;
+    else booksPersonsMissingInFsm += [...emails].filter((e) => !(fsmContacts.get(other)?.has(e) ?? false)).length;
+  }
+  const fsmItems = sandbox.records(fsmOrg, 'Service_And_Parts');
+  const booksItemNames = new Set(sandbox.records(books, 'items').map((i) => keyOf(i.name)));
+  return {
+    fsmCompanies: fsmCompanies.length,
+    booksBusinessCustomers: business.length,
+    matchedCompanies: counterpartInBooks.size,
+    fsmContactsOfUnmatched,
+    fsmContactsMissingInBooks,
+    booksPersonsOfUnmatched,
+    booksPersonsMissingInFsm,
+    fsmItems: fsmItems.length,
+    booksItems: booksItemNames.size,
+    matchedItems: fsmItems.filter((i) => booksItemNames.has(keyOf(i.Name))).length,
+    // Both sides' records are generated from the same customers and products: a matched pair
+    // holds the same fields on both sides, so no pair needs a write on the first run.
+  };
 }
 
-const initial = await timed('initial');
-// The run after an initial sync sees the sync's own writes (newer modified times) once: they
-// compare equal to the stored bases and cause no write. The run after that is a true no-change run.
-const settle = await timed('settle');
-const quiet = await timed('no-change');
+// ——— Runs ———
+
+interface Measured {
+  label: string;
+  reports: SyncReport[];
+  /** Calls of every attempt, per endpoint (token calls left out). */
+  calls: Record<string, number>;
+  bound: LowerBound;
+  /** Real time of the attempts, ms. */
+  ms: number;
+  /** Simulated time of the attempts (the waits for the next day left out), ms. */
+  simulatedMs: number;
+  /** Days the run spanned: 1 when the daily cap did not stop it. */
+  days: number;
+  /** Days the bound's Books calls need at the daily cap. */
+  minDays: number;
+  floorMs: number;
+  peakRss: number;
+  peakHeap: number;
+}
+
+/** One run kind: attempts until the run completes (each after the `resumeAt` of a daily-cap stop). */
+async function measure(label: string, boundInput: LowerBoundInput, options: { fullScan?: boolean } = {}): Promise<Measured> {
+  gc?.();
+  peaks.rss = 0;
+  peaks.heap = 0;
+  sample();
+  const bound = lowerBound(boundInput);
+  sandbox.calls.reset();
+  const reports: SyncReport[] = [];
+  let ms = 0;
+  for (;;) {
+    const start = performance.now();
+    const report = await syncer.run(options);
+    ms += performance.now() - start;
+    reports.push(report);
+    if (report.failures.length > 0) console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
+    if (report.status !== 'completed' && report.stopped !== 'daily-limit') throw new Error(`${label}: the run ${report.status}: ${report.stoppedReason ?? ''}`);
+    if (report.stopped !== 'daily-limit') break;
+    if (reports.length >= 60) throw new Error(`${label}: still stopped by the daily cap after 60 days`);
+    await clock.advanceTo(Date.parse(report.resumeAt ?? '') || clock.now() + DAY);
+  }
+  sample();
+  const calls: Record<string, number> = {};
+  for (const [endpoint, n] of Object.entries(sandbox.calls.byEndpoint())) if (appOf(endpoint) !== 'accounts') calls[endpoint] = n;
+  const byOrg: Record<string, number> = {};
+  for (const [endpoint, n] of Object.entries(calls)) byOrg[appOf(endpoint)] = (byOrg[appOf(endpoint)] ?? 0) + n;
+  return {
+    label,
+    reports,
+    calls,
+    bound,
+    ms,
+    simulatedMs: reports.reduce((t, r) => t + r.durationMs, 0),
+    days: reports.length,
+    floorMs: timeFloorMs(byOrg, limits.perMinute),
+    minDays: limits.perDay === undefined ? 1 : Math.max(1, Math.ceil(bound.byApp.books / limits.perDay)),
+    peakRss: peaks.rss,
+    peakHeap: peaks.heap,
+  };
+}
+
+const base = { pageSize: PAGE_SIZE };
+const dataBefore = rowsOf();
+const pairs = pairing();
+const booksPersonsBefore = sandbox.records(books, 'contactpersons').length;
+const recordsBefore = dataBefore.fsm.companies + dataBefore.fsm.contacts + dataBefore.fsm.items + sandbox.records(books, 'contacts').length + sandbox.records(books, 'contactpersons').length + dataBefore.books.items;
+
+const initial = await measure('initial', { ...base, read: 'full', rows: dataBefore, ...firstSyncNeeds(pairs) });
+// The run right after the initial sync: nothing changed but what the sync wrote itself.
+let cursor = newestBooksCustomer();
+const settle = await measure('settle', { ...base, read: { booksCustomersSinceCursor: sinceCursor(cursor) }, rows: rowsOf(), ...noChangeNeeds() });
+cursor = newestBooksCustomer();
+const quiet = await measure('no-change', { ...base, read: { booksCustomersSinceCursor: sinceCursor(cursor) }, rows: rowsOf(), ...noChangeNeeds() });
+cursor = newestBooksCustomer();
 
 // The incremental run: 1 % of each entity on each side edited, FSM and Books edits on different
 // pairs (a pair edited on both sides is a conflict, not the case measured here).
-const businessBefore = sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type !== 'individual');
-const cursorMs = Math.max(...businessBefore.map((c) => timeOf(String(c.last_modified_time)) ?? 0));
 const edits = planEdits(sandbox, { fsm: fsmOrg, books }, 0.01);
 applyEdits(sandbox, { fsm: fsmOrg, books }, edits);
-// Books customers the two customer walks must read (newest-modified first, down to the cursor's
-// second inclusive): those modified at or after the cursor once the edits are made (the edited
-// customers, the parents of edited persons, the cursor's second)…
-const walkedByCompanies = new Set(sandbox.records(books, 'contacts')
-  .filter((c) => (timeOf(String(c.last_modified_time)) ?? 0) >= cursorMs)
-  .map((c) => String(c.contact_id)));
-// …and, for the contact-persons unit, which runs after the companies unit, also the customers
-// that unit updated from the edited FSM companies.
-const walkedByPersons = new Set([...walkedByCompanies, ...edits.booksCounterpartsOfFsmCompanies]);
-const businessIds = new Set(businessBefore.map((c) => String(c.contact_id)));
-const incremental = await timed('incremental');
+const touched = new Set([...edits.booksCustomers, ...edits.booksPersonParents]).size;
+const walked = sinceCursor(cursor);
+const recordsNow = Object.values(rowsOf().fsm).reduce((a, b) => a + b, 0) + sandbox.records(books, 'contacts').length + sandbox.records(books, 'contactpersons').length + sandbox.records(books, 'items').length;
+const incremental = await measure('incremental', { ...base, read: { booksCustomersSinceCursor: walked }, rows: rowsOf(), ...editNeeds({ ...edits.counts, booksCustomersTouched: touched }) });
+
+// The daily full read: the next run a day later, nothing changed (the sync reads everything once
+// every 24 h to see deletes and anything a cursor missed).
+await clock.advance(DAY + 60_000);
+const daily = await measure('daily full read', { ...base, read: 'full', rows: rowsOf(), ...noChangeNeeds() });
 clearInterval(sampler);
 
-// The lower bound of a run: every list page it must read, once — FSM's three modules (no
-// modified-since filter: full scans), Books customers walked by modified time by the companies and
-// the contact-persons units, each business customer's persons page (Books lists persons per
-// customer), items (no modified-since filter) —, one detail read per Books customer whose fields
-// are needed (list rows carry no addresses: matched pairs and customers created in FSM), and one
-// write per record created or updated.
-const sum = (r: SyncReport, key: 'created' | 'updated' | 'deleted' | 'deactivated') => r.toFinance[key] + r.toFsm[key];
-const writes = (r: SyncReport) => sum(r, 'created') + sum(r, 'updated') + sum(r, 'deleted') + sum(r, 'deactivated');
-const companiesOf = (r: SyncReport) => r.entities.find((e) => e.module === 'companies');
-const booksAllCustomers = before.books.customers + sandboxIndividuals;
-const createdInBooks = companiesOf(initial.report)?.toFinance.created ?? 0;
-const initialBound = pages(before.fsm.companies) + pages(before.fsm.contacts) + pages(before.fsm.items)
-  + pages(booksAllCustomers) + pages(booksAllCustomers + createdInBooks)
-  + (before.books.customers + createdInBooks)
-  + pages(before.books.items)
-  + (companiesOf(initial.report)?.matched ?? 0) + (companiesOf(initial.report)?.toFsm.created ?? 0)
-  + writes(initial.report);
-// A run with no change: the full FSM scans, one page of each Books customer walk, the items scan,
-// and the persons page of each business customer modified in the cursor's second (Zoho's times
-// have whole seconds, so that second is read again: a change made in it is never missed).
-// (Counted on the Books customers as the no-change run left them, before the incremental edits.)
-const newest = businessBefore.map((c) => String(c.last_modified_time)).sort().at(-1);
-const boundary = businessBefore.filter((c) => String(c.last_modified_time) === newest).length;
-const quietBound = pages(count(fsmOrg, 'Companies')) + pages(count(fsmOrg, 'Contacts')) + pages(count(fsmOrg, 'Service_And_Parts'))
-  + 2 + pages(count(books, 'items')) + boundary;
+// ——— Report ———
 
-// An incremental run: the same full scans (FSM and Books items), each customer walk down to the
-// cursor (a walk stops on the first older row, so k rows cost ⌊k/200⌋ + 1 pages), the persons page
-// of each business customer the persons walk meets, one detail read per Books customer whose
-// modified time moved (edited, or a person of it edited: the list row cannot tell which), and one
-// write per edited record.
-const allCustomers = sandbox.records(books, 'contacts').length;
-const walkPages = (rows: number) => Math.min(pages(allCustomers), Math.floor(rows / PAGE) + 1);
-const detailReads = new Set([...edits.booksCustomers, ...edits.booksPersonParents]).size;
-const incrementalBound = pages(count(fsmOrg, 'Companies')) + pages(count(fsmOrg, 'Contacts')) + pages(count(fsmOrg, 'Service_And_Parts'))
-  + pages(count(books, 'items'))
-  + walkPages(walkedByCompanies.size) + walkPages(walkedByPersons.size)
-  + [...walkedByPersons].filter((id) => businessIds.has(id)).length
-  + detailReads
-  + edits.total;
-
-const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
-const records = before.fsm.companies + before.fsm.contacts + before.fsm.items + before.books.customers + before.books.persons + before.books.items;
-const print = (line: string) => process.stdout.write(`${line}\n`);
-const row = (label: string, value: string | number) => print(`${label.padEnd(44)} ${String(value)}`);
-const within = (actual: number, bound: number) => `${formatNumber(actual)} vs ${formatNumber(bound)} (${((actual / bound - 1) * 100).toFixed(1)} % over)`;
-const perSecond = (ms: number, of = records) => Math.round(of / (ms / 1000));
-// After the initial sync each side holds every record of both: the incremental run looks at all of them.
-const recordsNow = count(fsmOrg, 'Companies') + count(fsmOrg, 'Contacts') + count(fsmOrg, 'Service_And_Parts') + allCustomers + count(books, 'contactpersons') + count(books, 'items');
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const runs = [initial, settle, quiet, incremental, daily];
+const print = (line = '') => process.stdout.write(`${line}\n`);
+const ratio = (a: number, b: number) => (b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+const sum = (r: SyncReport, key: 'created' | 'updated') => r.toFinance[key] + r.toFsm[key];
 
 print(`\nBidirectionalSyncer on the in-process sandbox — N = ${N} (sync type III, edition us)\n`);
-row('FSM companies / contacts / services', `${before.fsm.companies} / ${before.fsm.contacts} / ${before.fsm.items}`);
-row('Books business customers / persons / items', `${before.books.customers} / ${before.books.persons} / ${before.books.items}`);
-row('sandbox setup', `${(setupMs / 1000).toFixed(1)} s`);
-row('initial sync: time', `${(initial.ms / 1000).toFixed(1)} s`);
-row('initial sync: records/s', Math.round(records / (initial.ms / 1000)));
-row('initial sync: created / updated / matched', `${sum(initial.report, 'created')} / ${sum(initial.report, 'updated')} / ${initial.report.entities.reduce((n, e) => n + e.matched, 0)}`);
-row('initial sync: API calls vs lower bound', within(total(initial.calls), initialBound));
-row('second run (own writes seen once): time', `${(settle.ms / 1000).toFixed(2)} s`);
-row('second run: writes / API calls', `${writes(settle.report)} / ${total(settle.calls)}`);
-row('no-change run: time', `${(quiet.ms / 1000).toFixed(2)} s`);
-row('no-change run: writes', writes(quiet.report));
-row('no-change run: API calls vs list pages', within(total(quiet.calls), quietBound));
-row('  of which persons pages of the newest second', boundary);
-row('incremental: records edited (FSM / Books)', `${edits.total} (${edits.fsmTotal} / ${edits.total - edits.fsmTotal}): ${edits.summary}`);
-row('incremental: time', `${(incremental.ms / 1000).toFixed(2)} s`);
-row('incremental: records/s (whole data set)', `${perSecond(incremental.ms, recordsNow)} (${recordsNow} records)`);
-row('incremental: writes (edits to carry)', `${writes(incremental.report)} (${edits.total})`);
-row('incremental: conflicts / failures', `${incremental.report.conflicts.total} / ${incremental.report.failures.length}`);
-row('incremental: API calls vs lower bound', within(total(incremental.calls), incrementalBound));
-row('  customers walked (companies / persons unit)', `${walkedByCompanies.size} / ${walkedByPersons.size}`);
-row('  Books detail reads in the bound', detailReads);
-row('peak heap used / peak RSS', `${mb(peak)} MB / ${mb(peakRss)} MB`);
+print(`FSM companies / contacts / services: ${dataBefore.fsm.companies} / ${dataBefore.fsm.contacts} / ${dataBefore.fsm.items}`);
+print(`Books customers (business + individual) / persons / items: ${dataBefore.books.customers} / ${booksPersonsBefore} / ${dataBefore.books.items} (before the initial run)`);
+print(`Pairing: ${pairs.matchedCompanies} companies and ${pairs.matchedItems} items match by name; ${pairs.fsmContactsOfUnmatched} FSM contacts go with their new customer, ${pairs.booksPersonsOfUnmatched} Books persons become FSM contacts`);
+print(`Limits (client and sandbox): ${limits.perMinute} calls a minute per organisation, ${limits.concurrency} at once; daily cap ${limits.perDay === undefined ? 'off' : `${formatNumber(limits.perDay)} Books calls (plan ${PLAN})`}`);
+print(`Sandbox setup: ${(setupMs / 1000).toFixed(1)} s, peak RSS ${mb(setupRss)} MB`);
+print(`Incremental edits: ${edits.total} (${edits.summary}); ${touched} Books customers touched; ${walked} customers at or after the cursor`);
+print('\nThe bound (bench/lower-bound.ts): list pages (FSM modules and Books items scanned in full, ⌈n/200⌉ each;');
+print('Books customers in one newest-first walk: every page on a full read, ⌊k/200⌋ + 1 for k rows at or after the cursor)');
+print('+ one write per record created or changed on the other side (a customer with its persons is ONE create)');
+print('+ one GET /contacts/{id} per existing Books customer whose fields are needed (matched, copied to FSM, changed); no persons pages.\n');
+
+print(formatTable(
+  ['run', 'calls', 'bound', '× bound', 'Books / FSM calls', 'days (min)', 'simulated', 'floor', '× floor', 'real', 'peak RSS'],
+  runs.map((r) => [
+    r.label, formatNumber(totalCalls(r.calls)), formatNumber(r.bound.total), ratio(totalCalls(r.calls), r.bound.total),
+    `${formatNumber(Object.entries(r.calls).filter(([e]) => appOf(e) === 'books').reduce((n, [, c]) => n + c, 0))} / ${formatNumber(Object.entries(r.calls).filter(([e]) => appOf(e) === 'fsm').reduce((n, [, c]) => n + c, 0))}`,
+    `${r.days} (${r.minDays})`, minutes(r.simulatedMs), minutes(r.floorMs), ratio(r.simulatedMs, r.floorMs), `${(r.ms / 1000).toFixed(2)} s`, `${mb(r.peakRss)} MB`,
+  ]),
+));
+print(`\nwrites: initial ${initial.reports.reduce((n, r) => n + sum(r, 'created'), 0)} created over ${initial.days} day(s); incremental ${incremental.reports.reduce((n, r) => n + sum(r, 'created') + sum(r, 'updated'), 0)} for ${edits.total} edits; conflicts ${incremental.reports.reduce((n, r) => n + r.conflicts.total, 0)}`);
+print(`initial sync: ${Math.round(recordsBefore / (initial.ms / 1000))} records/s (${recordsBefore} records); incremental: ${Math.round(recordsNow / (incremental.ms / 1000))} records/s over the ${recordsNow} records it looks at`);
+print(`peak heap used / peak RSS (whole bench): ${mb(peaks.allHeap)} MB / ${mb(peaks.allRss)} MB`);
 if (gc) {
   gc();
-  row('heap after the runs (sandbox + MemoryStorage)', `${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
+  print(`heap after the runs (sandbox + MemoryStorage): ${mb(process.memoryUsage().heapUsed)} MB`);
 }
-print(`\ninitial calls by endpoint: ${JSON.stringify(initial.calls)}`);
-print(`no-change calls by endpoint: ${JSON.stringify(quiet.calls)}`);
-print(`incremental calls by endpoint: ${JSON.stringify(incremental.calls)}`);
+
+for (const r of runs) {
+  print(`\n${r.label}: calls per endpoint against the bound`);
+  print(formatTable(['endpoint', 'calls', 'bound', 'over'], compareToBound(r.calls, r.bound).map((row) => [row.endpoint, formatNumber(row.actual), formatNumber(row.bound), row.over === 0 ? '' : `${row.over > 0 ? '+' : ''}${formatNumber(row.over)}`])));
+}
 
 const n = formatNumber(N);
-recordFigure({ label: `N=${n}: initial sync`, value: initial.ms / 1000, unit: 's', digits: 1 });
-recordFigure({ label: 'initial sync', value: perSecond(initial.ms), unit: 'records/s' });
-recordFigure({ label: 'initial sync: API calls vs lower bound', value: within(total(initial.calls), initialBound) });
-recordFigure({ label: 'incremental (1 % edited)', value: incremental.ms / 1000, unit: 's', digits: 2 });
-recordFigure({ label: 'incremental (whole data set)', value: perSecond(incremental.ms, recordsNow), unit: 'records/s' });
-recordFigure({ label: 'incremental: API calls vs lower bound', value: within(total(incremental.calls), incrementalBound) });
-recordFigure({ label: 'no-change run', value: quiet.ms / 1000, unit: 's', digits: 2 });
-recordFigure({ label: 'no-change: API calls vs lower bound', value: within(total(quiet.calls), quietBound) });
-recordFigure({ label: 'peak RSS', value: mb(peakRss), unit: 'MB' });
-recordFigure({ label: 'peak heap used', value: mb(peak), unit: 'MB' });
+const vs = (r: Measured) => `${formatNumber(totalCalls(r.calls))} vs ${formatNumber(r.bound.total)} (${ratio(totalCalls(r.calls), r.bound.total)})`;
+recordFigure({ label: `N=${n}: initial sync (real time)`, value: initial.ms / 1000, unit: 's', digits: 1 });
+recordFigure({ label: 'initial sync', value: Math.round(recordsBefore / (initial.ms / 1000)), unit: 'records/s' });
+for (const r of runs) {
+  recordFigure({ label: `${r.label}: API calls vs honest bound`, value: vs(r) });
+  recordFigure({ label: `${r.label}: simulated time vs floor`, value: `${minutes(r.simulatedMs)} vs ${minutes(r.floorMs)} (${ratio(r.simulatedMs, r.floorMs)})${r.days > 1 ? `, over ${r.days} days (daily cap)` : ''}` });
+  recordFigure({ label: `${r.label}: peak RSS`, value: mb(r.peakRss), unit: 'MB' });
+}
+recordFigure({ label: 'incremental (1 % edited, real time)', value: incremental.ms / 1000, unit: 's', digits: 2 });
+recordFigure({ label: 'no-change run (real time)', value: quiet.ms / 1000, unit: 's', digits: 2 });
+recordFigure({ label: 'peak RSS (whole bench)', value: mb(peaks.allRss), unit: 'MB' });
