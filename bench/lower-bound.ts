@@ -250,6 +250,106 @@ export interface PairingCounts {
   pairsChanged?: { toBooks: Partial<BooksWrites>; toFsm: Partial<FsmWrites> };
 }
 
+type Row = Record<string, unknown>;
+const keyOf = (value: unknown) => String(value ?? '').trim().toLowerCase();
+/** An FSM lookup (`{ id, name }`) or a bare id. */
+const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? String((value as { id?: unknown }).id ?? '') : String(value ?? ''));
+
+/** The records of both sides before a first sync, as the APIs return them (e.g. `sandbox.records(org, resource)`). */
+export interface SidesRecords {
+  fsm: { companies: readonly Row[]; contacts: readonly Row[]; items: readonly Row[] };
+  /** `customers`: every Books contact (individuals are left out here: type III syncs business customers); `persons`: every contact person. */
+  books: { customers: readonly Row[]; persons: readonly Row[]; items: readonly Row[] };
+}
+
+/**
+ * How the two sides pair before a first sync, by the keys the sync matches on: company name
+ * (`Company_Name` ↔ `contact_name` of a business customer), person email under paired companies,
+ * item name. A matched pair needs a write where a mapped field has a value on one side only; the
+ * one such field checked is the customer's tax (Books `tax_id` / `tax_exemption_id` ↔ FSM `Tax`),
+ * which the sandbox's Books customers carry and its FSM companies do not. Every other mapped field
+ * of a pair is assumed equal (both sides' records are generated from the same customer or
+ * product); for other data, set `pairsChanged` yourself.
+ */
+export function pairingOf(records: SidesRecords): PairingCounts {
+  const { fsm, books } = records;
+  const business = books.customers.filter((c) => c.customer_sub_type !== 'individual');
+  const booksByName = new Map(business.map((c) => [keyOf(c.contact_name), String(c.contact_id)]));
+  const fsmByName = new Map(fsm.companies.map((c) => [keyOf(c.Company_Name), String(c.id)]));
+  const counterpartInBooks = new Map<string, string>();
+  for (const c of fsm.companies) {
+    const other = booksByName.get(keyOf(c.Company_Name));
+    if (other !== undefined) counterpartInBooks.set(String(c.id), other);
+  }
+  const counterpartInFsm = new Map<string, string>();
+  for (const c of business) {
+    const other = fsmByName.get(keyOf(c.contact_name));
+    if (other !== undefined) counterpartInFsm.set(String(c.contact_id), other);
+  }
+  const group = (rows: readonly Row[], parentOf: (r: Row) => string, key: (r: Row) => string) => {
+    const by = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const parent = parentOf(r);
+      if (parent === '') continue;
+      let set = by.get(parent);
+      if (!set) by.set(parent, (set = new Set()));
+      set.add(key(r));
+    }
+    return by;
+  };
+  const businessIds = new Set(business.map((c) => String(c.contact_id)));
+  // Contacts without a company (individuals) are not synced under type III.
+  const fsmContacts = group(fsm.contacts, (r) => idOf(r.Company), (r) => keyOf(r.Email));
+  const booksPersons = group(books.persons.filter((p) => businessIds.has(String(p.contact_id))), (r) => String(r.contact_id), (r) => keyOf(r.email));
+  let fsmContactsOfUnmatched = 0;
+  let fsmContactsMissingInBooks = 0;
+  for (const [company, emails] of fsmContacts) {
+    const other = counterpartInBooks.get(company);
+    if (other === undefined) fsmContactsOfUnmatched += emails.size;
+    else fsmContactsMissingInBooks += [...emails].filter((e) => !(booksPersons.get(other)?.has(e) ?? false)).length;
+  }
+  let booksPersonsOfUnmatched = 0;
+  let booksPersonsMissingInFsm = 0;
+  for (const [customer, emails] of booksPersons) {
+    const other = counterpartInFsm.get(customer);
+    if (other === undefined) booksPersonsOfUnmatched += emails.size;
+    else booksPersonsMissingInFsm += [...emails].filter((e) => !(fsmContacts.get(other)?.has(e) ?? false)).length;
+  }
+  const booksItemNames = new Set(books.items.map((i) => keyOf(i.name)));
+  const taxOf = (value: unknown) => (typeof value === 'object' && value !== null ? Object.values(value).some((v) => v !== undefined && v !== null && v !== '' && typeof v !== 'boolean') : false);
+  const fsmById = new Map(fsm.companies.map((c) => [String(c.id), c]));
+  let taxToFsm = 0;
+  let taxToBooks = 0;
+  for (const c of business) {
+    const other = fsmById.get(counterpartInFsm.get(String(c.contact_id)) ?? '');
+    if (!other) continue;
+    const booksHasTax = [c.tax_id, c.tax_exemption_id].some((v) => v !== undefined && v !== null && v !== '');
+    if (booksHasTax && !taxOf(other.Tax)) taxToFsm += 1;
+    else if (!booksHasTax && taxOf(other.Tax)) taxToBooks += 1;
+  }
+  return {
+    fsmCompanies: fsm.companies.length,
+    booksBusinessCustomers: business.length,
+    matchedCompanies: counterpartInBooks.size,
+    fsmContactsOfUnmatched,
+    fsmContactsMissingInBooks,
+    booksPersonsOfUnmatched,
+    booksPersonsMissingInFsm,
+    fsmItems: fsm.items.length,
+    booksItems: books.items.length,
+    matchedItems: fsm.items.filter((i) => booksItemNames.has(keyOf(i.Name))).length,
+    pairsChanged: { toBooks: { customersChanged: taxToBooks }, toFsm: { companiesChanged: taxToFsm } },
+  };
+}
+
+/**
+ * Books customers (`last_modified_time` parsed by `timeOf`) modified at or after `cursorMs`: the
+ * k of an incremental walk. The cursor is the newest time of the customers after the previous run.
+ */
+export function customersSince(customers: readonly Row[], cursorMs: number, timeOf: (text: string) => number | undefined): number {
+  return customers.filter((c) => (timeOf(String(c.last_modified_time)) ?? 0) >= cursorMs).length;
+}
+
 /**
  * The writes and detail reads of a first sync: every unmatched record created on the other side
  * (a customer with its persons in one call), a missing person added to a matched customer, and

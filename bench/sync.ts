@@ -24,7 +24,7 @@ import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource 
 import { timeOf } from '../src/sync/conflict-policies.js';
 import type { ZohoPlan } from '../src/transport/plan-limits.js';
 import {
-  appOf, compareToBound, editNeeds, firstSyncNeeds, lowerBound, noChangeNeeds, PAGE_SIZE, timeFloorMs, totalCalls,
+  appOf, compareToBound, customersSince, editNeeds, firstSyncNeeds, lowerBound, noChangeNeeds, PAGE_SIZE, pairingOf, timeFloorMs, totalCalls,
   type LowerBound, type LowerBoundInput, type PairingCounts,
 } from './lower-bound.js';
 import { applyEdits, planEdits } from './sync-edits.js';
@@ -87,78 +87,19 @@ const setupRss = peaks.rss;
 
 // ——— The data set, as the bound sees it ———
 
-type Row = Record<string, unknown>;
-const keyOf = (value: unknown) => String(value ?? '').trim().toLowerCase();
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? String((value as { id?: unknown }).id ?? '') : String(value ?? ''));
 const rowsOf = () => ({
   fsm: { companies: sandbox.records(fsmOrg, 'Companies').length, contacts: sandbox.records(fsmOrg, 'Contacts').length, items: sandbox.records(fsmOrg, 'Service_And_Parts').length },
   books: { customers: sandbox.records(books, 'contacts').length, items: sandbox.records(books, 'items').length },
 });
 /** The newest modified time of any Books customer: the cursor a run leaves (its own writes included). */
 const newestBooksCustomer = () => Math.max(0, ...sandbox.records(books, 'contacts').map((c) => timeOf(String(c.last_modified_time)) ?? 0));
-const sinceCursor = (cursorMs: number) => sandbox.records(books, 'contacts').filter((c) => (timeOf(String(c.last_modified_time)) ?? 0) >= cursorMs).length;
+const sinceCursor = (cursorMs: number) => customersSince(sandbox.records(books, 'contacts'), cursorMs, (text) => timeOf(text));
 
-/** Pairing of the two sides before the first run: by company name, person email, item name. */
-function pairing(): PairingCounts {
-  const fsmCompanies = sandbox.records(fsmOrg, 'Companies');
-  const business = sandbox.records(books, 'contacts').filter((c) => c.customer_sub_type !== 'individual');
-  const booksByName = new Map(business.map((c) => [keyOf(c.contact_name), String(c.contact_id)]));
-  const fsmByName = new Map(fsmCompanies.map((c) => [keyOf(c.Company_Name), String(c.id)]));
-  const counterpartInBooks = new Map<string, string>();
-  for (const c of fsmCompanies) {
-    const other = booksByName.get(keyOf(c.Company_Name));
-    if (other !== undefined) counterpartInBooks.set(String(c.id), other);
-  }
-  const counterpartInFsm = new Map<string, string>();
-  for (const c of business) {
-    const other = fsmByName.get(keyOf(c.contact_name));
-    if (other !== undefined) counterpartInFsm.set(String(c.contact_id), other);
-  }
-  const group = (rows: Row[], parentOf: (r: Row) => string, key: (r: Row) => string) => {
-    const by = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const parent = parentOf(r);
-      if (parent === '') continue;
-      let set = by.get(parent);
-      if (!set) by.set(parent, (set = new Set()));
-      set.add(key(r));
-    }
-    return by;
-  };
-  const businessIds = new Set(business.map((c) => String(c.contact_id)));
-  const fsmContacts = group(sandbox.records(fsmOrg, 'Contacts'), (r) => idOf(r.Company), (r) => keyOf(r.Email));
-  const booksPersons = group(sandbox.records(books, 'contactpersons').filter((p) => businessIds.has(String(p.contact_id))), (r) => String(r.contact_id), (r) => keyOf(r.email));
-  let fsmContactsOfUnmatched = 0;
-  let fsmContactsMissingInBooks = 0;
-  for (const [company, emails] of fsmContacts) {
-    const other = counterpartInBooks.get(company);
-    if (other === undefined) fsmContactsOfUnmatched += emails.size;
-    else fsmContactsMissingInBooks += [...emails].filter((e) => !(booksPersons.get(other)?.has(e) ?? false)).length;
-  }
-  let booksPersonsOfUnmatched = 0;
-  let booksPersonsMissingInFsm = 0;
-  for (const [customer, emails] of booksPersons) {
-    const other = counterpartInFsm.get(customer);
-    if (other === undefined) booksPersonsOfUnmatched += emails.size;
-    else booksPersonsMissingInFsm += [...emails].filter((e) => !(fsmContacts.get(other)?.has(e) ?? false)).length;
-  }
-  const fsmItems = sandbox.records(fsmOrg, 'Service_And_Parts');
-  const booksItemNames = new Set(sandbox.records(books, 'items').map((i) => keyOf(i.name)));
-  return {
-    fsmCompanies: fsmCompanies.length,
-    booksBusinessCustomers: business.length,
-    matchedCompanies: counterpartInBooks.size,
-    fsmContactsOfUnmatched,
-    fsmContactsMissingInBooks,
-    booksPersonsOfUnmatched,
-    booksPersonsMissingInFsm,
-    fsmItems: fsmItems.length,
-    booksItems: booksItemNames.size,
-    matchedItems: fsmItems.filter((i) => booksItemNames.has(keyOf(i.Name))).length,
-    // Both sides' records are generated from the same customers and products: a matched pair
-    // holds the same fields on both sides, so no pair needs a write on the first run.
-  };
-}
+/** Pairing of the two sides before the first run, from the sandbox's records. */
+const pairing = (): PairingCounts => pairingOf({
+  fsm: { companies: sandbox.records(fsmOrg, 'Companies'), contacts: sandbox.records(fsmOrg, 'Contacts'), items: sandbox.records(fsmOrg, 'Service_And_Parts') },
+  books: { customers: sandbox.records(books, 'contacts'), persons: sandbox.records(books, 'contactpersons'), items: sandbox.records(books, 'items') },
+});
 
 // ——— Runs ———
 
