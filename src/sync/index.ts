@@ -4,7 +4,7 @@ export type { SyncOneOptions, SyncOneResult, SyncOneAction, SyncOneSide } from '
 export type { SyncSide } from './sync-keys.js';
 export type { DeletePolicy, DuplicatePolicy, SyncEvents } from './run-context.js';
 export type {
-  RecordSource, SourceRecord, SourcePage, ReadOptions, RecordCallOptions, WriteResult, ChangeFeed, CollectionCapabilities, SyncCollection,
+  RecordSource, SourceRecord, SourcePage, ReadOptions, RecordCallOptions, WriteResult, ChangeFeed, CollectionCapabilities, SyncCollection, SourceLimits,
 } from './record-source.js';
 export { zohoFsmSource, type ZohoFsmSourceOptions } from './sources/zoho-fsm.js';
 export { zohoFinanceSource, type ZohoFinanceSourceOptions } from './sources/zoho-finance.js';
@@ -13,6 +13,9 @@ export { latestSide, type ConflictPolicy, type ConflictChoice, type SyncConflict
 export type { ConflictStore, StoredConflict } from './conflict-store.js';
 export { failuresToCsv, type SyncLog } from './sync-log.js';
 export type { SyncReport, DirectionCounts, EntityReport, FailureGroup, FailedRecord, PlannedChange, SyncDirection } from './report.js';
+export type {
+  SyncEstimate, SyncEstimateOptions, SideEstimate, EntityCallEstimate, EstimateLimits, EstimateSideLimits,
+} from './estimate.js';
 export { SYNC_ENTITIES, syncUnits, type SyncEntity, type SyncUnit } from './sync-units.js';
 export type { TaxIdSource } from './link-resolver.js';
 export { contentHash } from './content-hash.js';

@@ -163,4 +163,34 @@ export interface RecordSource {
   findByKey?(collection: SyncCollection, value: string, options?: RecordCallOptions): Promise<SourceRecord[]>;
   /** API calls this source has made so far (for the report); optional. */
   callCount?(): number;
+  /**
+   * The API limits of the side behind this source, for `syncer.estimate()` and the dry run's
+   * `report.estimate`; optional. Without it the estimate takes its `limits` option, else Zoho's
+   * 100 calls a minute and no known daily cap. The built-in sources answer from their client
+   * (`client.limitsFor()` for the finance organisation; the client's FSM pace for FSM).
+   */
+  limits?(options?: { signal?: AbortSignal | undefined }): Promise<SourceLimits>;
+}
+
+/**
+ * The API limits of one side, as {@link RecordSource.limits} gives them.
+ *
+ * @example
+ * ```ts
+ * const limits: SourceLimits = { perMinute: 100, perDay: 1000, usedToday: 120, plan: 'free' };
+ * ```
+ */
+export interface SourceLimits {
+  /** Calls per minute the side allows (Zoho: 100 per organisation). */
+  perMinute: number;
+  /** Calls per UTC day, or `undefined` when no daily cap is known. */
+  perDay?: number | undefined;
+  /** Calls already made today (counted against `perDay`). Default 0. */
+  usedToday?: number | undefined;
+  /** When today's budget is already spent: when calls may go on (epoch ms). */
+  resumeAt?: number | undefined;
+  /** The plan the limits follow, when known (`'free'`, `'professional'`...). */
+  plan?: string | undefined;
+  /** What the figures rest on, when not the plan's published limits (an assumption, a fallback). */
+  note?: string | undefined;
 }

@@ -1,4 +1,5 @@
 import type { SyncConflict } from './conflict-policies.js';
+import type { SyncEstimate } from './estimate.js';
 
 /** A direction of the sync log ("Books/Invoice → FSM" and "FSM → Books/Invoice"). */
 export type SyncDirection = 'toFinance' | 'toFsm';
@@ -95,6 +96,11 @@ export interface SyncReport {
   apiCalls: { fsm: number; finance: number; total: number };
   /** Dry runs: what would be written. */
   plan?: PlannedChange[];
+  /**
+   * Dry runs that completed or stopped cleanly: the calls the real run needs per side and entity,
+   * and how long they take at the organisations' limits (as `syncer.estimate()` gives it).
+   */
+  estimate?: SyncEstimate;
   /** Present on the entry of a `syncOne()`: the one record it was asked to sync. */
   scope?: { kind: 'one'; entity: string; side: 'fsm' | 'finance'; id: string };
 }

@@ -26,6 +26,7 @@ import { type SyncOneOutcome, syncOneRecord } from './sync-one.js';
 import { observeSync, type SyncOneOptions, type SyncOneResult, syncOneResult } from './sync-one-result.js';
 import { SYNC_ENTITIES, type SyncEntity, syncUnits } from './sync-units.js';
 import { enableTwoWaySync, twoWaySyncState } from './two-way-state.js';
+import { checkEstimateLimits, estimateFromDryRun, ReadCounter, type ReadTally, type SyncEstimate, type SyncEstimateOptions, warmLimits } from './estimate.js';
 import { runUnit } from './unit-run.js';
 
 /** Options of {@link BidirectionalSyncer}. */
@@ -113,6 +114,8 @@ export class BidirectionalSyncer {
   readonly #clock: Clock;
   readonly #events = new TypedEmitter<SyncEvents>();
   readonly #sources: { readonly fsm: GuardedSource; readonly finance: GuardedSource };
+  /** Reads per collection and side: what a dry run's estimate counts. */
+  readonly #reads: { readonly fsm: ReadCounter; readonly finance: ReadCounter };
 
   /** @throws ConfigError on a missing or unknown option. */
   constructor(options: BidirectionalSyncerOptions) {
@@ -140,7 +143,8 @@ export class BidirectionalSyncer {
     this.#clock = options.clock ?? systemClock;
     this.#keys = new SyncKeys(options.binding ?? `${options.fsm.id}~${options.finance.id}`);
     // Nothing a source answers reaches the syncer unchecked: a bad record fails alone (docs/custom-source.md).
-    this.#sources = { fsm: guardSource(options.fsm, `FSM source ${options.fsm.id}`), finance: guardSource(options.finance, `finance source ${options.finance.id}`) };
+    this.#reads = { fsm: new ReadCounter(options.fsm), finance: new ReadCounter(options.finance) };
+    this.#sources = { fsm: guardSource(this.#reads.fsm.source, `FSM source ${options.fsm.id}`), finance: guardSource(this.#reads.finance.source, `finance source ${options.finance.id}`) };
     this.conflicts = new ConflictStore(options.storage, this.#keys, this.#clock);
     this.log = new SyncLog(options.storage, this.#keys, this.#clock);
   }
@@ -219,6 +223,7 @@ export class BidirectionalSyncer {
     const stopKeepAlive = lease?.keepAlive();
     const report = new ReportBuilder();
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
+    const readsBefore = this.#readSnapshot();
     let failure: unknown;
     let status: SyncReport['status'] = 'completed';
     let ctx: RunContext | undefined;
@@ -273,8 +278,50 @@ export class BidirectionalSyncer {
         failure ??= error;
       }
     }
+    if (dryRun && failure === undefined) built.estimate = await this.#estimateOf(built, readsBefore, options.signal);
     if (failure !== undefined) throw failure;
     return built;
+  }
+
+  /**
+   * A plan before a long run: a dry run (`run({ dryRun: true })`: it reads both sides and writes
+   * nothing), and from its reads and planned writes the calls each side needs, per entity, and how
+   * long they take at each organisation's limits — minutes at the per-minute limit, UTC days at the
+   * daily cap (counting the calls already spent today, the dry run's own included), and when the
+   * run would finish. A run that reaches a daily cap stops cleanly (`stopped: 'daily-limit'`,
+   * `resumeAt`) and the next run goes on from there.
+   *
+   * Limits come from `options.limits` (number by number), else the source's `limits()` (the
+   * built-in sources ask their client: `client.limitsFor()` for the finance organisation), else
+   * Zoho's 100 calls a minute with no daily cap known, which `notes` says. The dry run's own
+   * reads count against today's budget like any other calls. See "Planning a long run" in
+   * docs/sync.md.
+   *
+   * @throws ConfigError on a `limits` option that is not a positive number (nothing is read).
+   * @throws the signal's reason when aborted.
+   * @example
+   * ```ts
+   * const plan = await syncer.estimate();
+   * console.log(`${plan.finance.calls} Books calls, ${plan.minutes} min, over ${plan.days} day(s), done ${plan.finishesAt}`);
+   * if (!plan.fitsToday) console.log(plan.notes.join('\n'));
+   * const onFree = await syncer.estimate({ limits: { finance: { perDay: 1000 } } }); // what if: the free plan's cap
+   * ```
+   */
+  async estimate(options: SyncEstimateOptions = {}): Promise<SyncEstimate> {
+    checkEstimateLimits(options.limits);
+    await warmLimits({ fsm: this.#options.fsm, finance: this.#options.finance }, options.signal);
+    const before = this.#readSnapshot();
+    const report = await this.run({ dryRun: true, ...(options.signal ? { signal: options.signal } : {}), ...(options.fullScan === undefined ? {} : { fullScan: options.fullScan }) });
+    return this.#estimateOf(report, before, options.signal, options.limits);
+  }
+
+  #readSnapshot(): Record<SyncSide, ReadTally> {
+    return { fsm: this.#reads.fsm.snapshot(), finance: this.#reads.finance.snapshot() };
+  }
+
+  #estimateOf(report: SyncReport, before: Record<SyncSide, ReadTally>, signal: AbortSignal | undefined, limits?: SyncEstimateOptions['limits']): Promise<SyncEstimate> {
+    const reads = { fsm: this.#reads.fsm.since(before.fsm), finance: this.#reads.finance.since(before.finance) };
+    return estimateFromDryRun({ report, reads, sources: { fsm: this.#options.fsm, finance: this.#options.finance }, clock: this.#clock, signal, limits });
   }
 
   /**

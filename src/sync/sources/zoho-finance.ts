@@ -7,6 +7,7 @@ import { MANDATORY_TITLE, RecordRefusal } from '../failure-reasons.js';
 import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
 } from '../record-source.js';
+import { financeLimits } from './client-limits.js';
 import { NewestFirstCheck } from './newest-first.js';
 import { REQUIRED_ON_UPDATE, withRequired } from './required-fields.js';
 
@@ -252,5 +253,6 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       return rows.filter((row) => subTypeOf(row) === wanted).map((row) => ({ id: String(row.contact_id), data: row, partial: true, ...modified(row) }));
     },
     callCount: () => calls,
+    limits: () => financeLimits(client, finance),
   };
 }

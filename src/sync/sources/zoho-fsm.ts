@@ -5,6 +5,7 @@ import type { Page } from '../../transport/paginator.js';
 import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
 } from '../record-source.js';
+import { fsmLimits } from './client-limits.js';
 
 type Data = Record<string, unknown>;
 
@@ -112,5 +113,6 @@ export function zohoFsmSource(client: IntegrationClient, options: ZohoFsmSourceO
       return (await module(collection).search(field, value, signalOf(call)).toArray()).map(toRecord);
     },
     callCount: () => calls,
+    limits: () => fsmLimits(client),
   };
 }
