@@ -99,7 +99,13 @@ describe('syncer.estimate()', () => {
     expect(estimate.finance.resumeReads, 'each resumed run lists the pages again').toBeGreaterThan(0);
     expect(estimate.fsm.minutes).toBeCloseTo(estimate.fsm.calls / 2, 1);
     expect(estimate.fitsToday).toBe(false);
+    // Today's budget already spent: the calls start at the next UTC midnight.
+    const spent = await world.syncer().estimate({ limits: { finance: { perDay: 1000, usedToday: 1000 } } });
+    expect(spent.finance).toMatchObject({ startsAt: '2026-01-02T00:00:00.000Z', days: 2 });
+    expect(spent.fitsToday).toBe(false);
+    const calls = world.sandbox.calls.total;
     await expect(world.syncer().estimate({ limits: { finance: { perMinute: 0 } } })).rejects.toBeInstanceOf(ConfigError);
+    expect(world.sandbox.calls.total, 'a bad option is refused before the dry run').toBe(calls);
     await expect(world.syncer().estimate({ limits: { fsm: { perDay: 1.5 } } })).rejects.toThrow(/limits\.fsm\.perDay/);
   });
 
