@@ -365,17 +365,22 @@ function assemble(report: SyncReport, counts: Record<SyncSide, SideCounts>, limi
   }
   const side = (s: SyncSide): SideEstimate => {
     const entities = counts[s].entities;
-    const sum = <K extends 'reads' | 'writes'>(key: K): EntityCallEstimate[K] => {
-      const total = { ...entities[0]?.[key] } as Record<string, number>;
-      for (const e of entities.slice(1)) for (const [k, v] of Object.entries(e[key])) total[k] = (total[k] ?? 0) + v;
-      return (entities.length === 0 ? (key === 'reads' ? { list: 0, detail: 0 } : { creates: 0, updates: 0, deactivates: 0, deletes: 0 }) : total) as EntityCallEstimate[K];
-    };
+    const reads = { list: 0, detail: 0 };
+    const writes = { creates: 0, updates: 0, deactivates: 0, deletes: 0 };
+    for (const e of entities) {
+      reads.list += e.reads.list;
+      reads.detail += e.reads.detail;
+      writes.creates += e.writes.creates;
+      writes.updates += e.writes.updates;
+      writes.deactivates += e.writes.deactivates;
+      writes.deletes += e.writes.deletes;
+    }
     const plan = plans[s];
     const resumeReads = resumes * counts[s].listPages;
     return {
       calls: base[s] + resumeReads,
-      reads: sum('reads'),
-      writes: sum('writes'),
+      reads,
+      writes,
       unplanned: entities.reduce((n, e) => n + e.unplanned, 0),
       resumeReads,
       entities,
