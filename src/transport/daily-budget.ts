@@ -32,8 +32,16 @@ export function nextUtcMidnight(now: number): number {
   return (Math.floor(now / DAY) + 1) * DAY;
 }
 
+// The last day formatted: every call of a day asks for the same string.
+let lastDayNumber = Number.NaN;
+let lastDay = '';
 function utcDay(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
+  const dayNumber = Math.floor(now / DAY);
+  if (dayNumber !== lastDayNumber) {
+    lastDay = new Date(dayNumber * DAY).toISOString().slice(0, 10);
+    lastDayNumber = dayNumber;
+  }
+  return lastDay;
 }
 
 /**

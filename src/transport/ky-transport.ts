@@ -29,9 +29,10 @@ export interface KyTransportOptions {
  * bodies, never retries (the client's pipeline does), resolves for every HTTP status, and parses
  * the reply: JSON into a value, anything else as text, an empty body as `undefined`.
  *
- * Each call builds one `Request` and hands it to fetch as is (a custom fetch receives that
- * `Request`, no init): no copy of the request or its body is kept for retries, since the pipeline
- * retries by sending again. (It was built on ky, whose options the SDK turned off — retries,
+ * Each call hands fetch a `Request` (URL, method, headers, the exchange's signal, `redirect:
+ * 'manual'`) and, when the call has a body, the encoded body as init — `fetch(request, { body })`;
+ * a custom fetch forwards both (`new Request(input, init)` or `fetch(input, init)`). No copy of the
+ * request or its body is kept for retries, since the pipeline retries by sending again. (It was built on ky, whose options the SDK turned off — retries,
  * timeout, HTTP errors — while its per-call cost stayed: a second signal, header merging and a
  * tee of every request body for retries it never made.)
  *
@@ -56,15 +57,17 @@ export function createKyTransport(options: KyTransportOptions = {}): Transport {
         let response: Response;
         try {
           // Built inside the try: a header value fetch refuses is quoted in its TypeError, redacted below.
+          const encoded = encodeBody(request.body, request.headers);
           const outgoing = new Request(request.url, {
             method: request.method,
-            headers: request.headers,
-            ...encodeBody(request.body, request.headers),
+            headers: encoded.headers,
             signal: deadline.signal,
             // Never follow: a 307/308 would re-send the credentials or the record to the Location's host.
             redirect: 'manual',
           });
-          response = await (fetchImpl ?? globalThis.fetch)(outgoing);
+          // The body goes in init, not inside the Request: fetch(request) alone would pipe the
+          // Request's body through a stream copy before sending it.
+          response = await (fetchImpl ?? globalThis.fetch)(outgoing, encoded.body === undefined ? undefined : { body: encoded.body });
         } catch (error) {
           throw toNetworkError(error, request, deadline.timedOut());
         }
@@ -131,15 +134,16 @@ function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined)
 }
 
 /**
- * The request body: a form or text as is (fetch sets a form's content type), anything else as JSON
- * with `content-type: application/json` unless the caller set one.
+ * The request body, encoded: a form or text as is, anything else as JSON; with the headers it
+ * goes with (the content type fetch would set for it, unless the caller set one).
  */
-function encodeBody(body: unknown, headers: Record<string, string>): { body?: BodyInit; headers?: Record<string, string> } {
-  if (body === undefined) return {};
-  if (body instanceof URLSearchParams || typeof body === 'string') return { body };
-  const json = JSON.stringify(body);
+function encodeBody(body: unknown, headers: Record<string, string>): { body?: BodyInit; headers: Record<string, string> } {
+  if (body === undefined) return { headers };
   const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  return typed ? { body: json } : { body: json, headers: { ...headers, 'content-type': 'application/json' } };
+  const withType = (type: string) => (typed ? headers : { ...headers, 'content-type': type });
+  if (body instanceof URLSearchParams) return { body, headers: withType('application/x-www-form-urlencoded;charset=UTF-8') };
+  if (typeof body === 'string') return { body, headers: withType('text/plain;charset=UTF-8') };
+  return { body: JSON.stringify(body), headers: withType('application/json') };
 }
 
 /** JSON when it parses; otherwise the text as is, for the pipeline to report (HTML error pages, truncated bodies). */

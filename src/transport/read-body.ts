@@ -17,30 +17,26 @@ export async function readBodyWithin(response: Response, maxBytes: number, signa
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const stop = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
-  // A fetch that ignores the signal once headers arrived (some wrappers do) is stopped here anyway.
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => {
-      reject(signal?.reason);
-      stop();
-    };
-  });
-  aborted.catch(() => undefined);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener('abort', onAbort, { once: true });
+  // Cancelling the reader settles a pending read at once (done), even when the source ignores the
+  // cancel: the loop then sees the aborted signal. No race per chunk is needed.
+  const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
+  if (signal?.aborted) {
+    onAbort();
+    throw signal.reason;
+  }
+  signal?.addEventListener('abort', onAbort, { once: true });
   const decoder = new TextDecoder();
   let received = 0;
   let text = '';
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), aborted]);
+      const { done, value } = await reader.read();
       // A fetch may end the body quietly when the signal aborts: a cut body is not a reply.
       if (signal?.aborted) throw signal.reason;
       if (done) break;
       received += value.byteLength;
       if (received > maxBytes) {
-        stop();
+        void reader.cancel().catch(() => undefined);
         throw new ResponseTooLargeError(maxBytes);
       }
       text += decoder.decode(value, { stream: true });

@@ -151,7 +151,8 @@ export class RequestPipeline {
       });
       const headers: Record<string, string> = { accept: 'application/json', authorization: `Zoho-oauthtoken ${token}` };
       if (request.service === 'invoice' && request.organizationId) headers[INVOICE_ORG_HEADER] = request.organizationId;
-      events.emit('request', { requestId, service: request.service, method: request.method, url, attempt });
+      // Payloads are built only for an event someone listens to.
+      if (events.listenerCount('request') > 0) events.emit('request', { requestId, service: request.service, method: request.method, url, attempt });
       let reply: TransportResponse;
       try {
         reply = await transport.send({
@@ -162,22 +163,24 @@ export class RequestPipeline {
           ...(request.signal ? { signal: request.signal } : {}),
         });
       } catch (error) {
-        events.emit('response', { requestId, service: request.service, method: request.method, url, attempt, status: 0, durationMs: clock.now() - started });
+        if (events.listenerCount('response') > 0) events.emit('response', { requestId, service: request.service, method: request.method, url, attempt, status: 0, durationMs: clock.now() - started });
         throw transportFailure(error, request, url, token);
       }
       // A custom transport that follows redirects, or reports them: refused, never taken as Zoho's reply.
       if (reply.status >= 300 && reply.status < 400) throw new RedirectRefusedError(reply.status, request.method, url);
-      const zohoCode = zohoCodeOf(reply.body);
-      events.emit('response', {
-        requestId,
-        service: request.service,
-        method: request.method,
-        url,
-        attempt,
-        status: reply.status,
-        durationMs: clock.now() - started,
-        ...(zohoCode === undefined ? {} : { zohoCode }),
-      });
+      if (events.listenerCount('response') > 0) {
+        const zohoCode = zohoCodeOf(reply.body);
+        events.emit('response', {
+          requestId,
+          service: request.service,
+          method: request.method,
+          url,
+          attempt,
+          status: reply.status,
+          durationMs: clock.now() - started,
+          ...(zohoCode === undefined ? {} : { zohoCode }),
+        });
+      }
       return { reply, token };
     } finally {
       release();
