@@ -18,6 +18,8 @@ export interface SideRead {
   refused: RefusedRecord[];
   /** The ids of `refused`: present on the side, so never taken as deleted, and their pairs are left alone. */
   refusedIds: Set<string>;
+  /** Parents whose children the read left out as unchanged (`SourcePage.unchangedParents`): those children are present. */
+  unchangedParents: Set<string>;
 }
 
 /**
@@ -29,12 +31,13 @@ export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; parentTimes?: ReadonlyMap<string, string> | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set() };
-  for await (const page of source.read(collection, { since, signal: options.signal })) {
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set() };
+  const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }) };
+  for await (const page of source.read(collection, readOptions)) {
     options.signal?.throwIfAborted();
     for (const bad of page.refused) {
       if (bad.id !== undefined) {
@@ -47,6 +50,7 @@ export async function readSide(
     }
     for (const record of page.records) if (!read.refusedIds.has(record.id)) read.records.set(record.id, record);
     for (const id of page.deleted ?? []) read.deleted.add(id);
+    for (const id of page.unchangedParents ?? []) read.unchangedParents.add(id);
     if (page.cursor !== undefined) read.cursor = page.cursor;
     if (page.complete === true) read.complete = true;
     options.onPage?.(read.records.size);

@@ -7,7 +7,7 @@ import { syncPair } from './pair-sync.js';
 import { clearMarkOps } from './retry-marks.js';
 import { commit, failed, isFatal, type RunContext, shouldStop, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { snapshotOf, type UnitState } from './unit-state.js';
+import { missingFromCompleteRead, snapshotOf, type UnitState } from './unit-state.js';
 
 /** A linked pair one of whose records is gone. */
 interface Gone {
@@ -44,7 +44,7 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
       continue;
     }
     const fsmMissing = state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
-    const financeMissing = state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId) || (state.finance.complete && !state.finance.records.has(link.financeId));
+    const financeMissing = state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId) || missingFromCompleteRead(state, 'finance', link.financeId, link.parentId);
     if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId)) {
       // Type IV: the contact moved between "with company" and "without company".
       failed(ctx, unit, 'finance', new RecordRefusal('COMPANY_CHANGE_NOT_ALLOWED', COMPANY_CHANGE_TITLE, `${COMPANY_CHANGE_TITLE}: FSM contact ${fsmId} gained or lost its company after it was synced.`), { fsmId, financeId: link.financeId });
@@ -109,7 +109,7 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
   ];
   const detach = () => ctx.stores.links.detachOps(unit.module, survivor, survivorId, { detached: true, at: ctx.clock.now(), reason: `${pair.deleted === 'fsm' ? 'FSM' : 'finance'} record deleted` });
   const read = state[survivor];
-  const survivorGone = read.deleted.has(survivorId) || (read.complete && !(survivor === 'fsm' ? state.fsmAll.has(survivorId) : read.records.has(survivorId)));
+  const survivorGone = read.deleted.has(survivorId) || missingFromCompleteRead(state, survivor, survivorId, pair.parentId);
   try {
     let outcome: 'deleted' | 'deactivated' | 'unlinked' = 'unlinked';
     if (survivorGone) {

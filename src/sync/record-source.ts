@@ -41,8 +41,17 @@ export interface SourcePage {
    * that never sets one resumes from scratch.
    */
   cursor?: string;
-  /** True when this read lists every live record: any linked id it did not list was deleted. */
+  /**
+   * True when this read lists every live record: any linked id it did not list was deleted —
+   * except, for a `parentTime` collection, the children of `unchangedParents`.
+   */
   complete?: boolean;
+  /**
+   * For a `parentTime` collection: parents whose children this read left out because the parent's
+   * modified time still equals the one in {@link ReadOptions.parentTimes} (nothing of theirs
+   * changed). Their linked children are present and unchanged, even in a `complete` read.
+   */
+  unchangedParents?: readonly string[];
 }
 
 /** Options of {@link RecordSource.read}. */
@@ -50,6 +59,20 @@ export interface ReadOptions {
   /** The `cursor` of the last complete read; `undefined` asks for every record. */
   since?: string | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The run the read belongs to. Reads of one run may share work: the built-in finance source
+   * walks the customers once per run for business customers, individuals and contact persons.
+   * Optional; a source may ignore it.
+   */
+  runId?: string | undefined;
+  /**
+   * For a `parentTime` collection: parent id → the parent's modified time when its children were
+   * last synced. A source may leave out the children of a parent whose time has not moved (a
+   * change of a child moves its parent's time) and name the parent in
+   * {@link SourcePage.unchangedParents}; so a full read costs list pages, not a call per parent.
+   * Optional; a source may ignore it and list every child.
+   */
+  parentTimes?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Options of single-record calls. */

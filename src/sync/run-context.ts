@@ -57,6 +57,8 @@ export interface RecordWrite {
 /** Everything one run shares between its units. */
 export interface RunContext {
   readonly runId: string;
+  /** When the run began, ms on the clock: every read of the run started at or after it. */
+  readonly startedAt: number;
   readonly storage: Storage;
   readonly keys: SyncKeys;
   readonly clock: Clock;

@@ -122,7 +122,7 @@ export function checkPage(page: unknown, where: string): GuardedPage {
   if (typeof page !== 'object' || page === null || !Array.isArray((page as SourcePage).records)) {
     throw new TypeError(`${where} is ${describe(page)}, not a page { records: [...] }: the source's read is broken, so the unit cannot be read.`);
   }
-  const { records, deleted, cursor, complete } = page as SourcePage;
+  const { records, deleted, cursor, complete, unchangedParents } = page as SourcePage;
   const kept = new Map<string, { record: SourceRecord; text: string; copies: number; differ: boolean }>();
   const refused: RefusedRecord[] = [];
   records.forEach((value, index) => {
@@ -148,17 +148,24 @@ export function checkPage(page: unknown, where: string): GuardedPage {
       refused.push({ id, error: new RecordRefusal(DUPLICATE_RECORD_ID, DUPLICATE_RECORD_ID_TITLE, message) });
     }
   }
-  const tombstones = Array.isArray(deleted) ? deleted.flatMap((value: unknown) => {
-    const checked = checkId(value);
-    return 'id' in checked ? [checked.id] : [];
-  }) : undefined;
+  const tombstones = validIds(deleted);
+  // A parent id that is not a usable id names no parent: its children are then not taken as present.
+  const unchanged = validIds(unchangedParents);
   return {
     records: out,
     refused,
     ...(tombstones === undefined ? {} : { deleted: tombstones }),
+    ...(unchanged === undefined ? {} : { unchangedParents: unchanged }),
     ...(typeof cursor === 'string' ? { cursor } : {}),
     ...(complete === true ? { complete: true } : {}),
   };
+}
+
+function validIds(values: unknown): string[] | undefined {
+  return Array.isArray(values) ? values.flatMap((value: unknown) => {
+    const checked = checkId(value);
+    return 'id' in checked ? [checked.id] : [];
+  }) : undefined;
 }
 
 /** Checks what a create or update returned: a usable id is required; bad `data` or `modifiedTime` is dropped (the syncer then uses what it sent). */

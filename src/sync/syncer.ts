@@ -182,7 +182,7 @@ export class BidirectionalSyncer {
     const taxes = await loadTaxPairs(o.taxes);
     return {
       // Every commit of the run checks, in its own batch, that the run still holds its lease.
-      runId: run.runId, storage: run.lease ? fencedStorage(o.storage, run.lease) : o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
+      runId: run.runId, startedAt: this.#clock.now(), storage: run.lease ? fencedStorage(o.storage, run.lease) : o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
       sources: this.#sources,
       stores: {
         links: new LinkStore(o.storage, this.#keys),

@@ -119,8 +119,8 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
   if (shouldStop(ctx)) return false;
   const now = ctx.clock.now();
   const ops: StorageOp[] = ctx.stores.cursors.putOps(unit.module, {
-    fsm: nextSideCursor(state.cursor.fsm, state.fsm, now),
-    finance: nextSideCursor(state.cursor.finance, state.finance, now),
+    fsm: nextSideCursor(state.cursor.fsm, state.fsm, now, ctx.startedAt),
+    finance: nextSideCursor(state.cursor.finance, state.finance, now, ctx.startedAt),
     mappingVersion: state.converter.version,
   });
   await commit(ctx, ops);

@@ -1,10 +1,11 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { MappingSide } from '../mapping/catalogue/index.js';
 import type { BaseSnapshot, SideSnapshot } from './base-store.js';
+import { timeOf } from './conflict-policies.js';
 import { type SideRead, readSide, fullReadDue } from './change-detection.js';
 import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
-import type { UnitCursor } from './cursor-store.js';
+import type { SideCursor, UnitCursor } from './cursor-store.js';
 import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
@@ -128,6 +129,48 @@ async function addRetries(source: RecordSource, collection: SyncCollection, read
   return gone;
 }
 
+/**
+ * Parent id → the parent's time its linked children were last synced at, for the parents a
+ * complete unit run has already settled: their linked children all agree on the time, and it is
+ * older than the cursor of the last complete read (`before`). Every child of such a parent was
+ * read and synced by a unit run that finished (one that stopped half-way leaves the cursor where it
+ * was, and the parents it met at or after it), so while the parent's time stays, nothing of its
+ * children is left to do.
+ */
+export function syncedParentTimes(links: LinkIndex, bases: ReadonlyMap<string, BaseSnapshot>, cursor: SideCursor): Map<string, string> {
+  const times = new Map<string, string>();
+  const limit = settledBefore(cursor);
+  if (limit === undefined) return times;
+  const unknown = new Set<string>();
+  for (const [fsmId, link] of links.byFsm) {
+    const parentId = link.parentId;
+    if (parentId === undefined || unknown.has(parentId)) continue;
+    const time = bases.get(fsmId)?.finance.modifiedTime;
+    const at = timeOf(time);
+    const seen = times.get(parentId);
+    if (time === undefined || at === undefined || at >= limit || (seen !== undefined && seen !== time)) {
+      unknown.add(parentId);
+      times.delete(parentId);
+    } else {
+      times.set(parentId, time);
+    }
+  }
+  return times;
+}
+
+// Zoho's clock and ours may disagree by this much.
+const CLOCK_SKEW_MS = 60_000;
+
+// Parents older than the cursor's second were settled by the run that read up to it. Those of the
+// cursor's own second too, once that run began after the second was over (with room for clock
+// skew): a change made later in that second would otherwise share the time the run saw.
+function settledBefore(cursor: SideCursor): number | undefined {
+  const at = timeOf(cursor.since);
+  if (at === undefined) return undefined;
+  const secondEnd = at - (at % 1000) + 1000;
+  return cursor.readAt !== undefined && cursor.readAt - CLOCK_SKEW_MS >= secondEnd ? secondEnd : at;
+}
+
 /** A unit's stored state, before any side is read. */
 export interface StoredUnit {
   readonly converter: SyncConverter;
@@ -152,12 +195,18 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   const fsm = await readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
     full: ctx.fullScan || mappingChanged || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
     signal: ctx.signal,
+    runId: ctx.runId,
     onPage: progress('read'),
   });
+  // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
+  // may leave out the children of parents whose time has not moved.
+  const everything = ctx.fullScan || mappingChanged;
   const finance = await readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
-    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
+    full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
     signal: ctx.signal,
+    runId: ctx.runId,
     onPage: progress('read'),
+    ...(everything || stored.caps.finance.parentTime !== true ? {} : { parentTimes: syncedParentTimes(links, stored.bases, cursor.finance) }),
   });
   const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);
   const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, retries.finance, ctx.signal);
@@ -269,7 +318,21 @@ function holdRefused(ctx: RunContext, unit: SyncUnit, links: LinkIndex, reads: {
 export function knownGone(state: UnitState, side: SyncSide, id: string): boolean {
   const read = state[side];
   if (read.deleted.has(id) || state.gone[side].has(id)) return true;
-  return read.complete && !(side === 'fsm' ? state.fsmAll.has(id) : read.records.has(id));
+  return missingFromCompleteRead(state, side, id);
+}
+
+/**
+ * Whether a complete read of `side` lacks the record: it was neither listed nor a child of a parent
+ * the read left out as unchanged (a person of a customer whose time has not moved is still there).
+ */
+export function missingFromCompleteRead(state: UnitState, side: SyncSide, id: string, parentId?: string): boolean {
+  const read = state[side];
+  if (!read.complete) return false;
+  if (side === 'fsm') return !state.fsmAll.has(id);
+  if (read.records.has(id)) return false;
+  if (read.unchangedParents.size === 0) return true;
+  const parent = parentId ?? state.links.byFsm.get(state.links.byFinance.get(id) ?? '')?.parentId;
+  return parent === undefined || !read.unchangedParents.has(parent);
 }
 
 /**

@@ -8,7 +8,8 @@ import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
 } from '../record-source.js';
 import { financeLimits } from './client-limits.js';
-import { NewestFirstCheck } from './newest-first.js';
+import { CustomerWalks } from './customer-walk.js';
+import { KnownPersons } from './known-persons.js';
 import { REQUIRED_ON_UPDATE, withRequired } from './required-fields.js';
 
 type Data = Record<string, unknown>;
@@ -100,52 +101,51 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
   const persons = finance.contactPersons as unknown as PersonsResource;
   const activatable = (collection: SyncCollection) => (collection === 'items' ? items : contacts);
 
-  // Customers of one sub type modified at or after `since` (inclusive: Zoho's times have second
-  // precision, and a record modified in the cursor's second must be seen again). The walk asks for
-  // newest-modified first and stops at the end of the first page that reaches below `since` — but
-  // only once the rows read prove that order (sort_order is not in Zoho's published description of
-  // GET /contacts). Otherwise it walks every page, keeping the rows at or after `since`: dearer,
-  // never blind to a change.
-  async function* customers(subType: 'business' | 'individual', read: ReadOptions): AsyncGenerator<{ row: Data; time: string | undefined }> {
-    const floor = timeOf(read.since);
-    const order = new NewestFirstCheck('last_modified_time');
-    const list = contacts.list({ contactType: 'customer', filterBy: 'Status.All', sortColumn: 'last_modified_time', sortOrder: 'D', ...signalOf(read) });
-    for await (const page of list.pages()) {
-      order.page(page.sort);
-      let reachedFloor = false;
-      for (const row of page.items) {
-        const time = typeof row.last_modified_time === 'string' ? row.last_modified_time : undefined;
-        const at = timeOf(time);
-        order.row(at);
-        if (floor !== undefined && at !== undefined && at < floor) {
-          reachedFloor = true;
-          continue;
-        }
-        if (subTypeOf(row) === subType) yield { row, time };
-      }
-      if (reachedFloor && order.confirmed) return;
-    }
-  }
+  const walks = new CustomerWalks((signal) => contacts.list({ contactType: 'customer', filterBy: 'Status.All', sortColumn: 'last_modified_time', sortOrder: 'D', ...(signal ? { signal } : {}) }).pages());
+  const known = new KnownPersons();
 
+  // Business customers, individuals, or the persons of business customers, changed since the
+  // cursor. Persons come from what a customer read already returned when it is as new as the row,
+  // else from the customer's persons list; a customer whose time equals the one its persons were
+  // synced at (`read.parentTimes`) is left out and named unchanged: nothing of its persons moved.
   async function* readCustomers(collection: 'companies' | 'contacts' | 'contact_persons', read: ReadOptions): AsyncGenerator<SourcePage> {
+    const forPersons = collection === 'contact_persons';
+    known.begin(read.runId);
     let newest: { text: string; at: number } | undefined;
     let batch: SourceRecord[] = [];
-    for await (const { row, time } of customers(collection === 'contacts' ? 'individual' : 'business', read)) {
-      const at = timeOf(time);
+    let unchanged: string[] = [];
+    for await (const customer of walks.walk(read, { kind: collection === 'contacts' ? 'individual' : 'business', rows: !forPersons })) {
+      const { id, time, at } = customer;
       if (time !== undefined && at !== undefined && (newest === undefined || at > newest.at)) newest = { text: time, at };
-      if (collection === 'contact_persons') {
-        const parentId = String(row.contact_id);
-        const people = await persons.list(parentId, signalOf(read)).toArray();
-        batch.push(...people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId }, ...(time ? { modifiedTime: time } : {}) })));
+      if (!forPersons) {
+        batch.push({ id, data: customer.row ?? { contact_id: id }, partial: true, ...(time ? { modifiedTime: time } : {}) });
+      } else if (time !== undefined && read.parentTimes?.get(id) === time) {
+        unchanged.push(id);
       } else {
-        batch.push({ id: String(row.contact_id), data: row, partial: true, ...(time ? { modifiedTime: time } : {}) });
+        const taken = known.take(id, at);
+        let people: Data[];
+        try {
+          people = taken?.persons ?? await persons.list(id, signalOf(read)).toArray();
+        } catch (error) {
+          // Deleted since the walk met it: it holds no person now.
+          if (error instanceof NotFoundError) continue;
+          throw error;
+        }
+        const personTime = taken?.time ?? time;
+        batch.push(...people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId: id, data: { ...p, contact_id: id }, ...(personTime ? { modifiedTime: personTime } : {}) })));
       }
       if (batch.length >= 200) {
-        yield { records: batch };
+        yield { records: batch, ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}) };
         batch = [];
+        unchanged = [];
       }
     }
-    yield { records: batch, complete: read.since === undefined, ...(newest ? { cursor: newest.text } : read.since ? { cursor: read.since } : {}) };
+    yield {
+      records: batch,
+      ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}),
+      complete: read.since === undefined,
+      ...(newest ? { cursor: newest.text } : read.since ? { cursor: read.since } : {}),
+    };
   }
 
   async function* readItems(read: ReadOptions): AsyncGenerator<SourcePage> {
@@ -199,33 +199,44 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       }
       return notFoundAsUndefined(async () => {
         const data = await activatable(collection).get(id, signalOf(call));
+        if (collection !== 'items') known.remember(data);
         return { id, data, ...modified(data) };
       });
     },
     async create(collection, data, call) {
       if (collection === 'contact_persons') {
         const parentId = call?.parentId ?? (typeof data.contact_id === 'string' ? data.contact_id : undefined);
+        if (parentId !== undefined) known.forget(parentId);
         const person = await persons.create({ ...data, ...(parentId ? { contact_id: parentId } : {}) }, signalOf(call));
         return written(String(person.contact_person_id), { ...person, ...(parentId ? { contact_id: parentId } : {}) });
       }
       const record = await activatable(collection).create(data, signalOf(call));
+      if (collection !== 'items') known.remember(record);
       return written(String(collection === 'items' ? record.item_id : record.contact_id), record);
     },
     async update(collection, id, patch, call) {
       const body = await updateBody(collection, id, patch, call);
       if (collection === 'contact_persons') {
+        if (typeof body.contact_id === 'string') known.forget(body.contact_id);
         const person = await persons.update(id, body, signalOf(call));
         return written(id, { ...person, ...(call?.parentId ? { contact_id: call.parentId } : {}) });
       }
-      return written(id, await activatable(collection).update(id, body, signalOf(call)));
+      const record = await activatable(collection).update(id, body, signalOf(call));
+      if (collection !== 'items') known.remember(record);
+      return written(id, record);
     },
     async deactivate(collection, id, call) {
       if (collection === 'contact_persons') throw new TypeError('Books contact persons cannot be marked inactive; delete them or unlink.');
       await activatable(collection).markInactive(id, signalOf(call));
     },
     async delete(collection, id, call) {
-      if (collection === 'contact_persons') await persons.delete(id, signalOf(call));
-      else await activatable(collection).delete(id, signalOf(call));
+      if (collection === 'contact_persons') {
+        if (call?.parentId !== undefined) known.forget(call.parentId);
+        await persons.delete(id, signalOf(call));
+      } else {
+        await activatable(collection).delete(id, signalOf(call));
+        if (collection !== 'items') known.forget(id);
+      }
     },
     async findByKey(collection, value, call) {
       if (collection === 'contact_persons') {

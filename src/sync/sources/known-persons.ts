@@ -1,0 +1,63 @@
+import { timeOf } from '../conflict-policies.js';
+
+type Data = Record<string, unknown>;
+
+/** How many customers' persons are remembered at most (the oldest go first). */
+const MAX_CUSTOMERS = 50_000;
+
+/**
+ * The contact persons Books returned inside a customer (`contact_persons[]` of a customer read,
+ * create or update), so the contact persons unit takes them from there instead of listing them
+ * again: a customer read whole already costs its call. A customer's persons are taken only while
+ * what was remembered is at least as new as the customer's row the walk met (a change to a person
+ * moves its customer's modified time), and only once. Kept as JSON text: a run that reads tens of
+ * thousands of customers holds them until the persons unit, and text is a fraction of the objects.
+ */
+export class KnownPersons {
+  readonly #byCustomer = new Map<string, { at: number; time: string; json: string }>();
+  #runId: string | undefined;
+
+  /**
+   * Starts a read of run `runId`: what was remembered in another run (or for a read outside a
+   * run) is dropped. Zoho's times have whole seconds, so a time that has not moved since an earlier
+   * run's read does not prove nothing changed later in that second; within one run, the walk and
+   * the reads that follow it see the same second.
+   */
+  begin(runId: string | undefined): void {
+    if (runId !== undefined && runId === this.#runId) return;
+    this.#byCustomer.clear();
+    this.#runId = runId;
+  }
+
+  /** Remembers the persons of a customer Books returned whole (with `contact_persons`). */
+  remember(customer: Data): void {
+    const id = customer.contact_id;
+    const time = customer.last_modified_time;
+    const at = typeof time === 'string' ? timeOf(time) : undefined;
+    if (typeof id !== 'string' || typeof time !== 'string' || at === undefined || !Array.isArray(customer.contact_persons)) return;
+    this.#byCustomer.delete(id);
+    this.#byCustomer.set(id, { at, time, json: JSON.stringify(customer.contact_persons) });
+    if (this.#byCustomer.size > MAX_CUSTOMERS) {
+      const oldest = this.#byCustomer.keys().next();
+      if (oldest.done !== true) this.#byCustomer.delete(oldest.value);
+    }
+  }
+
+  /**
+   * The persons of customer `id` as remembered, when that is no older than `at` (the time of the
+   * customer's row the walk met), with the time they were read at; forgotten once taken.
+   */
+  take(id: string, at: number | undefined): { persons: Data[]; time: string } | undefined {
+    const known = this.#byCustomer.get(id);
+    if (known === undefined) return undefined;
+    this.#byCustomer.delete(id);
+    if (at === undefined || known.at < at) return undefined;
+    const persons: unknown = JSON.parse(known.json);
+    return Array.isArray(persons) ? { persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null), time: known.time } : undefined;
+  }
+
+  /** Forgets a customer (deleted, or one of its persons written: its time may not show it within the second). */
+  forget(id: string): void {
+    this.#byCustomer.delete(id);
+  }
+}
