@@ -25,9 +25,8 @@ export async function readBodyWithin(response: Response, maxBytes: number, signa
     throw signal.reason;
   }
   signal?.addEventListener('abort', onAbort, { once: true });
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -39,10 +38,23 @@ export async function readBodyWithin(response: Response, maxBytes: number, signa
         void reader.cancel().catch(() => undefined);
         throw new ResponseTooLargeError(maxBytes);
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
-  return text + decoder.decode();
+  return utf8.decode(chunks.length === 1 ? chunks[0] : joined(chunks, received));
+}
+
+/** One decoder for every reply: a whole-buffer decode keeps no state between calls. */
+const utf8 = new TextDecoder();
+
+function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }

@@ -192,11 +192,20 @@ export class RequestPipeline {
     assertNoDotSegments(request.path);
     const base = hosts[request.service];
     const url = new URL(base + request.path);
-    refuseCallerOrganization(`${request.method} ${request.path}`, request.query, url.searchParams);
-    if (request.service === 'books' && request.organizationId) url.searchParams.set('organization_id', request.organizationId);
-    for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+    // The query is built apart and written back once: each set on url.searchParams re-serialises the URL.
+    const params = new URLSearchParams(url.search);
+    refuseCallerOrganization(`${request.method} ${request.path}`, request.query, params);
+    let changed = false;
+    if (request.service === 'books' && request.organizationId) {
+      params.set('organization_id', request.organizationId);
+      changed = true;
     }
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value === undefined) continue;
+      params.set(name, String(value));
+      changed = true;
+    }
+    if (changed) url.search = params.toString();
     if (request.service !== 'fsm' && !request.organizationId && !request.path.startsWith('/organizations')) {
       throw new ConfigError(
         `${request.method} ${request.path} needs a finance organisation id. Set finance.organizationId in the IntegrationClient options, or use client.financeFor(app, organizationId).`,
