@@ -25,8 +25,8 @@ export type DuplicatePolicy = 'clone' | 'overwrite';
 
 /** Events of a {@link BidirectionalSyncer}. */
 export interface SyncEvents {
-  /** Progress of one entity: `phase` `read` (records read so far) or `sync` (records done of `total`). */
-  progress: { entity: string; module: string; phase: 'read' | 'sync'; done: number; total: number };
+  /** Progress of one entity: `phase` `read` (records read so far on `side`; both sides are read at once) or `sync` (records done of `total`). */
+  progress: { entity: string; module: string; phase: 'read' | 'sync'; done: number; total: number; side?: SyncSide | undefined };
   /** A record was written (or, in a dry run, would be). */
   record: {
     entity: string;

@@ -130,6 +130,27 @@ async function addRetries(source: RecordSource, collection: SyncCollection, read
 }
 
 /**
+ * Runs one task per side at once; when one fails, the other is aborted and the first failure is
+ * thrown (an abort of the run's own signal stays that abort).
+ */
+async function bothSides<T>(signal: AbortSignal | undefined, tasks: { fsm: (signal: AbortSignal) => Promise<T>; finance: (signal: AbortSignal) => Promise<T> }): Promise<{ fsm: T; finance: T }> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  const guarded = (task: (signal: AbortSignal) => Promise<T>) => task(stop.signal).catch((error: unknown) => {
+    stop.abort(error);
+    throw error;
+  });
+  try {
+    const [fsm, finance] = await Promise.all([guarded(tasks.fsm), guarded(tasks.finance)]);
+    return { fsm, finance };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
  * Parent id → the parent's time its linked children were last synced at, for the parents a
  * complete unit run has already settled: their linked children all agree on the time, and it is
  * older than the cursor of the last complete read (`before`). Every child of such a parent was
@@ -191,22 +212,26 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   const { links, cursor, retries } = stored;
   const now = ctx.clock.now();
   const mappingChanged = cursor.mappingVersion !== undefined && cursor.mappingVersion !== stored.converter.version;
-  const progress = (phase: 'read') => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase, done, total: 0 });
-  const fsm = await readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
-    full: ctx.fullScan || mappingChanged || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
-    signal: ctx.signal,
-    runId: ctx.runId,
-    onPage: progress('read'),
-  });
+  const progress = (side: SyncSide) => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'read', side, done, total: 0 });
   // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
   // may leave out the children of parents whose time has not moved.
   const everything = ctx.fullScan || mappingChanged;
-  const finance = await readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
-    full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
-    signal: ctx.signal,
-    runId: ctx.runId,
-    onPage: progress('read'),
-    ...(everything || stored.caps.finance.parentTime !== true ? {} : { parentTimes: syncedParentTimes(links, stored.bases, cursor.finance) }),
+  // The two sides are two organisations with a quota each: read both at once. A side that fails
+  // stops the other's read.
+  const { fsm, finance } = await bothSides(ctx.signal, {
+    fsm: (signal) => readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
+      full: everything || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
+      signal,
+      runId: ctx.runId,
+      onPage: progress('fsm'),
+    }),
+    finance: (signal) => readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
+      full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
+      signal,
+      runId: ctx.runId,
+      onPage: progress('finance'),
+      ...(everything || stored.caps.finance.parentTime !== true ? {} : { parentTimes: syncedParentTimes(links, stored.bases, cursor.finance) }),
+    }),
   });
   const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);
   const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, retries.finance, ctx.signal);
