@@ -9,7 +9,8 @@
  * Then creates: `POST /contacts` with a typical customer, over the same server process, made by a
  * bare fetch loop (JSON body, auth header, org id, reply parsed and its code checked) and by
  * `client.finance.contacts.create` (input and reply validated), at concurrency 1 and 10 — the client
- * through the least routing to the server's port, and again through `sandboxServerFetch`. Reports
+ * with the default transport over the global fetch (routed to the server's port), with a custom
+ * fetch doing the least routing, and with `sandboxServerFetch`. Reports
  * wall time and this process's CPU (`process.cpuUsage`, user + system): the server runs in the
  * child, so the CPU is the caller's own — the SDK's, or the bare loop's.
  *
@@ -209,7 +210,7 @@ const createUrl = `${server.url}/books/v3/contacts?organization_id=${organizatio
 const createHeaders = { ...headers, 'content-type': 'application/json', [SANDBOX_HOST_HEADER]: host };
 /** The minimal create: POST with the JSON body and auth header, reply parsed, its code checked. */
 async function bareCreate(n: number): Promise<string> {
-  const response = await fetch(createUrl, { method: 'POST', headers: createHeaders, body: JSON.stringify(newCustomer(n)) });
+  const response = await realFetch(createUrl, { method: 'POST', headers: createHeaders, body: JSON.stringify(newCustomer(n)) });
   const body = (await response.json()) as { code: number; contact?: { contact_id: string } };
   if (body.code !== 0 || !body.contact) throw new Error(`bare create failed: ${JSON.stringify(body).slice(0, 200)}`);
   return body.contact.contact_id;
@@ -240,6 +241,28 @@ function routedFetch(serverUrl: string): typeof fetch {
   }) as typeof fetch;
 }
 const routedClient = clientOver(routedFetch(server.url), token);
+
+/**
+ * The default transport (no `fetch` option) calls the global fetch with the URL and init, as in
+ * production. For its variant the global fetch is replaced by this router, which sends Zoho's
+ * Books URLs to the server with the host in a header and everything else on unchanged.
+ */
+const realFetch = globalThis.fetch;
+const booksOrigin = new URL(books).origin;
+const zohoToServer = ((input: RequestInfo | URL, init?: RequestInit) =>
+  typeof input === 'string' && input.startsWith(`${booksOrigin}/`)
+    ? realFetch(`${server.url}${input.slice(booksOrigin.length)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host } })
+    : realFetch(input, init)) as typeof fetch;
+const defaultClient = new IntegrationClient({
+  region: 'us',
+  finance: { app: 'books', organizationId },
+  auth: { accessToken: token },
+  transport: createKyTransport(),
+  limits: { perMinute: 1e9, concurrency: 10, perDay: false },
+});
+async function defaultClientCreate(n: number): Promise<string> {
+  return (await defaultClient.finance.contacts.create(newCustomer(n))).contact_id;
+}
 async function clientCreate(n: number): Promise<string> {
   return (await routedClient.finance.contacts.create(newCustomer(n))).contact_id;
 }
@@ -248,19 +271,32 @@ async function rewrittenClientCreate(n: number): Promise<string> {
 }
 
 async function createBench(): Promise<void> {
-  const CREATE_VARIANTS = { 'bare fetch': bareCreate, IntegrationClient: clientCreate, 'IntegrationClient via sandboxServerFetch': rewrittenClientCreate } as const;
+  const CREATE_VARIANTS = {
+    'bare fetch': bareCreate,
+    'IntegrationClient, default transport': defaultClientCreate,
+    IntegrationClient: clientCreate,
+    'IntegrationClient via sandboxServerFetch': rewrittenClientCreate,
+  } as const;
+  // Only the default transport's variant runs with the router as the global fetch.
+  const run = (name: string, concurrency: number, total: number, createOne: (n: number) => Promise<string>) => {
+    if (name !== 'IntegrationClient, default transport') return createLoop(concurrency, total, createOne);
+    globalThis.fetch = zohoToServer;
+    return createLoop(concurrency, total, createOne).finally(() => {
+      globalThis.fetch = realFetch;
+    });
+  };
   type CreateVariant = keyof typeof CREATE_VARIANTS;
   const key = (name: CreateVariant, concurrency: number) => `${name} @${concurrency}`;
   const wall = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
   // Warm-up: the JIT and the connection pool, both variants, both concurrencies.
-  for (const concurrency of CREATE_CONCURRENCY) for (const createOne of Object.values(CREATE_VARIANTS)) await createLoop(concurrency, Math.min(100, CREATES), createOne);
+  for (const concurrency of CREATE_CONCURRENCY) for (const [name, createOne] of Object.entries(CREATE_VARIANTS)) await run(name, concurrency, Math.min(100, CREATES), createOne);
   for (let round = 0; round < ROUNDS; round++) {
     for (const concurrency of CREATE_CONCURRENCY) {
       for (const [name, createOne] of Object.entries(CREATE_VARIANTS) as Array<[CreateVariant, (n: number) => Promise<string>]>) {
         const cpuStart = process.cpuUsage();
         const start = performance.now();
-        const ok = await createLoop(concurrency, CREATES, createOne);
+        const ok = await run(name, concurrency, CREATES, createOne);
         const elapsed = performance.now() - start;
         const used = process.cpuUsage(cpuStart);
         if (ok !== CREATES) throw new Error(`${name} created ${ok} of ${CREATES}`);
@@ -286,17 +322,23 @@ async function createBench(): Promise<void> {
     }
     const wallRatio = w('IntegrationClient') / w('bare fetch');
     const cpuRatio = c('IntegrationClient') / c('bare fetch');
+    const defaultWall = w('IntegrationClient, default transport') / w('bare fetch');
+    const defaultCpu = c('IntegrationClient, default transport') / c('bare fetch');
     const rewrittenWall = w('IntegrationClient via sandboxServerFetch') / w('bare fetch');
     const rewrittenCpu = c('IntegrationClient via sandboxServerFetch') / c('bare fetch');
+    rows.push([`  default transport / bare at ${concurrency}`, `${formatNumber(defaultWall, 2)}×`, '', `${formatNumber(defaultCpu, 2)}×`, '']);
     rows.push([`  client / bare at ${concurrency}`, `${formatNumber(wallRatio, 2)}×`, '', `${formatNumber(cpuRatio, 2)}×`, '']);
     rows.push([`  via sandboxServerFetch / bare at ${concurrency}`, `${formatNumber(rewrittenWall, 2)}×`, '', `${formatNumber(rewrittenCpu, 2)}×`, '']);
     recordFigure({ label: `creates via sandboxServerFetch, client / bare fetch, wall, concurrency ${concurrency}`, value: rewrittenWall, unit: '×', digits: 2 });
+    recordFigure({ label: `creates, default transport / bare fetch, wall, concurrency ${concurrency}`, value: defaultWall, unit: '×', digits: 2 });
+    recordFigure({ label: `creates, default transport / bare fetch, client-process CPU, concurrency ${concurrency}`, value: defaultCpu, unit: '×', digits: 2 });
     recordFigure({ label: `creates, client / bare fetch, wall, concurrency ${concurrency}`, value: wallRatio, unit: '×', digits: 2 });
     recordFigure({ label: `creates, client / bare fetch, client-process CPU, concurrency ${concurrency}`, value: cpuRatio, unit: '×', digits: 2 });
     recordFigure({ label: `creates through IntegrationClient, concurrency ${concurrency}`, value: (CREATES / w('IntegrationClient')) * 1000, unit: 'creates/s' });
   }
   process.stdout.write(`${formatTable(['variant', 'round', 'wall a create', 'CPU a create', 'creates/s'], rows)}\n`);
-  process.stdout.write('CPU is this process only (user + system). "IntegrationClient" reaches the server through the least routing (routedFetch);\n');
+  process.stdout.write('CPU is this process only (user + system). "default transport": createKyTransport() over the global fetch, routed to the server;\n');
+  process.stdout.write('"IntegrationClient": a custom fetch (routedFetch), the least routing a Request-taking fetch needs;\n');
   process.stdout.write('"via sandboxServerFetch" through the sandbox\'s own rewrite, which rebuilds each request and buffers its body.\n');
 }
 

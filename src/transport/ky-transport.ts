@@ -29,12 +29,13 @@ export interface KyTransportOptions {
  * bodies, never retries (the client's pipeline does), resolves for every HTTP status, and parses
  * the reply: JSON into a value, anything else as text, an empty body as `undefined`.
  *
- * Each call hands fetch a `Request` (URL, method, headers, the exchange's signal, `redirect:
- * 'manual'`) and, when the call has a body, the encoded body as init — `fetch(request, { body })`;
- * a custom fetch forwards both (`new Request(input, init)` or `fetch(input, init)`). No copy of the
- * request or its body is kept for retries, since the pipeline retries by sending again. (It was built on ky, whose options the SDK turned off — retries,
- * timeout, HTTP errors — while its per-call cost stayed: a second signal, header merging and a
- * tee of every request body for retries it never made.)
+ * The global fetch is called with the URL and init (method, headers, body, the exchange's signal,
+ * `redirect: 'manual'`). A custom `fetch` gets a `Request` with all of it but the body and, when the
+ * call has a body, the encoded body as init — `fetch(request, { body })`; it forwards both
+ * (`new Request(input, init)` or `fetch(input, init)`). No copy of the request or its body is kept
+ * for retries, since the pipeline retries by sending again. (It was built on ky, whose options the
+ * SDK turned off — retries, timeout, HTTP errors — while its per-call cost stayed: a second signal,
+ * header merging and a tee of every request body for retries it never made.)
  *
  * @example
  * ```ts
@@ -56,18 +57,23 @@ export function createKyTransport(options: KyTransportOptions = {}): Transport {
       try {
         let response: Response;
         try {
-          // Built inside the try: a header value fetch refuses is quoted in its TypeError, redacted below.
+          // Inside the try: a header value fetch refuses is quoted in its TypeError, redacted below.
           const encoded = encodeBody(request.body, request.headers);
-          const outgoing = new Request(request.url, {
+          const init: RequestInit = {
             method: request.method,
             headers: encoded.headers,
             signal: deadline.signal,
             // Never follow: a 307/308 would re-send the credentials or the record to the Location's host.
             redirect: 'manual',
-          });
-          // The body goes in init, not inside the Request: fetch(request) alone would pipe the
-          // Request's body through a stream copy before sending it.
-          response = await (fetchImpl ?? globalThis.fetch)(outgoing, encoded.body === undefined ? undefined : { body: encoded.body });
+          };
+          if (fetchImpl) {
+            // A custom fetch gets a Request, as it always has; the body goes in init beside it, since
+            // fetch(request) alone would pipe the Request's body through a stream copy.
+            response = await fetchImpl(new Request(request.url, init), encoded.body === undefined ? undefined : { body: encoded.body });
+          } else {
+            // The global fetch builds its own Request: one is enough.
+            response = await globalThis.fetch(request.url, encoded.body === undefined ? init : { ...init, body: encoded.body });
+          }
         } catch (error) {
           throw toNetworkError(error, request, deadline.timedOut());
         }
