@@ -190,6 +190,8 @@ function newCustomer(n: number) {
   };
 }
 
+/** The global fetch as it was before any variant replaced it. */
+const realFetch = globalThis.fetch;
 let created = 0;
 /** Runs `total` creates, `concurrency` at a time; resolves with how many succeeded. */
 async function createLoop(concurrency: number, total: number, createOne: (n: number) => Promise<string>): Promise<number> {
@@ -231,7 +233,7 @@ function routedFetch(serverUrl: string): typeof fetch {
     routedHeaders.set(SANDBOX_HOST_HEADER, url.host);
     // A transport that puts the body inside the Request (the ky-based one did) costs a read here.
     const body = init?.body ?? (request.body ? await request.arrayBuffer() : undefined);
-    return fetch(`${serverUrl}${url.pathname}${url.search}`, {
+    return realFetch(`${serverUrl}${url.pathname}${url.search}`, {
       method: request.method,
       headers: routedHeaders,
       signal: request.signal,
@@ -247,12 +249,16 @@ const routedClient = clientOver(routedFetch(server.url), token);
  * production. For its variant the global fetch is replaced by this router, which sends Zoho's
  * Books URLs to the server with the host in a header and everything else on unchanged.
  */
-const realFetch = globalThis.fetch;
 const booksOrigin = new URL(books).origin;
-const zohoToServer = ((input: RequestInfo | URL, init?: RequestInit) =>
-  typeof input === 'string' && input.startsWith(`${booksOrigin}/`)
-    ? realFetch(`${server.url}${input.slice(booksOrigin.length)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host } })
-    : realFetch(input, init)) as typeof fetch;
+const routed = routedFetch(server.url);
+const zohoToServer = ((input: RequestInfo | URL, init?: RequestInit) => {
+  if (typeof input === 'string' && input.startsWith(`${booksOrigin}/`)) {
+    return realFetch(`${server.url}${input.slice(booksOrigin.length)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), [SANDBOX_HOST_HEADER]: host } });
+  }
+  // A transport that hands the global fetch a Request (the ky-based one did) is routed like a custom fetch.
+  if (input instanceof Request && input.url.startsWith(`${booksOrigin}/`)) return routed(input, init);
+  return realFetch(input, init);
+}) as typeof fetch;
 const defaultClient = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId },
