@@ -7,8 +7,6 @@ export interface SideCursor {
   since?: string;
   /** When the last full read (every record, for delete detection) finished, ms on the clock. */
   fullScanAt?: number;
-  /** When the run that read up to `since` began, ms on the clock: its reads came after it. */
-  readAt?: number;
 }
 
 /** The cursors of one unit, and the mapping version its bases were built with. */
@@ -38,12 +36,10 @@ export class CursorStore {
 }
 
 /** A side's cursor after a read. */
-export function nextSideCursor(previous: SideCursor, read: { cursor: string | undefined; complete: boolean }, now: number, runStartedAt: number): SideCursor {
+export function nextSideCursor(previous: SideCursor, read: { cursor: string | undefined; complete: boolean }, now: number): SideCursor {
   const next: SideCursor = {};
   const since = read.cursor ?? previous.since;
   if (since !== undefined) next.since = since;
-  const readAt = read.cursor !== undefined ? runStartedAt : previous.readAt;
-  if (readAt !== undefined) next.readAt = readAt;
   const fullScanAt = read.complete ? now : previous.fullScanAt;
   if (fullScanAt !== undefined) next.fullScanAt = fullScanAt;
   return next;

@@ -83,6 +83,11 @@ export class SyncKeys {
     return `${this.root}retry/${unit}/${s}${id === undefined ? '' : encodeKeySegment(id)}`;
   }
 
+  /** A parent whose children are all synced at its current time (`settled/<unit>/<parentId>`). */
+  settled(unit: string, parentId?: string): string {
+    return `${this.root}settled/${unit}/${parentId === undefined ? '' : encodeKeySegment(parentId)}`;
+  }
+
   cursor(unit: string): string {
     return `${this.root}cursor/${unit}`;
   }

@@ -7,7 +7,11 @@ import { otherSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { createCounterpart } from './record-create.js';
 import { findCreated, isLinked, pairOrCreate, settleIntent, take, unlinkedByKey } from './unlinked-records.js';
+import { ParentVisits } from './settled-parents.js';
 import { knownGone, loadUnit, type UnitState } from './unit-state.js';
+
+// Settled parents are committed this many at a time.
+const SETTLED_BATCH = 50;
 
 // Contact persons live under the customers of the companies unit.
 const PARENT_UNIT = 'companies';
@@ -19,6 +23,18 @@ const PARENT_UNIT = 'companies';
  */
 export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean> {
   const state = await loadUnit(ctx, unit);
+  const visits = ParentVisits.of(ctx, state);
+  try {
+    return await syncUnit(ctx, state, visits);
+  } finally {
+    // Parents settled before a stop count for the next run (a daily limit, an abort). Best effort:
+    // a marker not written only means that parent's children are read again.
+    if (visits && visits.pending > 0) await commit(ctx, visits.take()).catch(() => undefined);
+  }
+}
+
+async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits | undefined): Promise<boolean> {
+  const { unit } = state;
   const handled = { fsm: new Set<string>(), finance: new Set<string>() };
   const pending: PairInput[] = [];
   const index = state.unlinked;
@@ -30,7 +46,10 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
     for (const [sourceId, intent] of state.intents[from]) {
       const found = isLinked(state, from, sourceId) ? undefined : await findCreated(ctx, state, index[otherSide(from)], intent);
       const settled = await settleIntent(ctx, state, from, sourceId, intent, found);
-      if (settled.kind === 'detached') handled[settled.side].add(settled.id);
+      if (settled.kind === 'detached') {
+        handled[settled.side].add(settled.id);
+        if (settled.side === 'finance') visits?.visit(settled.id);
+      }
       if (settled.kind === 'pair') {
         handled.fsm.add(settled.pair.fsmId);
         handled.finance.add(settled.pair.financeId);
@@ -51,11 +70,13 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
     await ctx.lease?.renewIfDue();
     await work();
     progress();
+    if (visits && visits.pending >= SETTLED_BATCH) await commit(ctx, visits.take());
     return true;
   };
 
   for (const pair of pending) {
     if (!(await step(() => syncPair(ctx, state, pair)))) return false;
+    visits?.visit(pair.financeId);
     progress();
   }
 
@@ -82,12 +103,14 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
         }
         const pair = linkedPair(state, record.id, { fsm: record, finance: financeRecord });
         if (pair) await syncPair(ctx, state, pair);
+        visits?.visit(link.financeId);
         return;
       }
       if (state.links.detached.fsm.has(record.id)) return;
       const done = await pairOrCreate(ctx, state, 'fsm', record, (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)));
       if (done.kind === 'matched') {
         handled.finance.add(done.other.id);
+        visits?.visit(done.other.id);
         progress();
       }
     });
@@ -112,15 +135,17 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
       await createCounterpart(ctx, state, 'finance', record);
     });
     if (!ok) return false;
+    visits?.visit(record.id);
   }
 
   // 4. Deletes, then the cursors (in one batch: the unit is complete).
+  if (visits && visits.pending > 0) await commit(ctx, visits.take());
   await syncDeletes(ctx, state);
   if (shouldStop(ctx)) return false;
   const now = ctx.clock.now();
   const ops: StorageOp[] = ctx.stores.cursors.putOps(unit.module, {
-    fsm: nextSideCursor(state.cursor.fsm, state.fsm, now, ctx.startedAt),
-    finance: nextSideCursor(state.cursor.finance, state.finance, now, ctx.startedAt),
+    fsm: nextSideCursor(state.cursor.fsm, state.fsm, now),
+    finance: nextSideCursor(state.cursor.finance, state.finance, now),
     mappingVersion: state.converter.version,
   });
   await commit(ctx, ops);

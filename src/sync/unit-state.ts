@@ -1,11 +1,11 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { MappingSide } from '../mapping/catalogue/index.js';
 import type { BaseSnapshot, SideSnapshot } from './base-store.js';
-import { timeOf } from './conflict-policies.js';
 import { type SideRead, readSide, fullReadDue } from './change-detection.js';
 import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
-import type { SideCursor, UnitCursor } from './cursor-store.js';
+import type { UnitCursor } from './cursor-store.js';
+import { loadSettledParents, type SettledParent, trustedParentTimes } from './settled-parents.js';
 import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
@@ -150,48 +150,6 @@ async function bothSides<T>(signal: AbortSignal | undefined, tasks: { fsm: (sign
   }
 }
 
-/**
- * Parent id → the parent's time its linked children were last synced at, for the parents a
- * complete unit run has already settled: their linked children all agree on the time, and it is
- * older than the cursor of the last complete read (`before`). Every child of such a parent was
- * read and synced by a unit run that finished (one that stopped half-way leaves the cursor where it
- * was, and the parents it met at or after it), so while the parent's time stays, nothing of its
- * children is left to do.
- */
-export function syncedParentTimes(links: LinkIndex, bases: ReadonlyMap<string, BaseSnapshot>, cursor: SideCursor): Map<string, string> {
-  const times = new Map<string, string>();
-  const limit = settledBefore(cursor);
-  if (limit === undefined) return times;
-  const unknown = new Set<string>();
-  for (const [fsmId, link] of links.byFsm) {
-    const parentId = link.parentId;
-    if (parentId === undefined || unknown.has(parentId)) continue;
-    const time = bases.get(fsmId)?.finance.modifiedTime;
-    const at = timeOf(time);
-    const seen = times.get(parentId);
-    if (time === undefined || at === undefined || at >= limit || (seen !== undefined && seen !== time)) {
-      unknown.add(parentId);
-      times.delete(parentId);
-    } else {
-      times.set(parentId, time);
-    }
-  }
-  return times;
-}
-
-// Zoho's clock and ours may disagree by this much.
-const CLOCK_SKEW_MS = 60_000;
-
-// Parents older than the cursor's second were settled by the run that read up to it. Those of the
-// cursor's own second too, once that run began after the second was over (with room for clock
-// skew): a change made later in that second would otherwise share the time the run saw.
-function settledBefore(cursor: SideCursor): number | undefined {
-  const at = timeOf(cursor.since);
-  if (at === undefined) return undefined;
-  const secondEnd = at - (at % 1000) + 1000;
-  return cursor.readAt !== undefined && cursor.readAt - CLOCK_SKEW_MS >= secondEnd ? secondEnd : at;
-}
-
 /** A unit's stored state, before any side is read. */
 export interface StoredUnit {
   readonly converter: SyncConverter;
@@ -202,6 +160,8 @@ export interface StoredUnit {
   readonly conflicts: UnitConflicts;
   readonly cursor: UnitCursor;
   readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
+  /** Parents whose children are all synced at their current time (units whose finance records carry their parent's time). */
+  readonly settled: ReadonlyMap<string, SettledParent> | undefined;
 }
 
 /** What a unit works on from each side: a run reads its changes, `syncOne` gets the records it needs. */
@@ -230,7 +190,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       signal,
       runId: ctx.runId,
       onPage: progress('finance'),
-      ...(everything || stored.caps.finance.parentTime !== true ? {} : { parentTimes: syncedParentTimes(links, stored.bases, cursor.finance) }),
+      ...(everything || stored.settled === undefined ? {} : { parentTimes: trustedParentTimes(stored.settled) }),
     }),
   });
   const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);
@@ -264,7 +224,8 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     loadRetries(ctx, unit.module, 'finance'),
   ]);
   ctx.links.set(unit.module, links);
-  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries } };
+  const settled = unit.parent && financeCaps.parentTime === true ? await loadSettledParents(ctx, unit.module) : undefined;
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled };
   const { fsm, finance } = await reader(ctx, unit, stored);
   const held = holdRefused(ctx, unit, links, { fsm, finance });
   const fsmAll = new Set(fsm.records.keys());

@@ -96,3 +96,29 @@ describe('contact persons read without a call per customer', () => {
     expect(full.toFsm.unlinked, 'the customer and each of its persons unlinked').toBe(1 + siblings);
   });
 });
+
+describe('a run stopped half-way through the contact persons', () => {
+  it('the next run reads again only the persons of customers not settled before the stop', async () => {
+    const w = world();
+    const stop = new AbortController();
+    const syncer = w.syncer();
+    let persons = 0;
+    syncer.on('record', (event) => {
+      if (event.module === 'contact_persons' && ++persons === 5) stop.abort(new Error('stopped by the test'));
+    });
+    await expect(syncer.run({ signal: stop.signal })).rejects.toThrow('stopped by the test');
+    const settled = (await w.storage.list('sync/')).filter((e) => e.key.includes('/settled/contact_persons/')).length;
+    expect(settled, 'customers settled before the stop').toBeGreaterThan(0);
+    const business = new Set(customers(w).map((c) => String(c.contact_id)));
+    const withPersons = new Set(w.sandbox.records(w.books, 'contactpersons').map((p) => String(p.contact_id)).filter((id) => business.has(id)));
+    expect(settled).toBeLessThan(withPersons.size);
+    await w.clock.advance(120_000);
+    w.sandbox.calls.reset();
+    const next = await w.syncer().run();
+    expect(next.failures).toEqual([]);
+    // Customers the first run created or settled are not asked for their persons again.
+    expect(calls(w, PERSONS_PAGE)).toBeLessThanOrEqual(withPersons.size - settled);
+    const again = await w.syncer().run();
+    expect(again.toFinance.created + again.toFsm.created, 'nothing left to create').toBe(0);
+  });
+});

@@ -1,0 +1,122 @@
+import type { StorageOp } from '../storage/storage.js';
+import { timeOf } from './conflict-policies.js';
+import type { RunContext } from './run-context.js';
+import { listAll } from './storage-scan.js';
+import { SyncKeys } from './sync-keys.js';
+import type { UnitState } from './unit-state.js';
+
+/**
+ * A parent (a Books customer) all of whose children (its contact persons) a unit run has synced
+ * while the parent's modified time was `time`. A change of a child moves its parent's time, so
+ * while the time stays, the children need no read: a run, and the daily full read, leave them out.
+ */
+export interface SettledParent {
+  /** The parent's modified time its children were synced at. */
+  time: string;
+  /** When the run that read them began (ms on the syncer's clock). */
+  readAt: number;
+  /** Set when the sync created the parent with every child in one call: the reply showed them all. */
+  created?: true;
+}
+
+// Zoho's clock and ours may disagree by this much.
+const CLOCK_SKEW_MS = 60_000;
+
+/** A unit's settled parents, by parent id. */
+export async function loadSettledParents(ctx: RunContext, unit: string): Promise<Map<string, SettledParent>> {
+  const entries = await listAll<SettledParent>(ctx.storage, ctx.keys.settled(unit));
+  return new Map(entries.map((e) => [SyncKeys.idOf(e.key), e.value]));
+}
+
+/**
+ * Parent id → the time its children were settled at, for the markers a read may rely on. Zoho's
+ * times have whole seconds: a change made later in the second a run read would leave the time
+ * as the run saw it, so a marker counts only once its run began after that second was over (with
+ * room for clock skew), or when the sync made the parent and its children in one call.
+ */
+export function trustedParentTimes(settled: ReadonlyMap<string, SettledParent>): Map<string, string> {
+  const times = new Map<string, string>();
+  for (const [parentId, marker] of settled) {
+    const at = timeOf(marker.time);
+    if (at === undefined) continue;
+    const secondEnd = at - (at % 1000) + 1000;
+    if (marker.created === true || marker.readAt - CLOCK_SKEW_MS >= secondEnd) times.set(parentId, marker.time);
+  }
+  return times;
+}
+
+/** The op that marks a parent settled. */
+export function settledOps(ctx: RunContext, unit: string, parentId: string, marker: SettledParent): StorageOp[] {
+  return [{ type: 'put', key: ctx.keys.settled(unit, parentId), value: marker }];
+}
+
+/**
+ * Tracks, during one unit run, which parents listed in the read have had every child synced:
+ * each becomes a {@link SettledParent} as its last child is done. A parent one of whose linked
+ * children is missing from its listing is left for the delete pass, and is not settled this run
+ * (the next read lists it again, so the delete is seen). Nothing is settled in a dry run, nor
+ * from a read the source guard refused records of (their parents are read again, so they are
+ * retried).
+ */
+export class ParentVisits {
+  readonly #ctx: RunContext;
+  readonly #unit: string;
+  readonly #left = new Map<string, Set<string>>();
+  readonly #time = new Map<string, string>();
+  readonly #parentOf = new Map<string, string>();
+  #ready: StorageOp[] = [];
+
+  private constructor(ctx: RunContext, state: UnitState) {
+    this.#ctx = ctx;
+    this.#unit = state.unit.module;
+    const listed = new Set<string>();
+    for (const record of state.finance.records.values()) {
+      const parentId = record.parentId;
+      if (parentId === undefined || record.modifiedTime === undefined) continue;
+      listed.add(parentId);
+      const time = this.#time.get(parentId);
+      // Children read at different times of their parent (a read that saw it twice): not settled.
+      if (time !== undefined && time !== record.modifiedTime) this.#time.set(parentId, '');
+      else this.#time.set(parentId, record.modifiedTime);
+      const left = this.#left.get(parentId) ?? new Set<string>();
+      left.add(record.id);
+      this.#left.set(parentId, left);
+      this.#parentOf.set(record.id, parentId);
+    }
+    for (const link of state.links.byFsm.values()) {
+      if (link.parentId !== undefined && listed.has(link.parentId) && !state.finance.records.has(link.financeId)) this.#time.set(link.parentId, '');
+    }
+  }
+
+  /** The tracker of a unit run, or `undefined` when its parents are not to be settled. */
+  static of(ctx: RunContext, state: UnitState): ParentVisits | undefined {
+    if (ctx.dryRun || !state.unit.parent || state.caps.finance.parentTime !== true || state.finance.refused.length > 0) return undefined;
+    return new ParentVisits(ctx, state);
+  }
+
+  /** A finance child is done (synced, created, failed and marked for retry, or skipped on purpose). */
+  visit(financeId: string): void {
+    const parentId = this.#parentOf.get(financeId);
+    if (parentId === undefined) return;
+    this.#parentOf.delete(financeId);
+    const left = this.#left.get(parentId);
+    if (!left) return;
+    left.delete(financeId);
+    if (left.size > 0) return;
+    this.#left.delete(parentId);
+    const time = this.#time.get(parentId);
+    if (time) this.#ready.push(...settledOps(this.#ctx, this.#unit, parentId, { time, readAt: this.#ctx.startedAt }));
+  }
+
+  /** How many settled parents wait to be committed. */
+  get pending(): number {
+    return this.#ready.length;
+  }
+
+  /** The ops of the parents settled since the last call. */
+  take(): StorageOp[] {
+    const ops = this.#ready;
+    this.#ready = [];
+    return ops;
+  }
+}
