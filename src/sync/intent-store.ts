@@ -19,6 +19,11 @@ export interface CreateIntent {
   /** Contact persons: the customer it was created under. */
   parentId?: string;
   /**
+   * Contact persons sent inside their customer's create: the FSM id of the company whose customer
+   * that is. The customer's id (and so the person's match key) is known once the company is linked.
+   */
+  parentOf?: string;
+  /**
    * Unlinked target records that already had this key when the intent was written (clones share
    * names): never taken for the record this create made.
    */

@@ -5,6 +5,7 @@ import { contentHash } from './content-hash.js';
 import { ambiguousWrite, ReferenceGone } from './failure-reasons.js';
 import { project } from './field-paths.js';
 import { withDerivedWrites } from './derived-writes.js';
+import { inlineCommitted, inlineIntentClearOps, inlineIntentOps, inlineLinkOps, inlinePersons } from './inline-persons.js';
 import type { CreateIntent } from './intent-store.js';
 import { applyLink } from './link-store.js';
 import { syncPair } from './pair-sync.js';
@@ -115,14 +116,18 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       }
       return;
     }
-    await commit(ctx, ctx.stores.intents.putOps(unit.module, from, record.id, intent));
+    // A new customer takes its company's FSM contacts along (one call, not one per person), each
+    // with an intent of its own in the contact persons unit.
+    const persons = from === 'fsm' ? await inlinePersons(ctx, state, record.id) : [];
+    const body = persons.length === 0 ? payload : { ...payload, contact_persons: persons.map((p) => p.payload) };
+    await commit(ctx, [...ctx.stores.intents.putOps(unit.module, from, record.id, persons.length === 0 ? intent : { ...intent, payload: body }), ...inlineIntentOps(ctx, record.id, persons)]);
     let result: WriteResult | undefined;
     try {
       // Writes get no signal: an abort stops the run between records, never inside a write.
-      result = await target.source.create(target.collection, payload, { parentId });
+      result = await target.source.create(target.collection, body, { parentId });
     } catch (error) {
       if (!ambiguousWrite(error)) {
-        await commit(ctx, ctx.stores.intents.clearOps(unit.module, from, record.id));
+        await commit(ctx, [...ctx.stores.intents.clearOps(unit.module, from, record.id), ...inlineIntentClearOps(ctx, persons)]);
         throw error;
       }
       // The create may have happened: look for it before reporting (the intent stays either way
@@ -156,10 +161,12 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       ...(pending ? { pending: to } : {}),
     };
     const link = { financeId, ...(parentId === undefined ? {} : { parentId }), linkedAt: ctx.clock.now() };
+    const inline = inlineLinkOps(ctx, { id: financeId, data: result.data, modifiedTime: result.modifiedTime }, persons);
     const ops: StorageOp[] = [
       ...ctx.stores.links.linkOps(unit.module, fsmId, link),
       ...ctx.stores.bases.putOps(unit.module, fsmId, base),
       ...ctx.stores.intents.clearOps(unit.module, from, record.id),
+      ...inline.ops,
     ];
     ops.push(...clearMarkOps(ctx, state, { [from]: record.id }));
     await commit(ctx, ops);
@@ -168,6 +175,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     state.bases.set(fsmId, base);
     if (to === 'fsm' && state.emails) state.emails.add(fsmId, payload);
     wrote(ctx, unit, to, 'created', { fsmId, financeId }, payload);
+    inlineCommitted(ctx, inline.linked, financeId);
     if (pending) {
       const fromRecord: SourceRecord = { id: record.id, data, ...(modifiedTime === undefined ? {} : { modifiedTime }) };
       // FSM answers a create with ids only: read the new record, so the write-back sees its computed

@@ -116,11 +116,17 @@ const MAX_CONFLICTS_LISTED = 1000;
 /** Collects a run's counts as it goes. */
 export class ReportBuilder {
   readonly #entities = new Map<string, EntityReport>();
+  /** Modules in the order the run syncs them: the report lists entities in that order. */
+  readonly #order: readonly string[];
   readonly #failures = new Map<string, FailureGroup>();
   readonly #conflicts: SyncConflict[] = [];
   readonly #plan: PlannedChange[] = [];
   #settled = 0;
   #manual = 0;
+
+  constructor(order: readonly string[] = []) {
+    this.#order = order;
+  }
 
   entity(entity: string, module: string): EntityReport {
     let report = this.#entities.get(module);
@@ -158,7 +164,9 @@ export class ReportBuilder {
   }
 
   build(meta: Pick<SyncReport, 'runId' | 'startedAt' | 'finishedAt' | 'durationMs' | 'dryRun' | 'status' | 'apiCalls'> & Pick<Partial<SyncReport>, 'stopped' | 'resumeAt' | 'scope'> & { stoppedReason?: string | undefined }): SyncReport {
-    const entities = [...this.#entities.values()];
+    // A unit may count for a later one (contact persons created with their customer): unit order, not first touch.
+    const rank = (module: string) => (this.#order.includes(module) ? this.#order.indexOf(module) : this.#order.length);
+    const entities = [...this.#entities.values()].sort((a, b) => rank(a.module) - rank(b.module));
     const total = (direction: SyncDirection): DirectionCounts => {
       const sum = emptyCounts();
       for (const e of entities) for (const key of Object.keys(sum) as Array<keyof DirectionCounts>) sum[key] += e[direction][key];

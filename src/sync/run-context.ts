@@ -81,6 +81,10 @@ export interface RunContext {
   readonly lease: RunLease | undefined;
   /** Told of each write (or planned write) with the fields sent: how `syncOne` reports what it wrote. */
   readonly onWrite?: ((write: RecordWrite) => void) | undefined;
+  /** The units this run syncs, in order. */
+  readonly units: readonly SyncUnit[];
+  /** FSM ids linked by an earlier unit of this run in a later unit's module (contact persons created with their customer). */
+  readonly linkedThisRun: Map<string, Set<string>>;
   /** Transient failures in a row; the run stops at {@link MAX_TRANSIENT_IN_A_ROW}. */
   transientInARow: number;
   stoppedReason: string | undefined;

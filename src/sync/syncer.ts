@@ -194,7 +194,7 @@ export class BidirectionalSyncer {
       policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
       fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: run.fullScan, dryRun: run.dryRun,
       signal: run.signal, links, resolver: linkResolver(links, taxes), report: run.report, events: run.events ?? this.#events, lease: run.lease,
-      onWrite: run.onWrite, transientInARow: 0, stoppedReason: undefined,
+      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), transientInARow: 0, stoppedReason: undefined,
     };
   }
 
@@ -221,7 +221,7 @@ export class BidirectionalSyncer {
     if (lease) await verifyFencing(o.storage, `${this.#keys.lease()}-probe`);
     await lease?.acquire(runId);
     const stopKeepAlive = lease?.keepAlive();
-    const report = new ReportBuilder();
+    const report = new ReportBuilder(syncUnits(o.mapper.syncType, this.#entities).map((u) => u.module));
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
     const readsBefore = this.#readSnapshot();
     let failure: unknown;
@@ -232,8 +232,7 @@ export class BidirectionalSyncer {
       // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
       if (lease) await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
       ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun });
-      const { links, stores } = ctx;
-      const units = syncUnits(o.mapper.syncType, this.#entities);
+      const { links, stores, units } = ctx;
       // Contacts resolve their company through the companies links even when companies are not synced this run.
       if (units.some((u) => u.parent) && !units.some((u) => u.module === 'companies')) links.set('companies', await stores.links.load('companies'));
       for (const unit of units) {
@@ -376,7 +375,7 @@ export class BidirectionalSyncer {
     await verifyFencing(o.storage, `${this.#keys.lease()}-probe`);
     await acquireLease(lease, runId, { clock: this.#clock, waitMs, retryMs: LEASE_RETRY_MS, signal: options.signal });
     const stopKeepAlive = lease.keepAlive();
-    const report = new ReportBuilder();
+    const report = new ReportBuilder(syncUnits(o.mapper.syncType, this.#entities).map((u) => u.module));
     const callsBefore = { fsm: o.fsm.callCount?.() ?? 0, finance: o.finance.callCount?.() ?? 0 };
     const { observed, events, onWrite } = observeSync(this.#events);
     let outcome: SyncOneOutcome | undefined;
@@ -384,7 +383,7 @@ export class BidirectionalSyncer {
     try {
       await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
       const ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: false, dryRun: false, events, onWrite });
-      outcome = await syncOneRecord(ctx, syncUnits(o.mapper.syncType, this.#entities), { entity, side, id, parentId: options.parentId });
+      outcome = await syncOneRecord(ctx, ctx.units, { entity, side, id, parentId: options.parentId });
       options.signal?.throwIfAborted();
       await recordLinkCounts(ctx.storage, this.#keys, ctx.links);
     } catch (error) {

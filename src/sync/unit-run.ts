@@ -6,7 +6,7 @@ import { linkedPair, type PairInput, syncPair } from './pair-sync.js';
 import { otherSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { createCounterpart } from './record-create.js';
-import { findCreated, isLinked, pairOrCreate, settleIntent, take, unlinkedByKey } from './unlinked-records.js';
+import { findCreated, isLinked, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
 import { ParentVisits } from './settled-parents.js';
 import { knownGone, loadUnit, type UnitState } from './unit-state.js';
 
@@ -43,7 +43,8 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   // 1. Open intents: a create whose outcome is unknown. Find the created record before anything
   //    could create it again; its link and base are committed with the pair below.
   for (const from of ['fsm', 'finance'] as const) {
-    for (const [sourceId, intent] of state.intents[from]) {
+    for (const [sourceId, stored] of state.intents[from]) {
+      const intent = withParentResolved(ctx, state, stored);
       const found = isLinked(state, from, sourceId) ? undefined : await findCreated(ctx, state, index[otherSide(from)], intent);
       const settled = await settleIntent(ctx, state, from, sourceId, intent, found);
       if (settled.kind === 'detached') {

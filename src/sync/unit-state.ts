@@ -228,6 +228,8 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled };
   const { fsm, finance } = await reader(ctx, unit, stored);
   const held = holdRefused(ctx, unit, links, { fsm, finance });
+  // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
+  for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
   const fsmAll = new Set(fsm.records.keys());
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);

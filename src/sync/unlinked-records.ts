@@ -96,6 +96,19 @@ async function findById(ctx: RunContext, state: UnitState, index: Map<string, So
   return ctx.sources[target].get(state.collections[target], id, { parentId: intent.parentId, signal: ctx.signal });
 }
 
+/**
+ * An intent of a person sent inside its customer's create, with the customer's id and the person's
+ * match key filled in from the company's link (made by the companies unit, which runs first). Left
+ * as it is while the company is not linked: the customer was not made, so neither was the person.
+ */
+export function withParentResolved(ctx: RunContext, state: UnitState, intent: CreateIntent): CreateIntent {
+  if (intent.parentOf === undefined || intent.parentId !== undefined) return intent;
+  const parentId = ctx.links.get('companies')?.byFsm.get(intent.parentOf)?.financeId;
+  if (parentId === undefined) return intent;
+  const key = matchKeyOf(ctx, state, intent.target, intent.payload, parentId);
+  return { ...intent, parentId, ...(key === undefined ? {} : { key }) };
+}
+
 /** What an open intent became: nothing left to do, a copy kept detached, or a pair to sync. */
 export type SettledIntent = { kind: 'cleared' } | { kind: 'detached'; side: SyncSide; id: string } | { kind: 'pair'; pair: PairInput };
 

@@ -72,7 +72,7 @@ const FLOWS: ReadonlyArray<Omit<Run, 'setting' | 'name'> & { name: string; setti
     wanted: [...CONTACT_SYNC, 'POST /contacts/{contact_id}/inactive', 'DELETE /contacts/{contact_id}', 'DELETE /contacts/contactpersons/{contact_person_id}', 'POST /items/{item_id}/inactive', 'DELETE /items/{item_id}'],
   },
   { name: 'import, then the first sync', flow: importFlow, settings: [books, booksDocumented, invoice], wanted: ['GET /contacts', 'GET /contacts/{contact_id}', 'GET /items', 'PUT /contacts/{contact_id}'] },
-  { name: 'daily cap and resume', flow: dailyCapFlow, settings: [books, booksDocumented, invoice], wanted: ['GET /organizations/{organization_id}', 'GET /contacts', 'POST /contacts', 'POST /contacts/contactpersons', 'GET /items', 'POST /items'], statuses: [429] },
+  { name: 'daily cap and resume', flow: dailyCapFlow, settings: [books, booksDocumented, invoice], wanted: ['GET /organizations/{organization_id}', 'GET /contacts', 'POST /contacts', 'GET /items', 'POST /items'], statuses: [429] },
   { name: 'health guard and limitsFor', flow: healthGuardFlow, settings: [books, booksDocumented, invoice], wanted: ['GET /organizations', 'GET /organizations/{organization_id}'] },
   { name: 'switch attempts', flow: switchFlow, settings: [books, booksDocumented], wanted: ['GET /organizations', 'GET /organizations/{organization_id}'] },
   {

@@ -47,7 +47,7 @@ const DAY = 86_400_000;
 
 /** A sync that meets Zoho's daily cap (code 45), stops, and resumes day after day until done. */
 export async function dailyCapFlow(log: Exchange[], setting: FlowSetting): Promise<void> {
-  const { world, storage, mapper, sides } = lifecycleWorld(log, setting, 13, { perDay: 20 });
+  const { world, storage, mapper, sides } = lifecycleWorld(log, setting, 13, { perDay: 8 });
   const { clock } = world;
   const syncer = () => new BidirectionalSyncer({ storage, mapper, clock, ...sides });
   let report = await syncer().run();

@@ -5,7 +5,7 @@ import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource 
 import { createKyTransport } from '../../src/transport/ky-transport.js';
 import { duplicates, syncWorld, views, type SyncWorld } from './helpers.js';
 
-const CAP = 20;
+const CAP = 12;
 const DAY = 86_400_000;
 // Sync type III: companies, their contacts as contact persons, items: units that depend on each other.
 const records = { syncType: 'III' as const, fsmRecords: { customers: 8, items: 6 }, booksRecords: { customers: 8, items: 6, offset: 3 } };

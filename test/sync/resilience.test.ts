@@ -90,7 +90,7 @@ function probe(c: Case) {
 const SHARDS = 5;
 
 describe('nothing lost, nothing twice: interrupted runs complete on the next run', () => {
-  const cases: Case[] = [{ syncType: 'I' }, { syncType: 'III' }, { syncType: 'I', clone: true }];
+  const cases: Case[] = [{ syncType: 'I' }, { syncType: 'III' }, { syncType: 'I', clone: true }, { syncType: 'III', clone: true }];
   for (const c of cases) {
     it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: a clean run has enough storage batches to kill it at`, async () => {
       expect((await probe(c)).points).toBeGreaterThan(10);
@@ -119,7 +119,7 @@ describe('nothing lost, nothing twice: interrupted runs complete on the next run
     }
   }
 
-  for (const c of [{ syncType: 'III' }, { syncType: 'I', clone: true }] as Case[]) {
+  for (const c of [{ syncType: 'III' }, { syncType: 'I', clone: true }, { syncType: 'III', clone: true }] as Case[]) {
     it(`Type ${c.syncType}${c.clone ? ", 'clone'" : ''}: a reply lost at every write point (the write happened) leads to the clean state, without duplicates`, async () => {
       const clean = await cleanState(c);
       let writes = 0;

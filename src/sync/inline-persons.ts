@@ -1,0 +1,227 @@
+import type { StorageOp } from '../storage/storage.js';
+import type { BaseSnapshot } from './base-store.js';
+import { contentHash } from './content-hash.js';
+import { withDerivedWrites } from './derived-writes.js';
+import { fieldPath, type FieldPath, project } from './field-paths.js';
+import type { CreateIntent } from './intent-store.js';
+import { applyLink, type LinkIndex } from './link-store.js';
+import type { SourceRecord } from './record-source.js';
+import { type RunContext, wrote } from './run-context.js';
+import { settledOps } from './settled-parents.js';
+import { listAll } from './storage-scan.js';
+import { SyncKeys } from './sync-keys.js';
+import type { SyncConverter } from './sync-mapper.js';
+import type { SyncUnit } from './sync-units.js';
+import type { UnitState } from './unit-state.js';
+
+type Data = Record<string, unknown>;
+
+/** One FSM contact that goes inside its company's new Books customer. */
+export interface InlinePerson {
+  readonly record: SourceRecord;
+  /** The contact person as sent (no `contact_id`: the customer does not exist yet). */
+  readonly payload: Data;
+}
+
+/** What the companies unit needs of the contact persons unit to create persons with their customer. */
+interface PersonsPlan {
+  readonly unit: SyncUnit;
+  readonly converter: SyncConverter;
+  readonly paths: { readonly fsm: readonly FieldPath[]; readonly finance: readonly FieldPath[] };
+  /** FSM contacts of each FSM company not linked when the plan was made, ready to go inline. */
+  readonly byCompany: Map<string, SourceRecord[]>;
+  readonly links: LinkIndex;
+}
+
+// One plan per run, made on the first new company and shared by the rest.
+const pending = new WeakMap<RunContext, Promise<PersonsPlan | undefined>>();
+const plans = new WeakMap<RunContext, PersonsPlan>();
+
+const PERSONS_UNIT = 'contact_persons';
+
+function companyIdOf(record: SourceRecord): string | undefined {
+  const company = record.data.Company;
+  const id = typeof company === 'string' ? company : typeof company === 'object' && company !== null ? (company as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function pathsOf(converter: SyncConverter): PersonsPlan['paths'] {
+  const unique = (texts: string[]) => [...new Set(texts)].map(fieldPath);
+  return { fsm: unique(converter.entries.map((e) => e.fsm)), finance: unique(converter.entries.map((e) => e.finance)) };
+}
+
+/**
+ * Whether the companies unit of this run creates Books customers together with their contact
+ * persons: the run syncs contact persons too (sync types III and IV), it is a real run (not a dry
+ * run, not `syncOne`), and more FSM companies are new than there are pages of companies: the
+ * extra read of FSM contacts it costs (a full scan, a page per 200) is then about repaid by the
+ * person creates it saves (one call each).
+ */
+function worthIt(ctx: RunContext, state: UnitState): boolean {
+  if (ctx.dryRun || state.narrow || state.unit.module !== 'companies' || !ctx.units.some((u) => u.module === PERSONS_UNIT)) return false;
+  let fresh = 0;
+  for (const id of state.fsm.records.keys()) if (!state.links.byFsm.has(id) && !state.links.detached.fsm.has(id)) fresh += 1;
+  return fresh > Math.ceil(state.fsm.records.size / 200);
+}
+
+async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan | undefined> {
+  const unit = ctx.units.find((u) => u.module === PERSONS_UNIT);
+  if (!unit) return undefined;
+  const converter = await ctx.mapper.converter(PERSONS_UNIT);
+  const [links, intents, retries] = await Promise.all([
+    ctx.stores.links.load(PERSONS_UNIT),
+    ctx.stores.intents.load(PERSONS_UNIT),
+    listAll(ctx.storage, ctx.keys.retry(PERSONS_UNIT, 'fsm')),
+  ]);
+  const busy = new Set([...intents.fsm.keys(), ...retries.map((e) => SyncKeys.idOf(e.key))]);
+  const byCompany = new Map<string, SourceRecord[]>();
+  for await (const page of ctx.sources.fsm.read(unit.fsmCollection, { signal: ctx.signal, runId: ctx.runId })) {
+    // A read the source guard refused records of is not a safe basis: those contacts go the usual way.
+    if (page.refused.length > 0) return undefined;
+    for (const record of page.records) {
+      const companyId = companyIdOf(record);
+      if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
+      if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
+      const list = byCompany.get(companyId);
+      if (list) list.push(record);
+      else byCompany.set(companyId, [record]);
+    }
+  }
+  return { unit, converter, paths: pathsOf(converter), byCompany, links };
+}
+
+/** Normalised email: how a reply's persons are told apart. */
+function emailOf(data: Data): string | undefined {
+  return typeof data.email === 'string' && data.email.trim() !== '' ? data.email.trim().toLowerCase() : undefined;
+}
+
+/**
+ * The FSM contacts of a new company that can go inside its Books customer's create: mapped, with
+ * what Books requires of a person, no write-back to make afterwards, and one per email. Those left
+ * out are created by the contact persons unit as usual.
+ */
+export async function inlinePersons(ctx: RunContext, state: UnitState, companyFsmId: string): Promise<InlinePerson[]> {
+  let making = pending.get(ctx);
+  if (!making) {
+    // Decided once, on the run's first new company: later ones find fewer new companies left.
+    making = worthIt(ctx, state) ? makePlan(ctx, state) : Promise.resolve(undefined);
+    pending.set(ctx, making);
+  }
+  const ready = await making;
+  if (ready) plans.set(ctx, ready);
+  const contacts = ready?.byCompany.get(companyFsmId);
+  if (!ready || !contacts) return [];
+  ready.byCompany.delete(companyFsmId);
+  const required = (ctx.sources.finance.capabilities(PERSONS_UNIT)?.requiredOnCreate ?? []).filter((f) => f !== 'contact_id');
+  // The company's customer is what is being made: its reference is left out, and the person goes inside it.
+  const options = { resolve: ctx.resolver, unresolved: 'omit' as const };
+  const emails = new Set<string>();
+  const out: InlinePerson[] = [];
+  for (const record of contacts) {
+    let payload: Data;
+    try {
+      payload = ready.converter.toFinance(record.data, options);
+    } catch {
+      continue;
+    }
+    delete payload.contact_id;
+    if (required.some((f) => payload[f] === undefined || payload[f] === null || payload[f] === '')) continue;
+    const email = emailOf(payload);
+    if (email === undefined || emails.has(email)) continue;
+    const derived = withDerivedWrites({
+      entries: ready.converter.entries.map((e) => ({ key: `${e.fsm}|${e.finance}`, fsm: fieldPath(e.fsm), finance: fieldPath(e.finance), toFinance: e.direction !== 'to_fsm', toFsm: e.direction !== 'to_finance' })),
+      toFinance: (r) => ready.converter.toFinance(r, options),
+      toFsm: (r) => ready.converter.toFsm(r, options),
+      fsm: record.data,
+      finance: payload,
+      writes: { toFsm: [], toFinance: [] },
+      fresh: 'finance',
+      computed: { fsm: [], finance: [] },
+    });
+    if (derived.toFsm.length + derived.toFinance.length > 0) continue;
+    emails.add(email);
+    out.push({ record, payload });
+  }
+  return out;
+}
+
+/** The open create intents of inline persons, committed with their company's own intent. */
+export function inlineIntentOps(ctx: RunContext, companyFsmId: string, persons: readonly InlinePerson[]): StorageOp[] {
+  const plan = plans.get(ctx);
+  if (!plan || persons.length === 0) return [];
+  return persons.flatMap(({ record, payload }) => {
+    const intent: CreateIntent = {
+      target: 'finance',
+      hash: contentHash(project(payload, plan.paths.finance)),
+      payload,
+      parentOf: companyFsmId,
+      at: ctx.clock.now(),
+      runId: ctx.runId,
+    };
+    return ctx.stores.intents.putOps(PERSONS_UNIT, 'fsm', record.id, intent);
+  });
+}
+
+/** Removes the intents of inline persons whose customer's create was refused: nothing was made. */
+export function inlineIntentClearOps(ctx: RunContext, persons: readonly InlinePerson[]): StorageOp[] {
+  return persons.flatMap(({ record }) => ctx.stores.intents.clearOps(PERSONS_UNIT, 'fsm', record.id));
+}
+
+/**
+ * What the customer's create reply says of its persons, as links, bases and intent removals to
+ * commit in the customer's own batch, and the customer settled for the persons unit when every
+ * person sent came back. A person the reply does not show keeps its intent: the persons unit
+ * finds it (or creates it) as after any interrupted create.
+ */
+export function inlineLinkOps(ctx: RunContext, customer: { id: string; data: Data | undefined; modifiedTime: string | undefined }, persons: readonly InlinePerson[]): { ops: StorageOp[]; linked: Array<{ fsmId: string; financeId: string; payload: Data }> } {
+  const plan = plans.get(ctx);
+  const replied = Array.isArray(customer.data?.contact_persons) ? (customer.data.contact_persons as unknown[]).filter((p): p is Data => typeof p === 'object' && p !== null) : [];
+  if (!plan || persons.length === 0 || replied.length === 0) return { ops: [], linked: [] };
+  const byEmail = new Map<string, Data>();
+  for (const person of replied) {
+    const email = emailOf(person);
+    if (email !== undefined && typeof person.contact_person_id === 'string') byEmail.set(email, person);
+  }
+  const ops: StorageOp[] = [];
+  const linked: Array<{ fsmId: string; financeId: string; payload: Data }> = [];
+  const now = ctx.clock.now();
+  for (const { record, payload } of persons) {
+    const email = emailOf(payload);
+    const person = email === undefined ? undefined : byEmail.get(email);
+    if (!person) continue;
+    const financeId = String(person.contact_person_id);
+    const fsmFields = project(record.data, plan.paths.fsm);
+    const financeFields = project({ ...person, contact_id: customer.id }, plan.paths.finance);
+    const base: BaseSnapshot = {
+      fsm: { hash: contentHash(fsmFields), fields: fsmFields, ...(record.modifiedTime === undefined ? {} : { modifiedTime: record.modifiedTime }) },
+      finance: { hash: contentHash(financeFields), fields: financeFields, ...(customer.modifiedTime === undefined ? {} : { modifiedTime: customer.modifiedTime }) },
+      mappingVersion: plan.converter.version,
+      syncedAt: now,
+    };
+    const link = { financeId, parentId: customer.id, linkedAt: now };
+    ops.push(
+      ...ctx.stores.links.linkOps(PERSONS_UNIT, record.id, link),
+      ...ctx.stores.bases.putOps(PERSONS_UNIT, record.id, base),
+      ...ctx.stores.intents.clearOps(PERSONS_UNIT, 'fsm', record.id),
+    );
+    linked.push({ fsmId: record.id, financeId, payload });
+  }
+  // Every person the new customer holds is one the sync sent and linked: nothing of it is left to read.
+  if (linked.length === replied.length && customer.modifiedTime !== undefined) {
+    ops.push(...settledOps(ctx, PERSONS_UNIT, customer.id, { time: customer.modifiedTime, readAt: now, created: true }));
+  }
+  return { ops, linked };
+}
+
+/** After the customer's batch: the persons count as created, and the persons unit takes them as linked this run. */
+export function inlineCommitted(ctx: RunContext, linked: ReadonlyArray<{ fsmId: string; financeId: string; payload: Data }>, parentId: string): void {
+  const plan = plans.get(ctx);
+  if (!plan) return;
+  const fresh = ctx.linkedThisRun.get(PERSONS_UNIT) ?? new Set<string>();
+  for (const { fsmId, financeId, payload } of linked) {
+    applyLink(plan.links, fsmId, { financeId, parentId, linkedAt: ctx.clock.now() });
+    fresh.add(fsmId);
+    wrote(ctx, plan.unit, 'finance', 'created', { fsmId, financeId }, payload);
+  }
+  ctx.linkedThisRun.set(PERSONS_UNIT, fresh);
+}
