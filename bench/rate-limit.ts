@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { IntegrationClient } from '../src/client/integration-client.js';
 import { ManualClock } from '../src/manual-clock.js';
 import { createSandbox } from '../src/sandbox/index.js';
-import { createKyTransport } from '../src/transport/ky-transport.js';
+import { createFetchTransport } from '../src/transport/fetch-transport.js';
 import { formatNumber, formatTable, recordFigure } from './report.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000);
@@ -37,7 +37,7 @@ const client = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId },
   auth: { clientId, clientSecret, refreshToken },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
   // No `limits`: the plan's (ultimate: 100 a minute, 10 at once), read from the org, are what is measured.
 });

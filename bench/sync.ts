@@ -19,7 +19,7 @@
  * BENCH_MAX_DAYS days (default 7) still stopped, that it did not finish (a run whose every resume
  * spends the day's budget re-reading what it read the day before never does).
  */
-import { createKyTransport, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
+import { createFetchTransport, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
 import { FieldMapper } from '../src/mapping/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
@@ -75,7 +75,7 @@ const client = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId: books },
   auth: { clientId, clientSecret, refreshToken },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   // The client paces itself on the ManualClock: Zoho's timestamps then spread as in production.
   clock,
   // The plan named, so nothing is read; its daily cap kept (or, cap off, none, as the sandbox's).

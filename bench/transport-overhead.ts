@@ -28,7 +28,7 @@ import { IntegrationClient } from '../src/client/integration-client.js';
 import { SANDBOX_HOST_HEADER, sandboxServerFetch, serveSandbox } from '../src/node/serve-sandbox.js';
 import { REGION_HOSTS } from '../src/regions.js';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { createKyTransport } from '../src/transport/ky-transport.js';
+import { createFetchTransport } from '../src/transport/fetch-transport.js';
 import { formatNumber, formatTable, median, recordFigure } from './report.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
@@ -101,14 +101,14 @@ function clientOver(fetchImpl: typeof fetch, accessToken: string): IntegrationCl
     region: 'us',
     finance: { app: 'books', organizationId },
     auth: { accessToken },
-    transport: createKyTransport({ fetch: fetchImpl }),
+    transport: createFetchTransport({ fetch: fetchImpl }),
     // Generous limits: the limiter's bookkeeping is measured, never its waiting (and no daily cap).
     limits: { perMinute: 1e9, concurrency: 10, perDay: false },
   });
 }
 // The transport alone (ky, the bounded body read, JSON parsing), without the client's pipeline
 // and validation: splits the overhead between the two.
-const kyHttp = createKyTransport({ fetch: sandboxServerFetch(server.url) });
+const kyHttp = createFetchTransport({ fetch: sandboxServerFetch(server.url) });
 async function transportWalk(): Promise<number> {
   let records = 0;
   for (let page = 1; ; page++) {
@@ -130,7 +130,7 @@ async function clientWalk(client: IntegrationClient): Promise<number> {
 async function listBench(): Promise<void> {
   const VARIANTS = {
     'bare fetch (HTTP)': bareHttp,
-    'createKyTransport alone (HTTP)': transportWalk,
+    'createFetchTransport alone (HTTP)': transportWalk,
     'IntegrationClient (HTTP)': () => clientWalk(httpClient),
     'bare sandbox.fetch (in process)': bareInProcess,
     'IntegrationClient (in process)': () => clientWalk(inProcessClient),
@@ -161,7 +161,7 @@ async function listBench(): Promise<void> {
   const httpRatio = med('IntegrationClient (HTTP)') / med('bare fetch (HTTP)');
   const inProcessRatio = med('IntegrationClient (in process)') / med('bare sandbox.fetch (in process)');
   const perCallOverhead = (med('IntegrationClient (HTTP)') - med('bare fetch (HTTP)')) / pages;
-  const transportShare = (med('createKyTransport alone (HTTP)') - med('bare fetch (HTTP)')) / pages;
+  const transportShare = (med('createFetchTransport alone (HTTP)') - med('bare fetch (HTTP)')) / pages;
 
   process.stdout.write(`Transport overhead: ${formatNumber(RECORDS)} contacts, ${pages} pages of ${PER_PAGE}, median of ${ROUNDS} rounds\n\n`);
   process.stdout.write(`${formatTable(['variant', 'walk', 'per call', 'calls/s', 'records/s'], rows)}\n\n`);
@@ -263,7 +263,7 @@ const defaultClient = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId },
   auth: { accessToken: token },
-  transport: createKyTransport(),
+  transport: createFetchTransport(),
   limits: { perMinute: 1e9, concurrency: 10, perDay: false },
 });
 async function defaultClientCreate(n: number): Promise<string> {
@@ -343,7 +343,7 @@ async function createBench(): Promise<void> {
     recordFigure({ label: `creates through IntegrationClient, concurrency ${concurrency}`, value: (CREATES / w('IntegrationClient')) * 1000, unit: 'creates/s' });
   }
   process.stdout.write(`${formatTable(['variant', 'round', 'wall a create', 'CPU a create', 'creates/s'], rows)}\n`);
-  process.stdout.write('CPU is this process only (user + system). "default transport": createKyTransport() over the global fetch, routed to the server;\n');
+  process.stdout.write('CPU is this process only (user + system). "default transport": createFetchTransport() over the global fetch, routed to the server;\n');
   process.stdout.write('"IntegrationClient": a custom fetch (routedFetch), the least routing a Request-taking fetch needs;\n');
   process.stdout.write('"via sandboxServerFetch" through the sandbox\'s own rewrite, which rebuilds each request and buffers its body.\n');
 }

@@ -7,7 +7,7 @@
  *
  *   node --import tsx examples/billing.ts
  */
-import { Billing, createKyTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage, TaxSync } from '../src/index.js';
+import { Billing, createFetchTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage, TaxSync } from '../src/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
 
@@ -39,7 +39,7 @@ const client = new IntegrationClient({
   region: 'in',
   finance: { app: 'books', organizationId: books },
   auth: { clientId, clientSecret, refreshToken },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
 });
 const storage = new MemoryStorage(); // SqliteStorage from fsm-billing-sync/node in production

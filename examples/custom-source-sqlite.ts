@@ -10,7 +10,7 @@
  *   node --import tsx examples/custom-source-sqlite.ts
  */
 import Database from 'better-sqlite3';
-import { createKyTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
+import { createFetchTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, type RecordSource, type SourceRecord, type SyncCollection, zohoFinanceSource } from '../src/sync/index.js';
 
@@ -112,7 +112,7 @@ const client = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId: booksId },
   auth: { clientId, clientSecret, refreshToken },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
 });
 const storage = new MemoryStorage();

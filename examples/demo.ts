@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import {
   BidirectionalSyncer,
   Billing,
-  createKyTransport,
+  createFetchTransport,
   failuresToCsv,
   FieldMapper,
   IntegrationClient,
@@ -61,7 +61,7 @@ try {
     auth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken },
     storage,
     clock,
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
   });
   let requests = 0;
   client.on('request', () => requests++);

@@ -4,7 +4,7 @@
  * orders, and the switch that fixes it. Then the same rules as a pure function, as a web page
  * would run them from `fsm-billing-sync/eligibility`.
  */
-import { createKyTransport, IntegrationClient, IntegrationHealthError, ManualClock, OrgSelector } from '../src/index.js';
+import { createFetchTransport, IntegrationClient, IntegrationHealthError, ManualClock, OrgSelector } from '../src/index.js';
 import { defaultEligibilityRules, defineRule, evaluateEligibility } from '../src/eligibility/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
@@ -33,7 +33,7 @@ const sandbox = createSandbox({
 
 function clientFor(email: string): IntegrationClient {
   const { region, clientId, clientSecret, refreshToken } = sandbox.credentials(email);
-  return new IntegrationClient({ region, auth: { clientId, clientSecret, refreshToken }, transport: createKyTransport({ fetch: sandbox.fetch }), clock });
+  return new IntegrationClient({ region, auth: { clientId, clientSecret, refreshToken }, transport: createFetchTransport({ fetch: sandbox.fetch }), clock });
 }
 
 say('1. What asha@example.com may bind (India edition)');

@@ -3,7 +3,7 @@
  * mapping, and the payload before and after — then a change the mapper refuses, and what the
  * syncer would backfill. Runs on the sandbox: `node --import tsx examples/field-mapping.ts`.
  */
-import { createKyTransport, FieldMapper, IntegrationClient, ManualClock, MappingError, MemoryStorage } from '../src/index.js';
+import { createFetchTransport, FieldMapper, IntegrationClient, ManualClock, MappingError, MemoryStorage } from '../src/index.js';
 import type { FinanceContactCreate } from '../src/index.js';
 // The mapping entry points (until src/index.ts re-exports them: `import { FieldMapper, MappingError } from 'fsm-billing-sync'`).
 import { createSandbox } from '../src/sandbox/index.js';
@@ -27,7 +27,7 @@ const client = new IntegrationClient({
   region: 'in',
   finance: { app: 'books', organizationId: booksOrg.organizationId },
   auth: { accessToken: sandbox.accessToken('ops@example.com') },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
 });
 

@@ -8,7 +8,7 @@
  *
  *   node --import tsx examples/plan-long-run.ts
  */
-import { createKyTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
+import { createFetchTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
 
@@ -39,7 +39,7 @@ const client = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId: books },
   auth: { clientId, clientSecret, refreshToken },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
   storage, // the day's count lives here: every process on this storage sees what was spent
   limits: { perDay: 150 },

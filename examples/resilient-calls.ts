@@ -4,7 +4,7 @@
  * create twice) unless marked `retrySafe`, and every failure is a typed error with a stable code.
  * A ManualClock stands in for time, so the back-offs cost no real waiting.
  */
-import { ApiError, createKyTransport, FsmBillingError, IntegrationClient, ManualClock, NotFoundError } from '../src/index.js';
+import { ApiError, createFetchTransport, FsmBillingError, IntegrationClient, ManualClock, NotFoundError } from '../src/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 
 const quiet = process.env.EXAMPLE_QUIET === '1';
@@ -21,7 +21,7 @@ const client = new IntegrationClient({
   region: 'eu',
   finance: { app: 'books', organizationId: org.organizationId },
   auth: { accessToken: sandbox.accessToken('ops@example.com') },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
 });
 client.on('retry', ({ attempt, delayMs, reason }) => say(`   retry #${attempt} after ${delayMs} ms (${reason})`));

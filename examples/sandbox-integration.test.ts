@@ -5,7 +5,7 @@
  * would keep in your own repository.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createKyTransport, IntegrationClient, ManualClock } from '../src/index.js';
+import { createFetchTransport, IntegrationClient, ManualClock } from '../src/index.js';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 // ---- the user's own code -------------------------------------------------------------------
@@ -82,7 +82,7 @@ describe('pushCustomers (my integration) against the Zoho sandbox', () => {
       region: 'in',
       finance: { app: 'books', organizationId: booksOrg },
       auth: { clientId, clientSecret, refreshToken },
-      transport: createKyTransport({ fetch: sandbox.fetch }),
+      transport: createFetchTransport({ fetch: sandbox.fetch }),
       clock,
     });
   });

@@ -9,7 +9,7 @@
  *
  * Runs against the in-memory sandbox: `node --import tsx examples/taxes-india.ts`.
  */
-import { createKyTransport, IntegrationClient, ManualClock } from '../src/index.js';
+import { createFetchTransport, IntegrationClient, ManualClock } from '../src/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 // Once exported from the package entry: import { TaxSync, validateGstin } from 'fsm-billing-sync';
 import { TaxSync, validateGstin, type LineTaxInput } from '../src/tax/index.js';
@@ -28,7 +28,7 @@ const client = new IntegrationClient({
   region: 'in',
   finance: { app: 'books', organizationId: org.organizationId },
   auth: { accessToken: sandbox.accessToken('asha@example.com') },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
 });
 

@@ -6,7 +6,7 @@
  *
  *   node --import tsx examples/two-way-sync.ts
  */
-import { createKyTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
+import { createFetchTransport, FieldMapper, IntegrationClient, ManualClock, MemoryStorage } from '../src/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, failuresToCsv, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
 
@@ -32,7 +32,7 @@ const client = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId: books },
   auth: { clientId, clientSecret, refreshToken },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock,
 });
 const storage = new MemoryStorage();

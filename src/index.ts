@@ -20,7 +20,7 @@ export type { EncryptionKey, SealedValue } from './storage/value-cipher.js';
 
 // Transport and the request pipeline's public pieces
 export type { Transport, TransportRequest, TransportResponse, HttpMethod } from './transport/transport.js';
-export { createKyTransport, type KyTransportOptions } from './transport/ky-transport.js';
+export { createFetchTransport, createKyTransport, type FetchTransportOptions, type KyTransportOptions } from './transport/fetch-transport.js';
 export { RateLimiter, type RateLimits, type RateLimiterOptions, type RateLimitWait } from './transport/rate-limiter.js';
 export { PLAN_LIMITS, planFromName, type ResolvedLimits, type ZohoPlan } from './transport/plan-limits.js';
 export type { OrgLimitsInfo } from './client/org-limits.js';

@@ -90,7 +90,7 @@ interface SharedState {
  * const auth = new RefreshTokenProvider({
  *   clientId, clientSecret, refreshToken,
  *   accountsServer: regionHosts('in').accounts,
- *   transport: createKyTransport(), storage, clock: systemClock,
+ *   transport: createFetchTransport(), storage, clock: systemClock,
  *   onRefresh: ({ expiresAt, source }) => log.info('zoho token', { expiresAt, source }),
  * });
  * const { token } = await auth.getToken();

@@ -58,7 +58,7 @@ const SHAPES =
  * ```ts
  * const provider = resolveTokenProvider(
  *   { clientId, clientSecret, refreshToken },
- *   { region: 'in', transport: createKyTransport(), storage: new MemoryStorage(), clock: systemClock },
+ *   { region: 'in', transport: createFetchTransport(), storage: new MemoryStorage(), clock: systemClock },
  * );
  * ```
  */

@@ -6,7 +6,7 @@ import { TypedEmitter, type Listener } from '../events.js';
 import { regionHosts, type Region, type RegionHosts } from '../regions.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import type { Storage } from '../storage/storage.js';
-import { createKyTransport } from '../transport/ky-transport.js';
+import { createFetchTransport } from '../transport/fetch-transport.js';
 import type { ClientEvents } from '../transport/pipeline-events.js';
 import { RateLimiter, type RateLimits } from '../transport/rate-limiter.js';
 import { type ApiRequest, RequestPipeline } from '../transport/request-pipeline.js';
@@ -36,7 +36,7 @@ export interface IntegrationClientOptions {
   auth: AuthOptions;
   /** Where tokens are cached (and, for other components, state kept). Default: a new MemoryStorage. */
   storage?: Storage;
-  /** How HTTP is sent. Default: `createKyTransport()` over the global fetch. */
+  /** How HTTP is sent. Default: `createFetchTransport()` over the global fetch. */
   transport?: Transport;
   /** Time source for limits, retries and token expiry. Default: the system clock. */
   clock?: Clock;
@@ -107,7 +107,7 @@ export class IntegrationClient {
     this.hosts = regionHosts(options.region);
     this.storage = options.storage ?? new MemoryStorage();
     this.clock = options.clock ?? systemClock;
-    const transport = options.transport ?? createKyTransport();
+    const transport = options.transport ?? createFetchTransport();
     this.#tokens = resolveTokenProvider(options.auth, {
       region: options.region,
       transport,

@@ -1,5 +1,5 @@
 // fsm-billing-sync/eligibility — pure, I/O-free pieces that ship to browsers in a tiny bundle.
-// It must import nothing that pulls in zod, ky, p-retry or eventemitter3 (the size budget, 4 kB
+// It must import nothing that pulls in zod, p-retry or eventemitter3 (the size budget, 4 kB
 // min+gzip, is checked in CI by scripts/check-bundle-size.mjs). OrgSelector, which does I/O, is
 // exported from the core entry and is not reachable from here.
 export {

@@ -10,7 +10,7 @@ export class ResponseTooLargeError extends ApiError {
 
   constructor(maxBytes: number, method?: string, url?: string) {
     super(
-      `The reply${method ? ` to ${method} ${url ?? ''}` : ''} is larger than ${maxBytes} bytes and was refused unread. Raise maxResponseBytes in createKyTransport() if such replies are expected.`,
+      `The reply${method ? ` to ${method} ${url ?? ''}` : ''} is larger than ${maxBytes} bytes and was refused unread. Raise maxResponseBytes in createFetchTransport() if such replies are expected.`,
       { status: 0, method, url, details: { maxBytes } },
       'RESPONSE_TOO_LARGE',
     );

@@ -88,7 +88,7 @@ async function answer(sandbox: Sandbox, defaultRegion: Region, req: IncomingMess
  * ```ts
  * const sandbox = createSandbox({ seed: 1, records: 100 });
  * const server = await serveSandbox(sandbox, { port: 4010 });
- * const client = new IntegrationClient({ ..., transport: createKyTransport({ fetch: sandboxServerFetch(server.url) }) });
+ * const client = new IntegrationClient({ ..., transport: createFetchTransport({ fetch: sandboxServerFetch(server.url) }) });
  * await server.close();
  * ```
  */
@@ -127,7 +127,7 @@ export function serveSandbox(sandbox: Sandbox, options: ServeSandboxOptions = {}
  *
  * @example
  * ```ts
- * const transport = createKyTransport({ fetch: sandboxServerFetch('http://127.0.0.1:4010') });
+ * const transport = createFetchTransport({ fetch: sandboxServerFetch('http://127.0.0.1:4010') });
  * ```
  */
 export function sandboxServerFetch(serverUrl: string, baseFetch: typeof fetch = (input, init) => globalThis.fetch(input, init)): typeof fetch {

@@ -36,7 +36,7 @@ export interface SandboxCredentials {
  *   region: 'us',
  *   finance: { app: 'books', organizationId: sandbox.orgs({ app: 'books' })[0]!.organizationId },
  *   auth: sandbox.credentials(),
- *   transport: createKyTransport({ fetch: sandbox.fetch }),
+ *   transport: createFetchTransport({ fetch: sandbox.fetch }),
  * });
  * ```
  */
@@ -138,7 +138,7 @@ function addUser(world: SandboxWorld, init: SandboxUserInit, options: SandboxOpt
  *   clock: new ManualClock({ autoAdvance: true }),
  *   users: [{ email: 'asha@example.com', region: 'in', books: [{ plan: 'free', records: 1000 }], fsm: { records: 200 } }],
  * });
- * const transport = createKyTransport({ fetch: sandbox.fetch });
+ * const transport = createFetchTransport({ fetch: sandbox.fetch });
  * ```
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {

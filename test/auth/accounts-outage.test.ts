@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { regionHosts } from '../../src/regions.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { CREDENTIALS, ManualClock, MemoryStorage, mintedToken, server, tokenEndpoint, useMsw } from './fixtures.js';
 
 useMsw();
@@ -16,7 +16,7 @@ function outage(reply: (n: number) => Response = () => new HttpResponse('<html>5
   const client = new IntegrationClient({
     region: 'in',
     auth: { ...CREDENTIALS },
-    transport: createKyTransport(),
+    transport: createFetchTransport(),
     storage: new MemoryStorage(),
     clock,
     retry: { random: () => 0.5 },

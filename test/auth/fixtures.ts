@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { RefreshTokenProvider, type RefreshTokenProviderOptions } from '../../src/auth/index.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 export const ACCOUNTS = 'https://accounts.zoho.in';
 export const TOKEN_URL = `${ACCOUNTS}/oauth/v2/token`;
@@ -62,7 +62,7 @@ export function makeProvider(
   return new RefreshTokenProvider({
     ...CREDENTIALS,
     accountsServer: ACCOUNTS,
-    transport: createKyTransport(),
+    transport: createFetchTransport(),
     storage: new MemoryStorage(),
     ...overrides,
   });

@@ -5,7 +5,7 @@ import { AuthError } from '../../src/errors/auth-error.js';
 import { NetworkError } from '../../src/errors/network-error.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { BidirectionalSyncer, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import type { Transport } from '../../src/transport/transport.js';
 import { syncWorld } from '../sync/helpers.js';
 
@@ -53,7 +53,7 @@ describe('an access token that cannot go in a header is refused before any heade
       region: 'us',
       finance: { app: 'books', organizationId: world.books },
       auth: providerOf(EVIL),
-      transport: createKyTransport({ fetch: world.sandbox.fetch }),
+      transport: createFetchTransport({ fetch: world.sandbox.fetch }),
       clock: world.clock,
       retry: { random: () => 0.5 },
     });
@@ -72,7 +72,7 @@ describe('a lower layer’s message is scrubbed of every secret before it goes i
   const TOKEN = '1000.scrub-ACCESS-token.77';
 
   it('ky transport: a fetch error quoting the authorization header becomes a NetworkError without the token', async () => {
-    const transport = createKyTransport({
+    const transport = createFetchTransport({
       fetch: async (input) => {
         const auth = (input as Request).headers.get('authorization') ?? '';
         throw new TypeError(`Headers.append: "${auth}" is an invalid header value (${encodeURIComponent(auth)})`);
@@ -87,7 +87,7 @@ describe('a lower layer’s message is scrubbed of every secret before it goes i
 
   it('ky transport: a failure quoting the token endpoint’s form body loses the client secret and the refresh token', async () => {
     const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: 'id', client_secret: 'sec+RET/x=1', refresh_token: '1000.re+fresh/tok' });
-    const transport = createKyTransport({
+    const transport = createFetchTransport({
       fetch: async () => {
         throw new TypeError(`socket hang up while sending ${form.toString()}`);
       },

@@ -10,14 +10,14 @@ import {
 import { ConfigError } from '../../src/errors/index.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { CREDENTIALS, mintedToken, tokenEndpoint, useMsw } from './fixtures.js';
 
 useMsw();
 
 const deps = (): ResolveAuthDeps => ({
   region: 'in',
-  transport: createKyTransport(),
+  transport: createFetchTransport(),
   storage: new MemoryStorage(),
   clock: new ManualClock({ autoAdvance: true }),
 });

@@ -6,7 +6,7 @@ import { ConfigError } from '../../src/errors/config-error.js';
 import { IntegrationHealthError } from '../../src/errors/integration-health-error.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { rejection } from '../helpers/rejection.js';
 
 // FSM blocks creating work orders, service appointments and assets once the integrated Books
@@ -21,7 +21,7 @@ function world(extra: Partial<IntegrationClientOptions> = {}) {
     region: 'us',
     finance: { app: 'books', organizationId: books },
     auth: { accessToken: sandbox.accessToken() },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
     clock,
     retry: { random: () => 0.5, retries: 0 },
     ...extra,
@@ -215,7 +215,7 @@ describe('when the check itself fails', () => {
 describe('no finance organisation configured', () => {
   it('has no guard: creates are not checked', async () => {
     const w = world();
-    const client = new IntegrationClient({ region: 'us', auth: { accessToken: w.sandbox.accessToken() }, transport: createKyTransport({ fetch: w.sandbox.fetch }), clock: w.clock });
+    const client = new IntegrationClient({ region: 'us', auth: { accessToken: w.sandbox.accessToken() }, transport: createFetchTransport({ fetch: w.sandbox.fetch }), clock: w.clock });
     w.deleteBooks();
     expect(client.fsm.healthGuard).toBeUndefined();
     await client.fsm.workOrders.create({ Summary: 'Unbound' });

@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox, type LimitOptions, type Sandbox, type SandboxPlan } from '../../src/sandbox/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import type { ClientEvents } from '../../src/transport/pipeline-events.js';
 
 const HOUR = 3_600_000;
@@ -34,7 +34,7 @@ function planWorld(plan: SandboxPlan, limits: LimitOptions = {}): PlanWorld {
         region: 'us',
         finance: { app: 'books', organizationId: org },
         auth: credentials,
-        transport: createKyTransport({ fetch: sandbox.fetch }),
+        transport: createFetchTransport({ fetch: sandbox.fetch }),
         clock,
         storage,
         retry: { random: () => 0.5 },
@@ -130,7 +130,7 @@ describe('limits follow the organisation’s plan', () => {
   it('a plan name the SDK does not know falls back the same way', async () => {
     const world = planWorld('standard');
     const client = world.client({
-      transport: createKyTransport({
+      transport: createFetchTransport({
         fetch: async (input, init) => {
           const reply = await world.sandbox.fetch(input, init);
           if (!new URL(String(input instanceof Request ? input.url : input)).pathname.endsWith(`/organizations/${world.org}`)) return reply;

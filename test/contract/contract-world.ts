@@ -2,7 +2,7 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { REGION_HOSTS, type Region } from '../../src/regions.js';
 import { createSandbox, type Sandbox, type SandboxOptions, type UndocumentedBehaviour } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { recordingFetch, type Exchange } from './record-exchanges.js';
 
 /** How a flow runs: which finance app it binds to, and the sandbox's undocumented behaviour. */
@@ -50,7 +50,7 @@ export function recordedWorld(log: Exchange[], options: Omit<SandboxOptions, 'cl
         region: region as Region,
         ...(finance ? { finance } : {}),
         auth: { clientId, clientSecret, refreshToken },
-        transport: createKyTransport({ fetch }),
+        transport: createFetchTransport({ fetch }),
         clock,
         retry: { random: () => 0.5 },
         ...(extra.perDay === undefined ? {} : { limits: { perDay: extra.perDay } }),

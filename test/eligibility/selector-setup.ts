@@ -3,7 +3,7 @@ import { OrgSelector, type OrgSelectorOptions } from '../../src/eligibility/org-
 import { ManualClock } from '../../src/manual-clock.js';
 import { REGION_HOSTS } from '../../src/regions.js';
 import { createSandbox, type Sandbox, type SandboxUserInit } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 export { rejection } from '../helpers/rejection.js';
 
 /** A sandbox with the given users, a client authorised as the first, and an OrgSelector on it. */
@@ -15,7 +15,7 @@ export function setup(users: SandboxUserInit[], options: Partial<OrgSelectorOpti
   const client = new IntegrationClient({
     region,
     auth: { clientId, clientSecret, refreshToken },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
     clock,
     retry: { random: () => 0.5 },
   });

@@ -5,7 +5,7 @@ import type { Region } from '../../src/regions.js';
 import { createSandbox, type RecordCounts, type Sandbox, type SandboxEdition } from '../../src/sandbox/index.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 /** The data centre a test org of an edition lives in. */
 const REGION_OF: Partial<Record<TaxEdition, Region>> = { in: 'in', uk: 'uk', ae: 'sa', sa: 'sa', us: 'us', au: 'au', de: 'eu', ca: 'ca' };
@@ -39,7 +39,7 @@ export function mappingWorld(options: { edition: SandboxEdition & TaxEdition; sy
     region,
     finance: { app: 'books', organizationId: books },
     auth: { accessToken: sandbox.accessToken('map@example.com') },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
     clock,
   });
   const storage = new MemoryStorage();

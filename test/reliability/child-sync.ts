@@ -6,7 +6,7 @@ import { SqliteStorage } from '../../src/node/sqlite-storage.js';
 import type { Region } from '../../src/regions.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { BidirectionalSyncer, type ConflictPolicy, type DeletePolicy, type DuplicatePolicy, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 /*
  * One sync run in its own process, as a user's job would run it: a client over the sandbox's real
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     region: job.region,
     finance: { app: 'books', organizationId: job.booksOrganizationId },
     auth: { clientId: job.clientId, clientSecret: job.clientSecret, refreshToken: job.refreshToken },
-    transport: createKyTransport({ fetch: sandboxServerFetch(job.serverUrl) }),
+    transport: createFetchTransport({ fetch: sandboxServerFetch(job.serverUrl) }),
     storage,
     clock,
     retry: { random: () => 0.5 },

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { orgId } from './helpers.js';
 
 /** The client's own pagination, auth and retry tests, run against the sandbox instead of hand-written handlers. */
@@ -16,7 +16,7 @@ function setup(options: SandboxOptions = {}): { sandbox: Sandbox; client: Integr
     region: 'in',
     finance: { app: 'books', organizationId: books },
     auth: { clientId, clientSecret, refreshToken },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
     clock,
     retry: { random: () => 0.5 },
   });

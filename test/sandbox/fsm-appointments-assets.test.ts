@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { rejection } from '../helpers/rejection.js';
 
 function world() {
   const clock = new ManualClock({ autoAdvance: true });
   const sandbox = createSandbox({ clock, users: [{ email: 'fsm@example.com', books: [{}], invoice: [], fsm: { records: { customers: 1, items: 1 } } }] });
   const fsm = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
-  const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createKyTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
+  const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createFetchTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
   return { sandbox, fsm, client };
 }
 

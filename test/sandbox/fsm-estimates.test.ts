@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { rejection } from '../helpers/rejection.js';
 import { SandboxApi } from './helpers.js';
 
@@ -10,7 +10,7 @@ function world() {
   const clock = new ManualClock({ autoAdvance: true });
   const sandbox = createSandbox({ clock, users: [{ email: 'quotes@example.com', books: [{}], invoice: [], fsm: { records: { customers: 3, items: 8 } } }] });
   const fsm = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
-  const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createKyTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
+  const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createFetchTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
   const company = sandbox.records(fsm, 'Companies')[0];
   const contact = sandbox.records(fsm, 'Contacts').find((c) => (c.Company as { id?: string } | undefined)?.id === company?.id);
   const service = sandbox.records(fsm, 'Service_And_Parts').find((p) => p.Type === 'Service');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { rejection } from '../helpers/rejection.js';
 import { SandboxApi } from './helpers.js';
 
@@ -12,7 +12,7 @@ function world(records: { customers: number; items: number; workOrders?: number 
   const clock = new ManualClock({ autoAdvance: true });
   const sandbox = createSandbox({ clock, users: [{ email: 'lines@example.com', books: [{}], invoice: [], fsm: { records } }] });
   const fsm = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
-  const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createKyTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
+  const client = new IntegrationClient({ region: 'us', auth: { accessToken: sandbox.accessToken() }, transport: createFetchTransport({ fetch: sandbox.fetch }), clock, retry: { retries: 0 } });
   const products = sandbox.records(fsm, 'Service_And_Parts');
   const service = String(products.find((p) => p.Type === 'Service')?.id);
   const part = String(products.find((p) => p.Type === 'Part')?.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownEndpointError } from '../../src/errors/unknown-endpoint-error.js';
 import { IntegrationClient } from '../../src/client/integration-client.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { orgId, SandboxApi, testSandbox } from './helpers.js';
 
 type Row = Record<string, unknown>;
@@ -90,7 +90,7 @@ describe('an endpoint the edition lacks', () => {
       region: 'us',
       finance: { app: 'books', organizationId: books },
       auth: { accessToken: sandbox.accessToken() },
-      transport: createKyTransport({ fetch: sandbox.fetch }),
+      transport: createFetchTransport({ fetch: sandbox.fetch }),
     });
     const error = await client.finance.taxAuthorities.list().toArray().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownEndpointError);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ModuleUnavailableError } from '../../src/errors/module-unavailable-error.js';
 import { computeTotals } from '../../src/tax/totals.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { orgId, SandboxApi, testSandbox } from './helpers.js';
 
 async function setup(inventory = true) {
@@ -16,7 +16,7 @@ async function setup(inventory = true) {
     const { clientId, clientSecret, refreshToken } = sandbox.credentials();
     return new IntegrationClient({
       region: 'us', finance: { app, organizationId: orgId(sandbox, app) }, auth: { clientId, clientSecret, refreshToken },
-      transport: createKyTransport({ fetch: sandbox.fetch }), clock: sandbox.manualClock, retry: { random: () => 0.5 },
+      transport: createFetchTransport({ fetch: sandbox.fetch }), clock: sandbox.manualClock, retry: { random: () => 0.5 },
     });
   };
   return { sandbox, api, books, customer, item, pump, client };

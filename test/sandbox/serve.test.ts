@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { sandboxServerFetch, serveSandbox, type SandboxServer } from '../../src/node/serve-sandbox.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { orgId } from './helpers.js';
 
 describe('serveSandbox (a real HTTP server on 127.0.0.1)', () => {
@@ -32,7 +32,7 @@ describe('serveSandbox (a real HTTP server on 127.0.0.1)', () => {
       region: 'in',
       finance: { app: 'books', organizationId: orgId(sandbox, 'books') },
       auth: { clientId, clientSecret, refreshToken },
-      transport: createKyTransport({ fetch: sandboxServerFetch(server.url) }),
+      transport: createFetchTransport({ fetch: sandboxServerFetch(server.url) }),
     });
     expect(await client.finance.contacts.list().toArray()).toHaveLength(250);
     const created = await client.fsm.companies.create({ Company_Name: 'Over HTTP' });

@@ -7,7 +7,7 @@ import { ResponseTooLargeError } from '../../src/errors/response-too-large-error
 import { ManualClock } from '../../src/manual-clock.js';
 import { SANDBOX_HOST_HEADER, sandboxServerFetch, serveSandbox, type SandboxServer } from '../../src/node/serve-sandbox.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -65,7 +65,7 @@ async function proxiedSandbox(records = 5): Promise<{ sandbox: Sandbox; client: 
     region: 'us',
     finance: { app: 'books', organizationId: sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '' },
     auth: { accessToken: sandbox.accessToken() },
-    transport: createKyTransport({ fetch: sandboxServerFetch(proxyUrl) }),
+    transport: createFetchTransport({ fetch: sandboxServerFetch(proxyUrl) }),
     clock: new ManualClock({ autoAdvance: true }),
     retry: { retries: 2, random: () => 0.5 },
   });
@@ -113,7 +113,7 @@ describe('a proxy’s HTML page or a cut JSON body becomes an ApiError (real HTT
       region: 'us',
       finance: { app: 'books', organizationId: sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '' },
       auth: { accessToken: sandbox.accessToken() },
-      transport: createKyTransport({ fetch: sandbox.fetch }),
+      transport: createFetchTransport({ fetch: sandbox.fetch }),
       clock: sandbox.clock,
     });
     for (const fault of ['bad-gateway', 'unavailable'] as const) {
@@ -148,7 +148,7 @@ describe('a reply larger than maxResponseBytes is refused without holding it in 
 
   it('a 64 MiB streamed reply with no length: refused after reading little more than the bound, and the stream is cancelled', async () => {
     const { stream, state } = countedStream(64 * 1024 * 1024);
-    const transport = createKyTransport({ maxResponseBytes: LIMIT, fetch: async () => new Response(stream, { headers: { 'content-type': 'application/json' } }) });
+    const transport = createFetchTransport({ maxResponseBytes: LIMIT, fetch: async () => new Response(stream, { headers: { 'content-type': 'application/json' } }) });
     const error = await transport.send({ method: 'GET', url: 'https://www.zohoapis.com/books/v3/contacts', headers: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toBeInstanceOf(ApiError);
@@ -160,7 +160,7 @@ describe('a reply larger than maxResponseBytes is refused without holding it in 
 
   it('a reply declaring a length above the bound: refused before its body is read', async () => {
     const { stream, state } = countedStream(LIMIT * 4);
-    const transport = createKyTransport({ maxResponseBytes: LIMIT, fetch: async () => new Response(stream, { headers: { 'content-length': String(LIMIT * 4) } }) });
+    const transport = createFetchTransport({ maxResponseBytes: LIMIT, fetch: async () => new Response(stream, { headers: { 'content-length': String(LIMIT * 4) } }) });
     await expect(transport.send({ method: 'GET', url: 'https://www.zohoapis.com/books/v3/items', headers: {} })).rejects.toMatchObject({ code: 'RESPONSE_TOO_LARGE' });
     expect(state.pulled).toBeLessThanOrEqual(2 * 64 * 1024);
   });
@@ -186,7 +186,7 @@ describe('a reply larger than maxResponseBytes is refused without holding it in 
       pump();
     });
     const url = await listen(server);
-    const transport = createKyTransport({ maxResponseBytes: LIMIT });
+    const transport = createFetchTransport({ maxResponseBytes: LIMIT });
     await expect(transport.send({ method: 'GET', url: `${url}/books/v3/contacts`, headers: {} })).rejects.toMatchObject({ code: 'RESPONSE_TOO_LARGE' });
     await closed;
     // Socket and stream buffers hold a few MiB at most; reading it all would be 512 MiB.
@@ -200,7 +200,7 @@ describe('a reply larger than maxResponseBytes is refused without holding it in 
       region: 'us',
       finance: { app: 'books', organizationId },
       auth: { accessToken: sandbox.accessToken() },
-      transport: createKyTransport({ fetch: sandbox.fetch, maxResponseBytes: 16 * 1024 }),
+      transport: createFetchTransport({ fetch: sandbox.fetch, maxResponseBytes: 16 * 1024 }),
       clock: sandbox.clock,
     });
     await expect(client.finance.contacts.list().toArray()).rejects.toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxBytes: 16 * 1024 });
@@ -211,7 +211,7 @@ describe('a reply larger than maxResponseBytes is refused without holding it in 
     const sandbox = createSandbox({ seed: 6, records: 200 });
     const server = await serveSandbox(sandbox, { port: 0 });
     closers.push(() => server.close());
-    const transport = createKyTransport({ fetch: sandboxServerFetch(server.url), maxResponseBytes: 16 * 1024 });
+    const transport = createFetchTransport({ fetch: sandboxServerFetch(server.url), maxResponseBytes: 16 * 1024 });
     const organizationId = sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '';
     const headers = { authorization: `Zoho-oauthtoken ${sandbox.accessToken()}`, [SANDBOX_HOST_HEADER]: 'www.zohoapis.com' };
     await expect(transport.send({ method: 'GET', url: `https://www.zohoapis.com/books/v3/contacts?organization_id=${organizationId}&per_page=200`, headers })).rejects.toMatchObject({

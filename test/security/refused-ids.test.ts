@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 // Ids that would move a request elsewhere if they were pasted into a path: another segment
 // (`/`, `..`), the query (`?`), the fragment (`#`), or an encoding WHATWG URL parsing undoes
@@ -31,7 +31,7 @@ const client = new IntegrationClient({
   region: 'us',
   finance: { app: 'books', organizationId: booksOrg },
   auth: { accessToken: sandbox.accessToken() },
-  transport: createKyTransport({ fetch: sandbox.fetch }),
+  transport: createFetchTransport({ fetch: sandbox.fetch }),
   clock: sandbox.clock,
   retry: { retries: 0 },
 });

@@ -9,7 +9,7 @@ import { REGION_HOSTS } from '../../src/regions.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { ClientEvents } from '../../src/transport/pipeline-events.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import type { Transport } from '../../src/transport/transport.js';
 import { useMswServer } from '../helpers/msw-zoho.js';
 
@@ -94,9 +94,9 @@ describe('tokens and client secrets appear in no error, event, log or report of 
     const storage = new MemoryStorage();
     const auth = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN };
     const common = { region: 'in' as const, finance: { app: 'books' as const, organizationId: booksOrg }, auth, storage, clock, retry: { random: () => 0.5 } };
-    const client = new IntegrationClient({ ...common, transport: createKyTransport({ fetch: spyFetch }) });
+    const client = new IntegrationClient({ ...common, transport: createFetchTransport({ fetch: spyFetch }) });
     // Same credentials and token cache, a transport that gives up after 50 ms: for a real ky timeout.
-    const impatient = new IntegrationClient({ ...common, transport: createKyTransport({ fetch: spyFetch, timeoutMs: 50 }) });
+    const impatient = new IntegrationClient({ ...common, transport: createFetchTransport({ fetch: spyFetch, timeoutMs: 50 }) });
 
     const captured: Array<readonly [string, unknown]> = [];
     const events: Record<string, number> = {};

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { duplicates, syncWorld, views, type SyncWorld } from './helpers.js';
 
 const CAP = 12;
@@ -31,7 +31,7 @@ function cappedWorld(by: 'zoho' | 'client'): CappedWorld {
         region: 'us',
         finance: { app: 'books', organizationId: world.books },
         auth: { clientId, clientSecret, refreshToken },
-        transport: createKyTransport({ fetch: world.sandbox.fetch }),
+        transport: createFetchTransport({ fetch: world.sandbox.fetch }),
         clock: world.clock,
         storage: clientStorage,
         retry: { random: () => 0.5 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import type { SyncConflict } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { type SourceRecord, zohoFinanceSource } from '../../src/sync/index.js';
 import { customers, DOCUMENTED_ONLY, one, type SyncWorld, syncWorld, views, writesSince } from './helpers.js';
 
@@ -77,7 +77,7 @@ describe('the incremental read of Books customers does not rely on sort_order', 
       region: 'us',
       finance: { app: 'books', organizationId: world.books },
       auth: { clientId, clientSecret, refreshToken },
-      transport: createKyTransport({ fetch: saysAscending }),
+      transport: createFetchTransport({ fetch: saysAscending }),
       clock: world.clock,
     });
     const before = world.sandbox.calls.total;

@@ -3,7 +3,7 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ConfigError } from '../../src/errors/config-error.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { BidirectionalSyncer, type RecordSource, type SyncEstimate, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { duplicates, syncWorld, views, type SyncWorldOptions } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -136,7 +136,7 @@ describe('an estimate on a small daily cap', () => {
         region: 'us',
         finance: { app: 'books', organizationId: world.books },
         auth: { clientId, clientSecret, refreshToken },
-        transport: createKyTransport({ fetch: world.sandbox.fetch }),
+        transport: createFetchTransport({ fetch: world.sandbox.fetch }),
         clock: world.clock,
         storage: clientStorage,
         retry: { random: () => 0.5 },

@@ -8,7 +8,7 @@ import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageOp } from '../../src/storage/storage.js';
 import type { BaseSnapshot } from '../../src/sync/base-store.js';
 import { BidirectionalSyncer, type BidirectionalSyncerOptions, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 /** A sandbox with one Books org and one FSM org of an edition, a client on both, storage and a mapper. */
 export interface SyncWorld {
@@ -77,7 +77,7 @@ export function syncWorld(options: SyncWorldOptions = {}): SyncWorld {
     region,
     finance: { app: 'books', organizationId: books },
     auth: { clientId, clientSecret, refreshToken },
-    transport: createKyTransport({ fetch: options.fetch ? options.fetch(sandbox.fetch) : sandbox.fetch }),
+    transport: createFetchTransport({ fetch: options.fetch ? options.fetch(sandbox.fetch) : sandbox.fetch }),
     clock,
     retry: { random: () => 0.5 },
     ...(options.clientStorage ? { storage: options.clientStorage } : {}),

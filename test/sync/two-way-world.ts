@@ -6,7 +6,7 @@ import { createSandbox, type RecordCounts } from '../../src/sandbox/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { BidirectionalSyncer, type BidirectionalSyncerOptions, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 /**
  * The README wiring on the sandbox: one Storage shared by OrgSelector, FieldMapper and the
@@ -34,7 +34,7 @@ export function twoWayWorld(options: { books?: RecordCounts; fsm?: RecordCounts;
     region,
     finance: { app: 'books', organizationId: a.organizationId },
     auth: { clientId, clientSecret, refreshToken },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
     clock,
     retry: { random: () => 0.5 },
     storage,

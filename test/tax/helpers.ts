@@ -4,7 +4,7 @@ import { createSandbox, type FinanceOrgInit, type Sandbox, type SandboxEdition }
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { TaxSync, type TaxSyncOptions } from '../../src/tax/index.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 /** A sandbox with one Books org of an edition, and a client and TaxSync factory for it. */
 export interface TaxWorld {
@@ -35,7 +35,7 @@ export function taxWorld(edition: SandboxEdition, org: FinanceOrgInit & { empty?
     region: 'us',
     finance: { app: 'books', organizationId: orgId },
     auth: { accessToken: sandbox.accessToken() },
-    transport: createKyTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
     storage,
     clock,
     retry: { random: () => 0.5 },

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { NetworkError } from '../../src/errors/network-error.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { fetchTo, startServer, type TestServer } from './hostile-servers.js';
 
 const servers: TestServer[] = [];
@@ -33,7 +33,7 @@ async function drippingServer(): Promise<TestServer> {
 describe('one deadline covers the whole exchange, headers and body (a real slow server)', () => {
   it('a reply dripping one byte every 200 ms fails with TIMEOUT at timeoutMs', async () => {
     const server = await drippingServer();
-    const transport = createKyTransport({ fetch: fetchTo(server.url), timeoutMs: 600 });
+    const transport = createFetchTransport({ fetch: fetchTo(server.url), timeoutMs: 600 });
     const started = Date.now();
     const error = await transport.send({ method: 'GET', url: 'https://www.zohoapis.in/fsm/v1/Slow', headers: {} }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
@@ -55,7 +55,7 @@ describe('one deadline covers the whole exchange, headers and body (a real slow 
         cancelled = true;
       },
     });
-    const transport = createKyTransport({ fetch: async () => new Response(body, { headers: { 'content-type': 'application/json' } }), timeoutMs: 500 });
+    const transport = createFetchTransport({ fetch: async () => new Response(body, { headers: { 'content-type': 'application/json' } }), timeoutMs: 500 });
     const error = await transport.send({ method: 'GET', url: 'https://www.zohoapis.in/fsm/v1/Slow', headers: {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NetworkError', code: 'TIMEOUT' });
     expect(cancelled, 'the body was not cancelled').toBe(true);
@@ -66,7 +66,7 @@ describe('one deadline covers the whole exchange, headers and body (a real slow 
     const client = new IntegrationClient({
       region: 'in',
       auth: { accessToken: 'deadline-token' },
-      transport: createKyTransport({ fetch: fetchTo(server.url), timeoutMs: 500 }),
+      transport: createFetchTransport({ fetch: fetchTo(server.url), timeoutMs: 500 }),
       retry: { retries: 0 },
     });
     // FSM calls go 10 at once: without the deadline the 10 dripping calls hold every slot for ever.

@@ -4,7 +4,7 @@ import { IntegrationClient } from '../../src/client/integration-client.js';
 import { RedirectRefusedError } from '../../src/errors/redirect-refused-error.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { fetchTo, startServer, type TestServer } from './hostile-servers.js';
 
 const SECRETS = { clientId: '1000.REDIRECTCLIENT', clientSecret: 'client-SECRET-5e1f', refreshToken: '1000.refresh-TOKEN-9c3d' };
@@ -40,7 +40,7 @@ function provider(accountsServer: string, fetch?: typeof globalThis.fetch): Refr
   return new RefreshTokenProvider({
     ...SECRETS,
     accountsServer,
-    transport: createKyTransport(fetch ? { fetch } : {}),
+    transport: createFetchTransport(fetch ? { fetch } : {}),
     storage: new MemoryStorage(),
     clock: new ManualClock({ autoAdvance: true }),
   });
@@ -92,7 +92,7 @@ describe('redirects are refused, never followed (real servers on 127.0.0.1)', ()
       region: 'in',
       finance: { app: 'books', organizationId: '60012345' },
       auth: { accessToken: ACCESS_TOKEN },
-      transport: createKyTransport({ fetch: fetchTo(api.url) }),
+      transport: createFetchTransport({ fetch: fetchTo(api.url) }),
       limits: { plan: 'premium' },
       clock: new ManualClock({ autoAdvance: true }),
       retry: { retries: 3, random: () => 0.5 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ApiError } from '../../src/errors/api-error.js';
 import { ManualClock } from '../../src/manual-clock.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { scrubSecret } from '../../src/transport/scrub-secret.js';
 
 const TOKEN = '1000.deep-ACCESS-token.99';
@@ -14,7 +14,7 @@ describe('the secret scrubber copes with any JSON an error reply can hold', () =
     const client = new IntegrationClient({
       region: 'in',
       auth: { accessToken: TOKEN },
-      transport: createKyTransport({ fetch: async () => new Response(body, { status: 400, headers: { 'content-type': 'application/json' } }) }),
+      transport: createFetchTransport({ fetch: async () => new Response(body, { status: 400, headers: { 'content-type': 'application/json' } }) }),
       clock: new ManualClock({ autoAdvance: true }),
       retry: { retries: 0 },
     });

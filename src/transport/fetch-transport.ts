@@ -5,8 +5,8 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 import { readBodyWithin } from './read-body.js';
 import { redactText } from './scrub-secret.js';
 
-/** Options of {@link createKyTransport}. */
-export interface KyTransportOptions {
+/** Options of {@link createFetchTransport}. */
+export interface FetchTransportOptions {
   /**
    * The fetch to call: the global one by default; pass `sandbox.fetch` to talk to the in-memory
    * Zoho, or a fetch with your proxy/agent settings.
@@ -33,19 +33,19 @@ export interface KyTransportOptions {
  * `redirect: 'manual'`). A custom `fetch` gets a `Request` with all of it but the body and, when the
  * call has a body, the encoded body as init — `fetch(request, { body })`; it forwards both
  * (`new Request(input, init)` or `fetch(input, init)`). No copy of the request or its body is kept
- * for retries, since the pipeline retries by sending again. (It was built on ky, whose options the
- * SDK turned off — retries, timeout, HTTP errors — while its per-call cost stayed: a second signal,
- * header merging and a tee of every request body for retries it never made.)
+ * for retries, since the pipeline retries by sending again. (Releases up to 0.1 sent through ky;
+ * with its retries, timeout and HTTP errors turned off, what remained was its per-call cost — a
+ * second signal, header merging and a copy of every request body — so fetch is called directly.)
  *
  * @example
  * ```ts
- * import { createKyTransport, IntegrationClient } from 'fsm-billing-sync';
+ * import { createFetchTransport, IntegrationClient } from 'fsm-billing-sync';
  * import { createSandbox } from 'fsm-billing-sync/sandbox';
  * const sandbox = createSandbox({ seed: 1 });
- * const client = new IntegrationClient({ ..., transport: createKyTransport({ fetch: sandbox.fetch }) });
+ * const client = new IntegrationClient({ ..., transport: createFetchTransport({ fetch: sandbox.fetch }) });
  * ```
  */
-export function createKyTransport(options: KyTransportOptions = {}): Transport {
+export function createFetchTransport(options: FetchTransportOptions = {}): Transport {
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 60_000;
   // The global fetch is looked up at each call, so one patched later (a test's interceptor) is used.
@@ -182,8 +182,8 @@ function toNetworkError(error: unknown, request: TransportRequest, timedOut: boo
 }
 
 /**
- * A copy of the failure without the request object (ky's errors carry the Request, whose headers
- * hold the access token): only the name and message survive, with every secret the request
+ * A copy of the failure without the request object (an error of a fetch wrapper may carry the
+ * Request, whose headers hold the access token): only the name and message survive, with every secret the request
  * carried redacted — fetch quotes an invalid header value whole in its message.
  */
 function describeCause(error: unknown, secrets: readonly string[]): Error {
@@ -220,3 +220,17 @@ function stripQuery(url: string): string {
   const at = url.indexOf('?');
   return at === -1 ? url : url.slice(0, at);
 }
+
+/**
+ * The former name of {@link createFetchTransport}, kept so code written for 0.1 still compiles.
+ *
+ * @deprecated Use {@link createFetchTransport}.
+ */
+export const createKyTransport = createFetchTransport;
+
+/**
+ * The former name of {@link FetchTransportOptions}.
+ *
+ * @deprecated Use {@link FetchTransportOptions}.
+ */
+export type KyTransportOptions = FetchTransportOptions;

@@ -2,13 +2,13 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/errors/network-error.js';
 import { ResponseTooLargeError } from '../../src/errors/response-too-large-error.js';
-import { createKyTransport } from '../../src/transport/ky-transport.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { useMswServer } from '../helpers/msw-zoho.js';
 
 const server = useMswServer();
 const URL_ = 'https://www.zohoapis.com/books/v3/echo';
 
-describe('createKyTransport', () => {
+describe('createFetchTransport', () => {
   it('sends JSON bodies as application/json and parses a JSON reply', async () => {
     let seen: { type: string | null; body: unknown } = { type: null, body: null };
     server.use(
@@ -17,7 +17,7 @@ describe('createKyTransport', () => {
         return HttpResponse.json({ code: 0, message: 'ok' }, { status: 201, headers: { 'X-Custom': 'Yes' } });
       }),
     );
-    const reply = await createKyTransport().send({ method: 'POST', url: URL_, headers: {}, body: { a: 1 } });
+    const reply = await createFetchTransport().send({ method: 'POST', url: URL_, headers: {}, body: { a: 1 } });
     expect(seen).toEqual({ type: expect.stringContaining('application/json'), body: { a: 1 } });
     expect(reply).toEqual({ status: 201, headers: expect.objectContaining({ 'x-custom': 'Yes' }), body: { code: 0, message: 'ok' } });
   });
@@ -30,7 +30,7 @@ describe('createKyTransport', () => {
         return HttpResponse.json({});
       }),
     );
-    await createKyTransport().send({ method: 'POST', url: URL_, headers: {}, body: new URLSearchParams({ grant_type: 'refresh_token' }) });
+    await createFetchTransport().send({ method: 'POST', url: URL_, headers: {}, body: new URLSearchParams({ grant_type: 'refresh_token' }) });
     expect(seen).toBe('application/x-www-form-urlencoded;charset=UTF-8|grant_type=refresh_token');
   });
 
@@ -39,7 +39,7 @@ describe('createKyTransport', () => {
       http.get(URL_, () => new HttpResponse('<html>oops</html>', { status: 503, headers: { 'content-type': 'text/html' } })),
       http.delete(URL_, () => new HttpResponse(null, { status: 204 })),
     );
-    const transport = createKyTransport();
+    const transport = createFetchTransport();
     await expect(transport.send({ method: 'GET', url: URL_, headers: {} })).resolves.toMatchObject({ status: 503, body: '<html>oops</html>' });
     await expect(transport.send({ method: 'DELETE', url: URL_, headers: {} })).resolves.toMatchObject({ status: 204, body: undefined });
   });
@@ -60,7 +60,7 @@ describe('createKyTransport', () => {
         return new HttpResponse(stream);
       }),
     );
-    const transport = createKyTransport({ maxResponseBytes: 4096 });
+    const transport = createFetchTransport({ maxResponseBytes: 4096 });
     await expect(transport.send({ method: 'GET', url: `${URL_}/declared`, headers: {} })).rejects.toBeInstanceOf(ResponseTooLargeError);
     const error = await transport.send({ method: 'GET', url: `${URL_}/streamed`, headers: {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxBytes: 4096 });
@@ -68,7 +68,7 @@ describe('createKyTransport', () => {
 
   it('turns a dropped connection into a NetworkError whose cause carries no request headers', async () => {
     server.use(http.get(URL_, () => HttpResponse.error()));
-    const error = await createKyTransport()
+    const error = await createFetchTransport()
       .send({ method: 'GET', url: URL_, headers: { authorization: 'Zoho-oauthtoken SECRET-TOKEN' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
@@ -83,7 +83,7 @@ describe('createKyTransport', () => {
         return HttpResponse.json({});
       }),
     );
-    await expect(createKyTransport({ timeoutMs: 30 }).send({ method: 'GET', url: URL_, headers: {} })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(createFetchTransport({ timeoutMs: 30 }).send({ method: 'GET', url: URL_, headers: {} })).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
 
   it('rejects with the caller\'s abort reason, not a NetworkError', async () => {
@@ -94,8 +94,15 @@ describe('createKyTransport', () => {
       }),
     );
     const controller = new AbortController();
-    const pending = createKyTransport().send({ method: 'GET', url: URL_, headers: {}, signal: controller.signal });
+    const pending = createFetchTransport().send({ method: 'GET', url: URL_, headers: {}, signal: controller.signal });
     controller.abort(new Error('cancelled by caller'));
     await expect(pending).rejects.toThrow('cancelled by caller');
+  });
+});
+
+describe('the 0.1 name', () => {
+  it('createKyTransport is createFetchTransport, from the main entry too', async () => {
+    const main = await import('../../src/index.js');
+    expect(main.createKyTransport).toBe(main.createFetchTransport);
   });
 });
