@@ -1,0 +1,182 @@
+/**
+ * The syncer's memory, measured honestly: the sandbox is served over HTTP from a CHILD process
+ * (`serveSandbox`), so its records are not in this process's heap; this process holds only the
+ * syncer, its IntegrationClient (default fetch transport over the loopback) and a SqliteStorage on
+ * a temp file. Sync type III, N records per entity and side (BENCH_RECORDS, default 10,000), pacing
+ * and caps off on both sides (the sandbox's `limits: { perMinute: false, perDay: false,
+ * concurrency: false }`, the client's `perMinute: 1e9, perDay: false`): only memory is measured.
+ *
+ * `process.memoryUsage()` is sampled every 20 ms and each sample is tagged with the phase the
+ * syncer's last `progress` event names: `read fsm` / `read books` (the side of the last page read;
+ * both sides are read at once, so the two overlap), `pairs/creates` (the unit's sync phase) and
+ * `deletes` (after the unit's last record, until the next unit reads: the delete pass and the
+ * cursor commit). Reported per phase, for the initial run and a no-change run: peak RSS and peak
+ * heap used.
+ *
+ *   node --expose-gc --import tsx bench/sync-memory.ts
+ *   BENCH_RECORDS=50000 node --expose-gc --import tsx bench/sync-memory.ts
+ *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
+ *
+ * No assertions: numbers vary by machine; compare runs on one machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
+import { createFetchTransport, IntegrationClient } from '../src/index.js';
+import { FieldMapper } from '../src/mapping/index.js';
+import { sandboxServerFetch, serveSandbox } from '../src/node/serve-sandbox.js';
+import { SqliteStorage } from '../src/node/sqlite-storage.js';
+import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
+import { formatNumber, formatTable, recordFigure } from './report.js';
+
+const N = Number(process.env.BENCH_RECORDS ?? 10_000);
+/** Heap used (MB) at which one heap snapshot is written; 0: none. */
+const SNAPSHOT_MB = Number(process.env.BENCH_SNAPSHOT ?? 0);
+
+// The data set of bench/sync.ts: Books holds the second half of FSM's customers and items plus as
+// many of its own; no limits, so nothing waits.
+function benchSandbox(): Sandbox {
+  return createSandbox({
+    seed: 42,
+    limits: { perMinute: false, perDay: false, concurrency: false },
+    users: [{
+      email: 'bench@example.com',
+      region: 'us',
+      books: [{ edition: 'us', plan: 'ultimate', records: { customers: N, items: N, offset: Math.floor(N / 2) } }],
+      fsm: { edition: 'us', records: { customers: N, items: N } },
+    }],
+  });
+}
+
+interface Served {
+  url: string;
+  books: string;
+  credentials: { clientId: string; clientSecret: string; refreshToken: string };
+}
+
+// Child mode: serve the sandbox, say where on stdout, stop when the parent closes stdin.
+if (process.env.BENCH_SERVE === '1') {
+  const sandbox = benchSandbox();
+  const server = await serveSandbox(sandbox, { port: 0 });
+  const info: Served = { url: server.url, books: sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '', credentials: sandbox.credentials() };
+  process.stdout.write(`${JSON.stringify(info)}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
+  await new Promise<never>(() => undefined);
+}
+
+const setupStart = performance.now();
+const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_SERVE: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
+const served = await new Promise<Served>((resolve, reject) => {
+  child.once('exit', (code) => reject(new Error(`the sandbox server process exited (${String(code)})`)));
+  createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as Served));
+});
+const stopServer = () => new Promise<void>((resolve) => child.removeAllListeners('exit').once('exit', () => resolve()).stdin.end());
+const setupMs = performance.now() - setupStart;
+
+const dir = mkdtempSync(join(tmpdir(), 'sync-memory-'));
+const storage = await SqliteStorage.open(join(dir, 'state.db'));
+const client = new IntegrationClient({
+  region: 'us',
+  finance: { app: 'books', organizationId: served.books },
+  auth: served.credentials,
+  transport: createFetchTransport({ fetch: sandboxServerFetch(served.url) }),
+  // No pacing and no daily cap: the limiter's bookkeeping runs, its waiting never does.
+  limits: { plan: 'ultimate', perMinute: 1e9, perDay: false },
+});
+const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });
+const syncer = new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client) });
+
+// ——— Sampling, tagged by phase ———
+
+type Phase = 'start' | 'read fsm' | 'read books' | 'pairs/creates' | 'deletes';
+const PHASES: readonly Phase[] = ['start', 'read fsm', 'read books', 'pairs/creates', 'deletes'];
+interface Peak { rss: number; heap: number; where: string }
+let phase: Phase = 'start';
+let where = '';
+let peaks = new Map<Phase, Peak>();
+let snapshotTaken = false;
+const sample = () => {
+  const usage = process.memoryUsage();
+  const peak = peaks.get(phase) ?? { rss: 0, heap: 0, where };
+  if (usage.rss > peak.rss) peak.rss = usage.rss;
+  if (usage.heapUsed > peak.heap) {
+    peak.heap = usage.heapUsed;
+    peak.where = where;
+  }
+  peaks.set(phase, peak);
+};
+syncer.on('progress', (event) => {
+  const e = event as { module: string; phase: string; side?: string; done: number; total: number };
+  where = e.module;
+  if (e.phase === 'read') phase = e.side === 'fsm' ? 'read fsm' : 'read books';
+  else if (e.phase === 'sync') phase = e.done >= e.total ? 'deletes' : 'pairs/creates';
+});
+const sampler = setInterval(sample, 20);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+interface Measured { label: string; report: SyncReport; ms: number; peaks: Map<Phase, Peak> }
+async function measure(label: string): Promise<Measured> {
+  gc?.();
+  peaks = new Map();
+  phase = 'start';
+  where = '';
+  const start = performance.now();
+  const snap = SNAPSHOT_MB > 0 && !snapshotTaken ? setInterval(() => {
+    const used = getHeapStatistics().used_heap_size;
+    if (!snapshotTaken && used > SNAPSHOT_MB * 1024 * 1024) {
+      snapshotTaken = true;
+      const file = writeHeapSnapshot(join(tmpdir(), `sync-memory-${N}-${label}-${phase.replace(/\W/g, '_')}-${where}.heapsnapshot`));
+      process.stderr.write(`heap snapshot (${label}, ${phase}, ${where}, ${mb(used)} MB): ${file}\n`);
+    }
+  }, 50) : undefined;
+  const report = await syncer.run();
+  clearInterval(snap);
+  sample();
+  const ms = performance.now() - start;
+  if (report.status !== 'completed') throw new Error(`${label}: the run ${report.status}: ${report.stoppedReason ?? ''}`);
+  if (report.failures.length > 0) console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
+  return { label, report, ms, peaks };
+}
+
+const initial = await measure('initial');
+const quiet = await measure('no-change');
+clearInterval(sampler);
+await stopServer();
+storage.close();
+rmSync(dir, { recursive: true, force: true });
+
+// ——— Report ———
+
+const print = (line = '') => process.stdout.write(`${line}\n`);
+const sum = (r: SyncReport, key: 'created' | 'updated') => r.toFinance[key] + r.toFsm[key];
+print(`\nBidirectionalSyncer memory — N = ${formatNumber(N)} per entity (sync type III), SqliteStorage on a temp file, sandbox in a child process over HTTP, no limits`);
+print(`server child start: ${(setupMs / 1000).toFixed(1)} s; heap limit ${mb(getHeapStatistics().heap_size_limit)} MB\n`);
+const runs = [initial, quiet];
+print(formatTable(
+  ['run', 'real', 'created / updated', ...PHASES.map((p) => `${p}: RSS / heap (MB)`)],
+  runs.map((r) => [
+    r.label, `${(r.ms / 1000).toFixed(1)} s`, `${sum(r.report, 'created')} / ${sum(r.report, 'updated')}`,
+    ...PHASES.map((p) => {
+      const peak = r.peaks.get(p);
+      return peak ? `${mb(peak.rss)} / ${mb(peak.heap)}${peak.where ? ` (${peak.where})` : ''}` : '—';
+    }),
+  ]),
+));
+for (const r of runs) {
+  const all = [...r.peaks.values()];
+  const rss = Math.max(...all.map((p) => p.rss));
+  const heap = Math.max(...all.map((p) => p.heap));
+  print(`${r.label}: peak RSS ${mb(rss)} MB, peak heap used ${mb(heap)} MB`);
+  recordFigure({ label: `N=${formatNumber(N)}: ${r.label} peak RSS / heap (SqliteStorage)`, value: `${mb(rss)} / ${mb(heap)}`, unit: 'MB' });
+}
+if (gc) {
+  gc();
+  print(`heap after the runs: ${mb(process.memoryUsage().heapUsed)} MB`);
+}
