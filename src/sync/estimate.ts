@@ -138,8 +138,8 @@ export type ReadTally = ReadonlyMap<SyncCollection, ReadCounts>;
 
 /**
  * Wraps a source to count its reads per collection: list pages (the calls made while `read`
- * produces a page) and single-record reads (`get`). Calls are measured with the source's
- * `callCount()`; a source without it counts one call per page and per `get`.
+ * produces a page, measured with the source's `callCount()` when it has one, else one per page)
+ * and single-record reads (`get`, one call each).
  */
 export class ReadCounter {
   readonly source: RecordSource;
@@ -170,12 +170,13 @@ export class ReadCounter {
         await pages.return?.();
       }
     };
+    // One call per `get`: records are synced a few at once, so the call counter's delta over one
+    // `get` would take in the calls of the others.
     const get: RecordSource['get'] = async (collection, id, options) => {
-      const before = calls?.() ?? 0;
       try {
         return await inner.get(collection, id, options);
       } finally {
-        add(collection, 'detail', calls ? calls() - before : 1);
+        add(collection, 'detail', 1);
       }
     };
     // Everything else, optional methods included (present or absent as on the source), goes straight through.

@@ -81,6 +81,8 @@ export interface RunContext {
   readonly lease: RunLease | undefined;
   /** Told of each write (or planned write) with the fields sent: how `syncOne` reports what it wrote. */
   readonly onWrite?: ((write: RecordWrite) => void) | undefined;
+  /** Records of a unit synced at once. */
+  readonly concurrency: number;
   /** The units this run syncs, in order. */
   readonly units: readonly SyncUnit[];
   /** FSM ids linked by an earlier unit of this run in a later unit's module (contact persons created with their customer). */

@@ -66,6 +66,12 @@ export interface BidirectionalSyncerOptions {
   retryRefusedAfterMs?: number;
   /** Makes run ids (default: time and a counter). */
   runId?: () => string;
+  /**
+   * Records of a unit synced at once (default 4), so both organisations' API quotas are used at
+   * the same time. Two records that share a record, a match key or (contact persons) a customer
+   * never run together. 1 syncs one record at a time.
+   */
+  concurrency?: number;
 }
 
 /** How often `syncOne({ waitMs })` tries the lease again while a run holds it. */
@@ -135,6 +141,9 @@ export class BidirectionalSyncer {
     for (const entity of entities) {
       if (!SYNC_ENTITIES.includes(entity)) throw new ConfigError(`BidirectionalSyncer option "entities" takes ${SYNC_ENTITIES.join(', ')}; got ${JSON.stringify(entity)}.`, { details: { option: 'entities' } });
     }
+    if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 32)) {
+      throw new ConfigError(`BidirectionalSyncer option "concurrency" is a whole number from 1 to 32; got ${JSON.stringify(options.concurrency)}.`, { details: { option: 'concurrency' } });
+    }
     const leaseMs = options.leaseMs ?? 600_000;
     const fullScanIntervalMs = options.fullScanIntervalMs ?? 86_400_000;
     if (!(leaseMs > 0) || !(fullScanIntervalMs >= 0)) throw new ConfigError('BidirectionalSyncer options "leaseMs" (> 0) and "fullScanIntervalMs" (≥ 0) are milliseconds.');
@@ -194,7 +203,7 @@ export class BidirectionalSyncer {
       policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
       fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: run.fullScan, dryRun: run.dryRun,
       signal: run.signal, links, resolver: linkResolver(links, taxes), report: run.report, events: run.events ?? this.#events, lease: run.lease,
-      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), transientInARow: 0, stoppedReason: undefined,
+      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), concurrency: o.concurrency ?? 4, transientInARow: 0, stoppedReason: undefined,
     };
   }
 

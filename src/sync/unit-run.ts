@@ -6,7 +6,9 @@ import { linkedPair, type PairInput, syncPair } from './pair-sync.js';
 import { otherSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { createCounterpart } from './record-create.js';
-import { findCreated, isLinked, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
+import { findCreated, isLinked, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
+import { inPool } from './record-pool.js';
+import type { SourceRecord } from './record-source.js';
 import { ParentVisits } from './settled-parents.js';
 import { knownGone, loadUnit, type UnitState } from './unit-state.js';
 
@@ -75,17 +77,26 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
     return true;
   };
 
-  for (const pair of pending) {
+  // Records are synced a few at a time, so both organisations' quotas are used at once; two that
+  // share a record, a match key or (contact persons) a customer never run together.
+  const size = ctx.concurrency;
+  const pairsDone = await inPool(pending, size, (pair) => [`fsm:${pair.fsmId}`, `finance:${pair.financeId}`, ...parentLock(pair.parentId)], async (pair) => {
     if (!(await step(() => syncPair(ctx, state, pair)))) return false;
     visits?.visit(pair.financeId);
     progress();
-  }
+    return true;
+  });
+  if (!pairsDone) return false;
 
   // 2. FSM records: linked ones merge with their counterpart; unlinked ones pair by match key
   //    ("Overwrite") or get a counterpart.
-  for (const record of state.fsm.records.values()) {
-    if (handled.fsm.has(record.id)) continue;
-    const ok = await step(async () => {
+  const fsmLocks = (record: SourceRecord): string[] => {
+    const link = state.links.byFsm.get(record.id);
+    if (link) return [`fsm:${record.id}`, `finance:${link.financeId}`, ...parentLock(link.parentId)];
+    const { key, parentId } = keyOf(ctx, state, 'fsm', record);
+    return [`fsm:${record.id}`, ...(key === undefined ? [] : [`key:${key}`]), ...parentLock(parentId)];
+  };
+  const fsmDone = await inPool(unhandled(state.fsm.records, handled.fsm), size, fsmLocks, (record) => step(async () => {
       const link = state.links.byFsm.get(record.id);
       if (link) {
         handled.finance.add(link.financeId);
@@ -114,13 +125,17 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
         visits?.visit(done.other.id);
         progress();
       }
-    });
-    if (!ok) return false;
-  }
+    }));
+  if (!fsmDone) return false;
 
   // 3. Finance records not met through an FSM record.
-  for (const record of state.finance.records.values()) {
-    if (handled.finance.has(record.id)) continue;
+  const financeLocks = (record: SourceRecord): string[] => {
+    const fsmId = state.links.byFinance.get(record.id);
+    if (fsmId !== undefined) return [`finance:${record.id}`, `fsm:${fsmId}`, ...parentLock(record.parentId)];
+    const { key } = keyOf(ctx, state, 'finance', record);
+    return [`finance:${record.id}`, ...(key === undefined ? [] : [`key:${key}`]), ...parentLock(record.parentId)];
+  };
+  const financeDone = await inPool(unhandled(state.finance.records, handled.finance), size, financeLocks, async (record) => {
     const ok = await step(async () => {
       const fsmId = state.links.byFinance.get(record.id);
       if (fsmId !== undefined) {
@@ -135,9 +150,10 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
       if (state.links.detached.finance.has(record.id)) return;
       await createCounterpart(ctx, state, 'finance', record);
     });
-    if (!ok) return false;
-    visits?.visit(record.id);
-  }
+    if (ok) visits?.visit(record.id);
+    return ok;
+  });
+  if (!financeDone) return false;
 
   // 4. Deletes, then the cursors (in one batch: the unit is complete).
   if (visits && visits.pending > 0) await commit(ctx, visits.take());
@@ -151,6 +167,16 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   });
   await commit(ctx, ops);
   return true;
+}
+
+/** The records of a read not handled yet, checked as each is reached (earlier steps add to `handled`). */
+function* unhandled(records: ReadonlyMap<string, SourceRecord>, handled: ReadonlySet<string>): Generator<SourceRecord> {
+  for (const record of records.values()) if (!handled.has(record.id)) yield record;
+}
+
+// Contact persons of one customer are written one at a time (Books makes the first one primary).
+function parentLock(parentId: string | undefined): string[] {
+  return parentId === undefined ? [] : [`parent:${parentId}`];
 }
 
 /** A contact person whose customer is no longer linked (its pair was dropped by a delete). */

@@ -277,7 +277,10 @@ describe('one run at a time, and clean stops', () => {
     await expect(syncer.run({ signal: controller.signal })).rejects.toThrow('stop requested');
     const [logged] = await syncer.log.list({ limit: 1 });
     expect(logged?.status).toBe('aborted');
-    expect((logged?.toFinance.created ?? 0) + (logged?.toFsm.created ?? 0) + (logged?.toFsm.updated ?? 0)).toBe(3);
+    // Records already being synced when the signal fired finish (up to `concurrency` − 1 more, 4 by default); no new one starts.
+    const written = (logged?.toFinance.created ?? 0) + (logged?.toFsm.created ?? 0) + (logged?.toFsm.updated ?? 0);
+    expect(written).toBeGreaterThanOrEqual(3);
+    expect(written).toBeLessThanOrEqual(3 + 3);
     await runUntilQuiet(world);
     expect(views(world)).toEqual(clean.view);
   });
