@@ -13,6 +13,7 @@ import { SyncKeys } from './sync-keys.js';
 import type { SyncConverter } from './sync-mapper.js';
 import type { SyncUnit } from './sync-units.js';
 import type { UnitState } from './unit-state.js';
+import { keptFields, leanRecord } from './lean-records.js';
 
 type Data = Record<string, unknown>;
 
@@ -58,7 +59,7 @@ function pathsOf(converter: SyncConverter): PersonsPlan['paths'] {
  * person creates it saves (one call each).
  */
 function worthIt(ctx: RunContext, state: UnitState): boolean {
-  if (ctx.dryRun || state.narrow || state.unit.module !== 'companies' || !ctx.units.some((u) => u.module === PERSONS_UNIT)) return false;
+  if (ctx.dryRun || state.narrow || !ctx.units.some((u) => u.module === PERSONS_UNIT)) return false;
   let fresh = 0;
   for (const id of state.fsm.records.keys()) if (!state.links.byFsm.has(id) && !state.links.detached.fsm.has(id)) fresh += 1;
   return fresh > Math.ceil(state.fsm.records.size / 200);
@@ -75,6 +76,9 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
   ]);
   const busy = new Set([...intents.fsm.keys(), ...retries.map((e) => SyncKeys.idOf(e.key))]);
   const byCompany = new Map<string, SourceRecord[]>();
+  // Held until the run ends: only the fields the persons unit syncs by.
+  const caps = ctx.sources.fsm.capabilities(unit.fsmCollection);
+  const kept = caps === undefined ? undefined : keptFields(converter, 'fsm', caps);
   for await (const page of ctx.sources.fsm.read(unit.fsmCollection, { signal: ctx.signal, runId: ctx.runId })) {
     // A read the source guard refused records of is not a safe basis: those contacts go the usual way.
     if (page.refused.length > 0) return undefined;
@@ -82,9 +86,10 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
       const companyId = companyIdOf(record);
       if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
       if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
+      const lean = leanRecord(record, kept);
       const list = byCompany.get(companyId);
-      if (list) list.push(record);
-      else byCompany.set(companyId, [record]);
+      if (list) list.push(lean);
+      else byCompany.set(companyId, [lean]);
     }
   }
   return { unit, converter, paths: pathsOf(converter), byCompany, links };
@@ -101,6 +106,7 @@ function emailOf(data: Data): string | undefined {
  * out are created by the contact persons unit as usual.
  */
 export async function inlinePersons(ctx: RunContext, state: UnitState, companyFsmId: string): Promise<InlinePerson[]> {
+  if (state.unit.module !== 'companies') return [];
   let making = pending.get(ctx);
   if (!making) {
     // Decided once, on the run's first new company: later ones find fewer new companies left.

@@ -24,7 +24,7 @@ import { SyncLog } from './sync-log.js';
 import type { SyncMapper } from './sync-mapper.js';
 import { type SyncOneOutcome, syncOneRecord } from './sync-one.js';
 import { observeSync, type SyncOneOptions, type SyncOneResult, syncOneResult } from './sync-one-result.js';
-import { SYNC_ENTITIES, type SyncEntity, syncUnits } from './sync-units.js';
+import { SYNC_ENTITIES, type SyncEntity, type SyncUnit, syncUnits } from './sync-units.js';
 import { enableTwoWaySync, twoWaySyncState } from './two-way-state.js';
 import { checkEstimateLimits, estimateFromDryRun, ReadCounter, type ReadTally, type SyncEstimate, type SyncEstimateOptions, warmLimits } from './estimate.js';
 import { runUnit } from './unit-run.js';
@@ -69,7 +69,8 @@ export interface BidirectionalSyncerOptions {
   /**
    * Records of a unit synced at once (default 4), so both organisations' API quotas are used at
    * the same time. Two records that share a record, a match key or (contact persons) a customer
-   * never run together. 1 syncs one record at a time.
+   * never run together. 1 syncs one record at a time. Items are synced beside companies and
+   * contacts (they depend on nothing else). Dry runs go one record and one unit at a time.
    */
   concurrency?: number;
 }
@@ -88,6 +89,25 @@ export interface SyncRunOptions {
 }
 
 const CONFLICT_POLICIES = ['latest-wins', 'fsm-wins', 'finance-wins', 'manual'];
+
+/**
+ * Runs the units: companies and contacts in order (contacts need their company's link), items
+ * beside them — items depend on nothing else, and running them at the same time keeps both
+ * organisations' quotas busy while the other chain waits on one. Both chains are settled before
+ * this returns (nothing commits after the run ends); the first failure is then thrown.
+ */
+async function runChains(ctx: RunContext, units: readonly SyncUnit[], signal: AbortSignal | undefined): Promise<void> {
+  // A dry run goes one unit and one record at a time: its reads are counted per collection (estimate()).
+  const chains = ctx.dryRun ? [units] : [units.filter((u) => u.module !== 'items'), units.filter((u) => u.module === 'items')].filter((chain) => chain.length > 0);
+  const results = await Promise.allSettled(chains.map(async (chain) => {
+    for (const unit of chain) {
+      signal?.throwIfAborted();
+      if (!(await runUnit(ctx, unit))) return;
+    }
+  }));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 let runCounter = 0;
 
 /**
@@ -203,7 +223,7 @@ export class BidirectionalSyncer {
       policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
       fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: run.fullScan, dryRun: run.dryRun,
       signal: run.signal, links, resolver: linkResolver(links, taxes), report: run.report, events: run.events ?? this.#events, lease: run.lease,
-      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), concurrency: o.concurrency ?? 4, transientInARow: 0, stoppedReason: undefined,
+      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), concurrency: run.dryRun ? 1 : (o.concurrency ?? 4), transientInARow: 0, stoppedReason: undefined,
     };
   }
 
@@ -244,11 +264,7 @@ export class BidirectionalSyncer {
       const { links, stores, units } = ctx;
       // Contacts resolve their company through the companies links even when companies are not synced this run.
       if (units.some((u) => u.parent) && !units.some((u) => u.module === 'companies')) links.set('companies', await stores.links.load('companies'));
-      for (const unit of units) {
-        options.signal?.throwIfAborted();
-        const finished = await runUnit(ctx, unit);
-        if (!finished) break;
-      }
+      await runChains(ctx, units, options.signal);
       options.signal?.throwIfAborted();
       if (ctx.stoppedReason !== undefined) status = 'stopped';
       if (!dryRun) await recordLinkCounts(ctx.storage, this.#keys, ctx.links);
