@@ -189,6 +189,10 @@ cursor = newestBooksCustomer();
 // pairs (a pair edited on both sides is a conflict, not the case measured here).
 const edits = planEdits(sandbox, { fsm: fsmOrg, books }, 0.01);
 applyEdits(sandbox, { fsm: fsmOrg, books }, edits);
+// People edit between runs, not in the second a run starts: a customer edited within a minute
+// before a run is read again by the next one (Zoho's times have whole seconds; docs/sync.md,
+// "Settled customers"), a cost a scheduled sync rarely meets.
+await clock.advance(120_000);
 const touched = new Set([...edits.booksCustomers, ...edits.booksPersonParents]).size;
 const walked = sinceCursor(cursor);
 const recordsNow = Object.values(rowsOf().fsm).reduce((a, b) => a + b, 0) + sandbox.records(books, 'contacts').length + sandbox.records(books, 'contactpersons').length + sandbox.records(books, 'items').length;
