@@ -15,6 +15,7 @@
  *
  *   node --expose-gc --import tsx bench/sync-memory.ts
  *   BENCH_RECORDS=50000 node --expose-gc --import tsx bench/sync-memory.ts
+ *   BENCH_TRACE=1 node --trace-gc … # phase changes between the collector's lines (live heap after each)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
@@ -37,6 +38,8 @@ import { formatNumber, formatTable, recordFigure } from './report.js';
 const N = Number(process.env.BENCH_RECORDS ?? 10_000);
 /** Heap used (MB) at which one heap snapshot is written; 0: none. */
 const SNAPSHOT_MB = Number(process.env.BENCH_SNAPSHOT ?? 0);
+/** Print each phase change (BENCH_TRACE=1), to read with `node --trace-gc`. */
+const TRACE = process.env.BENCH_TRACE === '1';
 
 // The data set of bench/sync.ts: Books holds the second half of FSM's customers and items plus as
 // many of its own; no limits, so nothing waits.
@@ -113,9 +116,12 @@ const sample = () => {
 };
 syncer.on('progress', (event) => {
   const e = event as { module: string; phase: string; side?: string; done: number; total: number };
+  const was = `${phase} ${where}`;
   where = e.module;
   if (e.phase === 'read') phase = e.side === 'fsm' ? 'read fsm' : 'read books';
   else if (e.phase === 'sync') phase = e.done >= e.total ? 'deletes' : 'pairs/creates';
+  // With --trace-gc, the phase changes between the collector's lines (live heap after each).
+  if (TRACE && `${phase} ${where}` !== was) process.stdout.write(`— ${phase} ${where}\n`);
 });
 const sampler = setInterval(sample, 20);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -25,6 +25,11 @@ export interface CompiledMapping {
   toFinance(record: unknown, options?: ConvertOptions): Record<string, unknown>;
   /** A finance record → the FSM payload (only mapped fields). */
   toFsm(record: unknown, options?: ConvertOptions): Record<string, unknown>;
+  /**
+   * The top-level fields of an FSM record `toFinance` reads (`fsm`) and of a finance record `toFsm`
+   * reads (`finance`); `undefined` for a side whose converter may read any field.
+   */
+  readonly sourceFields: { readonly fsm: readonly string[] | undefined; readonly finance: readonly string[] | undefined };
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -147,7 +152,7 @@ export class FieldMapper {
     const cached = this.#compiled.get(module);
     if (cached && cached.version === stored.version) return cached;
     const context = this.#context(module);
-    const { toFinance, toFsm } = context.compile(stored.entries);
+    const { toFinance, toFsm, sourceFields } = context.compile(stored.entries);
     const oneWay = !context.binding.directions.includes('to_fsm');
     const compiled: CompiledMapping = Object.freeze({
       module,
@@ -155,6 +160,7 @@ export class FieldMapper {
       binding: context.binding,
       entries: Object.freeze(copy(stored.entries)),
       toFinance,
+      sourceFields: Object.freeze({ fsm: sourceFields.fsm && Object.freeze([...sourceFields.fsm]), finance: sourceFields.finance && Object.freeze([...sourceFields.finance]) }),
       toFsm: oneWay
         ? () => {
             throw new ConfigError(`The ${module} module maps one way, FSM → finance: there is no toFsm.`);

@@ -1,6 +1,6 @@
 import { MappingError, type MappingIssue } from '../errors/mapping-error.js';
 import { containerReader, fieldCatalogue, type CatalogueQuery, type FieldCatalogue } from './catalogue/index.js';
-import { compileConverters, type Converter } from './compile/compile.js';
+import { compileConverters, type CompiledConverters } from './compile/compile.js';
 import { defaultEntries } from './defaults/index.js';
 import { moduleBinding, type ModuleBinding } from './modules.js';
 import type { ResolvedOptions } from './options.js';
@@ -19,7 +19,7 @@ export interface ModuleContext {
   /** Stored entries brought in line with this release, or `undefined` when they need nothing. */
   upgrade(entries: readonly MappingEntry[]): MappingEntry[] | undefined;
   /** Validates and compiles entries; stored entries that no longer validate throw a MappingError. */
-  compile(entries: readonly MappingEntry[]): { toFinance: Converter; toFsm: Converter };
+  compile(entries: readonly MappingEntry[]): CompiledConverters;
 }
 
 function unknownModule(module: unknown, options: ResolvedOptions): MappingError {

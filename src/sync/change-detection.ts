@@ -2,6 +2,7 @@ import type { SourceRecord, SyncCollection } from './record-source.js';
 import type { SideSnapshot } from './base-store.js';
 import type { SideCursor } from './cursor-store.js';
 import type { GuardedSource, RefusedRecord } from './source-guard.js';
+import { leanRecord } from './lean-records.js';
 
 /** What one side's read of a unit gave. */
 export interface SideRead {
@@ -25,13 +26,14 @@ export interface SideRead {
 /**
  * Reads a side's changes: from its cursor for a `cursor` feed, or everything for a `scan` feed or
  * when a full read is due (first run, periodic delete detection, mapping backfill). Checks the
- * signal between pages.
+ * signal between pages. With `keep`, each record is reduced to those fields of its data as it
+ * arrives (see `keptFields`).
  */
 export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; parentTimes?: ReadonlyMap<string, string> | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
@@ -48,7 +50,7 @@ export async function readSide(
       }
       read.refused.push(bad);
     }
-    for (const record of page.records) if (!read.refusedIds.has(record.id)) read.records.set(record.id, record);
+    for (const record of page.records) if (!read.refusedIds.has(record.id)) read.records.set(record.id, leanRecord(record, options.keep));
     for (const id of page.deleted ?? []) read.deleted.add(id);
     for (const id of page.unchangedParents ?? []) read.unchangedParents.add(id);
     if (page.cursor !== undefined) read.cursor = page.cursor;

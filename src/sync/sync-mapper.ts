@@ -10,6 +10,13 @@ export interface SyncConverter {
   toFinance(record: unknown, options?: ConvertOptions): Record<string, unknown>;
   /** A finance record → FSM fields (entries `both`, `to_fsm`). */
   toFsm(record: unknown, options?: ConvertOptions): Record<string, unknown>;
+  /**
+   * The top-level fields of an FSM record `toFinance` reads (`fsm`) and of a finance record `toFsm`
+   * reads (`finance`). With them the syncer keeps, of each record it reads, only those and the
+   * fields it reads itself (ids, times, match and required fields); a side left `undefined`, or
+   * the property absent, keeps whole records.
+   */
+  readonly sourceFields?: { readonly fsm?: readonly string[] | undefined; readonly finance?: readonly string[] | undefined } | undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { LinkIndex } from './link-store.js';
 import type { CollectionCapabilities, RecordSource, SourceRecord, SyncCollection } from './record-source.js';
 import { commit, failed, type RunContext } from './run-context.js';
 import { listAll } from './storage-scan.js';
+import { keptFields } from './lean-records.js';
 import type { SyncConverter } from './sync-mapper.js';
 import { RecordRefusal } from './failure-reasons.js';
 import { otherSide, SyncKeys, type SyncSide } from './sync-keys.js';
@@ -181,12 +182,14 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   const { fsm, finance } = await bothSides(ctx.signal, {
     fsm: (signal) => readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
       full: everything || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
+      keep: keptFields(stored.converter, 'fsm', stored.caps.fsm),
       signal,
       runId: ctx.runId,
       onPage: progress('fsm'),
     }),
     finance: (signal) => readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
       full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
+      keep: keptFields(stored.converter, 'finance', stored.caps.finance),
       signal,
       runId: ctx.runId,
       onPage: progress('finance'),

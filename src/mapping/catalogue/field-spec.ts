@@ -28,6 +28,12 @@ export interface FieldSpec {
   readonly container?: boolean;
   /** A virtual field: computed from the record instead of read at `path`. */
   readonly read?: (record: Readonly<Record<string, unknown>>) => unknown;
+  /**
+   * The top-level fields of the record that `read` (or a container's reader) looks at. Tells the
+   * syncer which fields of a record it reads it must keep; a virtual field without it keeps the
+   * whole record.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** A catalogue definition: a field plus the OAS edition tags it exists in. */

@@ -49,7 +49,7 @@ export const FSM_CONTACT_FIELDS: readonly FieldDef[] = [
   text('Salutation', 'create-contact.html'),
   text('First_Name', 'create-contact.html'),
   text('Last_Name', 'create-contact.html', undefined, { required: true }),
-  text('Full_Name', 'get-contacts.html', undefined, { readOnly: true, read: fullName }),
+  text('Full_Name', 'get-contacts.html', undefined, { readOnly: true, read: fullName, reads: ['Full_Name', 'First_Name', 'Last_Name'] }),
   text('Email', 'create-contact.html', undefined, { required: true }),
   text('Phone', 'create-contact.html'),
   text('Mobile', 'create-contact.html'),
@@ -105,7 +105,7 @@ export function fsmWorkOrderFields(syncType: SyncType): FieldDef[] {
   const fields: FieldDef[] = [
     text('Name', W),
     text('Summary', W),
-    def('Customer', 'ref', `${W}; the sync type picks Company or Contact`, { ref: 'customers', read: customerReader(syncType) }),
+    def('Customer', 'ref', `${W}; the sync type picks Company or Contact`, { ref: 'customers', read: customerReader(syncType), reads: ['Company', 'Contact'] }),
     def('Company', 'ref', W, { ref: 'companies' }),
     def('Contact', 'ref', W, { ref: 'contacts' }),
     def('Due_Date', 'date', W),

@@ -67,6 +67,35 @@ function asKeys(segments: readonly PathSegment[]): PathSegment[] {
   return segments.map((s) => (s.kind === 'each' ? { kind: 'key', name: s.name } : s));
 }
 
+/**
+ * The top-level fields of the source records a direction's converter reads: each entry's first
+ * path segment, or the fields a virtual field's reader names (`reads`). `undefined` when a reader
+ * does not say what it reads (the converter may read any field).
+ */
+function readFields(entries: readonly CheckedEntry[], way: Way, context: CompileContext): string[] | undefined {
+  const fields = new Set<string>();
+  for (const entry of entries) {
+    if (way === 'toFinance' ? !entry.writesFinance : !entry.writesFsm) continue;
+    const { source, sourcePath, sourceSide } = sides(entry, way);
+    const first = sourcePath[0];
+    if (first === undefined) return undefined;
+    const split = splitAtEach(sourcePath);
+    if (split) {
+      // An array entry reads its elements from the array's top-level field, or from a container.
+      if (context.container(sourceSide, formatPath(asKeys(split.array)))) return undefined;
+      fields.add(first.name);
+      continue;
+    }
+    if (context.virtual(sourceSide, source)) {
+      if (source.reads === undefined) return undefined;
+      for (const name of source.reads) fields.add(name);
+      continue;
+    }
+    fields.add(first.name);
+  }
+  return [...fields];
+}
+
 function compileWay(entries: readonly CheckedEntry[], way: Way, context: CompileContext, module: string): Converter {
   const steps: Step[] = [];
   const groups = new Map<string, ArrayGroup>();
@@ -134,6 +163,21 @@ function compileWay(entries: readonly CheckedEntry[], way: Way, context: Compile
  * Compiles checked entries into the two converters, once per mapping version: paths are parsed,
  * readers, writers, coercers and value tables built here, so a conversion is plain function calls.
  */
-export function compileConverters(entries: readonly CheckedEntry[], context: CompileContext, module: string): { toFinance: Converter; toFsm: Converter } {
-  return { toFinance: compileWay(entries, 'toFinance', context, module), toFsm: compileWay(entries, 'toFsm', context, module) };
+export function compileConverters(entries: readonly CheckedEntry[], context: CompileContext, module: string): CompiledConverters {
+  return {
+    toFinance: compileWay(entries, 'toFinance', context, module),
+    toFsm: compileWay(entries, 'toFsm', context, module),
+    sourceFields: { fsm: readFields(entries, 'toFinance', context), finance: readFields(entries, 'toFsm', context) },
+  };
+}
+
+/** The two converters of a module's entries, and the fields each reads. */
+export interface CompiledConverters {
+  toFinance: Converter;
+  toFsm: Converter;
+  /**
+   * The top-level fields of an FSM record `toFinance` reads (`fsm`), and of a finance record
+   * `toFsm` reads (`finance`); `undefined` for a side whose converter may read any field.
+   */
+  sourceFields: { fsm: readonly string[] | undefined; finance: readonly string[] | undefined };
 }
