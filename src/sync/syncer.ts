@@ -100,9 +100,16 @@ async function runChains(ctx: RunContext, units: readonly SyncUnit[], signal: Ab
   // A dry run goes one unit and one record at a time: its reads are counted per collection (estimate()).
   const chains = ctx.dryRun ? [units] : [units.filter((u) => u.module !== 'items'), units.filter((u) => u.module === 'items')].filter((chain) => chain.length > 0);
   const results = await Promise.allSettled(chains.map(async (chain) => {
-    for (const unit of chain) {
-      signal?.throwIfAborted();
-      if (!(await runUnit(ctx, unit))) return;
+    try {
+      for (const unit of chain) {
+        signal?.throwIfAborted();
+        if (!(await runUnit(ctx, unit))) return;
+      }
+    } catch (error) {
+      // The other chain stops at its next record instead of going on alone.
+      const cause = error instanceof FatalRunError ? error.cause : error;
+      ctx.stoppedReason ??= cause instanceof Error ? cause.message : String(cause);
+      throw error;
     }
   }));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
