@@ -18,7 +18,7 @@ import { createFetchTransport } from '../src/transport/fetch-transport.js';
 import { formatNumber, formatTable, recordFigure } from './report.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000);
-// zoho-api.md §2.7: "100 requests per minute per organization".
+// Zoho's published limit: "100 requests per minute per organization".
 const ZOHO_PER_MINUTE = 100;
 const MINUTE = 60_000;
 

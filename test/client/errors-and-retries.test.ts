@@ -10,7 +10,7 @@ import { books, booksError, contact, testClient, useMswServer } from '../helpers
 const server = useMswServer();
 const BOOKS = REGION_HOSTS.in.books;
 
-// zoho-api.md §2.6, verbatim.
+// Zoho's messages for error codes 44, 45 and 1070, verbatim.
 const MSG_44 =
   'For security reasons your organization has been blocked as it have exceeded the maximum number of requests per minute that can originate from an organization.';
 const MSG_45 = 'The API call for this organization has exceeded the maximum call rate limit of 1000.';

@@ -20,7 +20,7 @@ describe('zohoOrgEdition: the edition from the strongest signal', () => {
 });
 
 describe('financeOrgFromZoho', () => {
-  it('reads the documented list fields of GET /organizations (zoho-api.md §3.2)', () => {
+  it('reads the list fields Zoho documents for GET /organizations', () => {
     const record = FinanceOrganizationSchema.parse({
       organization_id: 10234695,
       name: 'Zillium Inc',

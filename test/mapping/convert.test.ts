@@ -175,7 +175,7 @@ describe('converting records', () => {
 });
 
 describe('first-run match keys', () => {
-  it('pairs by Company Name, Email and Item Name, normalised (product-rules §0 rule 7)', () => {
+  it('pairs by Company Name, Email and Item Name, normalised', () => {
     const m = mapper({ syncType: 'IV' });
     expect(['companies', 'contacts', 'contact_persons', 'items', 'invoices'].map((module) => m.matchKey(module as never))).toEqual([
       { fsm: 'Company_Name', finance: 'contact_name' }, { fsm: 'Email', finance: 'email' }, { fsm: 'Email', finance: 'email' }, { fsm: 'Name', finance: 'name' }, undefined,

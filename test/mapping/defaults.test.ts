@@ -5,7 +5,7 @@ import {
 import { TAX_EDITIONS } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 
-describe('module maps (product-rules §3.2)', () => {
+describe('module maps', () => {
   it.each([
     ['I', [['companies', 'Companies', 'contacts', 'business'], ['items', 'Service_And_Parts', 'items', undefined], ['invoices', 'Work_Orders', 'invoices', undefined]]],
     ['II', [['contacts', 'Contacts', 'contacts', 'individual'], ['items', 'Service_And_Parts', 'items', undefined], ['invoices', 'Work_Orders', 'invoices', undefined]]],
@@ -15,7 +15,7 @@ describe('module maps (product-rules §3.2)', () => {
     expect(moduleMap(syncType).map((b) => [b.module, b.fsm.module, b.finance.resource, b.finance.customerSubType])).toEqual(expected);
   });
 
-  it.each([['I', 'companies'], ['II', 'contacts'], ['III', 'companies'], ['IV', 'contacts']] as const)('type %s reads customer tax from %s (§4.3)', (syncType, module) => {
+  it.each([['I', 'companies'], ['II', 'contacts'], ['III', 'companies'], ['IV', 'contacts']] as const)('type %s reads customer tax from %s', (syncType, module) => {
     expect(moduleMap(syncType).filter((b) => b.taxSource).map((b) => b.module)).toEqual([module]);
   });
 
@@ -54,7 +54,7 @@ describe('default mappings', () => {
     expect(taxFields('de')).toEqual([]);
   });
 
-  it('map currency only with multi-currency on (§4.8)', () => {
+  it('map currency only with multi-currency on', () => {
     const currency = (multiCurrency: boolean) => defaultEntries('invoices', { syncType: 'I', edition: 'us', multiCurrency }).filter((e) => e.fsm === 'Currency' || e.fsm === 'Exchange_Rate').map((e) => e.finance);
     expect(currency(false)).toEqual([]);
     expect(currency(true)).toEqual(['currency_id', 'exchange_rate']);

@@ -3,7 +3,7 @@ import type { FinanceContactCreate, FinanceItemCreate } from '../../src/schemas/
 import type { FsmCompanyCreate, FsmServiceAndPartCreate } from '../../src/schemas/fsm/index.js';
 import { first, identityTaxes, mappingWorld, resolver, type MappingWorld } from './helpers.js';
 
-// Each edition's tax fields (product-rules.md §4.5–4.6), on records the sandbox seeds. Where the
+// Each edition's tax fields, on records the sandbox seeds. Where the
 // sandbox seeds no FSM tax field (GCC, exemptions), the test sets it as a person would in the UI
 // (`sandbox.edit`) before mapping.
 

@@ -71,7 +71,7 @@ export function resolver(pairs: ReferencePairs) {
   return createMapResolver(pairs);
 }
 
-/** Every tax and group id of the Books org, as an identity tax map (FSM stores Books tax ids; product-rules.md §4.6). */
+/** Every tax and group id of the Books org, as an identity tax map (FSM stores Books tax ids). */
 export function identityTaxes(world: MappingWorld): Array<[string, string]> {
   const ids = [...world.sandbox.records(world.books, 'taxes'), ...world.sandbox.records(world.books, 'taxgroups')]
     .map((t) => String(t.tax_id ?? t.tax_group_id));

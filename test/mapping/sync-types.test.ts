@@ -186,7 +186,7 @@ describe('sync type III: Companies ↔ customers, Contacts ↔ their contact per
     expect(world.sandbox.record(world.fsm, 'Contacts', id)).toMatchObject({ Company: { id: companyId, name: 'Keystone Electrical Inc' } });
   });
 
-  it('has no individual-customer module and links only companies and items (product-rules §3.2)', () => {
+  it('has no individual-customer module and links only companies and items', () => {
     const world = mappingWorld({ edition: 'us', syncType: 'III' });
     expect(world.mapper.modules().map((b) => [b.module, b.linkable])).toEqual([['companies', true], ['contact_persons', false], ['items', true], ['invoices', false]]);
     expect(world.mapper.routeFinance('contacts', { customer_sub_type: 'individual' })).toBeUndefined();

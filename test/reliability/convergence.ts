@@ -786,7 +786,7 @@ export async function checkConvergence(trace: Trace): Promise<string[]> {
   // Linked pairs are equal under the mapping, both ways.
   // A pair refused in the last (clean) run differs for a reason the report states: a derived
   // display name another customer already has (duplicate names not allowed), or a synced person
-  // whose FSM company changed — or was deleted — since (product-rules.md §5.6).
+  // whose FSM company changed — or was deleted — since.
   const refused = new Set(last.failures.filter((g) => g.reason === 'DUPLICATE_NAME' || g.reason === 'COMPANY_CHANGE_NOT_ALLOWED').flatMap((g) => g.records).flatMap((r) => [r.fsmId, r.financeId]).filter((id): id is string => id !== undefined));
   for (const pair of pairs) {
     if (refused.has(pair.fsmId) || refused.has(pair.financeId)) continue;

@@ -11,7 +11,7 @@ async function synced(deletes: DeletePolicy): Promise<{ world: SyncWorld; name: 
   return { world, name, fsmId: String(company.id), booksId: String(one(world, 'books', 'contacts', 'contact_name', name).contact_id), run };
 }
 
-describe("deletes: 'unlink' (the default, product-rules.md §5.5)", () => {
+describe("deletes: 'unlink' (the default)", () => {
   it('an FSM delete leaves the Books customer, and it is not recreated in FSM later', async () => {
     const { world, name, fsmId, booksId, run } = await synced('unlink');
     world.sandbox.remove(world.fsm, 'Companies', fsmId);

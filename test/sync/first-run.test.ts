@@ -6,7 +6,7 @@ function shared(world: ReturnType<typeof syncWorld>): string[] {
   return names(world.sandbox.records(world.fsm, 'Companies'), 'Company_Name').filter((n) => books.has(n));
 }
 
-describe('first run: duplicates by match key (product-rules.md §5.2)', () => {
+describe('first run: duplicates by match key', () => {
   it("'overwrite' pairs records with the same Company Name and Item Name; the later-modified record's values win", async () => {
     const world = syncWorld();
     const [fsmNewer, booksNewer] = shared(world);

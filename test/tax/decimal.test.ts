@@ -46,7 +46,7 @@ describe('Decimal', () => {
     expect(d(input).round(scale, mode).toString()).toBe(output);
   });
 
-  it('rounds to increments as Books does (product-rules.md §4.7: 20.63 → 21.00, 20.50, 20.75)', () => {
+  it('rounds to increments as Books does (20.63 → 21.00, 20.50, 20.75)', () => {
     expect(d('20.63').roundToIncrement(1).toFixed(2)).toBe('21.00');
     expect(d('20.63').roundToIncrement('0.5').toFixed(2)).toBe('20.50');
     expect(d('20.63').roundToIncrement('0.25').toFixed(2)).toBe('20.75');

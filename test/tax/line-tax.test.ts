@@ -29,8 +29,8 @@ const item = {
   'not-available': {},
 };
 
-describe('lineTax: the generic prefill matrix (product-rules.md §4.4), one test per row', () => {
-  // customer × item → Tax Name on the line, editable (the printed table; the last two rows are noted in line-tax.ts).
+describe('lineTax: the generic prefill matrix, one test per row', () => {
+  // customer × item → Tax Name on the line, editable (the table printed on Zoho's "Tax Setting" page; the last two rows are noted in line-tax.ts).
   it.each([
     ['taxable', 'taxable', 'GST Low', '5', true, 'customer-tax'],
     ['taxable', 'non-taxable', 'GST FREE', '0', true, 'item-exemption'],
@@ -71,7 +71,7 @@ describe('lineTax: the generic prefill matrix (product-rules.md §4.4), one test
   });
 });
 
-describe('lineTax: the US service-address override (product-rules.md §4.3)', () => {
+describe('lineTax: the US service-address override', () => {
   const us = checkTaxConfig(
     {
       authorities: [{ id: 'cdtfa', name: 'CDTFA' }],

@@ -31,7 +31,7 @@ function check(validate: (input: string) => RegistrationCheck, cases: Case[]) {
 describe('validateGstin (India; state code, PAN shape, mod-36 check character)', () => {
   check(validateGstin, [
     ['27AAPFU0939F1ZV', { value: '27AAPFU0939F1ZV' }], // the GSTN's own example
-    ['04AABFN9870CMZT', { value: '04AABFN9870CMZT' }], // product-rules.md §4.5 example
+    ['04AABFN9870CMZT', { value: '04AABFN9870CMZT' }], // another valid example
     ['24aaacc1206d1zm', { value: '24AAACC1206D1ZM' }],
     ['27 AAPFU 0939F 1ZV', { value: '27AAPFU0939F1ZV' }],
     ['', { reason: 'EMPTY' }],
