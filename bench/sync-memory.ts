@@ -16,6 +16,7 @@
  *   node --expose-gc --import tsx bench/sync-memory.ts
  *   BENCH_RECORDS=50000 node --expose-gc --import tsx bench/sync-memory.ts
  *   BENCH_TRACE=1 node --trace-gc … # phase changes between the collector's lines (live heap after each)
+ *   BENCH_SNAPSHOT_AT='deletes contact_persons' …   # one heap snapshot when that phase starts (the unit's state alive)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
@@ -38,6 +39,8 @@ import { formatNumber, formatTable, recordFigure } from './report.js';
 const N = Number(process.env.BENCH_RECORDS ?? 10_000);
 /** Heap used (MB) at which one heap snapshot is written; 0: none. */
 const SNAPSHOT_MB = Number(process.env.BENCH_SNAPSHOT ?? 0);
+/** Writes one heap snapshot (to the temp dir) when this phase first starts, e.g. `deletes contact_persons`. */
+const SNAPSHOT_AT = process.env.BENCH_SNAPSHOT_AT;
 /** Print each phase change (BENCH_TRACE=1), to read with `node --trace-gc`. */
 const TRACE = process.env.BENCH_TRACE === '1';
 
@@ -122,6 +125,11 @@ syncer.on('progress', (event) => {
   else if (e.phase === 'sync') phase = e.done >= e.total ? 'deletes' : 'pairs/creates';
   // With --trace-gc, the phase changes between the collector's lines (live heap after each).
   if (TRACE && `${phase} ${where}` !== was) process.stdout.write(`— ${phase} ${where}\n`);
+  if (SNAPSHOT_AT !== undefined && !snapshotTaken && `${phase} ${where}` === SNAPSHOT_AT) {
+    snapshotTaken = true;
+    const file = writeHeapSnapshot(join(tmpdir(), `sync-memory-${N}-${SNAPSHOT_AT.replace(/\W/g, '_')}.heapsnapshot`));
+    process.stderr.write(`heap snapshot (${SNAPSHOT_AT}): ${file}\n`);
+  }
 });
 const sampler = setInterval(sample, 20);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
