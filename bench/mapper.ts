@@ -21,7 +21,8 @@ if (!fsmOrg || !booksOrg) throw new Error('sandbox orgs missing');
 const companies = sandbox.records(fsmOrg, 'Companies');
 const customers = sandbox.records(booksOrg, 'contacts').filter((c) => c.customer_sub_type === 'business');
 const parts = sandbox.records(fsmOrg, 'Service_And_Parts');
-const orders = sandbox.records(fsmOrg, 'Work_Orders');
+// Billing invoices a work order's company: orders without one are not billed, so not converted.
+const orders = sandbox.records(fsmOrg, 'Work_Orders').filter((o) => typeof o.Company === 'object' && o.Company !== null);
 
 const resolve = createMapResolver({
   companies: companies.map((c, i) => [String(c.id), `46000000${i}`]),
@@ -47,7 +48,7 @@ const CASES: Case[] = [
   { name: 'companies FSM → finance', module: 'companies', make: varied(companies, 'Company_Name'), run: (c, r) => c.toFinance(r) },
   { name: 'companies finance → FSM', module: 'companies', make: varied(customers, 'contact_name'), run: (c, r) => c.toFsm(r, { resolve }) },
   { name: 'items FSM → finance', module: 'items', make: varied(parts, 'Name'), run: (c, r) => c.toFinance(r, { resolve }) },
-  { name: 'work orders → invoices', module: 'invoices', make: varied(orders, 'Name'), run: (c, r) => c.toFinance(r, { resolve }) },
+  { name: 'work orders → invoices', module: 'invoices', make: varied(orders, 'Name'), run: (c, r) => c.toFinance(r, { resolve, unresolved: 'omit', partial: true }) },
 ];
 
 const mapper = new FieldMapper({ storage: new MemoryStorage(), syncType: 'I', edition: 'in' });
