@@ -33,12 +33,12 @@ export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
   const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set() };
-  const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }) };
+  const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }) };
   for await (const page of source.read(collection, readOptions)) {
     options.signal?.throwIfAborted();
     for (const bad of page.refused) {

@@ -65,6 +65,8 @@ export interface ReadOptions {
    * Optional; a source may ignore it.
    */
   runId?: string | undefined;
+  /** When that run began (ms on the syncer's clock): what a source keeps from one run to the next may depend on it. */
+  runStartedAt?: number | undefined;
   /**
    * For a `parentTime` collection: parent id → the parent's modified time when its children were
    * last synced. A source may leave out the children of a parent whose time has not moved (a

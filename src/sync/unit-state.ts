@@ -185,6 +185,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       keep: keptFields(stored.converter, 'fsm', stored.caps.fsm),
       signal,
       runId: ctx.runId,
+      runStartedAt: ctx.startedAt,
       onPage: progress('fsm'),
     }),
     finance: (signal) => readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
@@ -192,6 +193,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       keep: keptFields(stored.converter, 'finance', stored.caps.finance),
       signal,
       runId: ctx.runId,
+      runStartedAt: ctx.startedAt,
       onPage: progress('finance'),
       ...(everything || stored.settled === undefined ? {} : { parentTimes: trustedParentTimes(stored.settled) }),
     }),

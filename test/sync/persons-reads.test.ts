@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BidirectionalSyncer, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
 import { customers, type SyncWorld, syncWorld } from './helpers.js';
 
 /*
@@ -114,10 +115,32 @@ describe('a run stopped half-way through the contact persons', () => {
     expect(settled).toBeLessThan(withPersons.size);
     await w.clock.advance(120_000);
     w.sandbox.calls.reset();
-    const next = await w.syncer().run();
+    // A new process: nothing of the first run is in memory, only in storage.
+    const fresh = new BidirectionalSyncer({ storage: w.storage, mapper: w.mapper, fsm: zohoFsmSource(w.client), finance: zohoFinanceSource(w.client), clock: w.clock });
+    const next = await fresh.run();
     expect(next.failures).toEqual([]);
     // Customers the first run created or settled are not asked for their persons again.
     expect(calls(w, PERSONS_PAGE)).toBeLessThanOrEqual(withPersons.size - settled);
+    const again = await w.syncer().run();
+    expect(again.toFinance.created + again.toFsm.created, 'nothing left to create').toBe(0);
+  });
+});
+
+describe('the same process resuming a run', () => {
+  it('takes the persons an earlier run of it read from their customers, when read after their second: no persons page', async () => {
+    const w = world();
+    const stop = new AbortController();
+    const syncer = w.syncer();
+    let persons = 0;
+    syncer.on('record', (event) => {
+      if (event.module === 'contact_persons' && ++persons === 5) stop.abort(new Error('stopped by the test'));
+    });
+    await expect(syncer.run({ signal: stop.signal })).rejects.toThrow('stopped by the test');
+    await w.clock.advance(120_000);
+    w.sandbox.calls.reset();
+    const next = await w.syncer().run();
+    expect(next.failures).toEqual([]);
+    expect(calls(w, PERSONS_PAGE), 'persons pages').toBe(0);
     const again = await w.syncer().run();
     expect(again.toFinance.created + again.toFsm.created, 'nothing left to create').toBe(0);
   });

@@ -5,28 +5,37 @@ type Data = Record<string, unknown>;
 /** How many customers' persons are remembered at most (the oldest go first). */
 const MAX_CUSTOMERS = 50_000;
 
+// Zoho's clock and ours may disagree by this much.
+const CLOCK_SKEW_MS = 60_000;
+
 /**
  * The contact persons Books returned inside a customer (`contact_persons[]` of a customer read,
  * create or update), so the contact persons unit takes them from there instead of listing them
  * again: a customer read whole already costs its call. A customer's persons are taken only while
  * what was remembered is at least as new as the customer's row the walk met (a change to a person
- * moves its customer's modified time), and only once. Kept as JSON text: a run that reads tens of
+ * moves its customer's modified time). Kept as JSON text: a run that reads tens of
  * thousands of customers holds them until the persons unit, and text is a fraction of the objects.
  */
 export class KnownPersons {
-  readonly #byCustomer = new Map<string, { at: number; time: string; json: string }>();
+  readonly #byCustomer = new Map<string, { at: number; time: string; json: string; runStartedAt: number | undefined }>();
   #runId: string | undefined;
+  #runStartedAt: number | undefined;
 
   /**
-   * Starts a read of run `runId`: what was remembered in another run (or for a read outside a
-   * run) is dropped. Zoho's times have whole seconds, so a time that has not moved since an earlier
-   * run's read does not prove nothing changed later in that second; within one run, the walk and
-   * the reads that follow it see the same second.
+   * Starts a read of run `runId` (begun at `startedAt`, ms on the syncer's clock). Zoho's times
+   * have whole seconds, so persons read in an earlier run stay only when that run began more than a
+   * minute after their customer's second (a change made later in that second would keep the time
+   * the read saw); a long-lived process resuming a run (after a daily limit) then does not list
+   * them again. Without a run, nothing is kept.
    */
-  begin(runId: string | undefined): void {
+  begin(runId: string | undefined, startedAt?: number): void {
     if (runId !== undefined && runId === this.#runId) return;
-    this.#byCustomer.clear();
+    for (const [id, known] of this.#byCustomer) {
+      const settled = runId !== undefined && known.runStartedAt !== undefined && known.runStartedAt - CLOCK_SKEW_MS >= known.at - (known.at % 1000) + 1000;
+      if (!settled) this.#byCustomer.delete(id);
+    }
     this.#runId = runId;
+    this.#runStartedAt = runId === undefined ? undefined : startedAt;
   }
 
   /** Remembers the persons of a customer Books returned whole (with `contact_persons`). */
@@ -36,7 +45,7 @@ export class KnownPersons {
     const at = typeof time === 'string' ? timeOf(time) : undefined;
     if (typeof id !== 'string' || typeof time !== 'string' || at === undefined || !Array.isArray(customer.contact_persons)) return;
     this.#byCustomer.delete(id);
-    this.#byCustomer.set(id, { at, time, json: JSON.stringify(customer.contact_persons) });
+    this.#byCustomer.set(id, { at, time, json: JSON.stringify(customer.contact_persons), runStartedAt: this.#runStartedAt });
     if (this.#byCustomer.size > MAX_CUSTOMERS) {
       const oldest = this.#byCustomer.keys().next();
       if (oldest.done !== true) this.#byCustomer.delete(oldest.value);
@@ -45,13 +54,16 @@ export class KnownPersons {
 
   /**
    * The persons of customer `id` as remembered, when that is no older than `at` (the time of the
-   * customer's row the walk met), with the time they were read at; forgotten once taken.
+   * customer's row the walk met), with the time they were read at. Kept after: a run stopped before
+   * its persons were synced, resumed by this process, takes them again.
    */
   take(id: string, at: number | undefined): { persons: Data[]; time: string } | undefined {
     const known = this.#byCustomer.get(id);
     if (known === undefined) return undefined;
-    this.#byCustomer.delete(id);
-    if (at === undefined || known.at < at) return undefined;
+    if (at === undefined || known.at < at) {
+      this.#byCustomer.delete(id);
+      return undefined;
+    }
     const persons: unknown = JSON.parse(known.json);
     return Array.isArray(persons) ? { persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null), time: known.time } : undefined;
   }

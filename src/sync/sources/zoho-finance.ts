@@ -110,7 +110,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
   // synced at (`read.parentTimes`) is left out and named unchanged: nothing of its persons moved.
   async function* readCustomers(collection: 'companies' | 'contacts' | 'contact_persons', read: ReadOptions): AsyncGenerator<SourcePage> {
     const forPersons = collection === 'contact_persons';
-    known.begin(read.runId);
+    known.begin(read.runId, read.runStartedAt);
     let newest: { text: string; at: number } | undefined;
     let batch: SourceRecord[] = [];
     let unchanged: string[] = [];
