@@ -13,7 +13,7 @@ const sandbox = createSandbox({
 });
 const fsmOrg = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
 const booksOrg = sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '';
-const caps: CollectionCapabilities = { changeFeed: 'scan', tombstones: false, deactivate: false, delete: true };
+const caps: CollectionCapabilities = { changeFeed: 'scan', tombstones: false, deactivate: false, delete: true, requiredOnCreate: [] };
 const asRecord = (data: Record<string, unknown>, id: unknown): SourceRecord => ({ id: String(id), data });
 
 const CASES = [
