@@ -21,6 +21,8 @@ export interface SideRead {
   refusedIds: Set<string>;
   /** Parents whose children the read left out as unchanged (`SourcePage.unchangedParents`): those children are present. */
   unchangedParents: Set<string>;
+  /** Parents whose children the read gives as a write reply returned them, with the parent's time in it (`SourcePage.exactParents`). */
+  exactParents: Map<string, string>;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function readSide(
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set() };
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map() };
   const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }) };
   for await (const page of source.read(collection, readOptions)) {
     options.signal?.throwIfAborted();
@@ -53,6 +55,7 @@ export async function readSide(
     for (const record of page.records) if (!read.refusedIds.has(record.id)) read.records.set(record.id, leanRecord(record, options.keep));
     for (const id of page.deleted ?? []) read.deleted.add(id);
     for (const id of page.unchangedParents ?? []) read.unchangedParents.add(id);
+    for (const [id, time] of Object.entries(page.exactParents ?? {})) read.exactParents.set(id, time);
     if (page.cursor !== undefined) read.cursor = page.cursor;
     if (page.complete === true) read.complete = true;
     options.onPage?.(read.records.size);

@@ -214,7 +214,7 @@ export function inlineLinkOps(ctx: RunContext, customer: { id: string; data: Dat
   }
   // Every person the new customer holds is one the sync sent and linked: nothing of it is left to read.
   if (linked.length === replied.length && customer.modifiedTime !== undefined) {
-    ops.push(...settledOps(ctx, PERSONS_UNIT, customer.id, { time: customer.modifiedTime, readAt: now, created: true }));
+    ops.push(...settledOps(ctx, PERSONS_UNIT, customer.id, { time: customer.modifiedTime, readAt: now, exact: true }));
   }
   return { ops, linked };
 }

@@ -52,6 +52,14 @@ export interface SourcePage {
    * changed). Their linked children are present and unchanged, even in a `complete` read.
    */
   unchangedParents?: readonly string[];
+  /**
+   * For a `parentTime` collection: parents whose children this read gives as the side returned
+   * them in its reply to a write of the parent — parent id → the parent's modified time in that
+   * reply (its children carry that time too), parents with no child included. Children seen in a
+   * write reply are exact at that time: the sync may take the parent as settled at once, where a
+   * read would wait for the second to pass.
+   */
+  exactParents?: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link RecordSource.read}. */

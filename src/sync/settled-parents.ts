@@ -15,8 +15,11 @@ export interface SettledParent {
   time: string;
   /** When the run that read them began (ms on the syncer's clock). */
   readAt: number;
-  /** Set when the sync created the parent with every child in one call: the reply showed them all. */
-  created?: true;
+  /**
+   * Set when the children were seen in the reply to a write of the parent (the sync created it with
+   * its children, or updated it): exact at `time`, so the marker counts at once.
+   */
+  exact?: true;
 }
 
 // Zoho's clock and ours may disagree by this much.
@@ -32,7 +35,7 @@ export async function loadSettledParents(ctx: RunContext, unit: string): Promise
  * Parent id → the time its children were settled at, for the markers a read may rely on. Zoho's
  * times have whole seconds: a change made later in the second a run read would leave the time
  * as the run saw it, so a marker counts only once its run began after that second was over (with
- * room for clock skew), or when the sync made the parent and its children in one call.
+ * room for clock skew), or when its children were seen in the reply to a write of the parent.
  */
 export function trustedParentTimes(settled: ReadonlyMap<string, SettledParent>): Map<string, string> {
   const times = new Map<string, string>();
@@ -40,7 +43,7 @@ export function trustedParentTimes(settled: ReadonlyMap<string, SettledParent>):
     const at = timeOf(marker.time);
     if (at === undefined) continue;
     const secondEnd = at - (at % 1000) + 1000;
-    if (marker.created === true || marker.readAt - CLOCK_SKEW_MS >= secondEnd) times.set(parentId, marker.time);
+    if (marker.exact === true || marker.readAt - CLOCK_SKEW_MS >= secondEnd) times.set(parentId, marker.time);
   }
   return times;
 }
@@ -64,12 +67,14 @@ export class ParentVisits {
   readonly #left = new Map<string, Set<string>>();
   readonly #time = new Map<string, string>();
   readonly #parentOf = new Map<string, string>();
+  readonly #exact: ReadonlyMap<string, string>;
   #ready: StorageOp[] = [];
 
   private constructor(ctx: RunContext, state: UnitState) {
     this.#ctx = ctx;
     this.#unit = state.unit.module;
-    const listed = new Set<string>();
+    this.#exact = state.finance.exactParents;
+    const listed = new Set<string>(state.finance.exactParents.keys());
     for (const record of state.finance.records.values()) {
       const parentId = record.parentId;
       if (parentId === undefined || record.modifiedTime === undefined) continue;
@@ -85,6 +90,12 @@ export class ParentVisits {
     }
     for (const link of state.links.byFsm.values()) {
       if (link.parentId !== undefined && listed.has(link.parentId) && !state.finance.records.has(link.financeId)) this.#time.set(link.parentId, '');
+    }
+    // A parent a write reply showed with no child is settled as it is.
+    for (const [parentId, time] of this.#exact) {
+      if (this.#left.has(parentId)) continue;
+      if (!this.#time.has(parentId)) this.#time.set(parentId, time);
+      this.#settle(parentId);
     }
   }
 
@@ -104,8 +115,14 @@ export class ParentVisits {
     left.delete(financeId);
     if (left.size > 0) return;
     this.#left.delete(parentId);
+    this.#settle(parentId);
+  }
+
+  #settle(parentId: string): void {
     const time = this.#time.get(parentId);
-    if (time) this.#ready.push(...settledOps(this.#ctx, this.#unit, parentId, { time, readAt: this.#ctx.startedAt }));
+    if (!time) return;
+    const exact = this.#exact.get(parentId) === time;
+    this.#ready.push(...settledOps(this.#ctx, this.#unit, parentId, { time, readAt: this.#ctx.startedAt, ...(exact ? { exact: true as const } : {}) }));
   }
 
   /** How many settled parents wait to be committed. */

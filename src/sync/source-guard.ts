@@ -122,7 +122,7 @@ export function checkPage(page: unknown, where: string): GuardedPage {
   if (typeof page !== 'object' || page === null || !Array.isArray((page as SourcePage).records)) {
     throw new TypeError(`${where} is ${describe(page)}, not a page { records: [...] }: the source's read is broken, so the unit cannot be read.`);
   }
-  const { records, deleted, cursor, complete, unchangedParents } = page as SourcePage;
+  const { records, deleted, cursor, complete, unchangedParents, exactParents } = page as SourcePage;
   const kept = new Map<string, { record: SourceRecord; text: string; copies: number; differ: boolean }>();
   const refused: RefusedRecord[] = [];
   records.forEach((value, index) => {
@@ -156,9 +156,21 @@ export function checkPage(page: unknown, where: string): GuardedPage {
     refused,
     ...(tombstones === undefined ? {} : { deleted: tombstones }),
     ...(unchanged === undefined ? {} : { unchangedParents: unchanged }),
+    ...(exactParents === undefined ? {} : { exactParents: validTimes(exactParents) }),
     ...(typeof cursor === 'string' ? { cursor } : {}),
     ...(complete === true ? { complete: true } : {}),
   };
+}
+
+// Parent id → time pairs with a usable id and a time string; others name no parent (it is then read as usual).
+function validTimes(values: unknown): Record<string, string> {
+  const out = new Map<string, string>();
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return {};
+  for (const [id, time] of Object.entries(values as Record<string, unknown>)) {
+    if (typeof time === 'string' && time !== '' && 'id' in checkId(id)) out.set(id, time);
+  }
+  // Own properties only, whatever the ids are ("__proto__" included).
+  return Object.fromEntries(out);
 }
 
 function validIds(values: unknown): string[] | undefined {

@@ -145,3 +145,21 @@ describe('the same process resuming a run', () => {
     expect(again.toFinance.created + again.toFsm.created, 'nothing left to create').toBe(0);
   });
 });
+
+describe('customers the sync wrote', () => {
+  it('a customer updated from its FSM company keeps its persons settled at the reply\'s time: the run after reads nothing of it', async () => {
+    const w = await synced();
+    const company = w.sandbox.records(w.fsm, 'Companies').find((c) => w.sandbox.records(w.books, 'contactpersons').some((p) => customers(w).some((b) => b.contact_name === c.Company_Name && b.contact_id === p.contact_id)));
+    if (!company) throw new Error('the world needs a company whose customer has persons');
+    w.sandbox.edit(w.fsm, 'Companies', String(company.id), { Website: 'https://edited.example' });
+    await w.clock.advance(120_000);
+    const update = await w.syncer().run();
+    expect(update.toFinance.updated).toBe(1);
+    await w.clock.advance(120_000);
+    w.sandbox.calls.reset();
+    const next = await w.syncer().run();
+    expect(next.toFinance.updated + next.toFsm.updated).toBe(0);
+    expect(calls(w, PERSONS_PAGE), 'persons pages').toBe(0);
+    expect(calls(w, '/contacts/{id}'), 'customer reads').toBe(0);
+  });
+});

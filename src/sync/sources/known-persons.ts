@@ -17,7 +17,7 @@ const CLOCK_SKEW_MS = 60_000;
  * thousands of customers holds them until the persons unit, and text is a fraction of the objects.
  */
 export class KnownPersons {
-  readonly #byCustomer = new Map<string, { at: number; time: string; json: string; runStartedAt: number | undefined }>();
+  readonly #byCustomer = new Map<string, { at: number; time: string; json: string; runStartedAt: number | undefined; writtenIn: string | undefined }>();
   #runId: string | undefined;
   #runStartedAt: number | undefined;
 
@@ -38,14 +38,17 @@ export class KnownPersons {
     this.#runStartedAt = runId === undefined ? undefined : startedAt;
   }
 
-  /** Remembers the persons of a customer Books returned whole (with `contact_persons`). */
-  remember(customer: Data): void {
+  /**
+   * Remembers the persons of a customer Books returned whole (with `contact_persons`); `written`
+   * when it was the reply to a write of the customer (see {@link KnownPersons.writtenThisRun}).
+   */
+  remember(customer: Data, written = false): void {
     const id = customer.contact_id;
     const time = customer.last_modified_time;
     const at = typeof time === 'string' ? timeOf(time) : undefined;
     if (typeof id !== 'string' || typeof time !== 'string' || at === undefined || !Array.isArray(customer.contact_persons)) return;
     this.#byCustomer.delete(id);
-    this.#byCustomer.set(id, { at, time, json: JSON.stringify(customer.contact_persons), runStartedAt: this.#runStartedAt });
+    this.#byCustomer.set(id, { at, time, json: JSON.stringify(customer.contact_persons), runStartedAt: this.#runStartedAt, writtenIn: written ? this.#runId : undefined });
     if (this.#byCustomer.size > MAX_CUSTOMERS) {
       const oldest = this.#byCustomer.keys().next();
       if (oldest.done !== true) this.#byCustomer.delete(oldest.value);
@@ -57,7 +60,7 @@ export class KnownPersons {
    * customer's row the walk met), with the time they were read at. Kept after: a run stopped before
    * its persons were synced, resumed by this process, takes them again.
    */
-  take(id: string, at: number | undefined): { persons: Data[]; time: string } | undefined {
+  take(id: string, at: number | undefined): { persons: Data[]; time: string; written: boolean } | undefined {
     const known = this.#byCustomer.get(id);
     if (known === undefined) return undefined;
     if (at === undefined || known.at < at) {
@@ -65,7 +68,22 @@ export class KnownPersons {
       return undefined;
     }
     const persons: unknown = JSON.parse(known.json);
-    return Array.isArray(persons) ? { persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null), time: known.time } : undefined;
+    return Array.isArray(persons) ? { persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null), time: known.time, written: known.writtenIn !== undefined && known.writtenIn === this.#runId } : undefined;
+  }
+
+  /**
+   * The customers written in the current run whose reply is still the newest known of them (a
+   * person written since forgets it), with their persons and time: exact at that time.
+   */
+  writtenThisRun(): Array<{ id: string; time: string; at: number; persons: Data[] }> {
+    const out: Array<{ id: string; time: string; at: number; persons: Data[] }> = [];
+    if (this.#runId === undefined) return out;
+    for (const [id, known] of this.#byCustomer) {
+      if (known.writtenIn !== this.#runId) continue;
+      const persons: unknown = JSON.parse(known.json);
+      if (Array.isArray(persons)) out.push({ id, time: known.time, at: known.at, persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null) });
+    }
+    return out;
   }
 
   /** Forgets a customer (deleted, or one of its persons written: its time may not show it within the second). */

@@ -114,6 +114,10 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     let newest: { text: string; at: number } | undefined;
     let batch: SourceRecord[] = [];
     let unchanged: string[] = [];
+    // Customers whose persons come from the reply to the run's own write of them: exact at its time.
+    const exact = new Map<string, string>();
+    const met = new Set<string>();
+    const personsOf = (parentId: string, people: readonly Data[], time: string | undefined) => people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId }, ...(time ? { modifiedTime: time } : {}) }));
     for await (const customer of walks.walk(read, { kind: collection === 'contacts' ? 'individual' : 'business', rows: !forPersons })) {
       const { id, time, at } = customer;
       if (time !== undefined && at !== undefined && (newest === undefined || at > newest.at)) newest = { text: time, at };
@@ -122,6 +126,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       } else if (time !== undefined && read.parentTimes?.get(id) === time) {
         unchanged.push(id);
       } else {
+        met.add(id);
         const taken = known.take(id, at);
         let people: Data[];
         try {
@@ -132,7 +137,8 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
           throw error;
         }
         const personTime = taken?.time ?? time;
-        batch.push(...people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId: id, data: { ...p, contact_id: id }, ...(personTime ? { modifiedTime: personTime } : {}) })));
+        if (taken?.written === true) exact.set(id, taken.time);
+        batch.push(...personsOf(id, people, personTime));
       }
       if (batch.length >= 200) {
         yield { records: batch, ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}) };
@@ -140,9 +146,23 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         unchanged = [];
       }
     }
+    // Customers the run wrote that the walk did not list persons of (created after it, unchanged
+    // when it met them, or older than the cursor): their reply's persons, settled at its time.
+    if (forPersons) {
+      for (const written of known.writtenThisRun()) {
+        if (met.has(written.id)) continue;
+        if (read.parentTimes?.get(written.id) === written.time) {
+          unchanged.push(written.id);
+          continue;
+        }
+        exact.set(written.id, written.time);
+        batch.push(...personsOf(written.id, written.persons, written.time));
+      }
+    }
     yield {
       records: batch,
       ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}),
+      ...(exact.size > 0 ? { exactParents: Object.fromEntries(exact) } : {}),
       complete: read.since === undefined,
       ...(newest ? { cursor: newest.text } : read.since ? { cursor: read.since } : {}),
     };
@@ -211,7 +231,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         return written(String(person.contact_person_id), { ...person, ...(parentId ? { contact_id: parentId } : {}) });
       }
       const record = await activatable(collection).create(data, signalOf(call));
-      if (collection !== 'items') known.remember(record);
+      if (collection !== 'items') known.remember(record, collection === 'companies');
       return written(String(collection === 'items' ? record.item_id : record.contact_id), record);
     },
     async update(collection, id, patch, call) {
@@ -222,7 +242,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         return written(id, { ...person, ...(call?.parentId ? { contact_id: call.parentId } : {}) });
       }
       const record = await activatable(collection).update(id, body, signalOf(call));
-      if (collection !== 'items') known.remember(record);
+      if (collection !== 'items') known.remember(record, collection === 'companies');
       return written(id, record);
     },
     async deactivate(collection, id, call) {
