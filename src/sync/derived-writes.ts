@@ -17,6 +17,12 @@ export interface DerivedInput {
   /** A side whose record the sync just created: every one-way entry reading it follows. */
   fresh?: SyncSide | undefined;
   /**
+   * A side's record as it was before writes of the sync's own that landed in a run which stopped
+   * before the rest of its pair's writes (a write-ahead note the side now holds): one-way entries
+   * reading those fields follow them now, as the stopped run would have.
+   */
+  before?: { fsm?: Record<string, unknown> | undefined; finance?: Record<string, unknown> | undefined } | undefined;
+  /**
    * Fields the side computes from others (FSM's `Full_Name`), by path. Once the sync writes the
    * side, the value read is stale, so it is dropped and the mapping's reader derives it again from
    * its inputs (`First_Name`, `Last_Name`).
@@ -69,8 +75,13 @@ export function withDerivedWrites(input: DerivedInput): PairWrites {
   // Each side's converted record as of the last look (converted on first need); `undefined` for a
   // fresh record: all of it is new.
   const seen: Partial<Record<SyncSide, Record<string, unknown> | undefined>> = input.fresh ? { [input.fresh]: undefined } : {};
+  for (const side of ['fsm', 'finance'] as const) {
+    const before = input.before?.[side];
+    if (before !== undefined && input.fresh !== side) seen[side] = convert(side, withoutComputed(before, input.computed?.[side]));
+  }
   const lastSeen = (side: SyncSide) => (Object.hasOwn(seen, side) ? seen[side] : convert(side, withoutComputed(input[side], input.computed?.[side])));
-  let dirty: Record<SyncSide, boolean> = { fsm: writes.toFsm.length > 0 || input.fresh === 'fsm', finance: writes.toFinance.length > 0 || input.fresh === 'finance' };
+  const landed = (side: SyncSide) => input.before?.[side] !== undefined;
+  let dirty: Record<SyncSide, boolean> = { fsm: writes.toFsm.length > 0 || input.fresh === 'fsm' || landed('fsm'), finance: writes.toFinance.length > 0 || input.fresh === 'finance' || landed('finance') };
   // One-way entries out of each side: the only ones that can follow a change there.
   const followersOf: Record<SyncSide, MergeEntry[]> = {
     fsm: input.entries.filter((e) => e.toFinance && !e.toFsm),

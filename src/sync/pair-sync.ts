@@ -3,10 +3,10 @@ import { type BaseSnapshot, baseValue, type SideSnapshot, withoutWritten, withWr
 import { unchangedByTime } from './change-detection.js';
 import { decideConflict, latestSide, type SyncConflict } from './conflict-policies.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
-import { type FieldPath, readPath } from './field-paths.js';
+import { type FieldPath, fieldPath, readPath, sameValue } from './field-paths.js';
 import { withDerivedWrites } from './derived-writes.js';
 import { applyLink } from './link-store.js';
-import { applied, payloadOf } from './pair-writes.js';
+import { applied, type FieldWrite, payloadOf } from './pair-writes.js';
 import { financeTimeForMerge } from './person-times.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, count, directionTo, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
@@ -54,6 +54,24 @@ function hold(snapshot: SideSnapshot, base: SideSnapshot | undefined, paths: rea
   const held: Record<string, unknown> = {};
   for (const path of paths) held[path.text] = baseValue(base, path, (f) => readPath(f, path)) ?? null;
   return { ...snapshot, held };
+}
+
+/**
+ * A side's record as it was before the sync's own writes that landed in a run which stopped before
+ * the rest of its pair's writes (fields now holding a value the write-ahead note holds), or
+ * `undefined` when there are none: the one-way entries that read those fields are still owed.
+ */
+function beforeLandedWrites(snapshot: SideSnapshot | undefined, full: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (snapshot?.written === undefined) return undefined;
+  const reverts: FieldWrite[] = [];
+  for (const [text, values] of Object.entries(snapshot.written)) {
+    const path = fieldPath(text);
+    const now = readPath(full, path);
+    if (!values.some((value) => sameValue(value, now))) continue;
+    const was = baseValue(snapshot, path, (fields) => readPath(fields, path)) ?? null;
+    if (!sameValue(was, now)) reverts.push({ path, value: was });
+  }
+  return reverts.length === 0 ? undefined : applied(full, reverts, full);
 }
 
 /**
@@ -180,6 +198,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
         writes: merged,
         fresh: pending,
         computed: state.computed,
+        before: { fsm: beforeLandedWrites(base?.fsm, fsmFull), finance: beforeLandedWrites(base?.finance, financeFull) },
       }),
     };
     // Stored conflicts of this record that no longer conflict have converged or been applied.

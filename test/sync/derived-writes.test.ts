@@ -159,3 +159,23 @@ describe('withDerivedWrites', () => {
     expect(merge.toFinance).toEqual([]);
   });
 });
+
+describe('a derived write owed by a run that stopped half-way through a pair', () => {
+  it('the FSM write landed (its reply lost), the Books write was never sent: the next run sends company_name', async () => {
+    const { syncWorld, one } = await import('./helpers.js');
+    const world = syncWorld({ syncType: 'I' });
+    await world.syncer().run();
+    const customer = world.sandbox.records(world.books, 'contacts').find((c) => c.customer_sub_type !== 'individual' && world.sandbox.records(world.fsm, 'Companies').some((f) => f.Company_Name === c.contact_name));
+    if (!customer) throw new Error('the world needs a linked company');
+    const booksId = String(customer.contact_id);
+    world.sandbox.edit(world.books, 'contacts', booksId, { contact_name: 'Renamed In Books' });
+    await world.clock.advance(60_000);
+    // The FSM update happens, its reply is lost: the pair fails before its Books write.
+    world.sandbox.faults.next({ match: { method: 'PUT', app: 'fsm', path: '/Companies/{id}' }, fault: 'lost-ack', times: 20 });
+    await world.syncer().run();
+    expect(one(world, 'fsm', 'Companies', 'Company_Name', 'Renamed In Books')).toBeDefined();
+    await world.clock.advance(60_000);
+    await world.syncer().run();
+    expect(world.sandbox.record(world.books, 'contacts', booksId)?.company_name).toBe('Renamed In Books');
+  });
+});
