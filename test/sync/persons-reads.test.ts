@@ -98,16 +98,21 @@ describe('contact persons read without a call per customer', () => {
   });
 });
 
+/** A first run aborted once it has synced five contact persons. */
+async function stoppedAfterFivePersons(w: SyncWorld): Promise<void> {
+  const stop = new AbortController();
+  const syncer = w.syncer();
+  let persons = 0;
+  syncer.on('record', (event) => {
+    if (event.module === 'contact_persons' && ++persons === 5) stop.abort(new Error('stopped by the test'));
+  });
+  await expect(syncer.run({ signal: stop.signal })).rejects.toThrow('stopped by the test');
+}
+
 describe('a run stopped half-way through the contact persons', () => {
   it('the next run reads again only the persons of customers not settled before the stop', async () => {
     const w = world();
-    const stop = new AbortController();
-    const syncer = w.syncer();
-    let persons = 0;
-    syncer.on('record', (event) => {
-      if (event.module === 'contact_persons' && ++persons === 5) stop.abort(new Error('stopped by the test'));
-    });
-    await expect(syncer.run({ signal: stop.signal })).rejects.toThrow('stopped by the test');
+    await stoppedAfterFivePersons(w);
     const settled = (await w.storage.list('sync/')).filter((e) => e.key.includes('/settled/contact_persons/')).length;
     expect(settled, 'customers settled before the stop').toBeGreaterThan(0);
     const business = new Set(customers(w).map((c) => String(c.contact_id)));
@@ -129,13 +134,7 @@ describe('a run stopped half-way through the contact persons', () => {
 describe('the same process resuming a run', () => {
   it('takes the persons an earlier run of it read from their customers, when read after their second: no persons page', async () => {
     const w = world();
-    const stop = new AbortController();
-    const syncer = w.syncer();
-    let persons = 0;
-    syncer.on('record', (event) => {
-      if (event.module === 'contact_persons' && ++persons === 5) stop.abort(new Error('stopped by the test'));
-    });
-    await expect(syncer.run({ signal: stop.signal })).rejects.toThrow('stopped by the test');
+    await stoppedAfterFivePersons(w);
     await w.clock.advance(120_000);
     w.sandbox.calls.reset();
     const next = await w.syncer().run();
