@@ -67,8 +67,7 @@ export class KnownPersons {
       this.#byCustomer.delete(id);
       return undefined;
     }
-    const persons: unknown = JSON.parse(known.json);
-    return Array.isArray(persons) ? { persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null), time: known.time, written: known.writtenIn !== undefined && known.writtenIn === this.#runId } : undefined;
+    return { persons: parsePersons(known.json), time: known.time, written: known.writtenIn !== undefined && known.writtenIn === this.#runId };
   }
 
   /**
@@ -80,8 +79,7 @@ export class KnownPersons {
     if (this.#runId === undefined) return out;
     for (const [id, known] of this.#byCustomer) {
       if (known.writtenIn !== this.#runId) continue;
-      const persons: unknown = JSON.parse(known.json);
-      if (Array.isArray(persons)) out.push({ id, time: known.time, at: known.at, persons: persons.filter((p): p is Data => typeof p === 'object' && p !== null) });
+      out.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
     }
     return out;
   }
@@ -90,4 +88,10 @@ export class KnownPersons {
   forget(id: string): void {
     this.#byCustomer.delete(id);
   }
+}
+
+// The persons as remembered (an array was checked before it was kept as JSON).
+function parsePersons(json: string): Data[] {
+  const persons: unknown = JSON.parse(json);
+  return Array.isArray(persons) ? persons.filter((p): p is Data => typeof p === 'object' && p !== null) : [];
 }
