@@ -2,7 +2,7 @@ import type { StorageOp } from '../storage/storage.js';
 import type { BaseSnapshot } from './base-store.js';
 import { contentHash } from './content-hash.js';
 import { withDerivedWrites } from './derived-writes.js';
-import { fieldPath, type FieldPath, project } from './field-paths.js';
+import { type FieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import { applyLink, type LinkIndex } from './link-store.js';
 import type { SourceRecord } from './record-source.js';
@@ -12,7 +12,8 @@ import { listAll } from './storage-scan.js';
 import { SyncKeys } from './sync-keys.js';
 import type { SyncConverter } from './sync-mapper.js';
 import type { SyncUnit } from './sync-units.js';
-import type { UnitState } from './unit-state.js';
+import type { MergeEntry } from './three-way-merge.js';
+import { companyIdOf, entriesOf, pathsOf, type UnitState } from './unit-state.js';
 import { keptFields, leanRecord } from './lean-records.js';
 
 type Data = Record<string, unknown>;
@@ -28,6 +29,8 @@ export interface InlinePerson {
 interface PersonsPlan {
   readonly unit: SyncUnit;
   readonly converter: SyncConverter;
+  /** The persons unit's merge entries and the paths they read, worked out once per plan. */
+  readonly entries: readonly MergeEntry[];
   readonly paths: { readonly fsm: readonly FieldPath[]; readonly finance: readonly FieldPath[] };
   /** FSM contacts of each FSM company not linked when the plan was made, ready to go inline. */
   readonly byCompany: Map<string, SourceRecord[]>;
@@ -39,17 +42,6 @@ const pending = new WeakMap<RunContext, Promise<PersonsPlan | undefined>>();
 const plans = new WeakMap<RunContext, PersonsPlan>();
 
 const PERSONS_UNIT = 'contact_persons';
-
-function companyIdOf(record: SourceRecord): string | undefined {
-  const company = record.data.Company;
-  const id = typeof company === 'string' ? company : typeof company === 'object' && company !== null ? (company as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-function pathsOf(converter: SyncConverter): PersonsPlan['paths'] {
-  const unique = (texts: string[]) => [...new Set(texts)].map(fieldPath);
-  return { fsm: unique(converter.entries.map((e) => e.fsm)), finance: unique(converter.entries.map((e) => e.finance)) };
-}
 
 /**
  * Whether the companies unit of this run creates Books customers together with their contact
@@ -83,7 +75,7 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
     // A read the source guard refused records of is not a safe basis: those contacts go the usual way.
     if (page.refused.length > 0) return undefined;
     for (const record of page.records) {
-      const companyId = companyIdOf(record);
+      const companyId = companyIdOf(record.data);
       if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
       if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
       const lean = leanRecord(record, kept);
@@ -92,7 +84,8 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
       else byCompany.set(companyId, [lean]);
     }
   }
-  return { unit, converter, paths: pathsOf(converter), byCompany, links };
+  const entries = entriesOf(converter);
+  return { unit, converter, entries, paths: pathsOf(entries), byCompany, links };
 }
 
 /** Normalised email: how a reply's persons are told apart. */
@@ -135,7 +128,7 @@ export async function inlinePersons(ctx: RunContext, state: UnitState, companyFs
     const email = emailOf(payload);
     if (email === undefined || emails.has(email)) continue;
     const derived = withDerivedWrites({
-      entries: ready.converter.entries.map((e) => ({ key: `${e.fsm}|${e.finance}`, fsm: fieldPath(e.fsm), finance: fieldPath(e.finance), toFinance: e.direction !== 'to_fsm', toFsm: e.direction !== 'to_finance' })),
+      entries: ready.entries,
       toFinance: (r) => ready.converter.toFinance(r, options),
       toFsm: (r) => ready.converter.toFsm(r, options),
       fsm: record.data,

@@ -3,6 +3,7 @@ import { timeOf } from './conflict-policies.js';
 import type { RunContext } from './run-context.js';
 import { listAll } from './storage-scan.js';
 import { SyncKeys } from './sync-keys.js';
+import { readAfterSecond } from './whole-seconds.js';
 import type { UnitState } from './unit-state.js';
 
 /**
@@ -22,9 +23,6 @@ export interface SettledParent {
   exact?: true;
 }
 
-// Zoho's clock and ours may disagree by this much.
-const CLOCK_SKEW_MS = 60_000;
-
 /** A unit's settled parents, by parent id. */
 export async function loadSettledParents(ctx: RunContext, unit: string): Promise<Map<string, SettledParent>> {
   const entries = await listAll<SettledParent>(ctx.storage, ctx.keys.settled(unit));
@@ -42,8 +40,7 @@ export function trustedParentTimes(settled: ReadonlyMap<string, SettledParent>):
   for (const [parentId, marker] of settled) {
     const at = timeOf(marker.time);
     if (at === undefined) continue;
-    const secondEnd = at - (at % 1000) + 1000;
-    if (marker.exact === true || marker.readAt - CLOCK_SKEW_MS >= secondEnd) times.set(parentId, marker.time);
+    if (marker.exact === true || readAfterSecond(at, marker.readAt)) times.set(parentId, marker.time);
   }
   return times;
 }

@@ -78,7 +78,8 @@ export interface UnitState {
   readonly unlinked: { fsm: Map<string, SourceRecord[]>; finance: Map<string, SourceRecord[]> };
 }
 
-function entriesOf(converter: SyncConverter): MergeEntry[] {
+/** A converter's entries as the merge reads them. */
+export function entriesOf(converter: SyncConverter): MergeEntry[] {
   return converter.entries.map((e) => ({
     key: `${e.fsm}|${e.finance}`,
     fsm: fieldPath(e.fsm),
@@ -90,6 +91,11 @@ function entriesOf(converter: SyncConverter): MergeEntry[] {
 
 function unique(paths: FieldPath[]): FieldPath[] {
   return [...new Map(paths.map((p) => [p.text, p])).values()];
+}
+
+/** The field paths each side's entries read, once each. */
+export function pathsOf(entries: readonly MergeEntry[]): { fsm: FieldPath[]; finance: FieldPath[] } {
+  return { fsm: unique(entries.map((e) => e.fsm)), finance: unique(entries.map((e) => e.finance)) };
 }
 
 /** Whether an FSM contact names a company (Type IV: a contact person, not an individual). */
@@ -244,7 +250,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     emails = new CompanyEmailIndex();
     for (const record of fsm.records.values()) emails.add(record.id, record.data);
   }
-  const paths = { fsm: unique(entries.map((e) => e.fsm)), finance: unique(entries.map((e) => e.finance)) };
+  const paths = pathsOf(entries);
   const computedOf = (side: SyncSide, caps: CollectionCapabilities) => {
     const computed = new Set(caps.computed ?? []);
     return paths[side].map((p) => p.text).filter((text) => computed.has(text));
@@ -367,11 +373,17 @@ export function snapshotOf(state: UnitState, side: SyncSide, record: Record<stri
   };
 }
 
-/** The finance id of the customer an FSM contact's company is linked to (contact persons' parent). */
-export function parentOf(ctx: RunContext, fsmRecord: Record<string, unknown>): string | undefined {
+/** The FSM id of the company an FSM contact names (a lookup `{ id, name }` or a bare id). */
+export function companyIdOf(fsmRecord: Record<string, unknown>): string | undefined {
   const company = fsmRecord.Company;
   const id = typeof company === 'string' ? company : typeof company === 'object' && company !== null ? (company as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? ctx.links.get('companies')?.byFsm.get(id)?.financeId : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** The finance id of the customer an FSM contact's company is linked to (contact persons' parent). */
+export function parentOf(ctx: RunContext, fsmRecord: Record<string, unknown>): string | undefined {
+  const id = companyIdOf(fsmRecord);
+  return id === undefined ? undefined : ctx.links.get('companies')?.byFsm.get(id)?.financeId;
 }
 
 /** A record's match key on a side, scoped to its parent for contact persons. */

@@ -1,12 +1,10 @@
 import { timeOf } from '../conflict-policies.js';
+import { readAfterSecond } from '../whole-seconds.js';
 
 type Data = Record<string, unknown>;
 
 /** How many customers' persons are remembered at most (the oldest go first). */
 const MAX_CUSTOMERS = 50_000;
-
-// Zoho's clock and ours may disagree by this much.
-const CLOCK_SKEW_MS = 60_000;
 
 /**
  * The contact persons Books returned inside a customer (`contact_persons[]` of a customer read,
@@ -31,7 +29,7 @@ export class KnownPersons {
   begin(runId: string | undefined, startedAt?: number): void {
     if (runId !== undefined && runId === this.#runId) return;
     for (const [id, known] of this.#byCustomer) {
-      const settled = runId !== undefined && known.runStartedAt !== undefined && known.runStartedAt - CLOCK_SKEW_MS >= known.at - (known.at % 1000) + 1000;
+      const settled = runId !== undefined && known.runStartedAt !== undefined && readAfterSecond(known.at, known.runStartedAt);
       if (!settled) this.#byCustomer.delete(id);
     }
     this.#runId = runId;
