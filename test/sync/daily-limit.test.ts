@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IntegrationClient } from '../../src/client/integration-client.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createFetchTransport } from '../../src/transport/fetch-transport.js';
-import { duplicates, syncWorld, views, type SyncWorld } from './helpers.js';
+import type { BidirectionalSyncer, SyncReport } from '../../src/sync/index.js';
+import { duplicates, processSyncer, syncWorld, views, type SyncWorld } from './helpers.js';
 
 const CAP = 12;
 const DAY = 86_400_000;
@@ -23,23 +21,7 @@ interface CappedWorld {
 function cappedWorld(by: 'zoho' | 'client'): CappedWorld {
   const world = syncWorld({ ...records, limits: { perDay: by === 'zoho' ? { standard: CAP } : false } });
   const clientStorage = new MemoryStorage();
-  const { clientId, clientSecret, refreshToken } = world.sandbox.credentials();
-  return {
-    world,
-    syncer: () => {
-      const client = new IntegrationClient({
-        region: 'us',
-        finance: { app: 'books', organizationId: world.books },
-        auth: { clientId, clientSecret, refreshToken },
-        transport: createFetchTransport({ fetch: world.sandbox.fetch }),
-        clock: world.clock,
-        storage: clientStorage,
-        retry: { random: () => 0.5 },
-        ...(by === 'client' ? { limits: { perDay: CAP } } : {}),
-      });
-      return new BidirectionalSyncer({ storage: world.storage, mapper: world.mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), clock: world.clock });
-    },
-  };
+  return { world, syncer: () => processSyncer(world, clientStorage, by === 'client' ? { perDay: CAP } : undefined) };
 }
 
 /** Books calls the sandbox answered, per UTC day. */

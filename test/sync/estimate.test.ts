@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IntegrationClient } from '../../src/client/integration-client.js';
 import { ConfigError } from '../../src/errors/config-error.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { BidirectionalSyncer, type RecordSource, type SyncEstimate, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { createFetchTransport } from '../../src/transport/fetch-transport.js';
-import { duplicates, syncWorld, views, type SyncWorldOptions } from './helpers.js';
+import { duplicates, processSyncer, syncWorld, views, type SyncWorldOptions } from './helpers.js';
 
 const DAY = 86_400_000;
 const records = { fsmRecords: { customers: 8, items: 6 }, booksRecords: { customers: 8, items: 6, offset: 3 } };
@@ -130,21 +128,7 @@ describe('an estimate on a small daily cap', () => {
     // The free plan, read from the org; the cap lowered so a test-sized sync spans days.
     const world = syncWorld({ ...options, books: { plan: 'free' }, limits: { perDay: false } });
     const clientStorage = new MemoryStorage();
-    const { clientId, clientSecret, refreshToken } = world.sandbox.credentials();
-    const syncer = () => {
-      const client = new IntegrationClient({
-        region: 'us',
-        finance: { app: 'books', organizationId: world.books },
-        auth: { clientId, clientSecret, refreshToken },
-        transport: createFetchTransport({ fetch: world.sandbox.fetch }),
-        clock: world.clock,
-        storage: clientStorage,
-        retry: { random: () => 0.5 },
-        limits: { perDay: CAP },
-      });
-      return new BidirectionalSyncer({ storage: world.storage, mapper: world.mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), clock: world.clock });
-    };
-    return { world, syncer };
+    return { world, syncer: () => processSyncer(world, clientStorage, { perDay: CAP }) };
   }
 
   it('says more than one day, and a real run stops with daily-limit at about that point and finishes on about the day it said', async () => {

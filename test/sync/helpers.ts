@@ -92,6 +92,26 @@ export function syncWorld(options: SyncWorldOptions = {}): SyncWorld {
   };
 }
 
+/**
+ * A syncer as a new process would make it: its own client (the token cache in `clientStorage`,
+ * kept across calls like a process's), over the world's sandbox, storage and mapping; `limits` as
+ * the client's option (a daily cap of the client's own, say).
+ */
+export function processSyncer(world: SyncWorld, clientStorage: Storage, limits?: ConstructorParameters<typeof IntegrationClient>[0]['limits']): BidirectionalSyncer {
+  const { clientId, clientSecret, refreshToken } = world.sandbox.credentials();
+  const client = new IntegrationClient({
+    region: 'us',
+    finance: { app: 'books', organizationId: world.books },
+    auth: { clientId, clientSecret, refreshToken },
+    transport: createFetchTransport({ fetch: world.sandbox.fetch }),
+    clock: world.clock,
+    storage: clientStorage,
+    retry: { random: () => 0.5 },
+    ...(limits === undefined ? {} : { limits }),
+  });
+  return new BidirectionalSyncer({ storage: world.storage, mapper: world.mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), clock: world.clock });
+}
+
 /** Finance customers of a sub type, as the API shows them. */
 export function customers(world: SyncWorld, subType: 'business' | 'individual' = 'business'): Array<Record<string, unknown>> {
   return world.sandbox.records(world.books, 'contacts').filter((c) => (c.customer_sub_type ?? 'business') === subType);
