@@ -4,7 +4,7 @@ export type { SyncOneOptions, SyncOneResult, SyncOneAction, SyncOneSide } from '
 export type { SyncSide } from './sync-keys.js';
 export type { DeletePolicy, DuplicatePolicy, SyncEvents } from './run-context.js';
 export type {
-  RecordSource, SourceRecord, SourcePage, ReadOptions, RecordCallOptions, WriteResult, ChangeFeed, CollectionCapabilities, SyncCollection, SourceLimits,
+  RecordSource, SourceRecord, SourcePage, ReadOptions, SourceMemo, RecordCallOptions, WriteResult, ChangeFeed, CollectionCapabilities, SyncCollection, SourceLimits,
 } from './record-source.js';
 export { zohoFsmSource, type ZohoFsmSourceOptions } from './sources/zoho-fsm.js';
 export { zohoFinanceSource, type ZohoFinanceSourceOptions } from './sources/zoho-finance.js';

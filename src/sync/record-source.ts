@@ -83,6 +83,36 @@ export interface ReadOptions {
    * Optional; a source may ignore it and list every child.
    */
   parentTimes?: ReadonlyMap<string, string> | undefined;
+  /**
+   * A small store of the source's own, kept in the sync's storage from one run (and process) to
+   * the next: what a source learned in passing that saves calls later (the built-in finance source
+   * keeps the contact persons a customer read returned, so a run resumed by a new process after the
+   * daily cap does not list them again). Absent in a dry run and when the syncer gives none.
+   * Optional; a source may ignore it.
+   */
+  memo?: SourceMemo | undefined;
+}
+
+/**
+ * The store of {@link ReadOptions.memo}: entries of one source under the sync's keys, values as
+ * JSON data. It holds hints only — a source must check an entry is still true (by a time the side
+ * gives) before relying on it, since an entry may be from any earlier run and a write may be lost
+ * when a process dies. Writes go to storage with the run's next commit (or once enough wait).
+ *
+ * @example
+ * ```ts
+ * const [known] = await memo.getMany(['persons/460000000012345']);
+ * memo.set('persons/460000000012345', { time: '2026-01-05T10:00:00+0000', persons: [] });
+ * memo.set('persons/460000000012345', undefined); // removes it
+ * ```
+ */
+export interface SourceMemo {
+  /** Now, in ms on the syncer's clock: taken before a call, a lower bound of when the side answered it. */
+  now(): number;
+  /** The values under `keys` (`undefined` where absent), in order, the writes not yet stored included. */
+  getMany(keys: readonly string[]): Promise<unknown[]>;
+  /** Stores `value` under `key`, or removes the entry when `value` is `undefined`. */
+  set(key: string, value: unknown): void;
 }
 
 /** Options of single-record calls. */

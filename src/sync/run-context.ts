@@ -12,6 +12,7 @@ import type { IntentStore } from './intent-store.js';
 import type { LinkIndex, LinkStore } from './link-store.js';
 import type { DirectionCounts, PlannedChange, ReportBuilder, SyncDirection } from './report.js';
 import type { RunLease } from './run-lease.js';
+import type { RunMemo } from './run-memo.js';
 import type { GuardedSource } from './source-guard.js';
 import type { SyncMapper } from './sync-mapper.js';
 import type { SyncKeys, SyncSide } from './sync-keys.js';
@@ -90,6 +91,8 @@ export interface RunContext {
   /** Transient failures in a row; the run stops at {@link MAX_TRANSIENT_IN_A_ROW}. */
   transientInARow: number;
   stoppedReason: string | undefined;
+  /** The finance source's memo (`ReadOptions.memo`); its pending writes go with every commit. Absent in a dry run. */
+  readonly memo?: RunMemo | undefined;
 }
 
 /** After this many network / 5xx / rate-limit failures in a row, the API is down: stop cleanly. */
@@ -180,7 +183,7 @@ export function isFatal(ctx: RunContext, error: unknown): boolean {
 export async function commit(ctx: RunContext, ops: readonly StorageOp[]): Promise<void> {
   if (ctx.dryRun || ops.length === 0) return;
   try {
-    await ctx.storage.batch(ops);
+    await ctx.storage.batch(ctx.memo ? [...ops, ...ctx.memo.drain()] : ops);
   } catch (error) {
     throw new FatalRunError(error);
   }

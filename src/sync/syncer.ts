@@ -18,6 +18,7 @@ import { ReportBuilder, type SyncReport } from './report.js';
 import { type DeletePolicy, type DuplicatePolicy, FatalRunError, type RunContext, type SyncEvents } from './run-context.js';
 import { fencedStorage, verifyFencing } from './fenced-storage.js';
 import { acquireLease, RunLease } from './run-lease.js';
+import { RunMemo } from './run-memo.js';
 import { type GuardedSource, guardSource } from './source-guard.js';
 import { SyncKeys, type SyncSide } from './sync-keys.js';
 import { SyncLog } from './sync-log.js';
@@ -231,6 +232,7 @@ export class BidirectionalSyncer {
       fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: run.fullScan, dryRun: run.dryRun,
       signal: run.signal, links, resolver: linkResolver(links, taxes), report: run.report, events: run.events ?? this.#events, lease: run.lease,
       onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), concurrency: run.dryRun ? 1 : (o.concurrency ?? 4), transientInARow: 0, stoppedReason: undefined,
+      memo: run.dryRun ? undefined : new RunMemo(run.lease ? fencedStorage(o.storage, run.lease) : o.storage, this.#keys, o.finance.id, this.#clock),
     };
   }
 
@@ -285,6 +287,8 @@ export class BidirectionalSyncer {
         failure = undefined;
       }
     } finally {
+      // What the finance source learned and no commit took along yet (a stop at the daily cap).
+      await ctx?.memo?.close();
       stopKeepAlive?.();
       await lease?.release();
     }

@@ -202,6 +202,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       runStartedAt: ctx.startedAt,
       onPage: progress('finance'),
       ...(everything || stored.settled === undefined ? {} : { parentTimes: trustedParentTimes(stored.settled) }),
+      memo: ctx.memo,
     }),
   });
   const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);

@@ -8,7 +8,7 @@ import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
 } from '../record-source.js';
 import { financeLimits } from './client-limits.js';
-import { CustomerWalks } from './customer-walk.js';
+import { CustomerWalks, type WalkedCustomer } from './customer-walk.js';
 import { KnownPersons } from './known-persons.js';
 import { REQUIRED_ON_UPDATE, withRequired } from './required-fields.js';
 
@@ -110,22 +110,27 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
   // synced at (`read.parentTimes`) is left out and named unchanged: nothing of its persons moved.
   async function* readCustomers(collection: 'companies' | 'contacts' | 'contact_persons', read: ReadOptions): AsyncGenerator<SourcePage> {
     const forPersons = collection === 'contact_persons';
-    known.begin(read.runId, read.runStartedAt);
+    known.begin(read.runId, read.runStartedAt, read.memo);
     let newest: { text: string; at: number } | undefined;
     let batch: SourceRecord[] = [];
     let unchanged: string[] = [];
-    // Customers whose persons come from the reply to the run's own write of them: exact at its time.
+    // Customers whose persons come from the reply to a write of them: exact at its time.
     const exact = new Map<string, string>();
     const met = new Set<string>();
+    // The persons read takes the customers of the walk a page at a time, so what is kept of them in
+    // storage is looked up in one batch per page.
+    let waiting: WalkedCustomer[] = [];
     const personsOf = (parentId: string, people: readonly Data[], time: string | undefined) => people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId }, ...(time ? { modifiedTime: time } : {}) }));
-    for await (const customer of walks.walk(read, { kind: collection === 'contacts' ? 'individual' : 'business', rows: !forPersons })) {
-      const { id, time, at } = customer;
-      if (time !== undefined && at !== undefined && (newest === undefined || at > newest.at)) newest = { text: time, at };
-      if (!forPersons) {
-        batch.push({ id, data: customer.row ?? { contact_id: id }, partial: true, ...(time ? { modifiedTime: time } : {}) });
-      } else if (time !== undefined && read.parentTimes?.get(id) === time) {
-        unchanged.push(id);
-      } else {
+    const unchangedNow = (id: string, time: string | undefined) => time !== undefined && read.parentTimes?.get(id) === time;
+    async function takeWaiting(): Promise<void> {
+      const page = waiting;
+      waiting = [];
+      await known.load(page.map((c) => ({ id: c.id, at: c.at, unchanged: unchangedNow(c.id, c.time) })));
+      for (const { id, time, at } of page) {
+        if (unchangedNow(id, time)) {
+          unchanged.push(id);
+          continue;
+        }
         met.add(id);
         const taken = known.take(id, at);
         let people: Data[];
@@ -133,12 +138,25 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
           people = taken?.persons ?? await persons.list(id, signalOf(read)).toArray();
         } catch (error) {
           // Deleted since the walk met it: it holds no person now.
-          if (error instanceof NotFoundError) continue;
+          if (error instanceof NotFoundError) {
+            known.forget(id);
+            continue;
+          }
           throw error;
         }
         const personTime = taken?.time ?? time;
         if (taken?.written === true) exact.set(id, taken.time);
         batch.push(...personsOf(id, people, personTime));
+      }
+    }
+    for await (const customer of walks.walk(read, { kind: collection === 'contacts' ? 'individual' : 'business', rows: !forPersons })) {
+      const { id, time, at } = customer;
+      if (time !== undefined && at !== undefined && (newest === undefined || at > newest.at)) newest = { text: time, at };
+      if (!forPersons) {
+        batch.push({ id, data: customer.row ?? { contact_id: id }, partial: true, ...(time ? { modifiedTime: time } : {}) });
+      } else {
+        waiting.push(customer);
+        if (waiting.length >= 200) await takeWaiting();
       }
       if (batch.length >= 200) {
         yield { records: batch, ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}) };
@@ -146,6 +164,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         unchanged = [];
       }
     }
+    await takeWaiting();
     // Customers the run wrote that the walk did not list persons of (created after it, unchanged
     // when it met them, or older than the cursor): their reply's persons, settled at its time.
     if (forPersons) {
@@ -218,8 +237,9 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         return notFoundAsUndefined(async () => ({ id, parentId, data: { ...(await persons.get(parentId, id, signalOf(call))), contact_id: parentId } }));
       }
       return notFoundAsUndefined(async () => {
+        const readAt = known.now();
         const data = await activatable(collection).get(id, signalOf(call));
-        if (collection !== 'items') known.remember(data);
+        if (collection !== 'items') known.remember(data, { readAt, keep: collection === 'companies' });
         return { id, data, ...modified(data) };
       });
     },
@@ -231,7 +251,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         return written(String(person.contact_person_id), { ...person, ...(parentId ? { contact_id: parentId } : {}) });
       }
       const record = await activatable(collection).create(data, signalOf(call));
-      if (collection !== 'items') known.remember(record, collection === 'companies');
+      if (collection !== 'items') known.remember(record, { written: collection === 'companies', keep: collection === 'companies' });
       return written(String(collection === 'items' ? record.item_id : record.contact_id), record);
     },
     async update(collection, id, patch, call) {
@@ -242,7 +262,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         return written(id, { ...person, ...(call?.parentId ? { contact_id: call.parentId } : {}) });
       }
       const record = await activatable(collection).update(id, body, signalOf(call));
-      if (collection !== 'items') known.remember(record, collection === 'companies');
+      if (collection !== 'items') known.remember(record, { written: collection === 'companies', keep: collection === 'companies' });
       return written(id, record);
     },
     async deactivate(collection, id, call) {
