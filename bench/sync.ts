@@ -52,39 +52,51 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const sampler = setInterval(sample, 20);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-const clock = new ManualClock({ autoAdvance: true });
-const setupStart = performance.now();
-// Books holds the second half of FSM's customers and items plus as many of its own: half of each
-// side pairs by name or email on the first run, the rest is created on the other side.
-const sandbox = createSandbox({
-  seed: 42,
-  clock,
-  // Zoho's limits: 100 calls a minute per organisation, 10 at once, and (cap on) the plan's daily cap.
-  ...(DAILY_CAP ? {} : { limits: { perDay: false as const } }),
-  users: [{
-    email: 'bench@example.com',
+/**
+ * The sandbox (the same seeded data each time) and what a syncer process over it needs. `syncer()`
+ * makes a new process: its own client and sources over the same sandbox and storage.
+ */
+function makeWorld() {
+  const clock = new ManualClock({ autoAdvance: true });
+  const sandbox = createSandbox({
+    seed: 42,
+    clock,
+    ...(DAILY_CAP ? {} : { limits: { perDay: false as const } }),
+    users: [{
+      email: 'bench@example.com',
+      region: 'us',
+      books: [{ edition: 'us', plan: PLAN, records: { customers: N, items: N, offset: Math.floor(N / 2) } }],
+      fsm: { edition: 'us', records: { customers: N, items: N } },
+    }],
+  });
+  const books = sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '';
+  const fsmOrg = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
+  const { clientId, clientSecret, refreshToken } = sandbox.credentials();
+  const clientStorage = new MemoryStorage();
+  const newClient = () => new IntegrationClient({
     region: 'us',
-    books: [{ edition: 'us', plan: PLAN, records: { customers: N, items: N, offset: Math.floor(N / 2) } }],
-    fsm: { edition: 'us', records: { customers: N, items: N } },
-  }],
-});
-const books = sandbox.orgs({ app: 'books' })[0]?.organizationId ?? '';
-const fsmOrg = sandbox.orgs({ app: 'fsm' })[0]?.organizationId ?? '';
-const { clientId, clientSecret, refreshToken } = sandbox.credentials();
-const client = new IntegrationClient({
-  region: 'us',
-  finance: { app: 'books', organizationId: books },
-  auth: { clientId, clientSecret, refreshToken },
-  transport: createFetchTransport({ fetch: sandbox.fetch }),
-  // The client paces itself on the ManualClock: Zoho's timestamps then spread as in production.
-  clock,
-  // The plan named, so nothing is read; its daily cap kept (or, cap off, none, as the sandbox's).
-  limits: DAILY_CAP ? { plan: PLAN } : { plan: PLAN, perDay: false },
-});
+    finance: { app: 'books', organizationId: books },
+    auth: { clientId, clientSecret, refreshToken },
+    transport: createFetchTransport({ fetch: sandbox.fetch }),
+    clock,
+    storage: clientStorage,
+    limits: DAILY_CAP ? { plan: PLAN } : { plan: PLAN, perDay: false },
+  });
+  const storage = new MemoryStorage();
+  const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });
+  const syncer = () => {
+    const client = newClient();
+    return { client, syncer: new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), clock }) };
+  };
+  return { clock, sandbox, books, fsmOrg, syncer };
+}
+type World = ReturnType<typeof makeWorld>;
+
+const setupStart = performance.now();
+const world = makeWorld();
+const { clock, sandbox, books, fsmOrg } = world;
+const { client, syncer } = world.syncer();
 const limits = await client.limitsFor();
-const storage = new MemoryStorage();
-const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });
-const syncer = new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), clock });
 const setupMs = performance.now() - setupStart;
 sample();
 const setupRss = peaks.rss;
@@ -128,8 +140,13 @@ interface Measured {
   peakHeap: number;
 }
 
-/** One run kind: attempts until the run completes (each after the `resumeAt` of a daily-cap stop). */
-async function measure(label: string, boundInput: LowerBoundInput, options: { fullScan?: boolean } = {}): Promise<Measured> {
+/**
+ * One run kind: attempts until the run completes (each after the `resumeAt` of a daily-cap stop).
+ * With `on`, over another world, each attempt in a new syncer process (`newProcess`).
+ */
+async function measure(label: string, boundInput: LowerBoundInput, options: { fullScan?: boolean; on?: World } = {}): Promise<Measured> {
+  const { sandbox, clock } = options.on ?? world;
+  const run = () => (options.on ? options.on.syncer().syncer.run({ fullScan: options.fullScan === true }) : syncer.run({ fullScan: options.fullScan === true }));
   gc?.();
   peaks.rss = 0;
   peaks.heap = 0;
@@ -140,7 +157,7 @@ async function measure(label: string, boundInput: LowerBoundInput, options: { fu
   let ms = 0;
   for (;;) {
     const start = performance.now();
-    const report = await syncer.run(options);
+    const report = await run();
     ms += performance.now() - start;
     reports.push(report);
     if (report.failures.length > 0) console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
@@ -202,11 +219,16 @@ const incremental = await measure('incremental', { ...base, read: { booksCustome
 // every 24 h to see deletes and anything a cursor missed).
 await clock.advance(DAY + 60_000);
 const daily = await measure('daily full read', { ...base, read: 'full', rows: rowsOf(), ...noChangeNeeds() });
+
+// The initial sync once more, over a fresh copy of the same data, with each day's run in a new
+// syncer process (the usual deployment: a cron job), so nothing the first day learned is in memory.
+// Only with the cap on (without it the run takes one day). Its peak RSS holds both sandboxes.
+const resumed = DAILY_CAP ? await measure('initial, new process each day', { ...base, read: 'full', rows: dataBefore, ...firstSyncNeeds(pairs) }, { on: makeWorld() }) : undefined;
 clearInterval(sampler);
 
 // ——— Report ———
 
-const runs = [initial, settle, quiet, incremental, daily];
+const runs = [initial, settle, quiet, incremental, daily, ...(resumed ? [resumed] : [])];
 const print = (line = '') => process.stdout.write(`${line}\n`);
 const ratio = (a: number, b: number) => (b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
 const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
