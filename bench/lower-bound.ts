@@ -24,9 +24,24 @@
  *    whose reply also carries `contact_persons[]`: no persons page is ever in the bound. Customers
  *    the run creates itself need no read (the SDK wrote them), nor do unchanged customers on a full
  *    read (their modified time says so).
+ * 4. **The read a person write leaves owing.** A contact person written on its own (`POST`, `PUT`
+ *    or `DELETE /contacts/contactpersons…`: a person added to, changed in or removed from a
+ *    customer that exists) moves its customer's modified time, and Zoho's reply to it carries no
+ *    time — neither the person's (persons have none) nor the customer's. The next list walk shows
+ *    the customer's new time, but that time cannot tell the sync's own write from a user's edit of
+ *    the same customer made in the same window: the write's moment is known only on the syncer's
+ *    clock, within the clock skew (and Zoho's whole seconds) of Zoho's, so any edit from just
+ *    before the write to the walk gives the same picture. Taking the customer as unchanged would
+ *    lose such an edit for good (nothing moves its time again), so some run must read that
+ *    customer once: one `GET /contacts/{id}` per customer that had persons written alone, in the
+ *    run after, unless the same run also writes the customer whole (`PUT /contacts`, whose reply
+ *    carries the time and `contact_persons[]`). Writing the persons through that `PUT` instead
+ *    (the customer with its whole `contact_persons[]`) would return the time, but Zoho deletes
+ *    every person the list leaves out — a person a user added meanwhile included — so it is not a
+ *    way any correct sync may take, and the bound does not assume it.
  *
  * Nothing else: no plan or token calls (the sandbox's `accounts` calls are left out when comparing),
- * no re-read of a run's own writes, no write-back after a create.
+ * no re-read of a run's own customer writes, no write-back after a create.
  *
  * Keys are the sandbox's call-log endpoints (`sandbox.calls.byEndpoint()`), so a run's calls and
  * its bound line up per endpoint.
@@ -45,8 +60,9 @@ export const BOUND_FORMULA = [
   '1. **List pages.** FSM Companies, Contacts and Service_And_Parts have no modified-since filter: each is scanned in full, ⌈n/200⌉ pages (at least 1). Books items: a full scan too. Books customers (`GET /contacts`): ONE walk, newest-modified first — every page on a full read (first run, daily full read), ⌊k/200⌋ + 1 pages on an incremental read for the k customers modified at or after the cursor (the newest time the previous run knew of, its own writes included).',
   '2. **One write per record created or changed on the other side.** A Books customer with its contact persons is ONE create (`POST /contacts` takes `contact_persons[]`); a person added to an existing customer, a created FSM company, contact or item, and each changed record are one call each.',
   '3. **The reads no list returns.** One `GET /contacts/{id}` per existing Books business customer whose fields are needed (list rows carry no addresses): matched pairs and customers copied to FSM on the first run, customers edited or with an edited person since the cursor. The detail carries `contact_persons[]`, so no persons page is in the bound; customers the run created itself, and unchanged customers on a full read, need no read.',
+  '4. **The read a person write leaves owing.** A contact person written on its own (added to, changed in or removed from an existing customer) moves its customer’s modified time, and Zoho’s reply carries no time. The next walk shows the new time, but it cannot tell the sync’s write from a user’s edit of the same customer in the same window (the write’s moment is known only on the syncer’s clock, within the clock skew and whole seconds of Zoho’s), and taking the customer as unchanged would lose such an edit for good. So the run after costs one `GET /contacts/{id}` per customer that had persons written alone (none when that run also wrote the customer whole: a customer `PUT` returns its time). Sending the persons inside the customer’s `PUT /contacts` would return the time, but Zoho deletes every person that list leaves out (one a user added meanwhile too): not a way a correct sync may take.',
   '',
-  'So the settle, no-change and daily-full-read runs are bounded by list pages only. Simulated time is compared with the floor of the per-minute limits: the largest over the two organisations of (⌈calls/perMinute⌉ − 1) minutes (≈ calls/perMinute); days with the daily cap against ⌈bound’s Books calls / perDay⌉.',
+  'So the settle and no-change runs are bounded by list pages only, and so is the daily full read unless the run before it wrote persons on their own. Simulated time is compared with the floor of the per-minute limits: the largest over the two organisations of (⌈calls/perMinute⌉ − 1) minutes (≈ calls/perMinute); days with the daily cap against ⌈bound’s Books calls / perDay⌉.',
 ].join('\n');
 
 /** The Zoho page size of every list the sync reads. */
@@ -390,7 +406,13 @@ export function editNeeds(edits: EditCounts): Pick<LowerBoundInput, 'toBooks' | 
   };
 }
 
-/** A run with nothing to carry (settle, no change, daily full read): list pages only. */
-export function noChangeNeeds(): Pick<LowerBoundInput, 'toBooks' | 'toFsm' | 'booksCustomersToRead'> {
-  return { toBooks: { ...NO_BOOKS_WRITES }, toFsm: { ...NO_FSM_WRITES }, booksCustomersToRead: 0 };
+/**
+ * A run with nothing to carry (settle, no change, daily full read): list pages only — plus, in the
+ * run after one that wrote contact persons on their own, one customer read per customer they
+ * belong to (`customersWithPersonWrites`: distinct existing customers that had a person added,
+ * changed or removed alone and were not also written whole; see the formula's point 4).
+ */
+export function noChangeNeeds(customersWithPersonWrites = 0): Pick<LowerBoundInput, 'toBooks' | 'toFsm' | 'booksCustomersToRead'> {
+  if (!(Number.isInteger(customersWithPersonWrites) && customersWithPersonWrites >= 0)) throw new RangeError(`noChangeNeeds: customersWithPersonWrites must be a whole number ≥ 0; got ${String(customersWithPersonWrites)}`);
+  return { toBooks: { ...NO_BOOKS_WRITES }, toFsm: { ...NO_FSM_WRITES }, booksCustomersToRead: customersWithPersonWrites };
 }

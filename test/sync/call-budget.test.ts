@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appOf, compareToBound, customersSince, firstSyncNeeds, lowerBound, type LowerBoundInput, noChangeNeeds, PAGE_SIZE, pairingOf,
+  appOf, compareToBound, customersSince, editNeeds, firstSyncNeeds, lowerBound, type LowerBoundInput, noChangeNeeds, PAGE_SIZE, pairingOf,
 } from '../../bench/lower-bound.js';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import { FieldMapper } from '../../src/mapping/index.js';
@@ -108,5 +108,41 @@ describe(`API calls of a sync of ${N} records per entity, per endpoint, against 
     const quiet = await measured(w, { pageSize: PAGE_SIZE, read: { booksCustomersSinceCursor: since(cursor) }, rows: w.rows(), ...noChangeNeeds() });
     expect(overBound('no-change', quiet), 'no-change').toEqual([]);
     expect(quiet.every((r) => r.endpoint.startsWith('GET ') && !r.endpoint.includes('{')), 'no-change: list pages only').toBe(true);
+  });
+
+  it('FSM contact edits cost one person write each; the run after reads each of their customers once (the read a person write leaves owing), and the next is list pages only', async () => {
+    const w = world();
+    await w.syncer.run();
+    await w.clock.advance(120_000);
+    await w.syncer.run();
+    await w.clock.advance(120_000);
+    const since = (cursor: number) => customersSince(w.sandbox.records(w.books, 'contacts'), cursor, (text) => timeOf(text));
+    // Three contacts of two companies, edited in FSM.
+    const withCompany = w.sandbox.records(w.fsm, 'Contacts').filter((c) => c.Company !== undefined && c.Company !== null);
+    const companyOf = (c: Record<string, unknown>) => String((c.Company as { id: string }).id);
+    const [a, b] = [...new Set(withCompany.map(companyOf))].filter((id) => withCompany.filter((c) => companyOf(c) === id).length >= 2);
+    if (a === undefined || b === undefined) throw new Error('the world needs two companies with two contacts each');
+    const edited = [...withCompany.filter((c) => companyOf(c) === a).slice(0, 2), ...withCompany.filter((c) => companyOf(c) === b).slice(0, 1)];
+    edited.forEach((c, i) => w.sandbox.edit(w.fsm, 'Contacts', String(c.id), { Phone: `+1 555 07${i}` }));
+    await w.clock.advance(60_000);
+    let cursor = w.newestCustomer();
+    const incremental = await measured(w, {
+      pageSize: PAGE_SIZE, read: { booksCustomersSinceCursor: since(cursor) }, rows: w.rows(),
+      ...editNeeds({ fsm: { companies: 0, contacts: edited.length, items: 0 }, books: { customers: 0, persons: 0, items: 0 }, booksCustomersTouched: 0 }),
+    });
+    expect(overBound('incremental', incremental), 'incremental').toEqual([]);
+    expect(incremental.find((r) => r.endpoint === 'PUT books /contacts/contactpersons/{id}')?.actual, 'person writes').toBe(3);
+
+    await w.clock.advance(120_000);
+    cursor = w.newestCustomer();
+    const after = await measured(w, { pageSize: PAGE_SIZE, read: { booksCustomersSinceCursor: since(cursor) }, rows: w.rows(), ...noChangeNeeds(2) });
+    expect(overBound('after person writes', after), 'the run after').toEqual([]);
+    expect(after.find((r) => r.endpoint === 'GET books /contacts/{id}')?.actual, 'one read per customer whose persons were written').toBe(2);
+
+    await w.clock.advance(120_000);
+    cursor = w.newestCustomer();
+    const quiet = await measured(w, { pageSize: PAGE_SIZE, read: { booksCustomersSinceCursor: since(cursor) }, rows: w.rows(), ...noChangeNeeds() });
+    expect(overBound('no-change', quiet), 'no-change').toEqual([]);
+    expect(quiet.every((r) => r.endpoint.startsWith('GET ') && !r.endpoint.includes('{')), 'then list pages only').toBe(true);
   });
 });
