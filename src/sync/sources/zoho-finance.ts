@@ -79,7 +79,10 @@ export interface ZohoFinanceSourceOptions {
  * cursor: a run with no changes costs one list page. That order is checked from the rows read (and
  * the order a reply reports), not assumed; if Books lists otherwise, every page is read and no
  * change is missed. List rows lack addresses, so they come back `partial` and the syncer fetches
- * only those whose modified time moved. Contact persons are listed per changed customer. Items
+ * only those whose modified time moved. Contact persons come from what a customer read or write
+ * returned (`contact_persons[]`), kept in the sync's storage from one run and process to the next
+ * (`ReadOptions.memo`) and used only while the customer's time has not moved past them; a changed
+ * customer with none known has its persons listed. Items
  * have no modified-since filter: every read is a full scan compared by content hash. Updates
  * carry the fields Zoho requires in every update, taken from the patch, then from
  * `RecordCallOptions.current`, reading the record only for a value neither holds. Creates and
