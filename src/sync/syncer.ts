@@ -28,7 +28,7 @@ import { observeSync, type SyncOneOptions, type SyncOneResult, syncOneResult } f
 import { SYNC_ENTITIES, type SyncEntity, type SyncUnit, syncUnits } from './sync-units.js';
 import { enableTwoWaySync, twoWaySyncState } from './two-way-state.js';
 import { checkEstimateLimits, estimateFromDryRun, ReadCounter, type ReadTally, type SyncEstimate, type SyncEstimateOptions, warmLimits } from './estimate.js';
-import { runUnit } from './unit-run.js';
+import { runUnit, type RunUnitOptions } from './unit-run.js';
 
 /** Options of {@link BidirectionalSyncer}. */
 export interface BidirectionalSyncerOptions {
@@ -94,28 +94,47 @@ const CONFLICT_POLICIES = ['latest-wins', 'fsm-wins', 'finance-wins', 'manual'];
 /**
  * Runs the units: companies and contacts in order (contacts need their company's link), items
  * beside them — items depend on nothing else, and running them at the same time keeps both
- * organisations' quotas busy while the other chain waits on one. Both chains are settled before
- * this returns (nothing commits after the run ends); the first failure is then thrown.
+ * organisations' quotas busy while the other chain waits on one. Companies write mostly to Books
+ * (new and matched customers) and contacts mostly to FSM, so the items that go to FSM start beside
+ * the companies and those that go to Books (the items' FSM pass) wait for the contacts. Both
+ * chains are settled before this returns (nothing commits after the run ends); the first failure
+ * is then thrown.
  */
 async function runChains(ctx: RunContext, units: readonly SyncUnit[], signal: AbortSignal | undefined): Promise<void> {
-  // A dry run goes one unit and one record at a time: its reads are counted per collection (estimate()).
-  const chains = ctx.dryRun ? [units] : [units.filter((u) => u.module !== 'items'), units.filter((u) => u.module === 'items')].filter((chain) => chain.length > 0);
-  const results = await Promise.allSettled(chains.map(async (chain) => {
-    try {
-      for (const unit of chain) {
-        signal?.throwIfAborted();
-        if (!(await runUnit(ctx, unit))) return;
-      }
-    } catch (error) {
-      // The other chain stops at its next record instead of going on alone.
-      const cause = error instanceof FatalRunError ? error.cause : error;
-      ctx.stoppedReason ??= cause instanceof Error ? cause.message : String(cause);
-      throw error;
-    }
-  }));
+  let companiesDone = () => {};
+  const afterCompanies = new Promise<void>((resolve) => (companiesDone = resolve));
+  // Settled as the chain reaches a unit after companies, or ends in any way (a stop, a failure).
+  const untilContacts = (unit: SyncUnit) => {
+    if (unit.module !== 'companies') companiesDone();
+  };
+  const chains = ctx.dryRun
+    // A dry run goes one unit and one record at a time: its reads are counted per collection (estimate()).
+    ? [runChain(ctx, units, signal)]
+    : [
+      runChain(ctx, units.filter((u) => u.module !== 'items'), signal, { before: untilContacts }).finally(companiesDone),
+      runChain(ctx, units.filter((u) => u.module === 'items'), signal, { unit: { fsmPassAfter: afterCompanies } }),
+    ];
+  const results = await Promise.allSettled(chains);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
+
+/** Runs a chain's units in order until one stops; a failure also stops the other chain. */
+async function runChain(ctx: RunContext, chain: readonly SyncUnit[], signal: AbortSignal | undefined, options: { before?: (unit: SyncUnit) => void; unit?: RunUnitOptions } = {}): Promise<void> {
+  try {
+    for (const unit of chain) {
+      signal?.throwIfAborted();
+      options.before?.(unit);
+      if (!(await runUnit(ctx, unit, options.unit))) return;
+    }
+  } catch (error) {
+    // The other chain stops at its next record instead of going on alone.
+    const cause = error instanceof FatalRunError ? error.cause : error;
+    ctx.stoppedReason ??= cause instanceof Error ? cause.message : String(cause);
+    throw error;
+  }
+}
+
 let runCounter = 0;
 
 /**

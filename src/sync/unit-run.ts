@@ -7,7 +7,7 @@ import { otherSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { createCounterpart } from './record-create.js';
 import { findCreated, isLinked, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
-import { inPool } from './record-pool.js';
+import { inPool, KeyLocks } from './record-pool.js';
 import type { SourceRecord } from './record-source.js';
 import { ParentVisits } from './settled-parents.js';
 import { knownGone, loadUnit, type UnitState } from './unit-state.js';
@@ -18,16 +18,26 @@ const SETTLED_BATCH = 50;
 // Contact persons live under the customers of the companies unit.
 const PARENT_UNIT = 'companies';
 
+/** How a unit run fits with the units running beside it. */
+export interface RunUnitOptions {
+  /**
+   * The FSM pass (mostly writes to Books) starts once this settles; the finance records it cannot
+   * reach (mostly writes to FSM) start at once. Lets a unit fill FSM's quota while another unit
+   * keeps Books busy, and keep its Books writes for later.
+   */
+  readonly fsmPassAfter?: Promise<unknown>;
+}
+
 /**
  * Runs one unit: read both sides, settle open create intents, sync linked pairs, pair or create
  * unlinked records, apply deletes, then commit the cursors. Returns false when the run stopped
  * (abort, or the API kept failing) before the unit finished: its cursor is then left as it was.
  */
-export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean> {
+export async function runUnit(ctx: RunContext, unit: SyncUnit, options: RunUnitOptions = {}): Promise<boolean> {
   const state = await loadUnit(ctx, unit);
   const visits = ParentVisits.of(ctx, state);
   try {
-    return await syncUnit(ctx, state, visits);
+    return await syncUnit(ctx, state, visits, options);
   } finally {
     // Parents settled before a stop count for the next run (a daily limit, an abort). Best effort:
     // a marker not written only means that parent's children are read again.
@@ -35,7 +45,7 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit): Promise<boolean>
   }
 }
 
-async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits | undefined): Promise<boolean> {
+async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits | undefined, options: RunUnitOptions): Promise<boolean> {
   const { unit } = state;
   const handled = { fsm: new Set<string>(), finance: new Set<string>() };
   const pending: PairInput[] = [];
@@ -68,8 +78,17 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
     done = Math.min(total, done + settled);
     ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'sync', done, total });
   };
+  // A pass that stops or fails halts the one running beside it at its next record (or before it
+  // starts, when it waits for `fsmPassAfter`).
+  let halted = false;
+  let wake = () => {};
+  const halting = new Promise<void>((resolve) => (wake = resolve));
+  const halt = () => {
+    halted = true;
+    wake();
+  };
   const step = async (work: () => Promise<void>): Promise<boolean> => {
-    if (shouldStop(ctx)) return false;
+    if (halted || shouldStop(ctx)) return false;
     await ctx.lease?.renewIfDue();
     await work();
     progress();
@@ -88,54 +107,124 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   });
   if (!pairsDone) return false;
 
-  // 2. FSM records: linked ones merge with their counterpart; unlinked ones pair by match key
-  //    ("Overwrite") or get a counterpart.
-  const fsmLocks = (record: SourceRecord): string[] => {
+  // 2. The FSM records and, beside them, the finance records no FSM record can reach (3a); then
+  //    the finance records left (3b). The FSM pass writes mostly to Books and the finance pass to
+  //    FSM, so running them together keeps both organisations' quotas busy; they share the
+  //    records at once and the keys' locks. One record at a time (a dry run), the finance pass
+  //    waits for the FSM pass as a whole.
+  const pass: Pass = { ctx, state, visits, handled, locks: new KeyLocks(), step, progress };
+  // Side by side, the passes share the records at once: half each.
+  const half = { fsm: Math.ceil(size / 2), finance: Math.floor(size / 2) };
+  const beside = half.finance > 0 ? financePass(pass, unreached(pass), half.finance) : Promise.resolve(true);
+  const fsmSize = half.finance > 0 ? half.fsm : size;
+  const fsmDone = options.fsmPassAfter === undefined ? fsmPass(pass, fsmSize) : Promise.race([options.fsmPassAfter, halting]).then(() => fsmPass(pass, fsmSize));
+  if (!(await sideBySide([fsmDone, beside], halt))) return false;
+  if (!(await financePass(pass, unhandled(state.finance.records, handled.finance), size))) return false;
+
+  // 4. Deletes, then the cursors (in one batch: the unit is complete).
+  if (visits && visits.pending > 0) await commit(ctx, visits.take());
+  await syncDeletes(ctx, state);
+  if (shouldStop(ctx)) return false;
+  const now = ctx.clock.now();
+  const ops: StorageOp[] = ctx.stores.cursors.putOps(unit.module, {
+    fsm: nextSideCursor(state.cursor.fsm, state.fsm, now),
+    finance: nextSideCursor(state.cursor.finance, state.finance, now),
+    mappingVersion: state.converter.version,
+  });
+  await commit(ctx, ops);
+  return true;
+}
+
+/**
+ * Awaits passes running side by side; the first to stop or fail calls `halt`, so the others stop
+ * at their next record. Throws the first failure once all settled; false when one stopped.
+ */
+async function sideBySide(passes: readonly Promise<boolean>[], halt: () => void): Promise<boolean> {
+  const settled = await Promise.allSettled(passes.map((run) => run.then((go) => {
+    if (!go) halt();
+    return go;
+  }, (error: unknown) => {
+    halt();
+    throw error;
+  })));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.every((r) => r.status === 'fulfilled' && r.value);
+}
+
+/** What the record passes of one unit run share. */
+interface Pass {
+  readonly ctx: RunContext;
+  readonly state: UnitState;
+  readonly visits: ParentVisits | undefined;
+  /** Records met already (a finance record through its FSM record), per side. */
+  readonly handled: { readonly fsm: Set<string>; readonly finance: Set<string> };
+  /** The keys of the records running, over the passes that run side by side. */
+  readonly locks: KeyLocks;
+  /** Runs one record's work unless the run stops; counts it. */
+  readonly step: (work: () => Promise<void>) => Promise<boolean>;
+  /** Counts records settled besides the one of a step (the other side of a match). */
+  readonly progress: (settled?: number) => void;
+}
+
+/**
+ * The FSM records: linked ones merge with their counterpart; unlinked ones pair by match key
+ * ("Overwrite") or get a counterpart. Returns false when the run stopped.
+ */
+function fsmPass(pass: Pass, size: number): Promise<boolean> {
+  const { ctx, state, visits, handled, step, progress } = pass;
+  const index = state.unlinked;
+  const locksOf = (record: SourceRecord): string[] => {
     const link = state.links.byFsm.get(record.id);
     if (link) return [`fsm:${record.id}`, `finance:${link.financeId}`, ...parentLock(link.parentId)];
     const { key, parentId } = keyOf(ctx, state, 'fsm', record);
     return [`fsm:${record.id}`, ...(key === undefined ? [] : [`key:${key}`]), ...parentLock(parentId)];
   };
-  const fsmDone = await inPool(unhandled(state.fsm.records, handled.fsm), size, fsmLocks, (record) => step(async () => {
-      const link = state.links.byFsm.get(record.id);
-      if (link) {
-        handled.finance.add(link.financeId);
-        let financeRecord = state.finance.records.get(link.financeId);
-        // Not in the read is "unchanged since the cursor" only while the record may still exist: a
-        // record known deleted is never written to (the update would fail); the delete pass
-        // settles the pair by the policy.
-        if (!financeRecord && knownGone(state, 'finance', link.financeId)) return;
-        if (!financeRecord && orphaned(ctx, state, link.parentId)) {
-          // Its customer's pair was dropped by a delete: a person goes with its deleted customer.
-          financeRecord = await ctx.sources.finance.get(state.collections.finance, link.financeId, { parentId: link.parentId, signal: ctx.signal });
-          if (!financeRecord) {
-            state.gone.finance.add(link.financeId);
-            return;
-          }
+  return inPool(unhandled(state.fsm.records, handled.fsm), size, locksOf, (record) => step(async () => {
+    const link = state.links.byFsm.get(record.id);
+    if (link) {
+      handled.finance.add(link.financeId);
+      let financeRecord = state.finance.records.get(link.financeId);
+      // Not in the read is "unchanged since the cursor" only while the record may still exist: a
+      // record known deleted is never written to (the update would fail); the delete pass
+      // settles the pair by the policy.
+      if (!financeRecord && knownGone(state, 'finance', link.financeId)) return;
+      if (!financeRecord && orphaned(ctx, state, link.parentId)) {
+        // Its customer's pair was dropped by a delete: a person goes with its deleted customer.
+        financeRecord = await ctx.sources.finance.get(state.collections.finance, link.financeId, { parentId: link.parentId, signal: ctx.signal });
+        if (!financeRecord) {
+          state.gone.finance.add(link.financeId);
+          return;
         }
-        const pair = linkedPair(state, record.id, { fsm: record, finance: financeRecord });
-        if (pair) await syncPair(ctx, state, pair);
-        visits?.visit(link.financeId);
-        return;
       }
-      if (state.links.detached.fsm.has(record.id)) return;
-      const done = await pairOrCreate(ctx, state, 'fsm', record, (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)));
-      if (done.kind === 'matched') {
-        handled.finance.add(done.other.id);
-        visits?.visit(done.other.id);
-        progress();
-      }
-    }));
-  if (!fsmDone) return false;
+      const pair = linkedPair(state, record.id, { fsm: record, finance: financeRecord });
+      if (pair) await syncPair(ctx, state, pair);
+      visits?.visit(link.financeId);
+      return;
+    }
+    if (state.links.detached.fsm.has(record.id)) return;
+    const done = await pairOrCreate(ctx, state, 'fsm', record, (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)));
+    if (done.kind === 'matched') {
+      handled.finance.add(done.other.id);
+      visits?.visit(done.other.id);
+      progress();
+    }
+  }), pass.locks);
+}
 
-  // 3. Finance records not met through an FSM record.
-  const financeLocks = (record: SourceRecord): string[] => {
+/**
+ * Finance records not met through an FSM record: linked ones merge; unlinked ones get an FSM
+ * counterpart. Returns false when the run stopped.
+ */
+function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number): Promise<boolean> {
+  const { ctx, state, visits, step } = pass;
+  const locksOf = (record: SourceRecord): string[] => {
     const fsmId = state.links.byFinance.get(record.id);
     if (fsmId !== undefined) return [`finance:${record.id}`, `fsm:${fsmId}`, ...parentLock(record.parentId)];
     const { key } = keyOf(ctx, state, 'finance', record);
     return [`finance:${record.id}`, ...(key === undefined ? [] : [`key:${key}`]), ...parentLock(record.parentId)];
   };
-  const financeDone = await inPool(unhandled(state.finance.records, handled.finance), size, financeLocks, async (record) => {
+  return inPool(records, size, locksOf, async (record) => {
     const ok = await step(async () => {
       const fsmId = state.links.byFinance.get(record.id);
       if (fsmId !== undefined) {
@@ -152,21 +241,31 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
     });
     if (ok) visits?.visit(record.id);
     return ok;
-  });
-  if (!financeDone) return false;
+  }, pass.locks);
+}
 
-  // 4. Deletes, then the cursors (in one batch: the unit is complete).
-  if (visits && visits.pending > 0) await commit(ctx, visits.take());
-  await syncDeletes(ctx, state);
-  if (shouldStop(ctx)) return false;
-  const now = ctx.clock.now();
-  const ops: StorageOp[] = ctx.stores.cursors.putOps(unit.module, {
-    fsm: nextSideCursor(state.cursor.fsm, state.fsm, now),
-    finance: nextSideCursor(state.cursor.finance, state.finance, now),
-    mappingVersion: state.converter.version,
-  });
-  await commit(ctx, ops);
-  return true;
+/**
+ * The finance records the FSM pass can never reach, each marked handled as it is taken (so the
+ * pass after the FSM pass leaves it out): linked to an FSM record that is not in this read, or
+ * unlinked with no unlinked FSM record of its match key (the FSM pass pairs only by that key; what
+ * it creates is new on Books, not in this read). The FSM pass does not change either condition:
+ * it links only finance records it takes by such a key.
+ */
+function* unreached(pass: Pass): Generator<SourceRecord> {
+  const { ctx, state, handled } = pass;
+  for (const record of state.finance.records.values()) {
+    if (handled.finance.has(record.id)) continue;
+    const fsmId = state.links.byFinance.get(record.id);
+    if (fsmId !== undefined ? state.fsm.records.has(fsmId) : hasFsmMatch(pass, record)) continue;
+    handled.finance.add(record.id);
+    yield record;
+  }
+}
+
+/** An unlinked finance record that an unlinked FSM record of the read could pair with. */
+function hasFsmMatch(pass: Pass, record: SourceRecord): boolean {
+  const { key } = keyOf(pass.ctx, pass.state, 'finance', record);
+  return key !== undefined && (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0;
 }
 
 /** The records of a read not handled yet, checked as each is reached (earlier steps add to `handled`). */
