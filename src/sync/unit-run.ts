@@ -54,9 +54,15 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
 
   // 1. Open intents: a create whose outcome is unknown. Find the created record before anything
   //    could create it again; its link and base are committed with the pair below.
+  const parentPending = await parentCreatesOpen(ctx, state);
   for (const from of ['fsm', 'finance'] as const) {
     for (const [sourceId, stored] of state.intents[from]) {
       const intent = withParentResolved(ctx, state, stored);
+      // A person sent inside a customer whose create is itself still open (its reply lost, and its
+      // pair not committed yet, e.g. a failed write-back): the customer may exist with the person
+      // in it. Kept for the run that links the customer; clearing it now would create the person
+      // a second time.
+      if (intent.parentOf !== undefined && intent.parentId === undefined && parentPending.has(intent.parentOf)) continue;
       const found = isLinked(state, from, sourceId) ? undefined : await findCreated(ctx, state, index[otherSide(from)], intent);
       const settled = await settleIntent(ctx, state, from, sourceId, intent, found);
       if (settled.kind === 'detached') {
@@ -266,6 +272,14 @@ function* unreached(pass: Pass): Generator<SourceRecord> {
 function hasFsmMatch(pass: Pass, record: SourceRecord): boolean {
   const { key } = keyOf(pass.ctx, pass.state, 'finance', record);
   return key !== undefined && (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0;
+}
+
+/** The FSM companies whose customer's create is still open (an intent of the companies unit), when this unit's intents wait on one. */
+async function parentCreatesOpen(ctx: RunContext, state: UnitState): Promise<ReadonlySet<string>> {
+  const waiting = [...state.intents.fsm.values(), ...state.intents.finance.values()].some((intent) => intent.parentOf !== undefined);
+  if (!waiting || state.unit.module === PARENT_UNIT) return new Set();
+  const parents = await ctx.stores.intents.load(PARENT_UNIT);
+  return new Set(parents.fsm.keys());
 }
 
 /** The records of a read not handled yet, checked as each is reached (earlier steps add to `handled`). */
