@@ -1,4 +1,5 @@
 import type { Storage, StorageOp } from '../storage/storage.js';
+import { getInChunks, toLoad, WindowMap } from './loaded-window.js';
 import { listAll } from './storage-scan.js';
 import { SyncKeys, type SyncSide } from './sync-keys.js';
 
@@ -78,10 +79,16 @@ export class BaseStore {
     this.#keys = keys;
   }
 
-  /** Every snapshot of a unit. */
-  async load(unit: string): Promise<Map<string, BaseSnapshot>> {
-    const entries = await listAll<BaseSnapshot>(this.#storage, this.#keys.base(unit));
-    return new Map(entries.map((e) => [SyncKeys.idOf(e.key), e.value]));
+  /** Every snapshot of a unit, loaded at once. */
+  async load(unit: string): Promise<BaseIndex> {
+    const index = new BaseIndex();
+    for (const { key, value } of await listAll<BaseSnapshot>(this.#storage, this.#keys.base(unit))) index.set(SyncKeys.idOf(key), value);
+    return index;
+  }
+
+  /** A unit's snapshots as a window: empty until {@link BaseIndex.ensure} loads the pairs a run works on. */
+  window(unit: string): BaseIndex {
+    return new BaseIndex((ids) => getInChunks((keys) => this.#storage.getMany<BaseSnapshot>(keys), ids.map((id) => this.#keys.base(unit, id))));
   }
 
   putOps(unit: string, fsmId: string, snapshot: BaseSnapshot): StorageOp[] {
@@ -90,5 +97,44 @@ export class BaseStore {
 
   deleteOps(unit: string, fsmId: string): StorageOp[] {
     return [{ type: 'delete', key: this.#keys.base(unit, fsmId) }];
+  }
+}
+
+/**
+ * Base snapshots by FSM id: all of a unit's, or a window of the pairs a run works on, filled by
+ * {@link BaseIndex.ensure}. A lookup in a window of an id never loaded throws `NotLoadedError`.
+ */
+export class BaseIndex extends WindowMap<BaseSnapshot> {
+  readonly #read: ((ids: readonly string[]) => Promise<Array<BaseSnapshot | undefined>>) | undefined;
+  readonly #loaded = new Set<string>();
+
+  constructor(read?: (ids: readonly string[]) => Promise<Array<BaseSnapshot | undefined>>) {
+    super('base snapshot', (id) => read === undefined || this.#loaded.has(id));
+    this.#read = read;
+  }
+
+  /** Loads the snapshots of these FSM ids, once each (an id set meanwhile keeps the newer value). */
+  async ensure(fsmIds: Iterable<string>): Promise<void> {
+    const read = this.#read;
+    if (read === undefined) return;
+    const ids = toLoad(fsmIds, this.#loaded);
+    if (ids.length === 0) return;
+    const values = await read(ids);
+    ids.forEach((id, i) => {
+      if (this.#loaded.has(id)) return;
+      this.#loaded.add(id);
+      const value = values[i];
+      if (value !== undefined) super.set(id, value);
+    });
+  }
+
+  override set(fsmId: string, snapshot: BaseSnapshot): this {
+    this.#loaded.add(fsmId);
+    return super.set(fsmId, snapshot);
+  }
+
+  override delete(fsmId: string): boolean {
+    this.#loaded.add(fsmId);
+    return super.delete(fsmId);
   }
 }

@@ -2,7 +2,7 @@ import { ApiError } from '../errors/api-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { StorageOp } from '../storage/storage.js';
 import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
-import { applyLink } from './link-store.js';
+import { applyLink, type StoredLink } from './link-store.js';
 import { syncPair } from './pair-sync.js';
 import { clearMarkOps } from './retry-marks.js';
 import { commit, failed, isFatal, type RunContext, shouldStop, wrote } from './run-context.js';
@@ -33,10 +33,10 @@ function hasTransactions(error: unknown): boolean {
  *   A survivor edited since the last sync is kept and unlinked instead: an edit is not lost to a delete.
  */
 export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<void> {
-  const { unit, links } = state;
+  const { unit } = state;
   const gone: Gone[] = [];
   const candidates = new Map<string, Gone>();
-  for (const [fsmId, link] of links.byFsm) {
+  for await (const [fsmId, link] of linksToCheck(ctx, state)) {
     if (state.fresh.has(fsmId)) {
       // Linked this run, so in neither read: only a write that found a record gone says it is.
       const told = state.gone.fsm.has(fsmId) ? 'fsm' : state.gone.finance.has(link.financeId) ? 'finance' : undefined;
@@ -53,6 +53,9 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
     if (fsmMissing) candidates.set(fsmId, { fsmId, financeId: link.financeId, parentId: link.parentId, deleted: 'fsm' });
     else if (financeMissing) candidates.set(fsmId, { fsmId, financeId: link.financeId, parentId: link.parentId, deleted: 'finance' });
   }
+  // A link found by the storage scan joins the window, so forgetting it is counted.
+  await state.links.ensure({ fsm: candidates.keys() });
+  await state.bases.ensure(candidates.keys());
   for (const candidate of candidates.values()) {
     if (shouldStop(ctx)) return;
     const side = candidate.deleted;
@@ -87,6 +90,20 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
     if (shouldStop(ctx)) return;
     await ctx.lease?.renewIfDue();
     await applyDelete(ctx, state, pair);
+  }
+}
+
+/**
+ * The links that may have lost a record: after a read from a cursor, those of the records in
+ * play (the run's window holds them: read, tombstoned, written); after a complete read, every
+ * link of the unit, from storage a page at a time past the window's own.
+ */
+async function* linksToCheck(ctx: RunContext, state: UnitState): AsyncGenerator<[string, StoredLink]> {
+  const { links } = state;
+  yield* [...links.byFsm];
+  if (links.complete || (!state.fsm.complete && !state.finance.complete)) return;
+  for await (const page of ctx.stores.links.scan(state.unit.module)) {
+    for (const entry of page) if (!links.loaded('fsm', entry[0])) yield entry;
   }
 }
 

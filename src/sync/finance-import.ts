@@ -5,7 +5,7 @@ import type { Storage } from '../storage/storage.js';
 import { ambiguousWrite, failureReason, MANDATORY_TITLE, RecordRefusal } from './failure-reasons.js';
 import { ImportLease } from './import-lease.js';
 import { linkResolver, loadTaxPairs, type TaxIdSource } from './link-resolver.js';
-import type { LinkIndex } from './link-store.js';
+import { LinkIndex } from './link-store.js';
 import type { RecordSource, SourceRecord, WriteResult } from './record-source.js';
 import { listAll } from './storage-scan.js';
 import type { SyncConverter, SyncMapper } from './sync-mapper.js';
@@ -170,7 +170,7 @@ async function importUnit(run: ImportRun, unit: SyncUnit): Promise<void> {
   if (caps === undefined) throw new ConfigError(`The FSM source (${options.fsm.id}) does not hold ${unit.fsmCollection}: it cannot receive the import.`);
   const ledger = new Map<string, LedgerEntry>();
   for (const { key, value } of await listAll<LedgerEntry>(options.storage, ledgerPrefix(run, unit))) ledger.set(decodeURIComponent(key.slice(key.lastIndexOf('/') + 1)), value);
-  const pairs: LinkIndex = { byFsm: new Map(), byFinance: new Map(), detached: { fsm: new Set(), finance: new Set() } };
+  const pairs = new LinkIndex();
   for (const [financeId, entry] of ledger) if (entry.fsmId !== undefined && entry.status !== 'pending') pair(pairs, financeId, entry.fsmId, entry.at);
   run.links.set(unit.module, pairs);
   const state: UnitImport = { unit, converter: await options.mapper.converter(unit.module), required: caps.requiredOnCreate, ledger, fsmByKey: new Map(), pairs, counts: { done: 0, created: 0, failed: 0 } };
@@ -277,8 +277,7 @@ function fsmKeyOf(run: ImportRun, unit: SyncUnit, data: Record<string, unknown>)
 }
 
 function pair(index: LinkIndex, financeId: string, fsmId: string, at: number): void {
-  index.byFinance.set(financeId, fsmId);
-  index.byFsm.set(fsmId, { financeId, linkedAt: at });
+  index.link(fsmId, { financeId, linkedAt: at });
 }
 
 const ledgerKey = (run: ImportRun, unit: SyncUnit, financeId: string): string => `${ledgerPrefix(run, unit)}${encodeURIComponent(financeId)}`;

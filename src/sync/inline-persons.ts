@@ -74,6 +74,7 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
   for await (const page of ctx.sources.fsm.read(unit.fsmCollection, { signal: ctx.signal, runId: ctx.runId })) {
     // A read the source guard refused records of is not a safe basis: those contacts go the usual way.
     if (page.refused.length > 0) return undefined;
+    await state.links.ensure({ fsm: page.records.flatMap((r) => companyIdOf(r.data) ?? []) });
     for (const record of page.records) {
       const companyId = companyIdOf(record.data);
       if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
@@ -85,6 +86,8 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
     }
   }
   const entries = entriesOf(converter);
+  // The run's link counts include the persons linked with their customer, even if it stops before their unit.
+  if (!ctx.links.has(PERSONS_UNIT)) ctx.links.set(PERSONS_UNIT, links);
   return { unit, converter, entries, paths: pathsOf(entries), byCompany, links };
 }
 

@@ -1,4 +1,5 @@
 import type { Storage, StorageOp } from '../storage/storage.js';
+import { getInChunks, LOAD_CHUNK, toLoad, WindowMap, WindowSet } from './loaded-window.js';
 import { listAll } from './storage-scan.js';
 import { type SyncKeys, type SyncSide, SyncKeys as Keys } from './sync-keys.js';
 
@@ -16,14 +17,6 @@ export interface DetachedMarker {
   detached: true;
   at: number;
   reason: string;
-}
-
-/** The links of one sync unit, loaded at once. */
-export interface LinkIndex {
-  readonly byFsm: Map<string, StoredLink>;
-  readonly byFinance: Map<string, string>;
-  /** Records that must not be paired or recreated again, per side. */
-  readonly detached: { fsm: Set<string>; finance: Set<string> };
 }
 
 function isDetached(value: unknown): value is DetachedMarker {
@@ -44,21 +37,36 @@ export class LinkStore {
     this.#keys = keys;
   }
 
-  /** Every link and detached marker of a unit. */
+  /** Every link and detached marker of a unit, loaded at once: lookups never miss. */
   async load(unit: string): Promise<LinkIndex> {
-    const index: LinkIndex = { byFsm: new Map(), byFinance: new Map(), detached: { fsm: new Set(), finance: new Set() } };
-    for (const { key, value } of await listAll<StoredLink | DetachedMarker>(this.#storage, this.#keys.link(unit, 'fsm'))) {
-      const id = Keys.idOf(key);
-      if (isDetached(value)) index.detached.fsm.add(id);
-      else {
-        index.byFsm.set(id, value);
-        index.byFinance.set(value.financeId, id);
-      }
-    }
+    const index = new LinkIndex();
+    for (const { key, value } of await listAll<StoredLink | DetachedMarker>(this.#storage, this.#keys.link(unit, 'fsm'))) index.put(Keys.idOf(key), value);
     for (const { key, value } of await listAll<{ fsmId: string } | DetachedMarker>(this.#storage, this.#keys.link(unit, 'finance'))) {
       if (isDetached(value)) index.detached.finance.add(Keys.idOf(key));
     }
     return index;
+  }
+
+  /**
+   * A unit's links as a window: empty until {@link LinkIndex.ensure} loads the ids a run works
+   * on, so a run that reads ten changed records holds ten links, not the unit's every link.
+   */
+  window(unit: string): LinkIndex {
+    return new LinkIndex((side, ids) => getInChunks((keys) => this.#storage.getMany<StoredLink | { fsmId: string } | DetachedMarker>(keys), ids.map((id) => this.#keys.link(unit, side, id))));
+  }
+
+  /** A unit's links (not detached markers) from storage, a page at a time. */
+  async *scan(unit: string): AsyncGenerator<Array<[fsmId: string, link: StoredLink]>> {
+    const prefix = this.#keys.link(unit, 'fsm');
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.#storage.list<StoredLink | DetachedMarker>(prefix, after === undefined ? { limit: LOAD_CHUNK } : { after, limit: LOAD_CHUNK });
+      const links: Array<[string, StoredLink]> = [];
+      for (const { key, value } of page) if (!isDetached(value)) links.push([Keys.idOf(key), value]);
+      if (links.length > 0) yield links;
+      if (page.length < LOAD_CHUNK) return;
+      after = page[page.length - 1]?.key;
+    }
   }
 
   /** Ops that link two records. */
@@ -85,11 +93,118 @@ export class LinkStore {
 
 /** Applies link ops to a loaded index, so later records of the same run see them. */
 export function applyLink(index: LinkIndex, fsmId: string, link: StoredLink | undefined, previousFinanceId?: string): void {
-  if (previousFinanceId !== undefined) index.byFinance.delete(previousFinanceId);
-  if (link === undefined) {
-    index.byFsm.delete(fsmId);
-    return;
+  if (link === undefined) index.forget(fsmId, previousFinanceId);
+  else index.link(fsmId, link, previousFinanceId);
+}
+
+type StoredValue = StoredLink | { fsmId: string } | DetachedMarker;
+type LinkReader = (side: SyncSide, ids: readonly string[]) => Promise<Array<StoredValue | undefined>>;
+
+/**
+ * The links of one sync unit: every one ({@link LinkStore.load}), or a window of the ids a run
+ * works on ({@link LinkStore.window}) filled by {@link LinkIndex.ensure}. A lookup in a window of
+ * an id never loaded throws `NotLoadedError`: a silent miss would read as "not linked".
+ */
+export class LinkIndex {
+  readonly byFsm: WindowMap<StoredLink>;
+  readonly byFinance: WindowMap<string>;
+  /** Records that must not be paired or recreated again, per side. */
+  readonly detached: { readonly fsm: WindowSet; readonly finance: WindowSet };
+  readonly #read: LinkReader | undefined;
+  readonly #loaded = { fsm: new Set<string>(), finance: new Set<string>() };
+  #made = 0;
+
+  /** A complete index (no reader) or a window over what `read` gives. */
+  constructor(read?: LinkReader) {
+    this.#read = read;
+    const loaded = (side: SyncSide) => (id: string) => read === undefined || this.#loaded[side].has(id);
+    this.byFsm = new WindowMap('link', loaded('fsm'));
+    this.byFinance = new WindowMap('link', loaded('finance'));
+    this.detached = { fsm: new WindowSet('link', loaded('fsm')), finance: new WindowSet('link', loaded('finance')) };
   }
-  index.byFsm.set(fsmId, link);
-  index.byFinance.set(link.financeId, fsmId);
+
+  /** Whether every link of the unit is held (loaded at once, not a window). */
+  get complete(): boolean {
+    return this.#read === undefined;
+  }
+
+  /** Links made minus links forgotten since the index was loaded (for the binding's link counts). */
+  get made(): number {
+    return this.#made;
+  }
+
+  /** Whether the id's link is known here (loaded, or the index is complete). */
+  loaded(side: SyncSide, id: string): boolean {
+    return this.#read === undefined || this.#loaded[side].has(id);
+  }
+
+  /**
+   * Loads the links of these ids (a finance id's link brings its FSM id's), once each. Ids loaded
+   * meanwhile by another task keep what that task saw: it may already have linked them.
+   */
+  async ensure(ids: { fsm?: Iterable<string> | undefined; finance?: Iterable<string> | undefined }): Promise<void> {
+    const read = this.#read;
+    if (read === undefined) return;
+    const fsm = toLoad(ids.fsm, this.#loaded.fsm);
+    const finance = toLoad(ids.finance, this.#loaded.finance);
+    if (finance.length > 0) {
+      const values = await read('finance', finance);
+      finance.forEach((id, i) => {
+        if (this.#loaded.finance.has(id)) return;
+        const value = values[i];
+        if (isDetached(value)) {
+          this.detached.finance.add(id);
+          this.#loaded.finance.add(id);
+        } else if (value !== undefined && typeof (value as { fsmId?: unknown }).fsmId === 'string') {
+          // Known once its FSM side is: the FSM key holds the link itself.
+          const fsmId = (value as { fsmId: string }).fsmId;
+          if (!this.#loaded.fsm.has(fsmId)) fsm.push(fsmId);
+          else this.#loaded.finance.add(id);
+        } else {
+          this.#loaded.finance.add(id);
+        }
+      });
+    }
+    const pending = fsm.filter((id) => !this.#loaded.fsm.has(id));
+    if (pending.length > 0) {
+      const values = await read('fsm', pending);
+      pending.forEach((id, i) => {
+        if (!this.#loaded.fsm.has(id)) this.put(id, values[i] as StoredLink | DetachedMarker | undefined);
+      });
+    }
+    // A finance id whose FSM key did not name it back is not linked (the FSM key is the link).
+    for (const id of finance) this.#loaded.finance.add(id);
+  }
+
+  /** Takes in a stored FSM-side value (loading). */
+  put(fsmId: string, value: StoredLink | DetachedMarker | undefined): void {
+    this.#loaded.fsm.add(fsmId);
+    if (value === undefined) return;
+    if (isDetached(value)) {
+      this.detached.fsm.add(fsmId);
+      return;
+    }
+    this.byFsm.set(fsmId, value);
+    this.byFinance.set(value.financeId, fsmId);
+    this.#loaded.finance.add(value.financeId);
+  }
+
+  /** A link made by this run (after its batch committed). */
+  link(fsmId: string, link: StoredLink, previousFinanceId?: string): void {
+    if (previousFinanceId !== undefined) this.byFinance.delete(previousFinanceId);
+    if (!this.byFsm.holds(fsmId)) this.#made += 1;
+    this.byFsm.set(fsmId, link);
+    this.byFinance.set(link.financeId, fsmId);
+    this.#loaded.fsm.add(fsmId);
+    this.#loaded.finance.add(link.financeId);
+  }
+
+  /** A link forgotten by this run (after its batch committed). */
+  forget(fsmId: string, financeId: string | undefined): void {
+    if (this.byFsm.holds(fsmId)) this.#made -= 1;
+    this.byFsm.delete(fsmId);
+    if (financeId !== undefined) this.byFinance.delete(financeId);
+    this.#loaded.fsm.add(fsmId);
+    if (financeId !== undefined) this.#loaded.finance.add(financeId);
+  }
 }

@@ -20,20 +20,33 @@ interface LinkSummary {
 
 const summaryKey = (keys: SyncKeys): string => `${keys.root}links-summary`;
 
-/** Marks a binding's link counts as changing: written before a run may link or unlink anything. */
-export async function markLinksChanging(storage: Storage, keys: SyncKeys, runId: string): Promise<void> {
+/** Link counts per unit as the last clean run left them: exact, unless a run changed links since. */
+export type LinkCounts = Readonly<Record<string, number>>;
+
+/**
+ * Marks a binding's link counts as changing: written before a run may link or unlink anything.
+ * Returns the counts the last run left when it finished cleanly (`undefined` after a run that
+ * did not: its counts may be stale).
+ */
+export async function markLinksChanging(storage: Storage, keys: SyncKeys, runId: string): Promise<LinkCounts | undefined> {
   const stored = await storage.get<LinkSummary>(summaryKey(keys));
   await storage.batch([{ type: 'put', key: summaryKey(keys), value: { units: stored?.units ?? {}, changing: runId } satisfies LinkSummary }]);
+  return stored !== undefined && stored.changing === undefined ? stored.units : undefined;
 }
 
 /**
- * Records the link counts of the units a run loaded (its link indexes are kept current as it
- * links and unlinks) and clears the changing mark. Units the run did not load keep their counts.
+ * Records the link counts of the units a run loaded and clears the changing mark: a unit loaded
+ * whole counts its links; a window adds the links the run made and forgot to the count the last
+ * clean run left (`before`), or, without one, its link keys are counted. Units the run did not
+ * load keep their counts.
  */
-export async function recordLinkCounts(storage: Storage, keys: SyncKeys, links: ReadonlyMap<string, LinkIndex>): Promise<void> {
+export async function recordLinkCounts(storage: Storage, keys: SyncKeys, links: ReadonlyMap<string, LinkIndex>, before: LinkCounts | undefined): Promise<void> {
   const stored = await storage.get<LinkSummary>(summaryKey(keys));
   const units = { ...stored?.units };
-  for (const [unit, index] of links) units[unit] = index.byFsm.size;
+  for (const [unit, index] of links) {
+    const known = before?.[unit];
+    units[unit] = index.complete ? index.byFsm.size : known !== undefined ? known + index.made : await countLinkKeys(storage, keys.link(unit, 'fsm'), Number.POSITIVE_INFINITY, undefined);
+  }
   await storage.batch([{ type: 'put', key: summaryKey(keys), value: { units } satisfies LinkSummary }]);
 }
 

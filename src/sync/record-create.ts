@@ -133,10 +133,9 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       // The create may have happened: look for it before reporting (the intent stays either way
       // until the record is linked, so the next run finds it too).
       const value = searchValue(ctx, state, to, payload);
-      const found = value !== undefined && target.source.findByKey
-        ? (await target.source.findByKey(target.collection, value, { parentId, signal: ctx.signal }))
-          .find((r) => !known.includes(r.id) && !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)))
-        : undefined;
+      const rows = value !== undefined && target.source.findByKey ? await target.source.findByKey(target.collection, value, { parentId, signal: ctx.signal }) : [];
+      await state.links.ensure({ [to]: rows.map((r) => r.id) });
+      const found = rows.find((r) => !known.includes(r.id) && !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)));
       if (!found) throw error;
       // A search row is partial: the base needs the whole record, with the ids Zoho gave its
       // nested elements (a contact person's id), or a later update would add a second person.

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { NotLoadedError } from './loaded-window.js';
 import { isDailyLimitError } from '../errors/rate-limit-error.js';
 import type { TypedEmitter } from '../events.js';
 import type { ReferenceResolver } from '../mapping/references.js';
@@ -176,7 +177,7 @@ export class FatalRunError extends Error {
 /** Whether an error must end the run instead of failing one record. */
 export function isFatal(ctx: RunContext, error: unknown): boolean {
   // A spent daily API budget stops the run (clean, resumable): no record is failed for it.
-  return error instanceof FatalRunError || (error instanceof Error && error.name === 'SyncLeaseError') || isDailyLimitError(error) || ctx.signal?.aborted === true;
+  return error instanceof FatalRunError || error instanceof NotLoadedError || (error instanceof Error && error.name === 'SyncLeaseError') || isDailyLimitError(error) || ctx.signal?.aborted === true;
 }
 
 /** Commits ops in one batch (nothing in a dry run). A storage failure ends the run. */

@@ -117,6 +117,7 @@ async function lookUpMatches(ctx: RunContext, state: UnitState, side: SyncSide, 
   } else {
     candidates = await readInFull(ctx, state, other);
   }
+  await state.links.ensure({ [other]: candidates.map((r) => r.id) });
   for (const [k, list] of unlinkedByKey(ctx, state, other, candidates)) state.unlinked[other].set(k, list);
 }
 
@@ -211,6 +212,7 @@ export async function syncOneRecord(ctx: RunContext, units: readonly SyncUnit[],
   const state = await loadUnit(ctx, unit, async (_ctx, _unit, { links: current }) => {
     const reads = { fsm: emptyRead(), finance: emptyRead() };
     if (record) reads[side].records.set(record.id, record);
+    await current.ensure(side === 'fsm' ? { fsm: [id] } : { finance: [id] });
     const fsmId = side === 'fsm' ? id : current.byFinance.get(id);
     const link = fsmId === undefined ? undefined : current.byFsm.get(fsmId);
     if (link && fsmId !== undefined) {

@@ -287,7 +287,7 @@ export class BidirectionalSyncer {
     let dailyLimit: RateLimitError | undefined;
     try {
       // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
-      if (lease) await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
+      const countsBefore = lease ? await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId) : undefined;
       ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun });
       const { links, stores, units } = ctx;
       // Contacts resolve their company through the companies links even when companies are not synced this run.
@@ -295,7 +295,7 @@ export class BidirectionalSyncer {
       await runChains(ctx, units, options.signal);
       options.signal?.throwIfAborted();
       if (ctx.stoppedReason !== undefined) status = 'stopped';
-      if (!dryRun) await recordLinkCounts(ctx.storage, this.#keys, ctx.links);
+      if (!dryRun) await recordLinkCounts(ctx.storage, this.#keys, ctx.links, countsBefore);
     } catch (error) {
       failure = error instanceof FatalRunError ? error.cause : error;
       status = options.signal?.aborted ? 'aborted' : 'stopped';
@@ -436,11 +436,11 @@ export class BidirectionalSyncer {
     let outcome: SyncOneOutcome | undefined;
     let failure: unknown;
     try {
-      await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
+      const countsBefore = await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId);
       const ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: false, dryRun: false, events, onWrite });
       outcome = await syncOneRecord(ctx, ctx.units, { entity, side, id, parentId: options.parentId });
       options.signal?.throwIfAborted();
-      await recordLinkCounts(ctx.storage, this.#keys, ctx.links);
+      await recordLinkCounts(ctx.storage, this.#keys, ctx.links, countsBefore);
     } catch (error) {
       failure = error instanceof FatalRunError ? error.cause : error;
     } finally {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { MappingSide } from '../mapping/catalogue/index.js';
-import type { BaseSnapshot, SideSnapshot } from './base-store.js';
+import type { BaseIndex, SideSnapshot } from './base-store.js';
 import { type SideRead, readSide, fullReadDue } from './change-detection.js';
 import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
@@ -45,7 +45,7 @@ export interface UnitState {
   readonly caps: { readonly fsm: CollectionCapabilities; readonly finance: CollectionCapabilities };
   readonly collections: { readonly fsm: SyncCollection; readonly finance: SyncCollection };
   readonly links: LinkIndex;
-  readonly bases: Map<string, BaseSnapshot>;
+  readonly bases: BaseIndex;
   readonly intents: { fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> };
   readonly conflicts: UnitConflicts;
   readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
@@ -162,7 +162,7 @@ export interface StoredUnit {
   readonly converter: SyncConverter;
   readonly caps: { readonly fsm: CollectionCapabilities; readonly finance: CollectionCapabilities };
   readonly links: LinkIndex;
-  readonly bases: Map<string, BaseSnapshot>;
+  readonly bases: BaseIndex;
   readonly intents: { fsm: Map<string, CreateIntent>; finance: Map<string, CreateIntent> };
   readonly conflicts: UnitConflicts;
   readonly cursor: UnitCursor;
@@ -207,6 +207,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   });
   const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);
   const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, retries.finance, ctx.signal);
+  await links.ensure({ fsm: goneFsm, finance: goneFinance });
   // A deleted record that is not linked has nothing left to retry (a linked one's mark goes with its pair).
   const forget = [
     ...goneFsm.filter((id) => !links.byFsm.has(id)).map((id) => ({ side: 'fsm' as const, id })),
@@ -226,9 +227,11 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const fsmCaps = ctx.sources.fsm.capabilities(unit.fsmCollection);
   const financeCaps = ctx.sources.finance.capabilities(unit.financeCollection);
   if (!fsmCaps || !financeCaps) throw new TypeError(`The ${!fsmCaps ? 'FSM' : 'finance'} source (${!fsmCaps ? ctx.sources.fsm.id : ctx.sources.finance.id}) does not hold ${!fsmCaps ? unit.fsmCollection : unit.financeCollection}.`);
-  const [links, bases, intents, conflicts, cursor, fsmRetries, financeRetries] = await Promise.all([
-    ctx.stores.links.load(unit.module),
-    ctx.stores.bases.load(unit.module),
+  // Contact persons are looked up by their customer (a parent's every link): loaded at once. Other
+  // units load the links and bases of the records a run works on, once their ids are known.
+  const links = unit.parent ? await ctx.stores.links.load(unit.module) : ctx.stores.links.window(unit.module);
+  const bases = ctx.stores.bases.window(unit.module);
+  const [intents, conflicts, cursor, fsmRetries, financeRetries] = await Promise.all([
     ctx.stores.intents.load(unit.module),
     ctx.stores.conflicts.loadUnit(unit.module),
     ctx.stores.cursors.load(unit.module),
@@ -239,6 +242,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const settled = unit.parent && financeCaps.parentTime === true ? await loadSettledParents(ctx, unit.module) : undefined;
   const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled };
   const { fsm, finance } = await reader(ctx, unit, stored);
+  await loadInPlay(ctx, unit, stored, { fsm, finance });
   const held = holdRefused(ctx, unit, links, { fsm, finance });
   // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
   for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
@@ -280,6 +284,53 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     gone: { fsm: new Set(), finance: new Set() },
     unlinked: { fsm: new Map(), finance: new Map() },
   };
+}
+
+/**
+ * Loads the links and bases of every record the unit run works on: both reads (with their
+ * tombstones and refused ids), open intents and what they created, records linked earlier in the
+ * run, and the customers of contact persons (their companies' links).
+ */
+async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, reads: { fsm: SideRead; finance: SideRead }): Promise<void> {
+  const { links, intents } = stored;
+  const created = (side: SyncSide) => [...intents[otherSide(side)].values()].flatMap((i) => (i.createdId === undefined ? [] : [i.createdId]));
+  const idsOf = (side: SyncSide): string[] => [...reads[side].records.keys(), ...reads[side].deleted, ...reads[side].refusedIds, ...intents[side].keys(), ...created(side), ...stored.retries[side].keys()];
+  await links.ensure({ fsm: [...idsOf('fsm'), ...(ctx.linkedThisRun.get(unit.module) ?? [])], finance: idsOf('finance') });
+  await stored.bases.ensure(linkedIds(links, reads.fsm, reads.finance, ctx.linkedThisRun.get(unit.module)));
+  if (unit.parent) await ensureParents(ctx, stored, reads);
+}
+
+// The FSM ids of the linked pairs the run may merge: a window holds just those; a complete index
+// (contact persons) holds every link, and a pair whose records were not read is not merged.
+function* linkedIds(links: LinkIndex, fsm: SideRead, finance: SideRead, fresh: ReadonlySet<string> | undefined): Generator<string> {
+  if (!links.complete) {
+    yield* links.byFsm.keys();
+    return;
+  }
+  for (const id of fsm.records.keys()) if (links.byFsm.has(id)) yield id;
+  for (const id of fsm.deleted) if (links.byFsm.has(id)) yield id;
+  for (const id of [...finance.records.keys(), ...finance.deleted]) {
+    const fsmId = links.byFinance.get(id);
+    if (fsmId !== undefined) yield fsmId;
+  }
+  yield* fresh ?? [];
+}
+
+/** The companies links contact persons need: their FSM contacts' companies, their customers, open intents' companies. */
+async function ensureParents(ctx: RunContext, stored: StoredUnit, reads: { fsm: SideRead; finance: SideRead }): Promise<void> {
+  const companies = ctx.links.get('companies');
+  if (!companies || companies.complete) return;
+  const fsm = new Set<string>();
+  for (const record of reads.fsm.records.values()) {
+    const id = companyIdOf(record.data);
+    if (id !== undefined) fsm.add(id);
+  }
+  for (const intent of stored.intents.fsm.values()) if (intent.parentOf !== undefined) fsm.add(intent.parentOf);
+  const finance = new Set<string>();
+  for (const record of reads.finance.records.values()) if (record.parentId !== undefined) finance.add(record.parentId);
+  for (const link of stored.links.byFsm.values()) if (link.parentId !== undefined) finance.add(link.parentId);
+  for (const intent of [...stored.intents.fsm.values(), ...stored.intents.finance.values()]) if (intent.parentId !== undefined) finance.add(intent.parentId);
+  await companies.ensure({ fsm, finance });
 }
 
 /**

@@ -77,6 +77,7 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
   const value = ctx.mapper.matchValue(state.unit.module, target, intent.payload);
   if (value === undefined) return undefined;
   const found = await source.findByKey(state.collections[target], value, { parentId: intent.parentId, signal: ctx.signal });
+  await state.links.ensure({ [target]: found.map((r) => r.id) });
   return found.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
 }
 
