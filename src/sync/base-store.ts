@@ -128,6 +128,15 @@ export class BaseIndex extends WindowMap<BaseSnapshot> {
     });
   }
 
+  /** Forgets loaded snapshots (a window only): looked up again, they are loaded again. */
+  evict(fsmIds: Iterable<string>): void {
+    if (this.#read === undefined) return;
+    for (const id of fsmIds) {
+      super.delete(id);
+      this.#loaded.delete(id);
+    }
+  }
+
   override set(fsmId: string, snapshot: BaseSnapshot): this {
     this.#loaded.add(fsmId);
     return super.set(fsmId, snapshot);

@@ -3,6 +3,7 @@ import type { SideSnapshot } from './base-store.js';
 import type { SideCursor } from './cursor-store.js';
 import type { GuardedSource, RefusedRecord } from './source-guard.js';
 import { leanRecord } from './lean-records.js';
+import type { Sift } from './unchanged-records.js';
 
 /** What one side's read of a unit gave. */
 export interface SideRead {
@@ -23,6 +24,8 @@ export interface SideRead {
   unchangedParents: Set<string>;
   /** Parents whose children the read gives as a write reply returned them, with the parent's time in it (`SourcePage.exactParents`). */
   exactParents: Map<string, string>;
+  /** Records read and left out as equal to their pair's base (`UnchangedRecords`): present and unchanged, like a record a cursor read did not list. */
+  unchanged: Set<string>;
 }
 
 /**
@@ -35,11 +38,12 @@ export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map() };
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set() };
+  const sift = options.sift;
   const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
   for await (const page of source.read(collection, readOptions)) {
     options.signal?.throwIfAborted();
@@ -49,10 +53,23 @@ export async function readSide(
         if (read.refusedIds.has(bad.id)) continue;
         read.refusedIds.add(bad.id);
         read.records.delete(bad.id);
+        read.unchanged.delete(bad.id);
       }
       read.refused.push(bad);
     }
-    for (const record of page.records) if (!read.refusedIds.has(record.id)) read.records.set(record.id, leanRecord(record, options.keep));
+    const records = page.records.filter((record) => !read.refusedIds.has(record.id)).map((record) => leanRecord(record, options.keep));
+    options.seen?.(records);
+    const same = sift ? await sift(records) : undefined;
+    for (const record of records) {
+      // A walk may list a record twice: its last copy decides.
+      if (same?.has(record.id)) {
+        read.unchanged.add(record.id);
+        read.records.delete(record.id);
+        continue;
+      }
+      read.records.set(record.id, record);
+      read.unchanged.delete(record.id);
+    }
     for (const id of page.deleted ?? []) read.deleted.add(id);
     for (const id of page.unchangedParents ?? []) read.unchangedParents.add(id);
     for (const [id, time] of Object.entries(page.exactParents ?? {})) read.exactParents.set(id, time);

@@ -5,7 +5,7 @@ import { COMPANY_CHANGE_TITLE, RecordRefusal } from './failure-reasons.js';
 import { applyLink, type StoredLink } from './link-store.js';
 import { syncPair } from './pair-sync.js';
 import { clearMarkOps } from './retry-marks.js';
-import { commit, failed, isFatal, type RunContext, shouldStop, wrote } from './run-context.js';
+import { commit, count, failed, isFatal, type RunContext, shouldStop, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import { missingFromCompleteRead, snapshotOf, type UnitState } from './unit-state.js';
 
@@ -45,7 +45,7 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
     }
     const fsmMissing = state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId) || (state.fsm.complete && !state.fsmAll.has(fsmId));
     const financeMissing = state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId) || missingFromCompleteRead(state, 'finance', link.financeId, link.parentId);
-    if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId)) {
+    if (state.fsm.complete && state.fsmAll.has(fsmId) && !state.fsm.records.has(fsmId) && !state.fsm.unchanged.has(fsmId)) {
       // Type IV: the contact moved between "with company" and "without company".
       failed(ctx, unit, 'finance', new RecordRefusal('COMPANY_CHANGE_NOT_ALLOWED', COMPANY_CHANGE_TITLE, `${COMPANY_CHANGE_TITLE}: FSM contact ${fsmId} gained or lost its company after it was synced.`), { fsmId, financeId: link.financeId });
       continue;
@@ -89,7 +89,13 @@ export async function syncDeletes(ctx: RunContext, state: UnitState): Promise<vo
   for (const pair of gone) {
     if (shouldStop(ctx)) return;
     await ctx.lease?.renewIfDue();
+    state.unchanged.examined(pair.fsmId);
     await applyDelete(ctx, state, pair);
+  }
+  // Pairs the reads left out as unchanged, and nothing examined since: unchanged both ways.
+  for (let n = state.unchanged.untouched; n > 0; n--) {
+    count(ctx, unit, 'toFinance', 'unchanged');
+    count(ctx, unit, 'toFsm', 'unchanged');
   }
 }
 

@@ -189,6 +189,19 @@ export class LinkIndex {
     this.#loaded.finance.add(value.financeId);
   }
 
+  /** Forgets the loaded links of these FSM ids (a window only): looked up again, they are loaded again. */
+  evict(fsmIds: Iterable<string>): void {
+    if (this.#read === undefined) return;
+    for (const fsmId of fsmIds) {
+      const link = Map.prototype.get.call(this.byFsm, fsmId) as StoredLink | undefined;
+      this.byFsm.delete(fsmId);
+      this.#loaded.fsm.delete(fsmId);
+      if (link === undefined) continue;
+      this.byFinance.delete(link.financeId);
+      this.#loaded.finance.delete(link.financeId);
+    }
+  }
+
   /** A link made by this run (after its batch committed). */
   link(fsmId: string, link: StoredLink, previousFinanceId?: string): void {
     if (previousFinanceId !== undefined) this.byFinance.delete(previousFinanceId);

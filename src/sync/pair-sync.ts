@@ -82,6 +82,7 @@ function beforeLandedWrites(snapshot: SideSnapshot | undefined, full: Record<str
 export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInput): Promise<void> {
   const { unit } = state;
   const ids = { fsmId: pair.fsmId, financeId: pair.financeId };
+  state.unchanged.examined(pair.fsmId);
   let target: SyncSide = 'finance';
   let fingerprint: string | undefined;
   try {

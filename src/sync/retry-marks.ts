@@ -75,7 +75,8 @@ function collisionStands(read: SideRead, collides: Record<string, string>): bool
   return false;
 }
 
-function normalise(value: string): string {
+/** A unique value as Zoho compares it (case-insensitive, trimmed). */
+export function normalise(value: string): string {
   return value.trim().toLowerCase();
 }
 

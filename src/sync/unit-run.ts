@@ -237,7 +237,7 @@ function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number):
         // Linked, and its FSM record was not in the FSM read: unchanged there since the cursor,
         // unless it is known gone or the FSM read was complete (then it is gone, or out of this
         // unit under type IV): the delete pass handles it, and nothing is written to it.
-        if (state.fsm.complete || knownGone(state, 'fsm', fsmId)) return;
+        if ((state.fsm.complete && !state.fsm.unchanged.has(fsmId)) || knownGone(state, 'fsm', fsmId)) return;
         const pair = linkedPair(state, fsmId, { finance: record });
         if (pair) await syncPair(ctx, state, pair);
         return;

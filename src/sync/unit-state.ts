@@ -18,6 +18,7 @@ import { RecordRefusal } from './failure-reasons.js';
 import { otherSide, SyncKeys, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
+import { UnchangedRecords } from './unchanged-records.js';
 import { CompanyEmailIndex } from './validation.js';
 
 /**
@@ -76,6 +77,8 @@ export interface UnitState {
   readonly gone: { fsm: Set<string>; finance: Set<string> };
   /** Unlinked records of each side by match key (filled by the unit run). */
   readonly unlinked: { fsm: Map<string, SourceRecord[]>; finance: Map<string, SourceRecord[]> };
+  /** Records the reads left out as equal to their base, and which of their pairs were examined anyway. */
+  readonly unchanged: UnchangedRecords;
 }
 
 /** A converter's entries as the merge reads them. */
@@ -157,6 +160,13 @@ async function bothSides<T>(signal: AbortSignal | undefined, tasks: { fsm: (sign
   }
 }
 
+// Every FSM contact of the unit's kind, as read: a new email is checked against the unchanged ones too.
+function indexEmails(unit: SyncUnit, emails: CompanyEmailIndex): (records: readonly SourceRecord[]) => void {
+  return (records) => {
+    for (const record of records) if (unit.fsmFilter === undefined || hasCompany(record) === (unit.fsmFilter === 'with_company')) emails.add(record.id, record.data);
+  };
+}
+
 /** A unit's stored state, before any side is read. */
 export interface StoredUnit {
   readonly converter: SyncConverter;
@@ -169,6 +179,10 @@ export interface StoredUnit {
   readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
   /** Parents whose children are all synced at their current time (units whose finance records carry their parent's time). */
   readonly settled: ReadonlyMap<string, SettledParent> | undefined;
+  /** Records the reads leave out as equal to their base. */
+  readonly unchanged: UnchangedRecords;
+  /** FSM contacts by company and email (contacts units), filled as they are read. */
+  readonly emails: CompanyEmailIndex | undefined;
 }
 
 /** What a unit works on from each side: a run reads its changes, `syncOne` gets the records it needs. */
@@ -183,12 +197,16 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
   // may leave out the children of parents whose time has not moved.
   const everything = ctx.fullScan || mappingChanged;
+  const sifted = { parents: unit.parent ? ctx.links.get('companies') : undefined, paths: pathsOf(entriesOf(stored.converter)), unit, version: stored.converter.version, links, bases: stored.bases, conflicts: stored.conflicts, intents: stored.intents, retries };
+  const sift = (side: SyncSide) => (mappingChanged ? undefined : stored.unchanged.sifter(sifted, side));
   // The two sides are two organisations with a quota each: read both at once. A side that fails
   // stops the other's read.
   const { fsm, finance } = await bothSides(ctx.signal, {
     fsm: (signal) => readSide(ctx.sources.fsm, unit.fsmCollection, cursor.fsm, {
       full: everything || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'fsm', stored.caps.fsm),
+      sift: sift('fsm'),
+      ...(stored.emails ? { seen: indexEmails(unit, stored.emails) } : {}),
       signal,
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
@@ -197,6 +215,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
     finance: (signal) => readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
       full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'finance', stored.caps.finance),
+      sift: sift('finance'),
       signal,
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
@@ -240,21 +259,19 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   ]);
   ctx.links.set(unit.module, links);
   const settled = unit.parent && financeCaps.parentTime === true ? await loadSettledParents(ctx, unit.module) : undefined;
-  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled };
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
-  const held = holdRefused(ctx, unit, links, { fsm, finance });
+  const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
   // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
   for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
-  const fsmAll = new Set(fsm.records.keys());
+  const fsmAll = new Set([...fsm.records.keys(), ...fsm.unchanged]);
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);
   }
-  let emails: CompanyEmailIndex | undefined;
-  if (unit.fsmCollection === 'contacts') {
-    emails = new CompanyEmailIndex();
-    for (const record of fsm.records.values()) emails.add(record.id, record.data);
-  }
+  // Records the read left out as unchanged were indexed as they were read.
+  const emails = stored.emails;
+  if (emails) for (const record of fsm.records.values()) emails.add(record.id, record.data);
   const paths = pathsOf(entries);
   const computedOf = (side: SyncSide, caps: CollectionCapabilities) => {
     const computed = new Set(caps.computed ?? []);
@@ -283,6 +300,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     fresh: held,
     gone: { fsm: new Set(), finance: new Set() },
     unlinked: { fsm: new Map(), finance: new Map() },
+    unchanged: stored.unchanged,
   };
 }
 
@@ -338,7 +356,7 @@ async function ensureParents(ctx: RunContext, stored: StoredUnit, reads: { fsm: 
  * "with company" one reports them), and holds the pairs of refused linked records: both records
  * leave this run's reads, so the pair is neither written nor taken as deleted. Returns their FSM ids.
  */
-function holdRefused(ctx: RunContext, unit: SyncUnit, links: LinkIndex, reads: { fsm: SideRead; finance: SideRead }): Set<string> {
+function holdRefused(ctx: RunContext, unit: SyncUnit, links: LinkIndex, reads: { fsm: SideRead; finance: SideRead }, unchanged: UnchangedRecords): Set<string> {
   const held = new Set<string>();
   for (const side of ['fsm', 'finance'] as const) {
     const read = reads[side];
@@ -354,6 +372,8 @@ function holdRefused(ctx: RunContext, unit: SyncUnit, links: LinkIndex, reads: {
     }
   }
   for (const fsmId of held) {
+    // Neither synced nor unchanged this run: the refusal is its report.
+    unchanged.examined(fsmId);
     reads.fsm.records.delete(fsmId);
     const financeId = links.byFsm.get(fsmId)?.financeId;
     if (financeId !== undefined) reads.finance.records.delete(financeId);
@@ -380,7 +400,7 @@ export function missingFromCompleteRead(state: UnitState, side: SyncSide, id: st
   const read = state[side];
   if (!read.complete) return false;
   if (side === 'fsm') return !state.fsmAll.has(id);
-  if (read.records.has(id)) return false;
+  if (read.records.has(id) || read.unchanged.has(id)) return false;
   if (read.unchangedParents.size === 0) return true;
   const parent = parentId ?? state.links.byFsm.get(state.links.byFinance.get(id) ?? '')?.parentId;
   return parent === undefined || !read.unchangedParents.has(parent);
