@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../../src/storage/memory-storage.js';
+import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
+import { countLinkedRecords } from '../../src/sync/linked-records.js';
+import { one, runUntilQuiet, syncWorld, type SyncWorld } from './helpers.js';
+
+/** A user's Storage that records which key prefixes are listed (a whole-prefix load shows up as a list). */
+class ListingStorage implements Storage {
+  readonly inner = new MemoryStorage();
+  readonly listed: string[] = [];
+  get<T>(key: string): Promise<T | undefined> {
+    return this.inner.get<T>(key);
+  }
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    return this.inner.getMany<T>(keys);
+  }
+  list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
+    this.listed.push(prefix);
+    return this.inner.list<T>(prefix, options);
+  }
+  batch(ops: readonly StorageOp[]): Promise<void> {
+    return this.inner.batch(ops);
+  }
+  compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
+    return this.inner.compareAndSet(key, expected, next);
+  }
+}
+
+async function linkKeys(storage: Storage): Promise<number> {
+  const entries = await storage.list<{ detached?: boolean }>('sync/');
+  return entries.filter((e) => /\/link\/[^/]+\/fsm\//.test(e.key) && e.value?.detached !== true).length;
+}
+
+async function settledWorld(storage: Storage = new MemoryStorage()): Promise<SyncWorld> {
+  const world = syncWorld({ syncType: 'III', storage, fsmRecords: { customers: 6, items: 5 }, booksRecords: { customers: 6, items: 5, offset: 3 } });
+  await runUntilQuiet(world);
+  await world.clock.advance(120_000);
+  return world;
+}
+
+describe('a run holds the state of the records it works on, not of the whole data set', () => {
+  it('a run lists no unit’s base snapshots: it looks up those of the records it reads, a page at a time', async () => {
+    const storage = new ListingStorage();
+    const world = await settledWorld(storage);
+    const item = world.sandbox.records(world.books, 'items')[0] as Record<string, unknown>;
+    world.sandbox.edit(world.books, 'items', String(item.item_id), { rate: 77 });
+    storage.listed.length = 0;
+    const report = await world.syncer().run({ fullScan: true });
+    expect(report.toFsm.updated).toBe(1);
+    expect(one(world, 'fsm', 'Service_And_Parts', 'Name', item.name).Unit_Price).toBe(77);
+    expect(storage.listed.filter((prefix) => prefix.includes('/base/'))).toEqual([]);
+  });
+
+  it('every pair counts unchanged when nothing changed, though the scanned side’s records are left out as they are read', async () => {
+    const world = await settledWorld();
+    const links = await linkKeys(world.storage);
+    const report = await world.syncer().run({ fullScan: true });
+    const unchanged = report.entities.reduce((sum, e) => sum + e.toFinance.unchanged, 0);
+    expect(report.entities.reduce((sum, e) => sum + e.toFsm.unchanged, 0)).toBe(unchanged);
+    expect(unchanged).toBe(links);
+  });
+
+  it('an FSM record unchanged since the last sync still receives its counterpart’s edit', async () => {
+    const world = await settledWorld();
+    const customer = world.sandbox.records(world.books, 'contacts').find((c) => c.contact_type === 'customer' && c.customer_sub_type === 'business') as Record<string, unknown>;
+    world.sandbox.edit(world.books, 'contacts', String(customer.contact_id), { website: 'https://edited.example' });
+    const report = await world.syncer().run({ fullScan: true });
+    expect(report.toFsm.updated).toBe(1);
+    expect(one(world, 'fsm', 'Companies', 'Company_Name', customer.contact_name).Website).toBe('https://edited.example');
+  });
+
+  it('the link counts a run leaves add what it linked and unlinked to the last clean run’s counts', async () => {
+    const world = await settledWorld();
+    const company = world.sandbox.records(world.fsm, 'Companies')[0] as Record<string, unknown>;
+    world.sandbox.remove(world.fsm, 'Companies', String(company.id));
+    world.sandbox.insert(world.fsm, 'Service_And_Parts', { Name: 'Window Counter Belt', Unit_Price: 3 });
+    world.sandbox.insert(world.fsm, 'Service_And_Parts', { Name: 'Window Counter Strap', Unit_Price: 4 });
+    const report = await world.syncer().run({ fullScan: true });
+    expect(report.toFinance.created).toBe(2);
+    expect(report.toFinance.unlinked + report.toFsm.unlinked).toBeGreaterThan(0);
+    expect((await countLinkedRecords(world.storage)).count).toBe(await linkKeys(world.storage));
+  });
+});
