@@ -36,9 +36,7 @@ export class WindowMap<V> extends Map<string, V> {
   }
 
   override has(id: string): boolean {
-    if (super.has(id)) return true;
-    if (!this.#loaded(id)) throw notLoaded(this.#what, id);
-    return false;
+    return heldIfLoaded(super.has(id), this.#loaded, this.#what, id);
   }
 
   /** Whether the id is held, without the loaded check (for bookkeeping of writes). */
@@ -47,21 +45,24 @@ export class WindowMap<V> extends Map<string, V> {
   }
 }
 
+/** Whether `id` is held, when its slot was loaded; throws for an id never looked up. */
+function heldIfLoaded(held: boolean, loaded: LoadedIds, what: string, id: string): boolean {
+  if (held) return true;
+  if (!loaded(id)) throw notLoaded(what, id);
+  return false;
+}
+
 /** A Set over the loaded part of a stored collection; see {@link WindowMap}. */
 export class WindowSet extends Set<string> {
-  readonly #loaded: LoadedIds;
-  readonly #what: string;
+  readonly #check: (held: boolean, id: string) => boolean;
 
   constructor(what: string, loaded: LoadedIds) {
     super();
-    this.#what = what;
-    this.#loaded = loaded;
+    this.#check = (held, id) => heldIfLoaded(held, loaded, what, id);
   }
 
   override has(id: string): boolean {
-    if (super.has(id)) return true;
-    if (!this.#loaded(id)) throw notLoaded(this.#what, id);
-    return false;
+    return this.#check(super.has(id), id);
   }
 }
 
