@@ -22,6 +22,8 @@ export interface SiftInput {
   readonly retries: { readonly fsm: ReadonlyMap<string, RetryMark>; readonly finance: ReadonlyMap<string, RetryMark> };
   /** Contact persons: the companies links, by which a person whose customer's pair was dropped is found. */
   readonly parents?: LinkIndex | undefined;
+  /** FSM ids linked earlier in the run (persons created with their customer): counted as created, not unchanged. */
+  readonly linkedThisRun?: ReadonlySet<string> | undefined;
 }
 
 /** Drops, page by page, the records of a side that equal their pair's base. */
@@ -59,7 +61,7 @@ export class UnchangedRecords {
   sifter(input: SiftInput, side: SyncSide): Sift | undefined {
     if (input.unit.parent && side === 'finance') return undefined;
     // A record an open create may concern, or one to retry, goes the usual way.
-    const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys()]);
+    const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys(), ...(side === 'fsm' ? (input.linkedThisRun ?? []) : [])]);
     for (const intent of input.intents[otherSide(side)].values()) if (intent.createdId !== undefined) guarded.add(intent.createdId);
     const held = collisionsOn(input.retries[otherSide(side)]);
     return (records) => {

@@ -197,7 +197,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
   // may leave out the children of parents whose time has not moved.
   const everything = ctx.fullScan || mappingChanged;
-  const sifted = { parents: unit.parent ? ctx.links.get('companies') : undefined, paths: pathsOf(entriesOf(stored.converter)), unit, version: stored.converter.version, links, bases: stored.bases, conflicts: stored.conflicts, intents: stored.intents, retries };
+  const sifted = { parents: unit.parent ? ctx.links.get('companies') : undefined, linkedThisRun: ctx.linkedThisRun.get(unit.module), paths: pathsOf(entriesOf(stored.converter)), unit, version: stored.converter.version, links, bases: stored.bases, conflicts: stored.conflicts, intents: stored.intents, retries };
   const sift = (side: SyncSide) => (mappingChanged ? undefined : stored.unchanged.sifter(sifted, side));
   // The two sides are two organisations with a quota each: read both at once. A side that fails
   // stops the other's read.
