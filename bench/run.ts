@@ -72,11 +72,11 @@ const BENCHES: readonly Bench[] = [
   { name: 'eligibility', file: 'eligibility.ts', what: 'evaluateEligibility throughput', env: { BENCH_ORGS: '200000' } },
   SYNC_BENCH,
   SYNC_NO_CAP_BENCH,
-  // About 2.5 minutes at 10,000 (two runs over HTTP, no limits); BENCH_LARGE=1 measures 50,000.
+  // About 3 minutes at 10,000 (three runs over HTTP, no limits); BENCH_LARGE=1 measures 50,000.
   {
     name: 'sync-memory',
     file: 'sync-memory.ts',
-    what: 'The syncer’s process with SqliteStorage, the sandbox served from a child process: peak RSS and heap per phase of an initial and a no-change run',
+    what: 'The syncer with SqliteStorage, each run a process of its own, the sandbox served from a child process: peak RSS and heap per phase of an initial run, a no-change run and a full read',
     env: { BENCH_RECORDS: process.env.BENCH_RECORDS ?? (LARGE ? '50000' : '10000') },
     nodeArgs: ['--expose-gc'],
     optional: true,
