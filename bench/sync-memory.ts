@@ -17,6 +17,7 @@
  *   BENCH_RECORDS=50000 node --expose-gc --import tsx bench/sync-memory.ts
  *   BENCH_TRACE=1 node --trace-gc … # phase changes between the collector's lines (live heap after each)
  *   BENCH_SNAPSHOT_AT='deletes contact_persons' …   # one heap snapshot when that phase starts (the unit's state alive)
+ *   BENCH_SNAPSHOT_RUN='full read' …   # snapshots only in that run (initial, no-change, full read)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
@@ -41,6 +42,8 @@ const N = Number(process.env.BENCH_RECORDS ?? 10_000);
 const SNAPSHOT_MB = Number(process.env.BENCH_SNAPSHOT ?? 0);
 /** Writes one heap snapshot (to the temp dir) when this phase first starts, e.g. `deletes contact_persons`. */
 const SNAPSHOT_AT = process.env.BENCH_SNAPSHOT_AT;
+/** The run whose heap is snapshot (BENCH_SNAPSHOT_RUN: `initial`, `no-change` or `full read`); default every run. */
+const SNAPSHOT_RUN = process.env.BENCH_SNAPSHOT_RUN;
 /** Print each phase change (BENCH_TRACE=1), to read with `node --trace-gc`. */
 const TRACE = process.env.BENCH_TRACE === '1';
 
@@ -90,7 +93,8 @@ async function measure(syncer: BidirectionalSyncer, label: string, fullScan: boo
   let phase: Phase = 'start';
   let where = '';
   const peaks = new Map<Phase, Peak>();
-  let snapshotTaken = false;
+  // Snapshots in the run asked for only (default: every run).
+  let snapshotTaken = SNAPSHOT_RUN !== undefined && SNAPSHOT_RUN !== label;
   const sample = () => {
     const usage = process.memoryUsage();
     const peak = peaks.get(phase) ?? { rss: 0, heap: 0, where };
