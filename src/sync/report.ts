@@ -137,8 +137,8 @@ export class ReportBuilder {
     return report;
   }
 
-  count(entity: string, module: string, direction: SyncDirection, what: Exclude<keyof DirectionCounts, 'failed'>): void {
-    this.entity(entity, module)[direction][what] += 1;
+  count(entity: string, module: string, direction: SyncDirection, what: Exclude<keyof DirectionCounts, 'failed'>, n = 1): void {
+    this.entity(entity, module)[direction][what] += n;
   }
 
   fail(failure: FailedRecord, reason: string, title: string): void {

@@ -105,8 +105,8 @@ export function directionTo(target: SyncSide): SyncDirection {
 }
 
 /** Counts one outcome in the report. */
-export function count(ctx: RunContext, unit: SyncUnit, direction: SyncDirection, what: Exclude<keyof DirectionCounts, 'failed'>): void {
-  ctx.report.count(unit.entity, unit.module, direction, what);
+export function count(ctx: RunContext, unit: SyncUnit, direction: SyncDirection, what: Exclude<keyof DirectionCounts, 'failed'>, n = 1): void {
+  ctx.report.count(unit.entity, unit.module, direction, what, n);
 }
 
 /** Counts and announces one write (or planned write). */

@@ -12,7 +12,7 @@ import { failed, type RunContext } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncEntity, SyncUnit } from './sync-units.js';
 import { findCreated, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey } from './unlinked-records.js';
-import { hasCompany, loadUnit, type UnitState } from './unit-state.js';
+import { hasCompany, loadUnit, ofUnitKind, type UnitState } from './unit-state.js';
 
 // Contact persons live under the customers of the companies unit.
 const PARENT_UNIT = 'companies';
@@ -94,7 +94,7 @@ function ofOtherKind(unit: SyncUnit, side: SyncSide, record: SourceRecord): bool
 async function readInFull(ctx: RunContext, state: UnitState, side: SyncSide): Promise<SourceRecord[]> {
   if (state[side].full) return [...state[side].records.values()];
   const read = await readSide(ctx.sources[side], state.collections[side], state.cursor[side], { full: true, signal: ctx.signal });
-  const records = [...read.records.values()].filter((r) => side === 'finance' || !state.unit.fsmFilter || hasCompany(r) === (state.unit.fsmFilter === 'with_company'));
+  const records = [...read.records.values()].filter((r) => side === 'finance' || ofUnitKind(state.unit, r));
   for (const record of records) if (!state[side].records.has(record.id)) state[side].records.set(record.id, record);
   state[side].full = true;
   return records;
@@ -112,7 +112,7 @@ async function lookUpMatches(ctx: RunContext, state: UnitState, side: SyncSide, 
     const value = ctx.mapper.matchValue(unit.module, side, record.data);
     if (value === undefined) return;
     const found = await source.findByKey(state.collections[other], value, { parentId, signal: ctx.signal });
-    candidates = found.filter((r) => other === 'finance' || !unit.fsmFilter || hasCompany(r) === (unit.fsmFilter === 'with_company'));
+    candidates = found.filter((r) => other === 'finance' || ofUnitKind(unit, r));
     for (const candidate of candidates) if (!state[other].records.has(candidate.id)) state[other].records.set(candidate.id, candidate);
   } else {
     candidates = await readInFull(ctx, state, other);

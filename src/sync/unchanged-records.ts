@@ -8,7 +8,7 @@ import type { SourceRecord } from './record-source.js';
 import { normalise } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
-import { companyIdOf, hasCompany, type RetryMark } from './unit-state.js';
+import { companyIdOf, ofUnitKind, type RetryMark } from './unit-state.js';
 
 /** What the sifter of a unit's reads needs of its stored state. */
 export interface SiftInput {
@@ -91,7 +91,7 @@ export class UnchangedRecords {
       // customer's now) is the run's to look at: it goes with the customer, or is refused.
       if (unit.parent && !underItsCustomer(input, side, record, links.byFsm.get(fsmId)?.parentId)) continue;
       // Type IV: a contact of the other kind is this unit's business (a company change).
-      if (side === 'fsm' && unit.fsmFilter !== undefined && hasCompany(record) !== (unit.fsmFilter === 'with_company')) continue;
+      if (side === 'fsm' && !ofUnitKind(unit, record)) continue;
       if (contentHash(project(record.data, input.paths[side])) !== base[side].hash) continue;
       dropped.add(record.id);
       droppedPairs.push(fsmId);

@@ -101,6 +101,11 @@ export function pathsOf(entries: readonly MergeEntry[]): { fsm: FieldPath[]; fin
   return { fsm: unique(entries.map((e) => e.fsm)), finance: unique(entries.map((e) => e.finance)) };
 }
 
+/** Whether an FSM record is of the unit's kind (Type IV splits FSM contacts by whether they name a company). */
+export function ofUnitKind(unit: SyncUnit, record: SourceRecord): boolean {
+  return unit.fsmFilter === undefined || hasCompany(record) === (unit.fsmFilter === 'with_company');
+}
+
 /** Whether an FSM contact names a company (Type IV: a contact person, not an individual). */
 export function hasCompany(record: SourceRecord): boolean {
   const company = record.data.Company;
@@ -163,7 +168,7 @@ async function bothSides<T>(signal: AbortSignal | undefined, tasks: { fsm: (sign
 // Every FSM contact of the unit's kind, as read: a new email is checked against the unchanged ones too.
 function indexEmails(unit: SyncUnit, emails: CompanyEmailIndex): (records: readonly SourceRecord[]) => void {
   return (records) => {
-    for (const record of records) if (unit.fsmFilter === undefined || hasCompany(record) === (unit.fsmFilter === 'with_company')) emails.add(record.id, record.data);
+    for (const record of records) if (ofUnitKind(unit, record)) emails.add(record.id, record.data);
   };
 }
 
@@ -267,7 +272,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
   const fsmAll = new Set([...fsm.records.keys(), ...fsm.unchanged]);
   if (unit.fsmFilter) {
-    for (const [id, record] of fsm.records) if (hasCompany(record) !== (unit.fsmFilter === 'with_company')) fsm.records.delete(id);
+    for (const [id, record] of fsm.records) if (!ofUnitKind(unit, record)) fsm.records.delete(id);
   }
   // Records the read left out as unchanged were indexed as they were read.
   const emails = stored.emails;
