@@ -1,8 +1,10 @@
 /**
  * The syncer's memory, measured honestly: the sandbox is served over HTTP from a CHILD process
  * (`serveSandbox`), so its records are not in the syncer's heap; each run is a process of its own
- * (as a scheduled job starts one) holding only the syncer, its IntegrationClient (default fetch
- * transport over the loopback) and a SqliteStorage on one temp file the runs share. Sync type III, N records per entity and side (BENCH_RECORDS, default 10,000), pacing
+ * (as a scheduled job starts one) of plain Node on the BUILT package (bench/sync-memory-run.mjs;
+ * the package is built first unless BENCH_NO_BUILD=1), holding only the syncer, its
+ * IntegrationClient (default fetch transport over the loopback) and a SqliteStorage on one temp
+ * file the runs share. Sync type III, N records per entity and side (BENCH_RECORDS, default 10,000), pacing
  * and caps off on both sides (the sandbox's `limits: { perMinute: false, perDay: false,
  * concurrency: false }`, the client's `perMinute: 1e9, perDay: false`): only memory is measured.
  *
@@ -15,26 +17,22 @@
  *
  *   node --expose-gc --import tsx bench/sync-memory.ts
  *   BENCH_RECORDS=50000 node --expose-gc --import tsx bench/sync-memory.ts
- *   BENCH_TRACE=1 node --trace-gc … # phase changes between the collector's lines (live heap after each)
+ *   BENCH_TRACE=1 … # phase changes on stderr (the runs' processes get NODE_OPTIONS, e.g. --trace-gc)
  *   BENCH_SNAPSHOT_AT='deletes contact_persons' …   # one heap snapshot when that phase starts (the unit's state alive)
  *   BENCH_SNAPSHOT_RUN='full read' …   # snapshots only in that run (initial, no-change, full read)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
-import { createFetchTransport, IntegrationClient } from '../src/index.js';
-import { FieldMapper } from '../src/mapping/index.js';
-import { sandboxServerFetch, serveSandbox } from '../src/node/serve-sandbox.js';
-import { SqliteStorage } from '../src/node/sqlite-storage.js';
+import { getHeapStatistics } from 'node:v8';
+import { serveSandbox } from '../src/node/serve-sandbox.js';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
 import { formatNumber, formatTable, recordFigure } from './report.js';
 
 const N = Number(process.env.BENCH_RECORDS ?? 10_000);
@@ -79,89 +77,19 @@ if (process.env.BENCH_SERVE === '1') {
   await new Promise<never>(() => undefined);
 }
 
-// ——— Sampling, tagged by phase ———
+// ——— Phases, as bench/sync-memory-run.mjs tags its samples ———
 
 type Phase = 'start' | 'read fsm' | 'read books' | 'pairs/creates' | 'deletes';
 const PHASES: readonly Phase[] = ['start', 'read fsm', 'read books', 'pairs/creates', 'deletes'];
 interface Peak { rss: number; heap: number; where: string }
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const sum = (r: SyncReport, key: 'created' | 'updated') => r.toFinance[key] + r.toFsm[key];
-
-interface Measured { report: SyncReport; ms: number; peaks: Map<Phase, Peak> }
-/** One run of `syncer`, with this process's memory sampled every 20 ms and tagged by phase. */
-async function measure(syncer: BidirectionalSyncer, label: string, fullScan: boolean): Promise<Measured> {
-  let phase: Phase = 'start';
-  let where = '';
-  const peaks = new Map<Phase, Peak>();
-  // Snapshots in the run asked for only (default: every run).
-  let snapshotTaken = SNAPSHOT_RUN !== undefined && SNAPSHOT_RUN !== label;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    const peak = peaks.get(phase) ?? { rss: 0, heap: 0, where };
-    if (usage.rss > peak.rss) peak.rss = usage.rss;
-    if (usage.heapUsed > peak.heap) {
-      peak.heap = usage.heapUsed;
-      peak.where = where;
-    }
-    peaks.set(phase, peak);
-  };
-  syncer.on('progress', (event) => {
-    const e = event as { module: string; phase: string; side?: string; done: number; total: number };
-    const was = `${phase} ${where}`;
-    where = e.module;
-    if (e.phase === 'read') phase = e.side === 'fsm' ? 'read fsm' : 'read books';
-    else if (e.phase === 'sync') phase = e.done >= e.total ? 'deletes' : 'pairs/creates';
-    // With --trace-gc, the phase changes between the collector's lines (live heap after each).
-    if (TRACE && `${phase} ${where}` !== was) process.stderr.write(`— ${phase} ${where}\n`);
-    if (SNAPSHOT_AT !== undefined && !snapshotTaken && `${phase} ${where}` === SNAPSHOT_AT) {
-      snapshotTaken = true;
-      const file = writeHeapSnapshot(join(tmpdir(), `sync-memory-${N}-${label}-${SNAPSHOT_AT.replace(/\W/g, '_')}.heapsnapshot`));
-      process.stderr.write(`heap snapshot (${SNAPSHOT_AT}): ${file}\n`);
-    }
-  });
-  const sampler = setInterval(sample, 20);
-  const snap = SNAPSHOT_MB > 0 ? setInterval(() => {
-    const used = getHeapStatistics().used_heap_size;
-    if (!snapshotTaken && used > SNAPSHOT_MB * 1024 * 1024) {
-      snapshotTaken = true;
-      const file = writeHeapSnapshot(join(tmpdir(), `sync-memory-${N}-${label}-${phase.replace(/\W/g, '_')}-${where}.heapsnapshot`));
-      process.stderr.write(`heap snapshot (${label}, ${phase}, ${where}, ${mb(used)} MB): ${file}\n`);
-    }
-  }, 50) : undefined;
-  const start = performance.now();
-  const report = await syncer.run({ fullScan });
-  clearInterval(snap);
-  clearInterval(sampler);
-  sample();
-  const ms = performance.now() - start;
-  if (report.status !== 'completed') throw new Error(`${label}: the run ${report.status}: ${report.stoppedReason ?? ''}`);
-  if (report.failures.length > 0) console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
-  return { report, ms, peaks };
-}
-
-// Runner mode: one sync run in this process (as a cron job would start it), over the state file
-// the earlier runs left; prints its peaks as one JSON line.
-const RUN = process.env.BENCH_RUN;
-if (RUN !== undefined) {
-  const served = JSON.parse(process.env.BENCH_SERVED ?? '{}') as Served;
-  const storage = await SqliteStorage.open(process.env.BENCH_DB ?? '');
-  const client = new IntegrationClient({
-    region: 'us',
-    finance: { app: 'books', organizationId: served.books },
-    auth: served.credentials,
-    transport: createFetchTransport({ fetch: sandboxServerFetch(served.url) }),
-    // No pacing and no daily cap: the limiter's bookkeeping runs, its waiting never does.
-    limits: { plan: 'ultimate', perMinute: 1e9, perDay: false },
-  });
-  const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });
-  const syncer = new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client) });
-  const measured = await measure(syncer, RUN, process.env.BENCH_FULL === '1');
-  storage.close();
-  process.stdout.write(`${JSON.stringify({ label: RUN, ms: measured.ms, created: sum(measured.report, 'created'), updated: sum(measured.report, 'updated'), peaks: [...measured.peaks] })}\n`);
-  process.exit(0);
-}
 
 // ——— Main: the sandbox server, then each run in a process of its own ———
+
+// The runs use the built package, as a user's job would: built here unless BENCH_NO_BUILD=1.
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (process.env.BENCH_NO_BUILD !== '1') execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], { cwd: root, stdio: 'ignore' });
+if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('bench/sync-memory needs the built package (dist/): run `npm run build`.');
 
 const setupStart = performance.now();
 const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_SERVE: '1' }, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -175,7 +103,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sync-memory-'));
 
 interface RunFigures { label: string; ms: number; created: number; updated: number; peaks: Map<Phase, Peak> }
 async function runInProcess(label: string, fullScan: boolean): Promise<RunFigures> {
-  const runner = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+  const runner = spawn(process.execPath, ['--expose-gc', fileURLToPath(new URL('sync-memory-run.mjs', import.meta.url))], {
     env: { ...process.env, BENCH_RUN: label, BENCH_FULL: fullScan ? '1' : '0', BENCH_SERVED: JSON.stringify(served), BENCH_DB: join(dir, 'state.db') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -53,7 +53,11 @@ const PERSONS_UNIT = 'contact_persons';
 function worthIt(ctx: RunContext, state: UnitState): boolean {
   if (ctx.dryRun || state.narrow || !ctx.units.some((u) => u.module === PERSONS_UNIT)) return false;
   let fresh = 0;
-  for (const id of state.fsm.records.keys()) if (!state.links.byFsm.has(id) && !state.links.detached.fsm.has(id)) fresh += 1;
+  for (const id of state.fsm.records.keys()) {
+    // A record whose link left the window is a pair the run is done with (see `release`): linked.
+    if (!state.links.loaded('fsm', id)) continue;
+    if (!state.links.byFsm.has(id) && !state.links.detached.fsm.has(id)) fresh += 1;
+  }
   return fresh > Math.ceil(state.fsm.records.size / 200);
 }
 
@@ -145,6 +149,14 @@ export async function inlinePersons(ctx: RunContext, state: UnitState, companyFs
     out.push({ record, payload });
   }
   return out;
+}
+
+/**
+ * The companies unit is over: no new customer is created any more, so the FSM contacts the plan
+ * held for them are let go (the plan's links stay: the contact persons unit uses them).
+ */
+export function releaseInlinePersons(ctx: RunContext): void {
+  plans.get(ctx)?.byCompany.clear();
 }
 
 /** The open create intents of inline persons, committed with their company's own intent. */

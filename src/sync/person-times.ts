@@ -45,6 +45,15 @@ function parentChanges(state: UnitState): ParentChanges {
   return out;
 }
 
+/**
+ * Takes the unit run's view of which parents changed, before any record is synced: the passes let
+ * go of a pair's base once it is done (so a lookup later would not find it), and a merge commits
+ * new bases. For units whose finance records carry their parent's time only.
+ */
+export function noteParentChanges(state: UnitState): void {
+  if (state.caps.finance.parentTime === true && !state.narrow) parentChanges(state);
+}
+
 async function parentMergedAt(ctx: RunContext, changes: ParentChanges, parentId: string): Promise<number | undefined> {
   if (changes.merged.has(parentId)) return changes.merged.get(parentId);
   const companyId = ctx.links.get('companies')?.byFinance.get(parentId);

@@ -3,8 +3,10 @@ import { nextSideCursor } from './cursor-store.js';
 import { syncDeletes } from './delete-sync.js';
 import { commit, type RunContext, shouldStop } from './run-context.js';
 import { linkedPair, type PairInput, syncPair } from './pair-sync.js';
+import { noteParentChanges } from './person-times.js';
 import { otherSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
+import { releaseInlinePersons } from './inline-persons.js';
 import { createCounterpart } from './record-create.js';
 import { findCreated, isLinked, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
 import { inPool, KeyLocks } from './record-pool.js';
@@ -39,6 +41,7 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit, options: RunUnitO
   try {
     return await syncUnit(ctx, state, visits, options);
   } finally {
+    if (unit.module === PARENT_UNIT) releaseInlinePersons(ctx);
     // Parents settled before a stop count for the next run (a daily limit, an abort). Best effort:
     // a marker not written only means that parent's children are read again.
     if (visits && visits.pending > 0) await commit(ctx, visits.take()).catch(() => undefined);
@@ -51,6 +54,8 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   const pending: PairInput[] = [];
   const index = state.unlinked;
   for (const side of ['fsm', 'finance'] as const) for (const [key, list] of unlinkedByKey(ctx, state, side)) index[side].set(key, list);
+  // Taken while every pair of the reads is in the windows (a pair done is let go of, see `release`).
+  noteParentChanges(state);
 
   // 1. Open intents: a create whose outcome is unknown. Find the created record before anything
   //    could create it again; its link and base are committed with the pair below.
@@ -108,6 +113,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   const pairsDone = await inPool(pending, size, (pair) => [`fsm:${pair.fsmId}`, `finance:${pair.financeId}`, ...parentLock(pair.parentId)], async (pair) => {
     if (!(await step(() => syncPair(ctx, state, pair)))) return false;
     visits?.visit(pair.financeId);
+    release(state, pair.fsmId);
     progress();
     return true;
   });
@@ -206,6 +212,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
       const pair = linkedPair(state, record.id, { fsm: record, finance: financeRecord });
       if (pair) await syncPair(ctx, state, pair);
       visits?.visit(link.financeId);
+      release(state, record.id);
       return;
     }
     if (state.links.detached.fsm.has(record.id)) return;
@@ -215,6 +222,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
       visits?.visit(done.other.id);
       progress();
     }
+    if (done.kind !== 'skipped') release(state, record.id);
   }), pass.locks);
 }
 
@@ -240,10 +248,13 @@ function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number):
         if ((state.fsm.complete && !state.fsm.unchanged.has(fsmId)) || knownGone(state, 'fsm', fsmId)) return;
         const pair = linkedPair(state, fsmId, { finance: record });
         if (pair) await syncPair(ctx, state, pair);
+        release(state, fsmId);
         return;
       }
       if (state.links.detached.finance.has(record.id)) return;
       await createCounterpart(ctx, state, 'finance', record);
+      const created = state.links.byFinance.get(record.id);
+      if (created !== undefined) release(state, created);
     });
     if (ok) visits?.visit(record.id);
     return ok;
@@ -290,6 +301,20 @@ function* unhandled(records: ReadonlyMap<string, SourceRecord>, handled: Readonl
 // Contact persons of one customer are written one at a time (Books makes the first one primary).
 function parentLock(parentId: string | undefined): string[] {
   return parentId === undefined ? [] : [`parent:${parentId}`];
+}
+
+/**
+ * The unit run is done with a pair (each record is reached once): its link and base leave the
+ * windows, so a run's memory follows the records in flight, not every pair it wrote. Kept while
+ * the delete pass needs it from memory: a record of it deleted or found gone. Any later lookup
+ * loads it again (`ensure`) or fails loudly (`NotLoadedError`), never reads "not linked".
+ */
+function release(state: UnitState, fsmId: string): void {
+  const link = state.links.byFsm.get(fsmId);
+  if (state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId)) return;
+  if (link !== undefined && (state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId))) return;
+  state.links.evict([fsmId]);
+  state.bases.evict([fsmId]);
 }
 
 /** A contact person whose customer is no longer linked (its pair was dropped by a delete). */

@@ -6,6 +6,12 @@ type Data = Record<string, unknown>;
 
 /** How many customers' persons are remembered in memory at most (the oldest go first). */
 const MAX_CUSTOMERS = 50_000;
+/**
+ * The same with a memo: what is kept there is looked up a page at a time, so memory holds only
+ * the customers in flight (a run with tens of thousands of new customers holds their persons in
+ * storage, not in the heap).
+ */
+const MAX_CUSTOMERS_WITH_MEMO = 1_000;
 
 /** One customer's persons as remembered. */
 interface Known {
@@ -42,6 +48,9 @@ export interface MetCustomer {
 
 const memoKey = (id: string) => `persons/${id}`;
 
+/** Memo lookups are made this many customers at a time. */
+const PAGE = 200;
+
 /**
  * Whether persons remembered from an earlier run may be relied on once the customer's time is
  * seen not to have moved. Zoho's times have whole seconds, so a change made later in the second
@@ -68,6 +77,8 @@ function trustedLater(known: Pick<Known, 'at' | 'readAt' | 'exact'>): boolean {
  */
 export class KnownPersons {
   readonly #byCustomer = new Map<string, Known>();
+  /** Customers written in the current run whose reply is still the newest known of them, with its time: in memory or in the memo. */
+  readonly #written = new Map<string, string>();
   #runId: string | undefined;
   #runStartedAt: number | undefined;
   #memo: SourceMemo | undefined;
@@ -86,6 +97,7 @@ export class KnownPersons {
     for (const [id, known] of this.#byCustomer) {
       if (runId === undefined || !trustedLater(known)) this.#byCustomer.delete(id);
     }
+    this.#written.clear();
     this.#runId = runId;
     this.#runStartedAt = runId === undefined ? undefined : startedAt;
     this.#memo = runId === undefined ? undefined : memo;
@@ -113,6 +125,8 @@ export class KnownPersons {
     const before = this.#byCustomer.get(id);
     const keep = options.keep === true && this.#memo !== undefined;
     this.#put(id, { at, time, json, readAt, exact: written, writtenIn: written ? this.#runId : undefined, stored: keep || before?.stored === true });
+    if (written && this.#runId !== undefined) this.#written.set(id, time);
+    else this.#written.delete(id);
     if (keep) this.#memo?.set(memoKey(id), { time, ...(readAt === undefined ? {} : { readAt }), ...(written ? { exact: true } : {}), persons: customer.contact_persons } satisfies StoredPersons);
   }
 
@@ -141,6 +155,7 @@ export class KnownPersons {
       const settled = customer.unchanged && (customer.at === undefined || known === undefined || known.at <= customer.at);
       if (settled || stored === undefined || known === undefined || !trustedLater(known) || customer.at === undefined || known.at < customer.at) {
         memo.set(memoKey(customer.id), undefined);
+        this.#written.delete(customer.id);
         return;
       }
       this.#put(customer.id, { ...known, time: stored.time, json: JSON.stringify(stored.persons), writtenIn: undefined, stored: true });
@@ -165,14 +180,29 @@ export class KnownPersons {
 
   /**
    * The customers written in the current run whose reply is still the newest known of them (a
-   * person written since forgets it), with their persons and time: exact at that time.
+   * person written since forgets it), with their persons and time: exact at that time. Those no
+   * longer in memory are read back from the memo, a page at a time.
    */
-  writtenThisRun(): Array<{ id: string; time: string; at: number; persons: Data[] }> {
+  async writtenThisRun(): Promise<Array<{ id: string; time: string; at: number; persons: Data[] }>> {
     const out: Array<{ id: string; time: string; at: number; persons: Data[] }> = [];
     if (this.#runId === undefined) return out;
-    for (const [id, known] of this.#byCustomer) {
-      if (known.writtenIn !== this.#runId) continue;
-      out.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
+    const stored: string[] = [];
+    for (const id of this.#written.keys()) {
+      const known = this.#byCustomer.get(id);
+      if (known === undefined) stored.push(id);
+      else out.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
+    }
+    const memo = this.#memo;
+    if (memo === undefined) return out;
+    for (let at = 0; at < stored.length; at += PAGE) {
+      const ids = stored.slice(at, at + PAGE);
+      const values = await memo.getMany(ids.map(memoKey));
+      ids.forEach((id, i) => {
+        const value = values[i] === undefined ? undefined : storedPersons(values[i]);
+        const time = value === undefined ? undefined : timeOf(value.time);
+        // Its reply is still the newest known (a later write or read would have replaced it).
+        if (value !== undefined && time !== undefined && value.time === this.#written.get(id)) out.push({ id, time: value.time, at: time, persons: value.persons });
+      });
     }
     return out;
   }
@@ -181,6 +211,7 @@ export class KnownPersons {
   forget(id: string): void {
     const known = this.#byCustomer.get(id);
     this.#byCustomer.delete(id);
+    this.#written.delete(id);
     // Not known in memory: an entry may still be in the memo from an earlier run.
     if (known === undefined || known.stored) this.#memo?.set(memoKey(id), undefined);
   }
@@ -188,9 +219,12 @@ export class KnownPersons {
   #put(id: string, known: Known): void {
     this.#byCustomer.delete(id);
     this.#byCustomer.set(id, known);
-    if (this.#byCustomer.size > MAX_CUSTOMERS) {
+    const limit = this.#memo === undefined ? MAX_CUSTOMERS : MAX_CUSTOMERS_WITH_MEMO;
+    while (this.#byCustomer.size > limit) {
       const oldest = this.#byCustomer.keys().next();
-      if (oldest.done !== true) this.#byCustomer.delete(oldest.value);
+      if (oldest.done === true) break;
+      // Out of memory only: an entry kept in the memo is looked up there again when needed.
+      this.#byCustomer.delete(oldest.value);
     }
   }
 }

@@ -171,7 +171,7 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     // Customers the run wrote that the walk did not list persons of (created after it, unchanged
     // when it met them, or older than the cursor): their reply's persons, settled at its time.
     if (forPersons) {
-      for (const written of known.writtenThisRun()) {
+      for (const written of await known.writtenThisRun()) {
         if (met.has(written.id)) continue;
         if (read.parentTimes?.get(written.id) === written.time) {
           unchanged.push(written.id);
