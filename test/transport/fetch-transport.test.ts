@@ -98,6 +98,24 @@ describe('createFetchTransport', () => {
     controller.abort(new Error('cancelled by caller'));
     await expect(pending).rejects.toThrow('cancelled by caller');
   });
+
+  it('aborts the exchange\'s signal once the reply is read, so fetch lets go of it at once; the reply is whole', async () => {
+    const seen: Request[] = [];
+    const transport = createFetchTransport({
+      fetch: (input, init) => {
+        const request = input as Request;
+        seen.push(request);
+        expect(request.signal.aborted).toBe(false);
+        return globalThis.fetch(request, init);
+      },
+    });
+    server.use(http.get(URL_, () => HttpResponse.json({ code: 0, rows: ['a', 'b'] })));
+    const reply = await transport.send({ method: 'GET', url: URL_, headers: {} });
+    expect(reply).toMatchObject({ status: 200, body: { code: 0, rows: ['a', 'b'] } });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.signal.aborted).toBe(true);
+    expect((seen[0]?.signal.reason as DOMException).name).toBe('AbortError');
+  });
 });
 
 describe('the 0.1 name', () => {
