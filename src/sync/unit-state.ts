@@ -35,6 +35,11 @@ export interface RetryMark {
   collides?: Record<string, string>;
 }
 
+/** Whether an id is in a set of ids (kept as a lookup over the sets that hold them, not a copy). */
+export interface IdLookup {
+  has(id: string): boolean;
+}
+
 /** Everything one unit's run works on. */
 export interface UnitState {
   readonly unit: SyncUnit;
@@ -53,7 +58,7 @@ export interface UnitState {
   readonly cursor: UnitCursor;
   /** This unit's FSM records (after the Type IV filter) and every FSM record read. */
   readonly fsm: SideRead;
-  readonly fsmAll: ReadonlySet<string>;
+  readonly fsmAll: IdLookup;
   readonly finance: SideRead;
   /**
    * The reads hold only the records one `syncOne` needs, not a side's changes: nothing can be
@@ -270,9 +275,16 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
   // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
   for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
-  const fsmAll = new Set([...fsm.records.keys(), ...fsm.unchanged]);
+  // Every FSM id the read listed: this unit's records, those left out as unchanged, and (Type IV)
+  // those of the other kind, taken out of this unit's records below. Looked up, not copied.
+  const otherKind = new Set<string>();
+  const fsmAll: IdLookup = { has: (id) => fsm.records.has(id) || fsm.unchanged.has(id) || otherKind.has(id) };
   if (unit.fsmFilter) {
-    for (const [id, record] of fsm.records) if (!ofUnitKind(unit, record)) fsm.records.delete(id);
+    for (const [id, record] of fsm.records) {
+      if (ofUnitKind(unit, record)) continue;
+      fsm.records.delete(id);
+      otherKind.add(id);
+    }
   }
   // Records the read left out as unchanged were indexed as they were read.
   const emails = stored.emails;
