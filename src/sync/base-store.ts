@@ -117,15 +117,19 @@ export class BaseIndex extends WindowMap<BaseSnapshot> {
   async ensure(fsmIds: Iterable<string>): Promise<void> {
     const read = this.#read;
     if (read === undefined) return;
-    const ids = toLoad(fsmIds, this.#loaded);
-    if (ids.length === 0) return;
-    const values = await read(ids);
-    ids.forEach((id, i) => {
-      if (this.#loaded.has(id)) return;
-      this.#loaded.add(id);
-      const value = values[i];
-      if (value !== undefined) super.set(id, value);
-    });
+    // Loaded ids may be let go of while a read waits (DonePairs, a turn later): read until none is missing.
+    const wanted = [...fsmIds];
+    let ids = toLoad(wanted, this.#loaded);
+    while (ids.length > 0) {
+      const values = await read(ids);
+      ids.forEach((id, i) => {
+        if (this.#loaded.has(id)) return;
+        this.#loaded.add(id);
+        const value = values[i];
+        if (value !== undefined) super.set(id, value);
+      });
+      ids = toLoad(wanted, this.#loaded);
+    }
   }
 
   /** Forgets loaded snapshots (a window only): looked up again, they are loaded again. */

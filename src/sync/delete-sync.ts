@@ -122,7 +122,7 @@ async function applyDelete(ctx: RunContext, state: UnitState, pair: Gone): Promi
   // The pair's stored conflicts go with its link: there is no pair left to settle them on.
   const conflicts = state.conflicts.of(pair.fsmId).map((c) => c.conflict.id);
   const ops: StorageOp[] = [
-    ...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId),
+    ...ctx.stores.links.unlinkOps(unit.module, pair.fsmId, pair.financeId, pair.parentId),
     ...ctx.stores.bases.deleteOps(unit.module, pair.fsmId),
     ...conflicts.flatMap((id) => ctx.stores.conflicts.deleteOps(id)),
     // A failure remembered for either record has nothing left to retry.

@@ -65,8 +65,9 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
   const unit = ctx.units.find((u) => u.module === PERSONS_UNIT);
   if (!unit) return undefined;
   const converter = await ctx.mapper.converter(PERSONS_UNIT);
-  const [links, intents, retries] = await Promise.all([
-    ctx.stores.links.load(PERSONS_UNIT),
+  // A window: each page's contacts are looked up as it comes (links made here join it).
+  const links = ctx.stores.links.window(PERSONS_UNIT);
+  const [intents, retries] = await Promise.all([
     ctx.stores.intents.load(PERSONS_UNIT),
     listAll(ctx.storage, ctx.keys.retry(PERSONS_UNIT, 'fsm')),
   ]);
@@ -78,6 +79,8 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
   for await (const page of ctx.sources.fsm.read(unit.fsmCollection, { signal: ctx.signal, runId: ctx.runId })) {
     // A read the source guard refused records of is not a safe basis: those contacts go the usual way.
     if (page.refused.length > 0) return undefined;
+    await links.ensure({ fsm: page.records.map((r) => r.id) });
+    // Last before the lookups: the companies unit lets go of the links of the pairs it is done with.
     await state.links.ensure({ fsm: page.records.flatMap((r) => companyIdOf(r.data) ?? []) });
     for (const record of page.records) {
       const companyId = companyIdOf(record.data);
@@ -88,6 +91,8 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
       if (list) list.push(lean);
       else byCompany.set(companyId, [lean]);
     }
+    // Only the links the plan makes count from here (`made`): the window need not hold these.
+    links.evict(page.records.map((r) => r.id));
   }
   const entries = entriesOf(converter);
   // The run's link counts include the persons linked with their customer, even if it stops before their unit.
@@ -234,6 +239,7 @@ export function inlineCommitted(ctx: RunContext, linked: ReadonlyArray<{ fsmId: 
   const fresh = ctx.linkedThisRun.get(PERSONS_UNIT) ?? new Set<string>();
   for (const { fsmId, financeId, payload } of linked) {
     applyLink(plan.links, fsmId, { financeId, parentId, linkedAt: ctx.clock.now() });
+    plan.links.evict([fsmId]);
     fresh.add(fsmId);
     wrote(ctx, plan.unit, 'finance', 'created', { fsmId, financeId }, payload);
   }

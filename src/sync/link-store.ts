@@ -55,6 +55,40 @@ export class LinkStore {
     return new LinkIndex((side, ids) => getInChunks((keys) => this.#storage.getMany<StoredLink | { fsmId: string } | DetachedMarker>(keys), ids.map((id) => this.#keys.link(unit, side, id))));
   }
 
+  /**
+   * A unit's links as a window that can also load every link under given parents
+   * ({@link LinkIndex.ensureChildren}), for units whose records live under a parent. Files the
+   * links under their parents first when the unit's links predate that (once: a marker says so),
+   * through `commit` so it goes with the run's lease; returns `undefined` when that is needed and
+   * `commit` is absent (a dry run writes nothing): load the unit whole then.
+   */
+  async windowByParent(unit: string, commit?: (ops: StorageOp[]) => Promise<void>): Promise<LinkIndex | undefined> {
+    const marker = await this.#storage.get<{ version: number }>(this.#keys.linkParentIndex(unit));
+    if (marker?.version !== PARENT_INDEX_VERSION) {
+      if (commit === undefined) return undefined;
+      for await (const page of this.scan(unit)) {
+        await commit(page.flatMap(([fsmId, link]) => (link.parentId === undefined ? [] : [this.#underParentOp(unit, fsmId, link.parentId)])));
+      }
+      await commit([{ type: 'put', key: this.#keys.linkParentIndex(unit), value: { version: PARENT_INDEX_VERSION } }]);
+    }
+    const links = (side: SyncSide, ids: readonly string[]) => getInChunks((keys) => this.#storage.getMany<StoredValue>(keys), ids.map((id) => this.#keys.link(unit, side, id)));
+    return new LinkIndex(links, async (parentId) => {
+      const ids: string[] = [];
+      let after: string | undefined;
+      const prefix = this.#keys.linkUnderParent(unit, parentId);
+      for (;;) {
+        const page = await this.#storage.list<unknown>(prefix, after === undefined ? { limit: LOAD_CHUNK } : { after, limit: LOAD_CHUNK });
+        for (const { key } of page) ids.push(Keys.idOf(key));
+        if (page.length < LOAD_CHUNK) return ids;
+        after = page[page.length - 1]?.key;
+      }
+    });
+  }
+
+  #underParentOp(unit: string, fsmId: string, parentId: string): StorageOp {
+    return { type: 'put', key: this.#keys.linkUnderParent(unit, parentId, fsmId), value: 1 };
+  }
+
   /** A unit's links (not detached markers) from storage, a page at a time. */
   async *scan(unit: string): AsyncGenerator<Array<[fsmId: string, link: StoredLink]>> {
     const prefix = this.#keys.link(unit, 'fsm');
@@ -69,19 +103,21 @@ export class LinkStore {
     }
   }
 
-  /** Ops that link two records. */
+  /** Ops that link two records (a child's link is filed under its parent too). */
   linkOps(unit: string, fsmId: string, link: StoredLink): StorageOp[] {
     return [
       { type: 'put', key: this.#keys.link(unit, 'fsm', fsmId), value: link },
       { type: 'put', key: this.#keys.link(unit, 'finance', link.financeId), value: { fsmId } },
+      ...(link.parentId === undefined ? [] : [this.#underParentOp(unit, fsmId, link.parentId)]),
     ];
   }
 
-  /** Ops that forget a link. */
-  unlinkOps(unit: string, fsmId: string, financeId: string): StorageOp[] {
+  /** Ops that forget a link (and its filing under its parent). */
+  unlinkOps(unit: string, fsmId: string, financeId: string, parentId?: string): StorageOp[] {
     return [
       { type: 'delete', key: this.#keys.link(unit, 'fsm', fsmId) },
       { type: 'delete', key: this.#keys.link(unit, 'finance', financeId) },
+      ...(parentId === undefined ? [] : [{ type: 'delete' as const, key: this.#keys.linkUnderParent(unit, parentId, fsmId) }]),
     ];
   }
 
@@ -99,6 +135,11 @@ export function applyLink(index: LinkIndex, fsmId: string, link: StoredLink | un
 
 type StoredValue = StoredLink | { fsmId: string } | DetachedMarker;
 type LinkReader = (side: SyncSide, ids: readonly string[]) => Promise<Array<StoredValue | undefined>>;
+/** The FSM ids filed under a parent (hints: the FSM-side key says whether each is linked, and where). */
+type ChildReader = (parentId: string) => Promise<string[]>;
+
+// The version of the filing of links under their parents; a unit whose marker differs is filed again.
+const PARENT_INDEX_VERSION = 1;
 
 /**
  * The links of one sync unit: every one ({@link LinkStore.load}), or a window of the ids a run
@@ -111,12 +152,15 @@ export class LinkIndex {
   /** Records that must not be paired or recreated again, per side. */
   readonly detached: { readonly fsm: WindowSet; readonly finance: WindowSet };
   readonly #read: LinkReader | undefined;
+  readonly #children: ChildReader | undefined;
   readonly #loaded = { fsm: new Set<string>(), finance: new Set<string>() };
+  readonly #parentsLoaded = new Set<string>();
   #made = 0;
 
-  /** A complete index (no reader) or a window over what `read` gives. */
-  constructor(read?: LinkReader) {
+  /** A complete index (no reader) or a window over what `read` gives (and, by parent, `children`). */
+  constructor(read?: LinkReader, children?: ChildReader) {
     this.#read = read;
+    this.#children = children;
     const loaded = (side: SyncSide) => (id: string) => read === undefined || this.#loaded[side].has(id);
     this.byFsm = new WindowMap('link', loaded('fsm'));
     this.byFinance = new WindowMap('link', loaded('finance'));
@@ -133,6 +177,11 @@ export class LinkIndex {
     return this.#made;
   }
 
+  /** Adds links made earlier in the run through another index of the same unit (that index is left behind). */
+  countMade(made: number): void {
+    this.#made += made;
+  }
+
   /** Whether the id's link is known here (loaded, or the index is complete). */
   loaded(side: SyncSide, id: string): boolean {
     return this.#read === undefined || this.#loaded[side].has(id);
@@ -143,6 +192,18 @@ export class LinkIndex {
    * meanwhile by another task keep what that task saw: it may already have linked them.
    */
   async ensure(ids: { fsm?: Iterable<string> | undefined; finance?: Iterable<string> | undefined }): Promise<void> {
+    if (this.#read === undefined) return;
+    const wanted = { fsm: [...(ids.fsm ?? [])], finance: [...(ids.finance ?? [])] };
+    // Loaded ids may be let go of while a read waits (DonePairs, a turn later): read until none is
+    // missing, so the caller's lookups right after find every id.
+    let missing = { fsm: toLoad(wanted.fsm, this.#loaded.fsm), finance: toLoad(wanted.finance, this.#loaded.finance) };
+    while (missing.fsm.length > 0 || missing.finance.length > 0) {
+      await this.#load(missing);
+      missing = { fsm: toLoad(wanted.fsm, this.#loaded.fsm), finance: toLoad(wanted.finance, this.#loaded.finance) };
+    }
+  }
+
+  async #load(ids: { fsm: readonly string[]; finance: readonly string[] }): Promise<void> {
     const read = this.#read;
     if (read === undefined) return;
     const fsm = toLoad(ids.fsm, this.#loaded.fsm);
@@ -174,6 +235,24 @@ export class LinkIndex {
     }
     // A finance id whose FSM key did not name it back is not linked (the FSM key is the link).
     for (const id of finance) this.#loaded.finance.add(id);
+  }
+
+  /**
+   * Loads every link filed under these parents (a window made by {@link LinkStore.windowByParent}),
+   * once per parent: a run that lists a parent's children learns which linked child is missing.
+   * Links made later in the run are in the window already.
+   */
+  async ensureChildren(parentIds: Iterable<string>): Promise<void> {
+    const children = this.#children;
+    if (this.#read === undefined) return;
+    if (children === undefined) throw new TypeError('This link window cannot look links up by parent.');
+    const fsm: string[] = [];
+    for (const parentId of new Set(parentIds)) {
+      if (this.#parentsLoaded.has(parentId)) continue;
+      this.#parentsLoaded.add(parentId);
+      fsm.push(...(await children(parentId)));
+    }
+    await this.ensure({ fsm });
   }
 
   /** Takes in a stored FSM-side value (loading). */

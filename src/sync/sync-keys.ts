@@ -69,6 +69,21 @@ export class SyncKeys {
     return `${this.root}link/${unit}/${side}/${id === undefined ? '' : encodeKeySegment(id)}`;
   }
 
+  /**
+   * A child's link filed under its parent (`link/<unit>/parent/<parentId>/<fsmId>`): how a unit
+   * whose records live under a parent (contact persons under their customer) finds a parent's
+   * linked children without loading every link. A hint: the link itself is the FSM-side key.
+   */
+  linkUnderParent(unit: string, parentId?: string, fsmId?: string): string {
+    const parent = parentId === undefined ? '' : `${encodeKeySegment(parentId)}/`;
+    return `${this.root}link/${unit}/parent/${parent}${fsmId === undefined ? '' : encodeKeySegment(fsmId)}`;
+  }
+
+  /** Marks a unit's links filed under their parents, every one ({@link SyncKeys.linkUnderParent}). */
+  linkParentIndex(unit: string): string {
+    return `${this.root}link/${unit}/parent-index`;
+  }
+
   base(unit: string, fsmId?: string): string {
     return `${this.root}base/${unit}/${fsmId === undefined ? '' : encodeKeySegment(fsmId)}`;
   }

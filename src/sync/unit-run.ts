@@ -6,6 +6,7 @@ import { linkedPair, type PairInput, syncPair } from './pair-sync.js';
 import { noteParentChanges } from './person-times.js';
 import { otherSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
+import { DonePairs } from './done-pairs.js';
 import { releaseInlinePersons } from './inline-persons.js';
 import { createCounterpart } from './record-create.js';
 import { findCreated, isLinked, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
@@ -54,8 +55,9 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   const pending: PairInput[] = [];
   const index = state.unlinked;
   for (const side of ['fsm', 'finance'] as const) for (const [key, list] of unlinkedByKey(ctx, state, side)) index[side].set(key, list);
-  // Taken while every pair of the reads is in the windows (a pair done is let go of, see `release`).
+  // Taken while every pair of the reads is in the windows (a pair done is let go of: DonePairs).
   noteParentChanges(state);
+  const donePairs = new DonePairs(state);
 
   // 1. Open intents: a create whose outcome is unknown. Find the created record before anything
   //    could create it again; its link and base are committed with the pair below.
@@ -113,7 +115,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   const pairsDone = await inPool(pending, size, (pair) => [`fsm:${pair.fsmId}`, `finance:${pair.financeId}`, ...parentLock(pair.parentId)], async (pair) => {
     if (!(await step(() => syncPair(ctx, state, pair)))) return false;
     visits?.visit(pair.financeId);
-    release(state, pair.fsmId);
+    donePairs.add(pair.fsmId);
     progress();
     return true;
   });
@@ -124,7 +126,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   //    FSM, so running them together keeps both organisations' quotas busy; they share the
   //    records at once and the keys' locks. One record at a time (a dry run), the finance pass
   //    waits for the FSM pass as a whole.
-  const pass: Pass = { ctx, state, visits, handled, locks: new KeyLocks(), step, progress };
+  const pass: Pass = { ctx, state, visits, handled, locks: new KeyLocks(), step, progress, done: donePairs };
   // Side by side, the passes share the records at once: half each.
   const half = { fsm: Math.ceil(size / 2), finance: Math.floor(size / 2) };
   const beside = half.finance > 0 ? financePass(pass, unreached(pass), half.finance) : Promise.resolve(true);
@@ -134,6 +136,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   if (!(await financePass(pass, unhandled(state.finance.records, handled.finance), size))) return false;
 
   // 4. Deletes, then the cursors (in one batch: the unit is complete).
+  donePairs.flush();
   if (visits && visits.pending > 0) await commit(ctx, visits.take());
   await syncDeletes(ctx, state);
   if (shouldStop(ctx)) return false;
@@ -177,6 +180,8 @@ interface Pass {
   readonly step: (work: () => Promise<void>) => Promise<boolean>;
   /** Counts records settled besides the one of a step (the other side of a match). */
   readonly progress: (settled?: number) => void;
+  /** Pairs done with, let go of from the windows. */
+  readonly done: DonePairs;
 }
 
 /**
@@ -184,7 +189,7 @@ interface Pass {
  * ("Overwrite") or get a counterpart. Returns false when the run stopped.
  */
 function fsmPass(pass: Pass, size: number): Promise<boolean> {
-  const { ctx, state, visits, handled, step, progress } = pass;
+  const { ctx, state, visits, handled, step, progress, done } = pass;
   const index = state.unlinked;
   const locksOf = (record: SourceRecord): string[] => {
     const link = state.links.byFsm.get(record.id);
@@ -212,17 +217,17 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
       const pair = linkedPair(state, record.id, { fsm: record, finance: financeRecord });
       if (pair) await syncPair(ctx, state, pair);
       visits?.visit(link.financeId);
-      release(state, record.id);
+      done.add(record.id);
       return;
     }
     if (state.links.detached.fsm.has(record.id)) return;
-    const done = await pairOrCreate(ctx, state, 'fsm', record, (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)));
-    if (done.kind === 'matched') {
-      handled.finance.add(done.other.id);
-      visits?.visit(done.other.id);
+    const outcome = await pairOrCreate(ctx, state, 'fsm', record, (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)));
+    if (outcome.kind === 'matched') {
+      handled.finance.add(outcome.other.id);
+      visits?.visit(outcome.other.id);
       progress();
     }
-    if (done.kind !== 'skipped') release(state, record.id);
+    if (outcome.kind !== 'skipped') done.add(record.id);
   }), pass.locks);
 }
 
@@ -231,7 +236,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
  * counterpart. Returns false when the run stopped.
  */
 function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number): Promise<boolean> {
-  const { ctx, state, visits, step } = pass;
+  const { ctx, state, visits, step, done } = pass;
   const locksOf = (record: SourceRecord): string[] => {
     const fsmId = state.links.byFinance.get(record.id);
     if (fsmId !== undefined) return [`finance:${record.id}`, `fsm:${fsmId}`, ...parentLock(record.parentId)];
@@ -248,13 +253,13 @@ function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number):
         if ((state.fsm.complete && !state.fsm.unchanged.has(fsmId)) || knownGone(state, 'fsm', fsmId)) return;
         const pair = linkedPair(state, fsmId, { finance: record });
         if (pair) await syncPair(ctx, state, pair);
-        release(state, fsmId);
+        done.add(fsmId);
         return;
       }
       if (state.links.detached.finance.has(record.id)) return;
       await createCounterpart(ctx, state, 'finance', record);
       const created = state.links.byFinance.get(record.id);
-      if (created !== undefined) release(state, created);
+      if (created !== undefined) done.add(created);
     });
     if (ok) visits?.visit(record.id);
     return ok;
@@ -301,20 +306,6 @@ function* unhandled(records: ReadonlyMap<string, SourceRecord>, handled: Readonl
 // Contact persons of one customer are written one at a time (Books makes the first one primary).
 function parentLock(parentId: string | undefined): string[] {
   return parentId === undefined ? [] : [`parent:${parentId}`];
-}
-
-/**
- * The unit run is done with a pair (each record is reached once): its link and base leave the
- * windows, so a run's memory follows the records in flight, not every pair it wrote. Kept while
- * the delete pass needs it from memory: a record of it deleted or found gone. Any later lookup
- * loads it again (`ensure`) or fails loudly (`NotLoadedError`), never reads "not linked".
- */
-function release(state: UnitState, fsmId: string): void {
-  const link = state.links.byFsm.get(fsmId);
-  if (state.fsm.deleted.has(fsmId) || state.gone.fsm.has(fsmId)) return;
-  if (link !== undefined && (state.finance.deleted.has(link.financeId) || state.gone.finance.has(link.financeId))) return;
-  state.links.evict([fsmId]);
-  state.bases.evict([fsmId]);
 }
 
 /** A contact person whose customer is no longer linked (its pair was dropped by a delete). */

@@ -256,9 +256,9 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const fsmCaps = ctx.sources.fsm.capabilities(unit.fsmCollection);
   const financeCaps = ctx.sources.finance.capabilities(unit.financeCollection);
   if (!fsmCaps || !financeCaps) throw new TypeError(`The ${!fsmCaps ? 'FSM' : 'finance'} source (${!fsmCaps ? ctx.sources.fsm.id : ctx.sources.finance.id}) does not hold ${!fsmCaps ? unit.fsmCollection : unit.financeCollection}.`);
-  // Contact persons are looked up by their customer (a parent's every link): loaded at once. Other
-  // units load the links and bases of the records a run works on, once their ids are known.
-  const links = unit.parent ? await ctx.stores.links.load(unit.module) : ctx.stores.links.window(unit.module);
+  // The links and bases of the records a run works on are loaded once their ids are known; contact
+  // persons also by their customer (a listed customer's every linked person), see `loadInPlay`.
+  const links = unit.parent ? await parentedLinks(ctx, unit) : ctx.stores.links.window(unit.module);
   const bases = ctx.stores.bases.window(unit.module);
   const [intents, conflicts, cursor, fsmRetries, financeRetries] = await Promise.all([
     ctx.stores.intents.load(unit.module),
@@ -322,6 +322,18 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
 }
 
 /**
+ * The links of a unit whose records live under a parent, as a window that also loads by parent.
+ * The links the run made already (persons created with their customer) count with them. A dry run
+ * over links not yet filed by parent (it writes nothing) loads the unit whole.
+ */
+async function parentedLinks(ctx: RunContext, unit: SyncUnit): Promise<LinkIndex> {
+  const links = await ctx.stores.links.windowByParent(unit.module, ctx.dryRun ? undefined : (ops) => commit(ctx, ops));
+  if (!links) return ctx.stores.links.load(unit.module);
+  links.countMade(ctx.links.get(unit.module)?.made ?? 0);
+  return links;
+}
+
+/**
  * Loads the links and bases of every record the unit run works on: both reads (with their
  * tombstones and refused ids), open intents and what they created, records linked earlier in the
  * run, and the customers of contact persons (their companies' links).
@@ -331,8 +343,17 @@ async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, r
   const created = (side: SyncSide) => [...intents[otherSide(side)].values()].flatMap((i) => (i.createdId === undefined ? [] : [i.createdId]));
   const idsOf = (side: SyncSide): string[] => [...reads[side].records.keys(), ...reads[side].deleted, ...reads[side].refusedIds, ...intents[side].keys(), ...created(side), ...stored.retries[side].keys()];
   await links.ensure({ fsm: [...idsOf('fsm'), ...(ctx.linkedThisRun.get(unit.module) ?? [])], finance: idsOf('finance') });
+  // A listed customer's every linked person: which of them its listing lacks (settled parents,
+  // person times), and the customers a write reply showed.
+  if (unit.parent) await links.ensureChildren(listedParents(reads.finance));
   await stored.bases.ensure(linkedIds(links, reads.fsm, reads.finance, ctx.linkedThisRun.get(unit.module)));
   if (unit.parent) await ensureParents(ctx, stored, reads);
+}
+
+/** The parents a read of children listed (or gave from a write reply). */
+function* listedParents(read: SideRead): Generator<string> {
+  for (const record of read.records.values()) if (record.parentId !== undefined) yield record.parentId;
+  yield* read.exactParents.keys();
 }
 
 // The FSM ids of the linked pairs the run may merge: a window holds just those; a complete index
@@ -419,7 +440,8 @@ export function missingFromCompleteRead(state: UnitState, side: SyncSide, id: st
   if (side === 'fsm') return !state.fsmAll.has(id);
   if (read.records.has(id) || read.unchanged.has(id)) return false;
   if (read.unchangedParents.size === 0) return true;
-  const parent = parentId ?? state.links.byFsm.get(state.links.byFinance.get(id) ?? '')?.parentId;
+  const fsmId = parentId === undefined ? state.links.byFinance.get(id) : undefined;
+  const parent = parentId ?? (fsmId === undefined ? undefined : state.links.byFsm.get(fsmId)?.parentId);
   return parent === undefined || !read.unchangedParents.has(parent);
 }
 
