@@ -26,6 +26,11 @@ export interface SideRead {
   exactParents: Map<string, string>;
   /** Records read and left out as equal to their pair's base (`UnchangedRecords`): present and unchanged, like a record a cursor read did not list. */
   unchanged: Set<string>;
+  /**
+   * The parents of children left out as unchanged (`unchanged`), with the time those children were
+   * read at ('' when they disagree): listed parents, each of those children done.
+   */
+  siftedParents: Map<string, string>;
 }
 
 /**
@@ -42,7 +47,7 @@ export async function readSide(
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set() };
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set(), siftedParents: new Map() };
   const sift = options.sift;
   const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
   for await (const page of source.read(collection, readOptions)) {
@@ -65,6 +70,10 @@ export async function readSide(
       if (same?.has(record.id)) {
         read.unchanged.add(record.id);
         read.records.delete(record.id);
+        if (record.parentId !== undefined && record.modifiedTime !== undefined) {
+          const time = read.siftedParents.get(record.parentId);
+          read.siftedParents.set(record.parentId, time === undefined || time === record.modifiedTime ? record.modifiedTime : '');
+        }
         continue;
       }
       read.records.set(record.id, record);

@@ -56,37 +56,46 @@ export class LinkStore {
   }
 
   /**
-   * A unit's links as a window that can also load every link under given parents
-   * ({@link LinkIndex.ensureChildren}), for units whose records live under a parent. Files the
-   * links under their parents first when the unit's links predate that (once: a marker says so),
-   * through `commit` so it goes with the run's lease; returns `undefined` when that is needed and
-   * `commit` is absent (a dry run writes nothing): load the unit whole then.
+   * Files a unit's links under their parents ({@link LinkStore.childrenOf}) when they predate that
+   * (once: a marker says so), through `commit` so it goes with the run's lease. Returns false when
+   * that is needed and `commit` is absent (a dry run writes nothing): the unit is not looked up by
+   * parent then.
    */
-  async windowByParent(unit: string, commit?: (ops: StorageOp[]) => Promise<void>): Promise<LinkIndex | undefined> {
+  async fileUnderParents(unit: string, commit?: (ops: StorageOp[]) => Promise<void>): Promise<boolean> {
     const marker = await this.#storage.get<{ version: number }>(this.#keys.linkParentIndex(unit));
-    if (marker?.version !== PARENT_INDEX_VERSION) {
-      if (commit === undefined) return undefined;
-      for await (const page of this.scan(unit)) {
-        await commit(page.flatMap(([fsmId, link]) => (link.parentId === undefined ? [] : [this.#underParentOp(unit, fsmId, link.parentId)])));
-      }
-      await commit([{ type: 'put', key: this.#keys.linkParentIndex(unit), value: { version: PARENT_INDEX_VERSION } }]);
+    if (marker?.version === PARENT_INDEX_VERSION) return true;
+    if (commit === undefined) return false;
+    for await (const page of this.scan(unit)) {
+      await commit(page.flatMap(([fsmId, link]) => (link.parentId === undefined ? [] : [this.#underParentOp(unit, fsmId, { ...link, parentId: link.parentId })])));
     }
-    const links = (side: SyncSide, ids: readonly string[]) => getInChunks((keys) => this.#storage.getMany<StoredValue>(keys), ids.map((id) => this.#keys.link(unit, side, id)));
-    return new LinkIndex(links, async (parentId) => {
-      const ids: string[] = [];
-      let after: string | undefined;
-      const prefix = this.#keys.linkUnderParent(unit, parentId);
-      for (;;) {
-        const page = await this.#storage.list<unknown>(prefix, after === undefined ? { limit: LOAD_CHUNK } : { after, limit: LOAD_CHUNK });
-        for (const { key } of page) ids.push(Keys.idOf(key));
-        if (page.length < LOAD_CHUNK) return ids;
-        after = page[page.length - 1]?.key;
-      }
-    });
+    await commit([{ type: 'put', key: this.#keys.linkParentIndex(unit), value: { version: PARENT_INDEX_VERSION } }]);
+    return true;
   }
 
-  #underParentOp(unit: string, fsmId: string, parentId: string): StorageOp {
-    return { type: 'put', key: this.#keys.linkUnderParent(unit, parentId, fsmId), value: 1 };
+  /**
+   * The links filed under a parent, as [FSM id, finance id]: hints, written with each link and
+   * removed with it; the FSM-side key is the link itself (an earlier version of the SDK may have
+   * left one behind: check the link before acting on it).
+   */
+  async childrenOf(unit: string, parentId: string): Promise<Array<[fsmId: string, financeId: string]>> {
+    const out: Array<[string, string]> = [];
+    const prefix = this.#keys.linkUnderParent(unit, parentId);
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.#storage.list<unknown>(prefix, after === undefined ? { limit: LOAD_CHUNK } : { after, limit: LOAD_CHUNK });
+      for (const { key, value } of page) if (typeof value === 'string') out.push([Keys.idOf(key), value]);
+      if (page.length < LOAD_CHUNK) return out;
+      after = page[page.length - 1]?.key;
+    }
+  }
+
+  /** Ops that remove a filing that names no link (left by an earlier version). */
+  unfileOps(unit: string, parentId: string, fsmId: string): StorageOp[] {
+    return [{ type: 'delete', key: this.#keys.linkUnderParent(unit, parentId, fsmId) }];
+  }
+
+  #underParentOp(unit: string, fsmId: string, link: StoredLink & { parentId: string }): StorageOp {
+    return { type: 'put', key: this.#keys.linkUnderParent(unit, link.parentId, fsmId), value: link.financeId };
   }
 
   /** A unit's links (not detached markers) from storage, a page at a time. */
@@ -108,7 +117,7 @@ export class LinkStore {
     return [
       { type: 'put', key: this.#keys.link(unit, 'fsm', fsmId), value: link },
       { type: 'put', key: this.#keys.link(unit, 'finance', link.financeId), value: { fsmId } },
-      ...(link.parentId === undefined ? [] : [this.#underParentOp(unit, fsmId, link.parentId)]),
+      ...(link.parentId === undefined ? [] : [this.#underParentOp(unit, fsmId, { ...link, parentId: link.parentId })]),
     ];
   }
 
@@ -135,8 +144,6 @@ export function applyLink(index: LinkIndex, fsmId: string, link: StoredLink | un
 
 type StoredValue = StoredLink | { fsmId: string } | DetachedMarker;
 type LinkReader = (side: SyncSide, ids: readonly string[]) => Promise<Array<StoredValue | undefined>>;
-/** The FSM ids filed under a parent (hints: the FSM-side key says whether each is linked, and where). */
-type ChildReader = (parentId: string) => Promise<string[]>;
 
 // The version of the filing of links under their parents; a unit whose marker differs is filed again.
 const PARENT_INDEX_VERSION = 1;
@@ -152,15 +159,12 @@ export class LinkIndex {
   /** Records that must not be paired or recreated again, per side. */
   readonly detached: { readonly fsm: WindowSet; readonly finance: WindowSet };
   readonly #read: LinkReader | undefined;
-  readonly #children: ChildReader | undefined;
   readonly #loaded = { fsm: new Set<string>(), finance: new Set<string>() };
-  readonly #parentsLoaded = new Set<string>();
   #made = 0;
 
-  /** A complete index (no reader) or a window over what `read` gives (and, by parent, `children`). */
-  constructor(read?: LinkReader, children?: ChildReader) {
+  /** A complete index (no reader) or a window over what `read` gives. */
+  constructor(read?: LinkReader) {
     this.#read = read;
-    this.#children = children;
     const loaded = (side: SyncSide) => (id: string) => read === undefined || this.#loaded[side].has(id);
     this.byFsm = new WindowMap('link', loaded('fsm'));
     this.byFinance = new WindowMap('link', loaded('finance'));
@@ -235,24 +239,6 @@ export class LinkIndex {
     }
     // A finance id whose FSM key did not name it back is not linked (the FSM key is the link).
     for (const id of finance) this.#loaded.finance.add(id);
-  }
-
-  /**
-   * Loads every link filed under these parents (a window made by {@link LinkStore.windowByParent}),
-   * once per parent: a run that lists a parent's children learns which linked child is missing.
-   * Links made later in the run are in the window already.
-   */
-  async ensureChildren(parentIds: Iterable<string>): Promise<void> {
-    const children = this.#children;
-    if (this.#read === undefined) return;
-    if (children === undefined) throw new TypeError('This link window cannot look links up by parent.');
-    const fsm: string[] = [];
-    for (const parentId of new Set(parentIds)) {
-      if (this.#parentsLoaded.has(parentId)) continue;
-      this.#parentsLoaded.add(parentId);
-      fsm.push(...(await children(parentId)));
-    }
-    await this.ensure({ fsm });
   }
 
   /** Takes in a stored FSM-side value (loading). */

@@ -37,8 +37,8 @@ function parentChanges(state: UnitState): ParentChanges {
     if (!base || snapshotOf(state, 'finance', record.data).hash !== base.finance.hash) mark(record.parentId, record.id);
   }
   // A linked record missing from its parent's read was deleted: that moved the parent's time.
-  for (const link of state.links.byFsm.values()) {
-    if (link.parentId !== undefined && readParents.has(link.parentId) && !state.finance.records.has(link.financeId)) mark(link.parentId, link.financeId);
+  for (const [parentId, financeIds] of state.missingChildren) {
+    if (readParents.has(parentId)) for (const id of financeIds) mark(parentId, id);
   }
   const out: ParentChanges = { changed, merged: new Map() };
   seen.set(state, out);

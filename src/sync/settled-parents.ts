@@ -71,11 +71,9 @@ export class ParentVisits {
     this.#ctx = ctx;
     this.#unit = state.unit.module;
     this.#exact = state.finance.exactParents;
-    const listed = new Set<string>(state.finance.exactParents.keys());
     for (const record of state.finance.records.values()) {
       const parentId = record.parentId;
       if (parentId === undefined || record.modifiedTime === undefined) continue;
-      listed.add(parentId);
       const time = this.#time.get(parentId);
       // Children read at different times of their parent (a read that saw it twice): not settled.
       if (time !== undefined && time !== record.modifiedTime) this.#time.set(parentId, '');
@@ -85,13 +83,17 @@ export class ParentVisits {
       this.#left.set(parentId, left);
       this.#parentOf.set(record.id, parentId);
     }
-    for (const link of state.links.byFsm.values()) {
-      if (link.parentId !== undefined && listed.has(link.parentId) && !state.finance.records.has(link.financeId)) this.#time.set(link.parentId, '');
+    // Children left out as unchanged are done already; their time counts as a listed child's.
+    for (const [parentId, time] of state.finance.siftedParents) {
+      const known = this.#time.get(parentId);
+      this.#time.set(parentId, known === undefined || known === time ? time : '');
     }
-    // A parent a write reply showed with no child is settled as it is.
-    for (const [parentId, time] of this.#exact) {
+    for (const parentId of state.missingChildren.keys()) this.#time.set(parentId, '');
+    // A parent with no child left to visit is settled as it is: a write reply showed it with no
+    // child, or each of its children was left out as unchanged.
+    for (const parentId of new Set([...this.#exact.keys(), ...state.finance.siftedParents.keys()])) {
       if (this.#left.has(parentId)) continue;
-      if (!this.#time.has(parentId)) this.#time.set(parentId, time);
+      if (!this.#time.has(parentId)) this.#time.set(parentId, this.#exact.get(parentId) ?? '');
       this.#settle(parentId);
     }
   }

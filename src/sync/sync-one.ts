@@ -39,7 +39,7 @@ export interface SyncOneOutcome {
 }
 
 function emptyRead(): SideRead {
-  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set() };
+  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set(), siftedParents: new Map() };
 }
 
 function companyIdOf(record: SourceRecord): string | undefined {

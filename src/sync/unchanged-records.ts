@@ -55,11 +55,10 @@ export class UnchangedRecords {
   }
 
   /**
-   * The sifter of one side's read, or `undefined` where records must all be kept: the finance
-   * side of contact persons (a customer is settled once each of its persons was visited).
+   * The sifter of one side's read. Contact persons left out on the finance side count as done
+   * for their customer's settling (`SideRead.siftedParents`).
    */
   sifter(input: SiftInput, side: SyncSide): Sift | undefined {
-    if (input.unit.parent && side === 'finance') return undefined;
     // A record an open create may concern, or one to retry, goes the usual way.
     const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys(), ...(side === 'fsm' ? (input.linkedThisRun ?? []) : [])]);
     for (const intent of input.intents[otherSide(side)].values()) if (intent.createdId !== undefined) guarded.add(intent.createdId);

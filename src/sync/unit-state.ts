@@ -1,3 +1,4 @@
+import type { StorageOp } from '../storage/storage.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { MappingSide } from '../mapping/catalogue/index.js';
 import type { BaseIndex, SideSnapshot } from './base-store.js';
@@ -84,6 +85,8 @@ export interface UnitState {
   readonly unlinked: { fsm: Map<string, SourceRecord[]>; finance: Map<string, SourceRecord[]> };
   /** Records the reads left out as equal to their base, and which of their pairs were examined anyway. */
   readonly unchanged: UnchangedRecords;
+  /** Contact persons: listed customers → the finance ids of their linked persons the listing lacks. */
+  readonly missingChildren: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A converter's entries as the merge reads them. */
@@ -275,6 +278,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
   // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
   for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
+  const missingChildren = unit.parent ? await childrenMissing(ctx, unit, links, finance) : new Map<string, string[]>();
   // Every FSM id the read listed: this unit's records, those left out as unchanged, and (Type IV)
   // those of the other kind, taken out of this unit's records below. Looked up, not copied.
   const otherKind = new Set<string>();
@@ -318,19 +322,51 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     gone: { fsm: new Set(), finance: new Set() },
     unlinked: { fsm: new Map(), finance: new Map() },
     unchanged: stored.unchanged,
+    missingChildren,
   };
 }
 
 /**
- * The links of a unit whose records live under a parent, as a window that also loads by parent.
- * The links the run made already (persons created with their customer) count with them. A dry run
- * over links not yet filed by parent (it writes nothing) loads the unit whole.
+ * The links of a unit whose records live under a parent: a window, once its links are filed under
+ * their parents (done here once for links from earlier versions). The links the run made already
+ * (persons created with their customer) count with them. A dry run over links not filed yet (it
+ * writes nothing) loads the unit whole.
  */
 async function parentedLinks(ctx: RunContext, unit: SyncUnit): Promise<LinkIndex> {
-  const links = await ctx.stores.links.windowByParent(unit.module, ctx.dryRun ? undefined : (ops) => commit(ctx, ops));
-  if (!links) return ctx.stores.links.load(unit.module);
+  const filed = await ctx.stores.links.fileUnderParents(unit.module, ctx.dryRun ? undefined : (ops) => commit(ctx, ops));
+  if (!filed) return ctx.stores.links.load(unit.module);
+  const links = ctx.stores.links.window(unit.module);
   links.countMade(ctx.links.get(unit.module)?.made ?? 0);
   return links;
+}
+
+/**
+ * The linked children each listed parent's listing lacks (parent id → their finance ids): deleted,
+ * or held for a refusal. Such a parent is not settled this run, and its time may have moved for
+ * them. Found through the links filed under the parent, each checked against its link.
+ */
+async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex, finance: SideRead): Promise<Map<string, string[]>> {
+  const missing = new Map<string, string[]>();
+  const listed = new Set(listedParents(finance));
+  const add = (parentId: string, financeId: string) => missing.set(parentId, [...(missing.get(parentId) ?? []), financeId]);
+  const absent = (financeId: string) => !finance.records.has(financeId) && !finance.unchanged.has(financeId);
+  if (links.complete) {
+    for (const link of links.byFsm.values()) if (link.parentId !== undefined && listed.has(link.parentId) && absent(link.financeId)) add(link.parentId, link.financeId);
+    return missing;
+  }
+  const candidates: Array<[parentId: string, fsmId: string, financeId: string]> = [];
+  for (const parentId of listed) {
+    for (const [fsmId, financeId] of await ctx.stores.links.childrenOf(unit.module, parentId)) if (absent(financeId)) candidates.push([parentId, fsmId, financeId]);
+  }
+  await links.ensure({ fsm: candidates.map(([, fsmId]) => fsmId) });
+  const stale: StorageOp[] = [];
+  for (const [parentId, fsmId, financeId] of candidates) {
+    const link = links.byFsm.get(fsmId);
+    if (link?.financeId === financeId && link.parentId === parentId) add(parentId, financeId);
+    else stale.push(...ctx.stores.links.unfileOps(unit.module, parentId, fsmId));
+  }
+  await commit(ctx, stale);
+  return missing;
 }
 
 /**
@@ -343,9 +379,6 @@ async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, r
   const created = (side: SyncSide) => [...intents[otherSide(side)].values()].flatMap((i) => (i.createdId === undefined ? [] : [i.createdId]));
   const idsOf = (side: SyncSide): string[] => [...reads[side].records.keys(), ...reads[side].deleted, ...reads[side].refusedIds, ...intents[side].keys(), ...created(side), ...stored.retries[side].keys()];
   await links.ensure({ fsm: [...idsOf('fsm'), ...(ctx.linkedThisRun.get(unit.module) ?? [])], finance: idsOf('finance') });
-  // A listed customer's every linked person: which of them its listing lacks (settled parents,
-  // person times), and the customers a write reply showed.
-  if (unit.parent) await links.ensureChildren(listedParents(reads.finance));
   await stored.bases.ensure(linkedIds(links, reads.fsm, reads.finance, ctx.linkedThisRun.get(unit.module)));
   if (unit.parent) await ensureParents(ctx, stored, reads);
 }
@@ -353,6 +386,7 @@ async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, r
 /** The parents a read of children listed (or gave from a write reply). */
 function* listedParents(read: SideRead): Generator<string> {
   for (const record of read.records.values()) if (record.parentId !== undefined) yield record.parentId;
+  yield* read.siftedParents.keys();
   yield* read.exactParents.keys();
 }
 

@@ -105,3 +105,23 @@ describe('contact persons are found by their customer, not by loading every pers
     expect(after.links.size).toBe(before.links.size - 1);
   });
 });
+
+describe('contact persons unchanged since their last sync are left out of a full read as it is read', () => {
+  it('a full read with nothing changed has no person to work through, and settles every customer again from what it left out', async () => {
+    const world = await settled();
+    const settledKeys = (await world.storage.list('sync/')).map((e) => e.key).filter((key) => key.includes('/settled/contact_persons/'));
+    expect(settledKeys.length).toBeGreaterThan(1);
+    await world.storage.batch(settledKeys.map((key) => ({ type: 'delete' as const, key })));
+    const totals: number[] = [];
+    const syncer = world.syncer({ deletes: 'unlink' });
+    syncer.on('progress', (event) => {
+      if (event.module === 'contact_persons' && event.phase === 'sync') totals.push(event.total);
+    });
+    const report = await syncer.run({ fullScan: true });
+    expect(report.failures).toEqual([]);
+    expect(report.toFsm.created + report.toFsm.updated + report.toFinance.created + report.toFinance.updated).toBe(0);
+    expect(totals.every((total) => total === 0)).toBe(true);
+    const after = (await world.storage.list('sync/')).map((e) => e.key).filter((key) => key.includes('/settled/contact_persons/'));
+    expect(after.sort()).toEqual(settledKeys.sort());
+  });
+});
