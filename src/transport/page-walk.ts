@@ -42,7 +42,9 @@ export class PageWalk<T> {
   readonly #what: string;
   readonly #maxPages: number;
   readonly #idOf: ((item: T) => unknown) | undefined;
-  readonly #seen = new Set<string>();
+  // 52-bit hashes of the rows read, not their ids: a walk of 50,000 rows holds numbers, not
+  // strings. A false "seen" needs every row of a page to collide (about 1 in 10^11 per row).
+  readonly #seen = new Set<number>();
   #limit: number;
   #pages = 0;
 
@@ -86,12 +88,12 @@ export class PageWalk<T> {
     return Math.min(this.#maxPages, 2 * Math.max(1, needed) + 5);
   }
 
-  #keyOf(item: T): string | undefined {
+  #keyOf(item: T): number | undefined {
     const id = this.#idOf?.(item);
-    if (typeof id === 'string' || typeof id === 'number') return `id:${String(id)}`;
+    if (typeof id === 'string' || typeof id === 'number') return hash52(`id:${String(id)}`);
     try {
       const json = JSON.stringify(item);
-      return json === undefined ? undefined : `row:${fnv1a(json)}`;
+      return json === undefined ? undefined : hash52(`row:${json}`);
     } catch {
       return undefined;
     }
@@ -123,9 +125,9 @@ export function checkMaxPages(maxPages: number | undefined): number {
   ]);
 }
 
-// A row's content fingerprint (64-bit FNV-1a over UTF-16 units, as two 32-bit halves): cheap,
-// synchronous, and enough to tell rows apart when they carry no id.
-function fnv1a(text: string): string {
+// A row's fingerprint (64-bit FNV-1a over UTF-16 units, as two 32-bit halves, cut to 52 bits so
+// it is an exact number): cheap, synchronous, and enough to tell rows apart.
+function hash52(text: string): number {
   let low = 0x84222325;
   let high = 0xcbf29ce4;
   for (let i = 0; i < text.length; i++) {
@@ -136,5 +138,5 @@ function fnv1a(text: string): string {
     high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
     low = lowProduct;
   }
-  return `${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
+  return (high & 0xfffff) * 0x100000000 + (low >>> 0);
 }
