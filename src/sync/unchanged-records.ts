@@ -80,7 +80,8 @@ export class UnchangedRecords {
       if (fsmId !== undefined) pairs.push([record, fsmId]);
     }
     await bases.ensure(pairs.map(([, fsmId]) => fsmId));
-    if (unit.parent) await input.parents?.ensure({ fsm: pairs.flatMap(([record]) => companyIdOf(record.data) ?? []) });
+    const companies = unit.parent && side === 'fsm' ? pairs.flatMap(([record]) => companyIdOf(record.data) ?? []) : [];
+    if (companies.length > 0) await input.parents?.ensure({ fsm: companies });
     const dropped = new Set<string>();
     const droppedPairs: string[] = [];
     for (const [record, fsmId] of pairs) {
@@ -97,8 +98,10 @@ export class UnchangedRecords {
       this.#pairs.add(fsmId);
     }
     // Out of the windows again: the run needs them only if the other side changed (loaded then).
+    // The companies' links too: the unit loads those of the persons it keeps once the reads are done.
     if (!links.complete) links.evict(droppedPairs);
     bases.evict(droppedPairs);
+    if (input.parents !== undefined && !input.parents.complete) input.parents.evict(companies);
     return dropped;
   }
 }
