@@ -24,6 +24,11 @@ function cyrb53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A 53-bit hash of a string (an exact number): for sets of many keys held as numbers, not strings. */
+export function hash53(text: string): number {
+  return cyrb53(text, 1);
+}
+
 /**
  * A stable content hash of mapped fields: equal content gives an equal hash, in any runtime.
  * Not for security; for change detection.

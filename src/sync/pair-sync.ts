@@ -13,7 +13,7 @@ import { commit, count, directionTo, failed, isFatal, report, type RunContext, w
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import type { SyncSide } from './sync-keys.js';
 import { type MergeEntry, mergeRecord } from './three-way-merge.js';
-import { deletedOnWrite, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
+import { deletedOnWrite, fsmContactsByEmail, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
 
 /** One pair to bring in sync. */
 export interface PairInput {
@@ -217,7 +217,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
     const toFinance = payloadOf(result.toFinance, financeFull);
     if (result.toFsm.length > 0 && state.emails && (Object.hasOwn(toFsm.payload, 'Email') || Object.hasOwn(toFsm.payload, 'Company'))) {
       target = 'fsm';
-      state.emails.check(pair.fsmId, { ...fsmFull, ...toFsm.payload });
+      await state.emails.check(pair.fsmId, { ...fsmFull, ...toFsm.payload }, fsmContactsByEmail(ctx, state));
     }
 
     // Write-ahead: the values about to be sent go into the base first, so a crash between a write
@@ -233,7 +233,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInpu
       target = 'fsm';
       if (!ctx.dryRun) fsmWrite = await ctx.sources.fsm.update(state.collections.fsm, pair.fsmId, toFsm.payload, { current: fsmFull });
       wrote(ctx, unit, 'fsm', 'updated', ids, toFsm.payload);
-      if (state.emails) state.emails.add(pair.fsmId, { ...fsmFull, ...toFsm.payload });
+      if (state.emails) state.emails.add({ ...fsmFull, ...toFsm.payload });
     } else if ((!pair.newLink || base) && !pair.followUp) {
       count(ctx, unit, 'toFsm', 'unchanged');
     }

@@ -14,7 +14,7 @@ import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, collidingValues, markFailed, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { matchKeyOf, type RetryMark, snapshotOf, type UnitState } from './unit-state.js';
+import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState } from './unit-state.js';
 import { checkRequired } from './validation.js';
 
 // Contact persons live under the customers of the companies unit.
@@ -93,7 +93,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     sent = payload;
     const target = sideOf(ctx, state, to);
     checkRequired(payload, target.caps.requiredOnCreate);
-    if (to === 'fsm' && state.emails) state.emails.check(undefined, payload);
+    if (to === 'fsm' && state.emails) await state.emails.check(undefined, payload, fsmContactsByEmail(ctx, state));
     parentId = to === 'finance' && unit.parent ? (typeof payload.contact_id === 'string' ? payload.contact_id : undefined) : from === 'finance' ? record.parentId : undefined;
     const key = matchKeyOf(ctx, state, to, payload, to === 'finance' ? parentId : record.parentId);
     const known = key === undefined ? [] : (state.unlinked[to].get(key) ?? []).map((r) => r.id);
@@ -172,7 +172,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     applyLink(state.links, fsmId, link);
     state.fresh.add(fsmId);
     state.bases.set(fsmId, base);
-    if (to === 'fsm' && state.emails) state.emails.add(fsmId, payload);
+    if (to === 'fsm' && state.emails) state.emails.add(payload);
     wrote(ctx, unit, to, 'created', { fsmId, financeId }, payload);
     inlineCommitted(ctx, inline.linked, financeId);
     if (pending) {

@@ -176,7 +176,7 @@ async function bothSides<T>(signal: AbortSignal | undefined, tasks: { fsm: (sign
 // Every FSM contact of the unit's kind, as read: a new email is checked against the unchanged ones too.
 function indexEmails(unit: SyncUnit, emails: CompanyEmailIndex): (records: readonly SourceRecord[]) => void {
   return (records) => {
-    for (const record of records) if (ofUnitKind(unit, record)) emails.add(record.id, record.data);
+    for (const record of records) if (ofUnitKind(unit, record)) emails.add(record.data);
   };
 }
 
@@ -292,7 +292,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   }
   // Records the read left out as unchanged were indexed as they were read.
   const emails = stored.emails;
-  if (emails) for (const record of fsm.records.values()) emails.add(record.id, record.data);
+  if (emails) for (const record of fsm.records.values()) emails.add(record.data);
   const paths = pathsOf(entries);
   const computedOf = (side: SyncSide, caps: CollectionCapabilities) => {
     const computed = new Set(caps.computed ?? []);
@@ -516,6 +516,13 @@ export function snapshotOf(state: UnitState, side: SyncSide, record: Record<stri
     ...(extra.modifiedTime === undefined ? {} : { modifiedTime: extra.modifiedTime }),
     ...(extra.unknown === undefined || extra.unknown.length === 0 ? {} : { unknown: extra.unknown }),
   };
+}
+
+/** FSM contacts by email, through the FSM source's search (when it has one): what confirms a company-email clash. */
+export function fsmContactsByEmail(ctx: RunContext, state: UnitState): ((email: string) => Promise<SourceRecord[]>) | undefined {
+  const source = ctx.sources.fsm;
+  if (source.findByKey === undefined) return undefined;
+  return (email) => source.findByKey?.(state.collections.fsm, email, { signal: ctx.signal }) ?? Promise.resolve([]);
 }
 
 /** The FSM id of the company an FSM contact names (a lookup `{ id, name }` or a bare id). */

@@ -1,4 +1,5 @@
 import { normalizeMatchValue } from '../mapping/match-keys.js';
+import { hash53 } from './content-hash.js';
 import { canonicalValue } from './field-paths.js';
 import { EMAIL_IN_COMPANY_TITLE, MANDATORY_TITLE, RecordRefusal } from './failure-reasons.js';
 
@@ -23,7 +24,9 @@ function companyId(value: unknown): string | undefined {
  * FSM's message.
  */
 export class CompanyEmailIndex {
-  readonly #owner = new Map<string, string>();
+  // The company|email pairs FSM contacts hold, as 53-bit hashes: a run over 50,000 contacts holds
+  // numbers, not strings. A pair found here is confirmed with FSM before a write is refused.
+  readonly #held = new Set<number>();
 
   static key(company: unknown, email: unknown): string | undefined {
     const id = companyId(company);
@@ -32,18 +35,25 @@ export class CompanyEmailIndex {
   }
 
   /** Records an FSM contact. */
-  add(fsmId: string, record: Record<string, unknown>): void {
+  add(record: Record<string, unknown>): void {
     const key = CompanyEmailIndex.key(record.Company, record.Email);
-    if (key !== undefined && !this.#owner.has(key)) this.#owner.set(key, fsmId);
+    if (key !== undefined) this.#held.add(hash53(key));
   }
 
-  /** Throws when another contact of the company already has the email. */
-  check(fsmId: string | undefined, record: Record<string, unknown>): void {
+  /**
+   * Throws when another FSM contact of the company already has the email. The index says the pair
+   * may be held; `find` (FSM contacts by email, the source's `findByKey`) names the contact that
+   * holds it, and only a contact found is reason to refuse. Without `find` the index decides.
+   */
+  async check(fsmId: string | undefined, record: Record<string, unknown>, find?: (email: string) => Promise<ReadonlyArray<{ id: string; data: Record<string, unknown> }>>): Promise<void> {
     const key = CompanyEmailIndex.key(record.Company, record.Email);
-    if (key === undefined) return;
-    const owner = this.#owner.get(key);
-    if (owner !== undefined && owner !== fsmId) {
-      throw new RecordRefusal('CONTACT_EMAIL_IN_COMPANY', EMAIL_IN_COMPANY_TITLE, `${EMAIL_IN_COMPANY_TITLE} (FSM contact ${owner}).`);
+    if (key === undefined || !this.#held.has(hash53(key))) return;
+    let owner: string | undefined;
+    if (find !== undefined) {
+      const rows = await find(String(record.Email));
+      owner = rows.find((row) => row.id !== fsmId && CompanyEmailIndex.key(row.data.Company, row.data.Email) === key)?.id;
+      if (owner === undefined) return;
     }
+    throw new RecordRefusal('CONTACT_EMAIL_IN_COMPANY', EMAIL_IN_COMPANY_TITLE, `${EMAIL_IN_COMPANY_TITLE}${owner === undefined ? '' : ` (FSM contact ${owner})`}.`);
   }
 }
