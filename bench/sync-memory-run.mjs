@@ -66,7 +66,10 @@ async function measure(syncer, label, fullScan) {
   sample();
   const ms = performance.now() - start;
   if (report.status !== 'completed') throw new Error(`${label}: the run ${report.status}: ${report.stoppedReason ?? ''}`);
-  if (report.failures.length > 0) console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
+  if (report.failures.length > 0) {
+    console.error(label, 'failures:', report.failures.map((f) => `${f.reason} ×${f.count}`).join(', '));
+    for (const group of report.failures) console.error(`  ${group.reason}: ${group.records[0]?.message ?? ''}`);
+  }
   return { report, ms, peaks };
 }
 

@@ -54,7 +54,7 @@ function worthIt(ctx: RunContext, state: UnitState): boolean {
   if (ctx.dryRun || state.narrow || !ctx.units.some((u) => u.module === PERSONS_UNIT)) return false;
   let fresh = 0;
   for (const id of state.fsm.records.keys()) {
-    // A record whose link left the window is a pair the run is done with (see `release`): linked.
+    // A record whose link left the window is a pair the run is done with (DonePairs): linked.
     if (!state.links.loaded('fsm', id)) continue;
     if (!state.links.byFsm.has(id) && !state.links.detached.fsm.has(id)) fresh += 1;
   }

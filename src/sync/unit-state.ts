@@ -271,7 +271,8 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     loadRetries(ctx, unit.module, 'finance'),
   ]);
   ctx.links.set(unit.module, links);
-  const settled = unit.parent && financeCaps.parentTime === true ? await loadSettledParents(ctx, unit.module) : undefined;
+  // A full scan reads every child (no parent times given): it needs no settled marker.
+  const settled = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await loadSettledParents(ctx, unit.module) : undefined;
   const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
