@@ -76,7 +76,7 @@ const BENCHES: readonly Bench[] = [
   {
     name: 'sync-memory',
     file: 'sync-memory.ts',
-    what: 'The syncer with SqliteStorage, each run a process of its own, the sandbox served from a child process: peak RSS and heap per phase of an initial run, a no-change run and a full read',
+    what: 'The syncer with SqliteStorage, each run a process of its own on the built package (plain Node), the sandbox served from a child process: peak RSS and heap per phase of an initial run, a no-change run and a full read',
     env: { BENCH_RECORDS: process.env.BENCH_RECORDS ?? (LARGE ? '50000' : '10000') },
     nodeArgs: ['--expose-gc'],
     optional: true,
