@@ -17,7 +17,7 @@
  *
  *   node --expose-gc --import tsx bench/sync-memory.ts
  *   BENCH_RECORDS=50000 node --expose-gc --import tsx bench/sync-memory.ts
- *   BENCH_TRACE=1 … # phase changes on stderr (the runs' processes get NODE_OPTIONS, e.g. --trace-gc)
+ *   BENCH_TRACE=1 BENCH_TRACE_GC=1 … # phase changes on stderr, between the collector's lines of the runs' processes (live heap after each)
  *   BENCH_SNAPSHOT_AT='deletes contact_persons' …   # one heap snapshot when that phase starts (the unit's state alive)
  *   BENCH_SNAPSHOT_RUN='full read' …   # snapshots only in that run (initial, no-change, full read)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
@@ -103,16 +103,18 @@ const dir = mkdtempSync(join(tmpdir(), 'sync-memory-'));
 
 interface RunFigures { label: string; ms: number; created: number; updated: number; peaks: Map<Phase, Peak> }
 async function runInProcess(label: string, fullScan: boolean): Promise<RunFigures> {
-  const runner = spawn(process.execPath, ['--expose-gc', fileURLToPath(new URL('sync-memory-run.mjs', import.meta.url))], {
+  const runner = spawn(process.execPath, ['--expose-gc', ...(process.env.BENCH_TRACE_GC === '1' ? ['--trace-gc'] : []), fileURLToPath(new URL('sync-memory-run.mjs', import.meta.url))], {
     env: { ...process.env, BENCH_RUN: label, BENCH_FULL: fullScan ? '1' : '0', BENCH_SERVED: JSON.stringify(served), BENCH_DB: join(dir, 'state.db') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let out = '';
-  runner.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
+  // With --trace-gc the collector's lines come on stdout too: passed on to stderr, the figures' JSON line kept.
+  const traceGc = process.env.BENCH_TRACE_GC === '1';
+  let line = '';
+  createInterface({ input: runner.stdout }).on('line', (text) => {
+    if (text.startsWith('{')) line = text;
+    else if (traceGc) process.stderr.write(`${text}\n`);
   });
-  const code = await new Promise<number | null>((resolve) => runner.once('exit', resolve));
-  const line = out.trim().split('\n').pop() ?? '';
+  const code = await new Promise<number | null>((resolve) => runner.once('close', resolve));
   if (code !== 0 || !line.startsWith('{')) throw new Error(`the ${label} run's process failed (exit ${String(code)})`);
   const parsed = JSON.parse(line) as Omit<RunFigures, 'peaks'> & { peaks: Array<[Phase, Peak]> };
   return { ...parsed, peaks: new Map(parsed.peaks) };
