@@ -1,7 +1,7 @@
 import type { Storage, StorageOp } from '../storage/storage.js';
 import { getInChunks, LOAD_CHUNK, toLoad, WindowMap, WindowSet } from './loaded-window.js';
-import { listAll } from './storage-scan.js';
-import { type SyncKeys, type SyncSide, SyncKeys as Keys } from './sync-keys.js';
+import { listAll, listPages } from './storage-scan.js';
+import { decodeKeySegment, type SyncKeys, type SyncSide, SyncKeys as Keys } from './sync-keys.js';
 
 /** A link as stored under the FSM id: which finance record the FSM record is. */
 export interface StoredLink {
@@ -79,13 +79,20 @@ export class LinkStore {
    */
   async childrenOf(unit: string, parentId: string): Promise<Array<[fsmId: string, financeId: string]>> {
     const out: Array<[string, string]> = [];
-    const prefix = this.#keys.linkUnderParent(unit, parentId);
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.#storage.list<unknown>(prefix, after === undefined ? { limit: LOAD_CHUNK } : { after, limit: LOAD_CHUNK });
-      for (const { key, value } of page) if (typeof value === 'string') out.push([Keys.idOf(key), value]);
-      if (page.length < LOAD_CHUNK) return out;
-      after = page[page.length - 1]?.key;
+    for (const { key, value } of await listAll<unknown>(this.#storage, this.#keys.linkUnderParent(unit, parentId))) if (typeof value === 'string') out.push([Keys.idOf(key), value]);
+    return out;
+  }
+
+  /** Every filing of a unit ({@link LinkStore.childrenOf}), a page at a time, in parent order. */
+  async *filings(unit: string): AsyncGenerator<Array<[parentId: string, fsmId: string, financeId: string]>> {
+    const prefix = this.#keys.linkUnderParent(unit);
+    for await (const page of listPages<unknown>(this.#storage, prefix, LOAD_CHUNK)) {
+      const out: Array<[string, string, string]> = [];
+      for (const { key, value } of page) {
+        const slash = key.indexOf('/', prefix.length);
+        if (typeof value === 'string' && slash > 0) out.push([decodeKeySegment(key.slice(prefix.length, slash)), Keys.idOf(key), value]);
+      }
+      yield out;
     }
   }
 
@@ -100,15 +107,10 @@ export class LinkStore {
 
   /** A unit's links (not detached markers) from storage, a page at a time. */
   async *scan(unit: string): AsyncGenerator<Array<[fsmId: string, link: StoredLink]>> {
-    const prefix = this.#keys.link(unit, 'fsm');
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.#storage.list<StoredLink | DetachedMarker>(prefix, after === undefined ? { limit: LOAD_CHUNK } : { after, limit: LOAD_CHUNK });
+    for await (const page of listPages<StoredLink | DetachedMarker>(this.#storage, this.#keys.link(unit, 'fsm'), LOAD_CHUNK)) {
       const links: Array<[string, StoredLink]> = [];
       for (const { key, value } of page) if (!isDetached(value)) links.push([Keys.idOf(key), value]);
       if (links.length > 0) yield links;
-      if (page.length < LOAD_CHUNK) return;
-      after = page[page.length - 1]?.key;
     }
   }
 

@@ -260,7 +260,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const financeCaps = ctx.sources.finance.capabilities(unit.financeCollection);
   if (!fsmCaps || !financeCaps) throw new TypeError(`The ${!fsmCaps ? 'FSM' : 'finance'} source (${!fsmCaps ? ctx.sources.fsm.id : ctx.sources.finance.id}) does not hold ${!fsmCaps ? unit.fsmCollection : unit.financeCollection}.`);
   // The links and bases of the records a run works on are loaded once their ids are known; contact
-  // persons also by their customer (a listed customer's every linked person), see `loadInPlay`.
+  // persons' are also found by their customer (see `childrenMissing`).
   const links = unit.parent ? await parentedLinks(ctx, unit) : ctx.stores.links.window(unit.module);
   const bases = ctx.stores.bases.window(unit.module);
   const [intents, conflicts, cursor, fsmRetries, financeRetries] = await Promise.all([
@@ -349,15 +349,26 @@ async function parentedLinks(ctx: RunContext, unit: SyncUnit): Promise<LinkIndex
 async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex, finance: SideRead): Promise<Map<string, string[]>> {
   const missing = new Map<string, string[]>();
   const listed = new Set(listedParents(finance));
-  const add = (parentId: string, financeId: string) => missing.set(parentId, [...(missing.get(parentId) ?? []), financeId]);
+  const add = (parentId: string, financeId: string) => {
+    const ids = missing.get(parentId);
+    if (ids) ids.push(financeId);
+    else missing.set(parentId, [financeId]);
+  };
   const absent = (financeId: string) => !finance.records.has(financeId) && !finance.unchanged.has(financeId);
   if (links.complete) {
     for (const link of links.byFsm.values()) if (link.parentId !== undefined && listed.has(link.parentId) && absent(link.financeId)) add(link.parentId, link.financeId);
     return missing;
   }
   const candidates: Array<[parentId: string, fsmId: string, financeId: string]> = [];
-  for (const parentId of listed) {
-    for (const [fsmId, financeId] of await ctx.stores.links.childrenOf(unit.module, parentId)) if (absent(financeId)) candidates.push([parentId, fsmId, financeId]);
+  if (finance.complete) {
+    // A complete read lists (nearly) every customer: one walk of the filings, not a lookup each.
+    for await (const page of ctx.stores.links.filings(unit.module)) {
+      for (const [parentId, fsmId, financeId] of page) if (listed.has(parentId) && absent(financeId)) candidates.push([parentId, fsmId, financeId]);
+    }
+  } else {
+    for (const parentId of listed) {
+      for (const [fsmId, financeId] of await ctx.stores.links.childrenOf(unit.module, parentId)) if (absent(financeId)) candidates.push([parentId, fsmId, financeId]);
+    }
   }
   await links.ensure({ fsm: candidates.map(([, fsmId]) => fsmId) });
   const stale: StorageOp[] = [];
@@ -522,8 +533,8 @@ export function snapshotOf(state: UnitState, side: SyncSide, record: Record<stri
 /** FSM contacts by email, through the FSM source's search (when it has one): what confirms a company-email clash. */
 export function fsmContactsByEmail(ctx: RunContext, state: UnitState): ((email: string) => Promise<SourceRecord[]>) | undefined {
   const source = ctx.sources.fsm;
-  if (source.findByKey === undefined) return undefined;
-  return (email) => source.findByKey?.(state.collections.fsm, email, { signal: ctx.signal }) ?? Promise.resolve([]);
+  const find = source.findByKey?.bind(source);
+  return find && ((email) => find(state.collections.fsm, email, { signal: ctx.signal }));
 }
 
 /** The FSM id of the company an FSM contact names (a lookup `{ id, name }` or a bare id). */

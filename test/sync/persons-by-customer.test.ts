@@ -67,6 +67,7 @@ async function deletePerson(world: SyncWorld, beforeRuns: () => Promise<void> = 
   const full = await world.syncer({ deletes: 'unlink' }).run({ fullScan: true });
   expect(full.failures).toEqual([]);
   expect(full.toFsm.unlinked).toBe(1);
+  expect(await settledAt(world, customerId), 'nor by a full read, which finds it through every filing at once').not.toBe(customerTime(world, customerId));
   // Listed once more with every person linked, it is settled.
   const next = await world.syncer({ deletes: 'unlink' }).run();
   expect(next.failures).toEqual([]);
