@@ -30,8 +30,10 @@ async function measure(syncer, label, fullScan) {
   let snapshotTaken = SNAPSHOT_RUN !== undefined && SNAPSHOT_RUN !== label;
   const sample = () => {
     const usage = process.memoryUsage();
-    const peak = peaks.get(phase) ?? { rss: 0, heap: 0, where };
+    const peak = peaks.get(phase) ?? { rss: 0, heap: 0, where, offHeap: 0 };
     if (usage.rss > peak.rss) peak.rss = usage.rss;
+    // Memory outside the JavaScript heap that Node accounts for: response bodies, buffers.
+    if (usage.external > peak.offHeap) peak.offHeap = usage.external;
     if (usage.heapUsed > peak.heap) {
       peak.heap = usage.heapUsed;
       peak.where = where;

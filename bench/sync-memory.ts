@@ -81,7 +81,7 @@ if (process.env.BENCH_SERVE === '1') {
 
 type Phase = 'start' | 'read fsm' | 'read books' | 'pairs/creates' | 'deletes';
 const PHASES: readonly Phase[] = ['start', 'read fsm', 'read books', 'pairs/creates', 'deletes'];
-interface Peak { rss: number; heap: number; where: string }
+interface Peak { rss: number; heap: number; where: string; offHeap?: number }
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 // ——— Main: the sandbox server, then each run in a process of its own ———
@@ -143,6 +143,7 @@ for (const r of runs) {
   const all = [...r.peaks.values()];
   const rss = Math.max(...all.map((p) => p.rss));
   const heap = Math.max(...all.map((p) => p.heap));
-  print(`${r.label}: peak RSS ${mb(rss)} MB, peak heap used ${mb(heap)} MB`);
+  const offHeap = Math.max(...all.map((p) => p.offHeap ?? 0));
+  print(`${r.label}: peak RSS ${mb(rss)} MB, peak heap used ${mb(heap)} MB, peak external (buffers outside the heap) ${mb(offHeap)} MB`);
   recordFigure({ label: `N=${formatNumber(N)}: ${r.label} peak RSS / heap (SqliteStorage)`, value: `${mb(rss)} / ${mb(heap)}`, unit: 'MB' });
 }

@@ -1,4 +1,5 @@
 import type { BaseIndex, BaseSnapshot } from './base-store.js';
+import { unchangedByTime } from './change-detection.js';
 import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
 import { type FieldPath, project } from './field-paths.js';
@@ -72,7 +73,7 @@ export class UnchangedRecords {
 
   async #sift(input: SiftInput, side: SyncSide, records: readonly SourceRecord[], guarded: ReadonlySet<string>): Promise<ReadonlySet<string>> {
     const { links, bases, unit } = input;
-    const candidates = records.filter((r) => !r.partial && !guarded.has(r.id));
+    const candidates = records.filter((r) => !guarded.has(r.id));
     await links.ensure({ [side]: candidates.map((r) => r.id) });
     const pairs: Array<[SourceRecord, string]> = [];
     for (const record of candidates) {
@@ -92,7 +93,9 @@ export class UnchangedRecords {
       if (unit.parent && !underItsCustomer(input, side, record, links.byFsm.get(fsmId)?.parentId)) continue;
       // Type IV: a contact of the other kind is this unit's business (a company change).
       if (side === 'fsm' && !ofUnitKind(unit, record)) continue;
-      if (contentHash(project(record.data, input.paths[side])) !== base[side].hash) continue;
+      // A list summary (Books' customer rows lack addresses) is unchanged while its time has not
+      // moved: what the unit would conclude of it anyway, without fetching it.
+      if (record.partial === true ? !unchangedByTime(record, base[side]) : contentHash(project(record.data, input.paths[side])) !== base[side].hash) continue;
       dropped.add(record.id);
       droppedPairs.push(fsmId);
       this.#pairs.add(fsmId);

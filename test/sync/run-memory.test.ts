@@ -80,4 +80,25 @@ describe('a run holds the state of the records it works on, not of the whole dat
     expect(report.toFinance.unlinked + report.toFsm.unlinked).toBeGreaterThan(0);
     expect((await countLinkedRecords(world.storage)).count).toBe(await linkKeys(world.storage));
   });
+
+  it('a full read leaves out the Books customer rows whose time has not moved: the unit has only the edited one to look at', async () => {
+    const world = await settledWorld();
+    const customer = world.sandbox.records(world.books, 'contacts').find((c) => c.contact_type === 'customer' && c.customer_sub_type === 'business') as Record<string, unknown>;
+    world.sandbox.edit(world.books, 'contacts', String(customer.contact_id), { website: 'https://moved.example' });
+    const syncer = world.syncer();
+    const totals: number[] = [];
+    syncer.on('progress', (event) => {
+      if (event.module === 'companies' && event.phase === 'sync') totals.push(event.total);
+    });
+    const report = await syncer.run({ fullScan: true });
+    expect(report.failures).toEqual([]);
+    expect(one(world, 'fsm', 'Companies', 'Company_Name', customer.contact_name).Website).toBe('https://moved.example');
+    // The list rows carry no addresses: kept, each would be a record for the unit to go through.
+    expect(new Set(totals)).toEqual(new Set([1]));
+    const companies = report.entities.find((e) => e.entity === 'companies');
+    expect(companies?.toFsm.updated).toBe(1);
+    // Every other pair counts unchanged both ways (the edited one, towards Books too).
+    expect(companies?.toFinance.unchanged).toBe((companies?.toFsm.unchanged ?? 0) + 1);
+  });
 });
+
