@@ -98,6 +98,7 @@ export interface ReadOptions {
  * JSON data. It holds hints only — a source must check an entry is still true (by a time the side
  * gives) before relying on it, since an entry may be from any earlier run and a write may be lost
  * when a process dies. Writes go to storage with the run's next commit (or once enough wait).
+ * Entries under `run/` are the run's own: kept out of memory while it runs, removed when it ends.
  *
  * @example
  * ```ts

@@ -184,7 +184,7 @@ export function isFatal(ctx: RunContext, error: unknown): boolean {
 export async function commit(ctx: RunContext, ops: readonly StorageOp[]): Promise<void> {
   if (ctx.dryRun || ops.length === 0) return;
   try {
-    await ctx.storage.batch(ctx.memo ? [...ops, ...ctx.memo.drain()] : ops);
+    await (ctx.memo ? ctx.memo.along((memoOps) => ctx.storage.batch([...ops, ...memoOps])) : ctx.storage.batch(ops));
   } catch (error) {
     throw new FatalRunError(error);
   }

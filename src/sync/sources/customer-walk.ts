@@ -1,6 +1,6 @@
 import type { PageSort } from '../../transport/paginator.js';
 import { timeOf } from '../conflict-policies.js';
-import type { ReadOptions } from '../record-source.js';
+import type { ReadOptions, SourceMemo } from '../record-source.js';
 import { NewestFirstCheck } from './newest-first.js';
 
 type Data = Record<string, unknown>;
@@ -20,15 +20,44 @@ export interface WalkedCustomer {
   readonly row: Data | undefined;
 }
 
-/** What one walk kept for the other units of its run. */
+/** What one walk kept for the other units of its run: in memory, or in the run's memo a page at a time. */
 interface KeptWalk {
   readonly runId: string;
   /** The walk's floor (epoch ms); `undefined`: it read every page. */
   readonly floor: number | undefined;
-  readonly customers: readonly WalkedCustomer[];
   /** Kinds whose rows were kept. */
   readonly rowsOf: ReadonlySet<CustomerKind>;
+  /** The customers met, when the read had no memo to keep them in. */
+  readonly customers?: readonly WalkedCustomer[];
+  /** The memo holding them, in `pages` entries. */
+  readonly memo?: SourceMemo;
+  readonly pages?: number;
 }
+
+// A walked customer as kept in the memo: id, kind, time as Books wrote it, the row (or null).
+type KeptRow = [id: string, individual: 0 | 1, time: string | null, row: Data | null];
+
+/** One memo entry of a kept walk. */
+interface KeptPage {
+  runId: string;
+  customers: KeptRow[];
+}
+
+/** What the memo says of the last walk kept in it: its run, pages, and the most pages ever written (to remove). */
+interface KeptHeader {
+  runId: string;
+  pages: number;
+  high: number;
+}
+
+/** Customers per memo entry of a kept walk. */
+const KEPT_PAGE = 200;
+/** Memo entries of a kept walk checked per storage read before the walk is served from them. */
+const CHECK_PAGES = 20;
+// The run's own memo entries (`run/`): removed when it ends; a walk cut short by a killed process
+// leaves them to the next walk, which removes them by the header's `high`.
+const HEADER_KEY = 'run/walk';
+const pageKey = (n: number) => `run/walk/${n}`;
 
 /** What a unit wants of the walk: one kind, with its list rows or its ids and times only. */
 export interface WalkNeed {
@@ -67,17 +96,16 @@ export class CustomerWalks {
   async *walk(read: ReadOptions, need: WalkNeed): AsyncGenerator<WalkedCustomer> {
     const floor = timeOf(read.since);
     const kept = this.#kept;
-    if (read.runId !== undefined && kept?.runId === read.runId && covers(kept.floor, floor) && (!need.rows || kept.rowsOf.has(need.kind))) {
-      for (const customer of kept.customers) {
-        if (customer.kind === need.kind && !below(customer.at, floor)) yield customer;
-      }
-      return;
+    if (read.runId !== undefined && kept?.runId === read.runId && covers(kept.floor, floor) && (!need.rows || kept.rowsOf.has(need.kind)) && await servable(kept)) {
+      // An entry lost meanwhile (storage failed): the walk is made after all (a customer met twice is read twice: the last copy wins).
+      if (yield* served(kept, need, floor)) return;
+      this.#kept = undefined;
     }
     if (kept !== undefined && kept.runId !== read.runId) this.#kept = undefined;
     // Rows are kept only for individuals not read whole by this walk: business rows are read whole
     // by the companies unit, which comes first; the contact persons unit needs ids and times only.
     const keepRowsOf = need.rows && need.kind === 'individual' ? new Set<CustomerKind>() : new Set<CustomerKind>(['individual']);
-    const met: WalkedCustomer[] = [];
+    const keeper = read.runId === undefined ? undefined : await WalkKeeper.start(read.runId, read.memo);
     const order = new NewestFirstCheck('last_modified_time');
     for await (const page of this.#list(read.signal)) {
       order.page(page.sort);
@@ -88,7 +116,7 @@ export class CustomerWalks {
         order.row(at);
         const kind = kindOf(row);
         const customer: WalkedCustomer = { id: String(row.contact_id), kind, time, at, row };
-        if (read.runId !== undefined) met.push(keepRowsOf.has(kind) ? customer : { ...customer, row: undefined });
+        keeper?.add(keepRowsOf.has(kind) ? customer : { ...customer, row: undefined });
         if (below(at, floor)) {
           reachedFloor = true;
           continue;
@@ -98,8 +126,102 @@ export class CustomerWalks {
       if (reachedFloor && order.confirmed) break;
     }
     // Kept only once the walk ran to its end: a walk cut short (an error, an abort) covers nothing.
-    if (read.runId !== undefined) this.#kept = { runId: read.runId, floor, customers: met, rowsOf: keepRowsOf };
+    if (keeper && read.runId !== undefined) this.#kept = { runId: read.runId, floor, rowsOf: keepRowsOf, ...keeper.end() };
   }
+}
+
+/**
+ * Keeps the customers a walk meets for the later units of its run: in the run's memo (the sync's
+ * storage) a page at a time when the read has one, so a walk of every customer (the daily full
+ * read) holds one page of them in memory, not the list; in memory otherwise (a dry run).
+ */
+class WalkKeeper {
+  readonly #runId: string;
+  readonly #memo: SourceMemo | undefined;
+  #high: number;
+  #pages = 0;
+  #page: KeptRow[] = [];
+  readonly #inMemory: WalkedCustomer[] = [];
+
+  private constructor(runId: string, memo: SourceMemo | undefined, high: number) {
+    this.#runId = runId;
+    this.#memo = memo;
+    this.#high = high;
+  }
+
+  static async start(runId: string, memo: SourceMemo | undefined): Promise<WalkKeeper> {
+    const [header] = memo ? await memo.getMany([HEADER_KEY]) : [];
+    return new WalkKeeper(runId, memo, isHeader(header) ? header.high : 0);
+  }
+
+  add(customer: WalkedCustomer): void {
+    if (!this.#memo) {
+      this.#inMemory.push(customer);
+      return;
+    }
+    this.#page.push([customer.id, customer.kind === 'individual' ? 1 : 0, customer.time ?? null, customer.row ?? null]);
+    if (this.#page.length >= KEPT_PAGE) this.#flush(this.#memo);
+  }
+
+  /** What the walk kept, once it ran to its end; entries of earlier, longer walks are removed. */
+  end(): Pick<KeptWalk, 'customers' | 'memo' | 'pages'> {
+    const memo = this.#memo;
+    if (!memo) return { customers: this.#inMemory };
+    if (this.#page.length > 0) this.#flush(memo);
+    for (let n = this.#pages; n < this.#high; n += 1) memo.set(pageKey(n), undefined);
+    memo.set(HEADER_KEY, { runId: this.#runId, pages: this.#pages, high: this.#pages } satisfies KeptHeader);
+    return { memo, pages: this.#pages };
+  }
+
+  #flush(memo: SourceMemo): void {
+    const n = this.#pages;
+    memo.set(pageKey(n), { runId: this.#runId, customers: this.#page } satisfies KeptPage);
+    this.#page = [];
+    this.#pages += 1;
+    // A walk cut short must not leave entries no later walk knows to remove.
+    if (this.#pages > this.#high) {
+      this.#high = this.#pages;
+      memo.set(HEADER_KEY, { runId: this.#runId, pages: -1, high: this.#high } satisfies KeptHeader);
+    }
+  }
+}
+
+function isHeader(value: unknown): value is KeptHeader {
+  return typeof value === 'object' && value !== null && typeof (value as KeptHeader).high === 'number';
+}
+
+function isPage(value: unknown, runId: string): value is KeptPage {
+  return typeof value === 'object' && value !== null && (value as KeptPage).runId === runId && Array.isArray((value as KeptPage).customers);
+}
+
+// Every memo entry of a kept walk is there (a lost write, a failed batch: the walk is made again).
+async function servable(kept: KeptWalk): Promise<boolean> {
+  const { memo, pages } = kept;
+  if (!memo || pages === undefined) return true;
+  for (let n = 0; n < pages; n += CHECK_PAGES) {
+    const keys = Array.from({ length: Math.min(CHECK_PAGES, pages - n) }, (_, i) => pageKey(n + i));
+    if (!(await memo.getMany(keys)).every((page) => isPage(page, kept.runId))) return false;
+  }
+  return true;
+}
+
+// The customers of a kept walk a read asked for; false when one of its memo entries is gone.
+async function* served(kept: KeptWalk, need: WalkNeed, floor: number | undefined): AsyncGenerator<WalkedCustomer, boolean> {
+  const wanted = (customer: WalkedCustomer) => customer.kind === need.kind && !below(customer.at, floor);
+  const { memo, pages } = kept;
+  if (!memo || pages === undefined) {
+    for (const customer of kept.customers ?? []) if (wanted(customer)) yield customer;
+    return true;
+  }
+  for (let n = 0; n < pages; n += 1) {
+    const [page] = await memo.getMany([pageKey(n)]);
+    if (!isPage(page, kept.runId)) return false;
+    for (const [id, individual, time, row] of page.customers) {
+      const customer: WalkedCustomer = { id, kind: individual === 1 ? 'individual' : 'business', time: time ?? undefined, at: timeOf(time ?? undefined), row: row ?? undefined };
+      if (wanted(customer)) yield customer;
+    }
+  }
+  return true;
 }
 
 function below(at: number | undefined, floor: number | undefined): boolean {
