@@ -18,6 +18,11 @@ const SNAPSHOT_AT = process.env.BENCH_SNAPSHOT_AT;
 const SNAPSHOT_RUN = process.env.BENCH_SNAPSHOT_RUN;
 /** Print each phase change (BENCH_TRACE=1), to read with `node --trace-gc`. */
 const TRACE = process.env.BENCH_TRACE === '1';
+/**
+ * Every this many ms, a full collection and the heap left after it (BENCH_LIVE_MS, e.g. 1000): what
+ * the run really holds, per phase. Collecting often lowers the peaks: measure one or the other.
+ */
+const LIVE_MS = Number(process.env.BENCH_LIVE_MS ?? 0);
 
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
 const sum = (r, key) => r.toFinance[key] + r.toFsm[key];
@@ -53,6 +58,12 @@ async function measure(syncer, label, fullScan) {
     }
   });
   const sampler = setInterval(sample, 20);
+  const live = LIVE_MS > 0 ? setInterval(() => {
+    globalThis.gc?.();
+    const peak = peaks.get(phase);
+    const used = process.memoryUsage().heapUsed;
+    if (peak && used > (peak.live ?? 0)) peak.live = used;
+  }, LIVE_MS) : undefined;
   const snap = SNAPSHOT_MB > 0 ? setInterval(() => {
     const used = getHeapStatistics().used_heap_size;
     if (!snapshotTaken && used > SNAPSHOT_MB * 1024 * 1024) {
@@ -65,6 +76,7 @@ async function measure(syncer, label, fullScan) {
   const report = await syncer.run({ fullScan });
   clearInterval(snap);
   clearInterval(sampler);
+  clearInterval(live);
   sample();
   const ms = performance.now() - start;
   if (report.status !== 'completed') throw new Error(`${label}: the run ${report.status}: ${report.stoppedReason ?? ''}`);

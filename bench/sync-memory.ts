@@ -21,6 +21,7 @@
  *   BENCH_SNAPSHOT_AT='deletes contact_persons' …   # one heap snapshot when that phase starts (the unit's state alive)
  *   BENCH_SNAPSHOT_RUN='full read' …   # snapshots only in that run (initial, no-change, full read)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
+ *   BENCH_LIVE_MS=1000 …   # a full collection every second: the live heap per phase (lowers the peaks: a separate run)
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
  */
@@ -81,7 +82,7 @@ if (process.env.BENCH_SERVE === '1') {
 
 type Phase = 'start' | 'read fsm' | 'read books' | 'pairs/creates' | 'deletes';
 const PHASES: readonly Phase[] = ['start', 'read fsm', 'read books', 'pairs/creates', 'deletes'];
-interface Peak { rss: number; heap: number; where: string; offHeap?: number }
+interface Peak { rss: number; heap: number; where: string; offHeap?: number; live?: number }
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 // ——— Main: the sandbox server, then each run in a process of its own ———
@@ -144,6 +145,7 @@ for (const r of runs) {
   const rss = Math.max(...all.map((p) => p.rss));
   const heap = Math.max(...all.map((p) => p.heap));
   const offHeap = Math.max(...all.map((p) => p.offHeap ?? 0));
-  print(`${r.label}: peak RSS ${mb(rss)} MB, peak heap used ${mb(heap)} MB, peak external (buffers outside the heap) ${mb(offHeap)} MB`);
+  const live = [...r.peaks].filter(([, p]) => p.live !== undefined).map(([phase, p]) => `${phase} ${mb(p.live ?? 0)}`);
+  print(`${r.label}: peak RSS ${mb(rss)} MB, peak heap used ${mb(heap)} MB, peak external (buffers outside the heap) ${mb(offHeap)} MB${live.length > 0 ? `; live after forced collections (BENCH_LIVE_MS): ${live.join(', ')} MB` : ''}`);
   recordFigure({ label: `N=${formatNumber(N)}: ${r.label} peak RSS / heap (SqliteStorage)`, value: `${mb(rss)} / ${mb(heap)}`, unit: 'MB' });
 }

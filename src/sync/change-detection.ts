@@ -2,6 +2,7 @@ import type { SourceMemo, SourceRecord, SyncCollection } from './record-source.j
 import type { SideSnapshot } from './base-store.js';
 import type { SideCursor } from './cursor-store.js';
 import type { GuardedSource, RefusedRecord } from './source-guard.js';
+import { IdHashSet } from './id-hash-set.js';
 import { leanRecord } from './lean-records.js';
 import type { Sift } from './unchanged-records.js';
 
@@ -24,8 +25,12 @@ export interface SideRead {
   unchangedParents: Set<string>;
   /** Parents whose children the read gives as a write reply returned them, with the parent's time in it (`SourcePage.exactParents`). */
   exactParents: Map<string, string>;
-  /** Records read and left out as equal to their pair's base (`UnchangedRecords`): present and unchanged, like a record a cursor read did not list. */
-  unchanged: Set<string>;
+  /**
+   * Records read and left out as equal to their pair's base (`UnchangedRecords`): present and
+   * unchanged, like a record a cursor read did not list. Held as hashes (a whole side's ids on a
+   * full read).
+   */
+  unchanged: IdHashSet;
   /**
    * The parents of children left out as unchanged (`unchanged`), with the time those children were
    * read at ('' when they disagree): listed parents, each of those children done.
@@ -47,7 +52,7 @@ export async function readSide(
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set(), siftedParents: new Map() };
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
   const sift = options.sift;
   const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
   for await (const page of source.read(collection, readOptions)) {

@@ -13,6 +13,7 @@ import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncEntity, SyncUnit } from './sync-units.js';
 import { findCreated, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey } from './unlinked-records.js';
 import { hasCompany, loadUnit, ofUnitKind, type UnitState } from './unit-state.js';
+import { IdHashSet } from './id-hash-set.js';
 
 // Contact persons live under the customers of the companies unit.
 const PARENT_UNIT = 'companies';
@@ -39,7 +40,7 @@ export interface SyncOneOutcome {
 }
 
 function emptyRead(): SideRead {
-  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new Set(), siftedParents: new Map() };
+  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
 }
 
 function companyIdOf(record: SourceRecord): string | undefined {

@@ -6,6 +6,7 @@ import { type FieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
 import type { SourceRecord } from './record-source.js';
+import { IdHashSet } from './id-hash-set.js';
 import { normalise } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
@@ -38,8 +39,8 @@ export type Sift = (records: readonly SourceRecord[]) => Promise<ReadonlySet<str
  * the end of the unit unless something else (its other side's change, a delete) examined them.
  */
 export class UnchangedRecords {
-  /** FSM ids of the pairs left out by either side's read. */
-  readonly #pairs = new Set<string>();
+  /** FSM ids of the pairs left out by either side's read (held as hashes: every pair, on a full read). */
+  readonly #pairs = new IdHashSet();
   readonly #examined = new Set<string>();
   // The two sides are read at once; their sifts share the windows and run one at a time, so one
   // never evicts what the other is about to look up.

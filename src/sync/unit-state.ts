@@ -19,6 +19,7 @@ import { RecordRefusal } from './failure-reasons.js';
 import { otherSide, SyncKeys, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
+import { IdHashSet } from './id-hash-set.js';
 import { UnchangedRecords } from './unchanged-records.js';
 import { CompanyEmailIndex } from './validation.js';
 
@@ -282,7 +283,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const missingChildren = unit.parent ? await childrenMissing(ctx, unit, links, finance) : new Map<string, string[]>();
   // Every FSM id the read listed: this unit's records, those left out as unchanged, and (Type IV)
   // those of the other kind, taken out of this unit's records below. Looked up, not copied.
-  const otherKind = new Set<string>();
+  const otherKind = new IdHashSet();
   const fsmAll: IdLookup = { has: (id) => fsm.records.has(id) || fsm.unchanged.has(id) || otherKind.has(id) };
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) {
