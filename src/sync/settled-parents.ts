@@ -1,7 +1,7 @@
 import type { StorageOp } from '../storage/storage.js';
 import { timeOf } from './conflict-policies.js';
 import type { RunContext } from './run-context.js';
-import { listAll } from './storage-scan.js';
+import { listPages } from './storage-scan.js';
 import { SyncKeys } from './sync-keys.js';
 import { readAfterSecond } from './whole-seconds.js';
 import type { UnitState } from './unit-state.js';
@@ -23,24 +23,21 @@ export interface SettledParent {
   exact?: true;
 }
 
-/** A unit's settled parents, by parent id. */
-export async function loadSettledParents(ctx: RunContext, unit: string): Promise<Map<string, SettledParent>> {
-  const entries = await listAll<SettledParent>(ctx.storage, ctx.keys.settled(unit));
-  return new Map(entries.map((e) => [SyncKeys.idOf(e.key), e.value]));
-}
-
 /**
- * Parent id → the time its children were settled at, for the markers a read may rely on. Zoho's
- * times have whole seconds: a change made later in the second a run read would leave the time
- * as the run saw it, so a marker counts only once its run began after that second was over (with
- * room for clock skew), or when its children were seen in the reply to a write of the parent.
+ * Parent id → the time its children were settled at, for the markers of a unit a read may rely on.
+ * Zoho's times have whole seconds: a change made later in the second a run read would leave the
+ * time as the run saw it, so a marker counts only once its run began after that second was over
+ * (with room for clock skew), or when its children were seen in the reply to a write of the parent.
+ * Read a page of markers at a time: what is kept is the id and the time.
  */
-export function trustedParentTimes(settled: ReadonlyMap<string, SettledParent>): Map<string, string> {
+export async function trustedParentTimes(ctx: RunContext, unit: string): Promise<Map<string, string>> {
   const times = new Map<string, string>();
-  for (const [parentId, marker] of settled) {
-    const at = timeOf(marker.time);
-    if (at === undefined) continue;
-    if (marker.exact === true || readAfterSecond(at, marker.readAt)) times.set(parentId, marker.time);
+  for await (const page of listPages<SettledParent>(ctx.storage, ctx.keys.settled(unit))) {
+    for (const { key, value: marker } of page) {
+      const at = timeOf(marker.time);
+      if (at === undefined) continue;
+      if (marker.exact === true || readAfterSecond(at, marker.readAt)) times.set(SyncKeys.idOf(key), marker.time);
+    }
   }
   return times;
 }

@@ -6,7 +6,7 @@ import { type SideRead, readSide, fullReadDue } from './change-detection.js';
 import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
 import type { UnitCursor } from './cursor-store.js';
-import { loadSettledParents, type SettledParent, trustedParentTimes } from './settled-parents.js';
+import { trustedParentTimes } from './settled-parents.js';
 import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
@@ -191,8 +191,11 @@ export interface StoredUnit {
   readonly conflicts: UnitConflicts;
   readonly cursor: UnitCursor;
   readonly retries: { fsm: Map<string, RetryMark>; finance: Map<string, RetryMark> };
-  /** Parents whose children are all synced at their current time (units whose finance records carry their parent's time). */
-  readonly settled: ReadonlyMap<string, SettledParent> | undefined;
+  /**
+   * Parent id → the time its children were all synced at, for the markers a read may rely on
+   * (units whose finance records carry their parent's time).
+   */
+  readonly settled: ReadonlyMap<string, string> | undefined;
   /** Records the reads leave out as equal to their base. */
   readonly unchanged: UnchangedRecords;
   /** FSM contacts by company and email (contacts units), filled as they are read. */
@@ -234,7 +237,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
       onPage: progress('finance'),
-      ...(everything || stored.settled === undefined ? {} : { parentTimes: trustedParentTimes(stored.settled) }),
+      ...(everything || stored.settled === undefined ? {} : { parentTimes: stored.settled }),
       memo: ctx.memo,
     }),
   });
@@ -273,7 +276,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   ]);
   ctx.links.set(unit.module, links);
   // A full scan reads every child (no parent times given): it needs no settled marker.
-  const settled = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await loadSettledParents(ctx, unit.module) : undefined;
+  const settled = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await trustedParentTimes(ctx, unit.module) : undefined;
   const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
