@@ -6,14 +6,15 @@ const DELETED = -1;
 const INITIAL_SLOTS = 64;
 
 /**
- * A set of ids held as 53-bit hashes in one typed array, 8 bytes a slot and at most half the slots
- * in use: ~16 bytes an id, where a `Set` of id strings takes ~60 (the string, its entry). For the
- * ids a read sees by the tens of thousands.
+ * A set of ids (or other keys) held as 53-bit hashes in one typed array, 8 bytes a slot and at most
+ * half the slots in use: ~16 bytes a key, where a `Set` of strings takes ~60 (the string, its
+ * entry). For the ids a read sees by the tens of thousands.
  *
- * Two ids may share a hash — about one chance in 10^11 for an id among 50,000 — and `has` then
- * answers yes for an id never added. Used only where such a yes costs no record: an id the read
+ * Two keys may share a hash — about one chance in 10^11 for a key among 50,000 — and `has` then
+ * answers yes for a key never added. Used only where such a yes costs no record: an id a read
  * "saw" that it did not is taken as present (a delete noticed by no later read while that other id
- * lives, the way a read that skipped a row would), never as a record to write or remove.
+ * lives, as when a read skips a row), and a company-email pair found is confirmed with FSM before
+ * a write is refused.
  */
 export class IdHashSet {
   #slots = new Float64Array(INITIAL_SLOTS);

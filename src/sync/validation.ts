@@ -1,5 +1,5 @@
 import { normalizeMatchValue } from '../mapping/match-keys.js';
-import { hash53 } from './content-hash.js';
+import { IdHashSet } from './id-hash-set.js';
 import { canonicalValue } from './field-paths.js';
 import { EMAIL_IN_COMPANY_TITLE, MANDATORY_TITLE, RecordRefusal } from './failure-reasons.js';
 
@@ -26,7 +26,7 @@ function companyId(value: unknown): string | undefined {
 export class CompanyEmailIndex {
   // The company|email pairs FSM contacts hold, as 53-bit hashes: a run over 50,000 contacts holds
   // numbers, not strings. A pair found here is confirmed with FSM before a write is refused.
-  readonly #held = new Set<number>();
+  readonly #held = new IdHashSet();
 
   static key(company: unknown, email: unknown): string | undefined {
     const id = companyId(company);
@@ -37,7 +37,7 @@ export class CompanyEmailIndex {
   /** Records an FSM contact. */
   add(record: Record<string, unknown>): void {
     const key = CompanyEmailIndex.key(record.Company, record.Email);
-    if (key !== undefined) this.#held.add(hash53(key));
+    if (key !== undefined) this.#held.add(key);
   }
 
   /**
@@ -47,7 +47,7 @@ export class CompanyEmailIndex {
    */
   async check(fsmId: string | undefined, record: Record<string, unknown>, find?: (email: string) => Promise<ReadonlyArray<{ id: string; data: Record<string, unknown> }>>): Promise<void> {
     const key = CompanyEmailIndex.key(record.Company, record.Email);
-    if (key === undefined || !this.#held.has(hash53(key))) return;
+    if (key === undefined || !this.#held.has(key)) return;
     let owner: string | undefined;
     if (find !== undefined) {
       const rows = await find(String(record.Email));
