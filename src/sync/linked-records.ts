@@ -1,5 +1,6 @@
 import type { Storage } from '../storage/storage.js';
 import type { LinkIndex } from './link-store.js';
+import { listPages } from './storage-scan.js';
 import type { SyncKeys } from './sync-keys.js';
 
 // Every binding keeps its state under `sync/<binding>/` (SyncKeys); its links under `link/<unit>/`.
@@ -104,14 +105,13 @@ export async function countLinkedRecords(storage: Storage, options: CountLinkedR
 
 // The FSM-side link keys of a unit hold the links; a detached marker there is not one.
 async function countLinkKeys(storage: Storage, prefix: string, limit: number, signal: AbortSignal | undefined): Promise<number> {
+  if (limit <= 0) return 0;
   let found = 0;
-  let after: string | undefined;
-  while (found < limit) {
-    signal?.throwIfAborted();
-    const page = await storage.list<{ detached?: unknown }>(prefix, after === undefined ? { limit: SCAN_PAGE } : { after, limit: SCAN_PAGE });
+  signal?.throwIfAborted();
+  for await (const page of listPages<{ detached?: unknown }>(storage, prefix, SCAN_PAGE)) {
     for (const { value } of page) if (value?.detached !== true) found++;
-    if (page.length < SCAN_PAGE) break;
-    after = page[page.length - 1]?.key;
+    if (found >= limit) break;
+    signal?.throwIfAborted();
   }
   return Math.min(found, limit);
 }
