@@ -27,6 +27,7 @@ export class IdHashSet {
     return this.#size;
   }
 
+  /** Adds an id (a no-op when it, or an id of the same hash, is held). */
   add(id: string): this {
     const stored = hash53(id) + 1;
     const at = this.#find(stored);
@@ -39,10 +40,12 @@ export class IdHashSet {
     return this;
   }
 
+  /** Whether the id was added and not deleted (or an id of the same hash was). */
   has(id: string): boolean {
     return this.#find(hash53(id) + 1) >= 0;
   }
 
+  /** Removes an id; whether it was held. */
   delete(id: string): boolean {
     const at = this.#find(hash53(id) + 1);
     if (at < 0) return false;
