@@ -52,8 +52,6 @@ interface KeptHeader {
 
 /** Customers per memo entry of a kept walk. */
 const KEPT_PAGE = 200;
-/** Memo entries of a kept walk checked per storage read before the walk is served from them. */
-const CHECK_PAGES = 20;
 // The run's own memo entries (`run/`): removed when it ends; a walk cut short by a killed process
 // leaves them to the next walk, which removes them by the header's `high`.
 const HEADER_KEY = 'run/walk';
@@ -75,7 +73,7 @@ function kindOf(row: Data): CustomerKind {
  * The walk of Books customers newest-modified first, made once per run: business customers,
  * individuals and contact persons are three units of a run, and each used to walk the whole list.
  * The first walk of a run keeps, for the others, each customer's id, kind and time (and the rows of
- * individuals, which a later unit reads whole); a later read of the same run whose floor the kept
+ * individuals, which a later unit reads whole) in the run's memo, a page at a time; a later read of the same run whose floor the kept
  * walk covers is served from it without a call. What changes after the walk is seen by the next
  * run: the cursor a served read gives is the newest time the walk met.
  *
@@ -96,8 +94,9 @@ export class CustomerWalks {
   async *walk(read: ReadOptions, need: WalkNeed): AsyncGenerator<WalkedCustomer> {
     const floor = timeOf(read.since);
     const kept = this.#kept;
-    if (read.runId !== undefined && kept?.runId === read.runId && covers(kept.floor, floor) && (!need.rows || kept.rowsOf.has(need.kind)) && await servable(kept)) {
-      // An entry lost meanwhile (storage failed): the walk is made after all (a customer met twice is read twice: the last copy wins).
+    if (read.runId !== undefined && kept?.runId === read.runId && covers(kept.floor, floor) && (!need.rows || kept.rowsOf.has(need.kind))) {
+      // A page lost on its way to storage (a failed write of a hint): the walk is made after all,
+      // and the customers served before it are met twice (a read keeps the last copy).
       if (yield* served(kept, need, floor)) return;
       this.#kept = undefined;
     }
@@ -192,17 +191,6 @@ function isHeader(value: unknown): value is KeptHeader {
 
 function isPage(value: unknown, runId: string): value is KeptPage {
   return typeof value === 'object' && value !== null && (value as KeptPage).runId === runId && Array.isArray((value as KeptPage).customers);
-}
-
-// Every memo entry of a kept walk is there (a lost write, a failed batch: the walk is made again).
-async function servable(kept: KeptWalk): Promise<boolean> {
-  const { memo, pages } = kept;
-  if (!memo || pages === undefined) return true;
-  for (let n = 0; n < pages; n += CHECK_PAGES) {
-    const keys = Array.from({ length: Math.min(CHECK_PAGES, pages - n) }, (_, i) => pageKey(n + i));
-    if (!(await memo.getMany(keys)).every((page) => isPage(page, kept.runId))) return false;
-  }
-  return true;
 }
 
 // The customers of a kept walk a read asked for; false when one of its memo entries is gone.
