@@ -73,7 +73,7 @@ export class RunMemo implements SourceMemo {
     this.#pending.delete(key);
     this.#pending.set(key, text);
     this.#pendingChars += text?.length ?? 0;
-    if (this.#pending.size >= MAX_PENDING || this.#pendingChars >= MAX_PENDING_CHARS) void this.#write(this.drain());
+    if (this.#pending.size >= MAX_PENDING || this.#pendingChars >= MAX_PENDING_CHARS) void this.#write(this.#drain());
   }
 
   /**
@@ -81,11 +81,11 @@ export class RunMemo implements SourceMemo {
    * no longer pending, and reads wait until it is over.
    */
   along(write: (ops: StorageOp[]) => Promise<void>): Promise<void> {
-    return this.#track(write(this.drain()));
+    return this.#track(write(this.#drain()));
   }
 
-  /** The writes waiting, as ops for a batch; they are no longer pending. */
-  drain(): StorageOp[] {
+  // The writes waiting, as ops for a batch; they are no longer pending.
+  #drain(): StorageOp[] {
     const ops: StorageOp[] = [];
     for (const [key, text] of this.#pending) ops.push(text === undefined ? { type: 'delete', key: this.keyOf(key) } : { type: 'put', key: this.keyOf(key), value: text });
     this.#pending.clear();
@@ -97,7 +97,7 @@ export class RunMemo implements SourceMemo {
   async close(): Promise<void> {
     for (const key of this.#runScoped) this.set(key, undefined);
     this.#closed = true;
-    await this.#write(this.drain());
+    await this.#write(this.#drain());
   }
 
   // One batch after the other; a failed batch (storage down, lease lost) is dropped.

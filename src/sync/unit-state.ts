@@ -195,7 +195,7 @@ export interface StoredUnit {
    * Parent id → the time its children were all synced at, for the markers a read may rely on
    * (units whose finance records carry their parent's time).
    */
-  readonly settled: ReadonlyMap<string, string> | undefined;
+  readonly parentTimes: ReadonlyMap<string, string> | undefined;
   /** Records the reads leave out as equal to their base. */
   readonly unchanged: UnchangedRecords;
   /** FSM contacts by company and email (contacts units), filled as they are read. */
@@ -237,7 +237,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
       onPage: progress('finance'),
-      ...(everything || stored.settled === undefined ? {} : { parentTimes: stored.settled }),
+      ...(everything || stored.parentTimes === undefined ? {} : { parentTimes: stored.parentTimes }),
       memo: ctx.memo,
     }),
   });
@@ -276,8 +276,8 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   ]);
   ctx.links.set(unit.module, links);
   // A full scan reads every child (no parent times given): it needs no settled marker.
-  const settled = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await trustedParentTimes(ctx, unit.module) : undefined;
-  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, settled, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined };
+  const parentTimes = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await trustedParentTimes(ctx, unit.module) : undefined;
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
   const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
