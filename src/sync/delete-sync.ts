@@ -170,6 +170,7 @@ async function forget(ctx: RunContext, state: UnitState, pair: Gone, ops: Storag
     state.conflicts.dropPair(pair.fsmId);
     if (outcome !== 'deleted') state.links.detached[survivor].add(survivor === 'fsm' ? pair.fsmId : pair.financeId);
   }
+  if (outcome === 'deleted') state.collisions?.deleted(survivor, survivor === 'fsm' ? pair.fsmId : pair.financeId);
   wrote(ctx, state.unit, survivor, outcome, { fsmId: pair.fsmId, financeId: pair.financeId });
 }
 

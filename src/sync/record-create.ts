@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import type { StorageOp } from '../storage/storage.js';
 import type { BaseSnapshot } from './base-store.js';
 import { contentHash } from './content-hash.js';
-import { ambiguousWrite, ReferenceGone } from './failure-reasons.js';
+import { ambiguousWrite, failureReason, ReferenceGone } from './failure-reasons.js';
 import { project } from './field-paths.js';
 import { withDerivedWrites } from './derived-writes.js';
 import { inlineCommitted, inlineIntentClearOps, inlineIntentOps, inlineLinkOps, inlinePersons } from './inline-persons.js';
@@ -12,7 +12,7 @@ import { syncPair } from './pair-sync.js';
 import { type PairWrites, payloadOf } from './pair-writes.js';
 import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
-import { clearMarkOps, collidingValues, markFailed, stillRefused } from './retry-marks.js';
+import { clearMarkOps, collidingValues, isCollision, markFailed, refusedForCollision, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState } from './unit-state.js';
 import { checkRequired } from './validation.js';
@@ -72,7 +72,11 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
   const fingerprint = record.partial ? `t:${record.modifiedTime ?? ''}` : `h:${contentHash(project(record.data, state.paths[from]))}`;
   const refused = stillRefused(ctx, state, from, record.id, fingerprint);
   if (refused) {
-    report(ctx, unit, to, refused, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) }, undefined);
+    const tell = () => report(ctx, unit, to, refused, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) }, undefined);
+    // The record holding the value may be deleted by this run's delete pass.
+    const retry = () => createCounterpart(ctx, state, from, record);
+    if (refusedForCollision(state, from, record.id) && state.collisions?.hold({ to, retry, refuse: async () => tell() })) return;
+    tell();
     return;
   }
   // The customer a contact person goes under: known once the record is mapped.
@@ -195,11 +199,17 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     }
   } catch (error) {
     if (isFatal(ctx, error)) throw error;
-    const name = ctx.mapper.matchValue(unit.module, from, record.data);
-    const reason = failed(ctx, unit, to, await parentGone(ctx, state, to, parentId, error), { ...ids, name });
-    // Only where every read is complete (a scanned side): a cursor-fed side would see the value
-    // freed on its daily full read only, and a quiet run and a full run must agree.
-    const collides = sent === undefined || state.caps[to].changeFeed !== 'scan' ? undefined : collidingValues(reason, state.caps[to].uniqueFields, sent);
-    await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason, collides });
+    const cause = await parentGone(ctx, state, to, parentId, error);
+    const payload = sent;
+    const refuse = async () => {
+      const reason = failed(ctx, unit, to, cause, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) });
+      // Only where every read is complete (a scanned side): a cursor-fed side would see the value
+      // freed on its daily full read only, and a quiet run and a full run must agree.
+      const collides = payload === undefined || state.caps[to].changeFeed !== 'scan' ? undefined : collidingValues(reason, state.caps[to].uniqueFields, payload);
+      await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason, collides });
+    };
+    // Another record holds the name: one this run's delete pass may yet delete.
+    if (isCollision(failureReason(cause)) && state.collisions?.hold({ to, retry: () => createCounterpart(ctx, state, from, record), refuse })) return;
+    await refuse();
   }
 }

@@ -42,19 +42,30 @@ export function stillRefused(ctx: RunContext, state: UnitState, side: SyncSide, 
   if (mark.refused.reason === UNRESOLVED_REFERENCE) return undefined;
   // Refused because another record held a unique value: once a complete read of the other side
   // shows none holding it (deleted or renamed since), the record is tried again at once.
-  if (mark.collides !== undefined && !collisionStands(state[otherSide(side)], mark.collides)) return undefined;
+  const to = otherSide(side);
+  if (mark.collides !== undefined && !collisionStands(state[to], mark.collides, (id) => state.collisions?.wasDeleted(to, id) === true)) return undefined;
   return ctx.clock.now() - mark.at < ctx.retryRefusedAfterMs ? mark.refused : undefined;
 }
 
 /** Refusals caused by another record holding a unique value (a name, a SKU). */
 const COLLISION_REASONS = new Set(['DUPLICATE_NAME', 'ZOHO_1001']);
 
+/** Whether a refusal was about a unique value another record holds. */
+export function isCollision(reason: Pick<FailureReason, 'reason'>): boolean {
+  return COLLISION_REASONS.has(reason.reason);
+}
+
+/** Whether a record's remembered refusal was a collision with another record's value. */
+export function refusedForCollision(state: UnitState, side: SyncSide, id: string): boolean {
+  return state.retries[side].get(id)?.collides !== undefined;
+}
+
 /**
  * The unique values of a refused create that another record may hold, when the refusal was a
  * collision and the target collection declares its unique fields; undefined otherwise.
  */
 export function collidingValues(reason: FailureReason | undefined, uniqueFields: readonly string[] | undefined, payload: Readonly<Record<string, unknown>>): Record<string, string> | undefined {
-  if (reason === undefined || !COLLISION_REASONS.has(reason.reason) || uniqueFields === undefined) return undefined;
+  if (reason === undefined || !isCollision(reason) || uniqueFields === undefined) return undefined;
   const values: Record<string, string> = {};
   for (const field of uniqueFields) {
     const value = payload[field];
@@ -63,10 +74,12 @@ export function collidingValues(reason: FailureReason | undefined, uniqueFields:
   return Object.keys(values).length > 0 ? values : undefined;
 }
 
-// Zoho compares names case-insensitively; an incomplete read cannot say a value is free.
-function collisionStands(read: SideRead, collides: Record<string, string>): boolean {
+// Zoho compares names case-insensitively; an incomplete read cannot say a value is free. A record
+// the run deleted holds nothing any more.
+function collisionStands(read: SideRead, collides: Record<string, string>, deleted: (id: string) => boolean): boolean {
   if (!read.complete) return true;
   for (const record of read.records.values()) {
+    if (deleted(record.id)) continue;
     for (const [field, value] of Object.entries(collides)) {
       const held = record.data[field];
       if (typeof held === 'string' && normalise(held) === value) return true;

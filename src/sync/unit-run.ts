@@ -42,6 +42,8 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit, options: RunUnitO
   try {
     return await syncUnit(ctx, state, visits, options);
   } finally {
+    // Refusals held back for a delete pass the run did not reach are reported (best effort, as below).
+    await state.collisions?.release().catch(() => undefined);
     if (unit.module === PARENT_UNIT) releaseInlinePersons(ctx);
     // Parents settled before a stop count for the next run (a daily limit, an abort). Best effort:
     // a marker not written only means that parent's children are read again.
@@ -139,6 +141,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   donePairs.flush();
   if (visits && visits.pending > 0) await commit(ctx, visits.take());
   await syncDeletes(ctx, state);
+  await state.collisions?.settle(() => shouldStop(ctx));
   if (shouldStop(ctx)) return false;
   const now = ctx.clock.now();
   const ops: StorageOp[] = ctx.stores.cursors.putOps(unit.module, {

@@ -19,6 +19,7 @@ import { RecordRefusal } from './failure-reasons.js';
 import { otherSide, SyncKeys, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
+import { HeldCollisions } from './held-collisions.js';
 import { IdHashSet } from './id-hash-set.js';
 import { UnchangedRecords } from './unchanged-records.js';
 import { CompanyEmailIndex } from './validation.js';
@@ -88,6 +89,8 @@ export interface UnitState {
   readonly unchanged: UnchangedRecords;
   /** Contact persons: listed customers → the finance ids of their linked persons the listing lacks. */
   readonly missingChildren: ReadonlyMap<string, readonly string[]>;
+  /** Creates refused for a unique value, held back until the delete pass (a run's reads only). */
+  readonly collisions: HeldCollisions | undefined;
 }
 
 /** A converter's entries as the merge reads them. */
@@ -328,6 +331,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     unlinked: { fsm: new Map(), finance: new Map() },
     unchanged: stored.unchanged,
     missingChildren,
+    collisions: reader === readChanges ? new HeldCollisions() : undefined,
   };
 }
 
