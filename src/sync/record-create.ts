@@ -14,7 +14,7 @@ import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, collidingValues, isCollision, markFailed, refusedForCollision, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState } from './unit-state.js';
+import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState, whole } from './unit-state.js';
 import { checkRequired } from './validation.js';
 
 // Contact persons live under the customers of the companies unit.
@@ -65,8 +65,9 @@ async function parentGone(ctx: RunContext, state: UnitState, to: SyncSide, paren
  * link + base + intent removal in one batch. After a lost reply it looks the record up by its
  * match key before giving up, so a create is never repeated blindly.
  */
-export async function createCounterpart(ctx: RunContext, state: UnitState, from: SyncSide, record: SourceRecord): Promise<void> {
+export async function createCounterpart(ctx: RunContext, state: UnitState, from: SyncSide, read: SourceRecord): Promise<void> {
   const { unit } = state;
+  const record = await whole(state, from, read);
   const to = otherSide(from);
   const ids = from === 'fsm' ? { fsmId: record.id } : { financeId: record.id };
   const fingerprint = record.partial ? `t:${record.modifiedTime ?? ''}` : `h:${contentHash(project(record.data, state.paths[from]))}`;

@@ -85,6 +85,8 @@ export interface RunContext {
   readonly onWrite?: ((write: RecordWrite) => void) | undefined;
   /** Records of a unit synced at once. */
   readonly concurrency: number;
+  /** Records of each side a unit's read holds whole; past them, unlinked ones are staged in storage (`RecordStage`). */
+  readonly recordsInMemory: number;
   /** The units this run syncs, in order. */
   readonly units: readonly SyncUnit[];
   /** FSM ids linked by an earlier unit of this run in a later unit's module (contact persons created with their customer). */

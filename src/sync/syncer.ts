@@ -74,6 +74,14 @@ export interface BidirectionalSyncerOptions {
    * contacts (they depend on nothing else). Dry runs go one record and one unit at a time.
    */
   concurrency?: number;
+  /**
+   * Records of each side a unit's read holds whole in memory (default 1,000). Past them, a record
+   * no link knows yet (a first run lists nothing but those) waits in the sync's storage until the
+   * unit matches or copies it, and memory holds its id, match key and unique fields only: a first
+   * run's memory stays about the same at 10,000 or 100,000 records. 0 stages every such record;
+   * `Infinity` keeps every record in memory (fastest, for small data sets).
+   */
+  recordsInMemory?: number;
 }
 
 /** How often `syncOne({ waitMs })` tries the lease again while a run holds it. */
@@ -191,6 +199,9 @@ export class BidirectionalSyncer {
     if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 32)) {
       throw new ConfigError(`BidirectionalSyncer option "concurrency" is a whole number from 1 to 32; got ${JSON.stringify(options.concurrency)}.`, { details: { option: 'concurrency' } });
     }
+    if (options.recordsInMemory !== undefined && !(options.recordsInMemory === Infinity || (Number.isInteger(options.recordsInMemory) && options.recordsInMemory >= 0))) {
+      throw new ConfigError(`BidirectionalSyncer option "recordsInMemory" is a whole number ≥ 0 or Infinity; got ${JSON.stringify(options.recordsInMemory)}.`, { details: { option: 'recordsInMemory' } });
+    }
     const leaseMs = options.leaseMs ?? 600_000;
     const fullScanIntervalMs = options.fullScanIntervalMs ?? 86_400_000;
     if (!(leaseMs > 0) || !(fullScanIntervalMs >= 0)) throw new ConfigError('BidirectionalSyncer options "leaseMs" (> 0) and "fullScanIntervalMs" (≥ 0) are milliseconds.');
@@ -250,7 +261,7 @@ export class BidirectionalSyncer {
       policy: { conflicts: o.conflicts, duplicates: o.duplicates, deletes: o.deletes },
       fullScanIntervalMs: o.fullScanIntervalMs, retryRefusedAfterMs: o.retryRefusedAfterMs ?? 86_400_000, fullScan: run.fullScan, dryRun: run.dryRun,
       signal: run.signal, links, resolver: linkResolver(links, taxes), report: run.report, events: run.events ?? this.#events, lease: run.lease,
-      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), concurrency: run.dryRun ? 1 : (o.concurrency ?? 4), transientInARow: 0, stoppedReason: undefined,
+      onWrite: run.onWrite, units: syncUnits(o.mapper.syncType, this.#entities), linkedThisRun: new Map(), concurrency: run.dryRun ? 1 : (o.concurrency ?? 4), recordsInMemory: o.recordsInMemory ?? 1_000, transientInARow: 0, stoppedReason: undefined,
       memo: run.dryRun ? undefined : new RunMemo(run.lease ? fencedStorage(o.storage, run.lease) : o.storage, this.#keys, o.finance.id, this.#clock),
     };
   }

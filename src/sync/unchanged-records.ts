@@ -61,9 +61,7 @@ export class UnchangedRecords {
    * for their customer's settling (`SideRead.siftedParents`).
    */
   sifter(input: SiftInput, side: SyncSide): Sift | undefined {
-    // A record an open create may concern, or one to retry, goes the usual way.
-    const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys(), ...(side === 'fsm' ? (input.linkedThisRun ?? []) : [])]);
-    for (const intent of input.intents[otherSide(side)].values()) if (intent.createdId !== undefined) guarded.add(intent.createdId);
+    const guarded = guardedIds(input, side);
     const held = collisionsOn(input.retries[otherSide(side)]);
     return (records) => {
       const next = this.#queue.then(() => this.#sift(input, side, records.filter((r) => !holdsCollision(r, held)), guarded));
@@ -108,6 +106,16 @@ export class UnchangedRecords {
     if (input.parents !== undefined && !input.parents.complete) input.parents.evict(companies);
     return dropped;
   }
+}
+
+/**
+ * The records of a side that always go the usual way, whatever the read found of them: one an open
+ * create may concern (its source, or what it created), one to retry, one linked earlier in the run.
+ */
+export function guardedIds(input: Pick<SiftInput, 'intents' | 'retries' | 'linkedThisRun'>, side: SyncSide): Set<string> {
+  const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys(), ...(side === 'fsm' ? (input.linkedThisRun ?? []) : [])]);
+  for (const intent of input.intents[otherSide(side)].values()) if (intent.createdId !== undefined) guarded.add(intent.createdId);
+  return guarded;
 }
 
 // A base with nothing pending: no derived write owed, no write-ahead note, no computed field

@@ -44,6 +44,8 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit, options: RunUnitO
   } finally {
     // Refusals held back for a delete pass the run did not reach are reported (best effort, as below).
     await state.collisions?.release().catch(() => undefined);
+    // Best effort too: a stage left behind is removed before the unit's next read.
+    await state.stage?.clear().catch(() => undefined);
     if (unit.module === PARENT_UNIT) releaseInlinePersons(ctx);
     // Parents settled before a stop count for the next run (a daily limit, an abort). Best effort:
     // a marker not written only means that parent's children are read again.

@@ -21,7 +21,8 @@ import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
 import { HeldCollisions } from './held-collisions.js';
 import { IdHashSet } from './id-hash-set.js';
-import { UnchangedRecords } from './unchanged-records.js';
+import { guardedIds, type SiftInput, UnchangedRecords } from './unchanged-records.js';
+import { RecordStage } from './record-stage.js';
 import { CompanyEmailIndex } from './validation.js';
 
 /**
@@ -91,6 +92,15 @@ export interface UnitState {
   readonly missingChildren: ReadonlyMap<string, readonly string[]>;
   /** Creates refused for a unique value, held back until the delete pass (a run's reads only). */
   readonly collisions: HeldCollisions | undefined;
+  /** The data of unlinked records the reads hold as shells (`loadRecord` gives a record whole). */
+  readonly stage: RecordStage | undefined;
+}
+
+/** A record of the reads with its data: a staged record's shell comes back whole (`RecordStage`). */
+export function whole(state: UnitState, side: SyncSide, record: SourceRecord): Promise<SourceRecord>;
+export function whole(state: UnitState, side: SyncSide, record: SourceRecord | undefined): Promise<SourceRecord | undefined>;
+export async function whole(state: UnitState, side: SyncSide, record: SourceRecord | undefined): Promise<SourceRecord | undefined> {
+  return record === undefined || state.stage === undefined || !state.stage.holds(record) ? record : state.stage.load(side, record);
 }
 
 /** A converter's entries as the merge reads them. */
@@ -203,6 +213,34 @@ export interface StoredUnit {
   readonly unchanged: UnchangedRecords;
   /** FSM contacts by company and email (contacts units), filled as they are read. */
   readonly emails: CompanyEmailIndex | undefined;
+  /** Where the reads keep the data of records no link knows (a run's reads; not a dry run's). */
+  readonly stage: RecordStage | undefined;
+}
+
+/**
+ * How a side's read stages the records it keeps (`RecordStage`): those no link knows and nothing
+ * guards, whole and not list summaries, held as a shell of the fields the unit matches and checks
+ * by before their turn (match key, unique fields, company) — only where the shell gives the same
+ * match key as the record.
+ */
+function staging(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'intents' | 'retries' | 'linkedThisRun'>, side: SyncSide): ((records: readonly SourceRecord[]) => Promise<readonly SourceRecord[]>) | undefined {
+  const { stage, links, caps } = stored;
+  if (stage === undefined) return undefined;
+  const guarded = guardedIds(guards, side);
+  const fields = new Set<string>(['Company', ...(caps[side].uniqueFields ?? []), ...(caps[side].matchField === undefined ? [] : [caps[side].matchField])]);
+  const linked = side === 'fsm' ? links.byFsm : links.byFinance;
+  const shellOf = (record: SourceRecord): SourceRecord | undefined => {
+    if (record.partial === true || guarded.has(record.id) || linked.has(record.id) || links.detached[side].has(record.id)) return undefined;
+    const data: Record<string, unknown> = {};
+    for (const field of fields) if (Object.hasOwn(record.data, field)) data[field] = record.data[field];
+    if (ctx.mapper.matchValue(unit.module, side, data) !== ctx.mapper.matchValue(unit.module, side, record.data)) return undefined;
+    return { ...record, data };
+  };
+  return async (records) => {
+    // The sift looked up the links of most; the rest (a read without one) are looked up here.
+    await links.ensure({ [side]: records.map((r) => r.id) });
+    return stage.page(side, records, shellOf);
+  };
 }
 
 /** What a unit works on from each side: a run reads its changes, `syncOne` gets the records it needs. */
@@ -226,6 +264,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       full: everything || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'fsm', stored.caps.fsm),
       sift: sift('fsm'),
+      stage: staging(ctx, unit, stored, sifted, 'fsm'),
       ...(stored.emails ? { seen: indexEmails(unit, stored.emails) } : {}),
       signal,
       runId: ctx.runId,
@@ -236,6 +275,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'finance', stored.caps.finance),
       sift: sift('finance'),
+      stage: staging(ctx, unit, stored, sifted, 'finance'),
       signal,
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
@@ -280,7 +320,10 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   ctx.links.set(unit.module, links);
   // A full scan reads every child (no parent times given): it needs no settled marker.
   const parentTimes = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await trustedParentTimes(ctx, unit.module) : undefined;
-  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined };
+  const stage = reader === readChanges && !ctx.dryRun ? new RecordStage(ctx.storage, ctx.keys, unit.module, ctx.recordsInMemory) : undefined;
+  // A stage a killed run left behind.
+  await stage?.clear();
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined, stage };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
   const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
@@ -332,6 +375,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     unchanged: stored.unchanged,
     missingChildren,
     collisions: reader === readChanges ? new HeldCollisions() : undefined,
+    stage,
   };
 }
 

@@ -8,7 +8,7 @@ import { createCounterpart } from './record-create.js';
 import type { SourceRecord } from './record-source.js';
 import { commit, type RunContext, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { knownGone, matchKeyOf, parentOf, type UnitState } from './unit-state.js';
+import { knownGone, matchKeyOf, parentOf, type UnitState, whole } from './unit-state.js';
 
 /** A record's match key and parent on its side. */
 export function keyOf(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
@@ -62,14 +62,14 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
   // newest, which the create made.
   const known = new Set(intent.known ?? []);
   const candidates = (intent.key === undefined ? [] : (index.get(intent.key) ?? [])).filter((r) => !known.has(r.id));
-  const sameContent = candidates.find((r) => !r.partial && contentHash(project(r.data, state.paths[target])) === intent.hash);
+  const sameContent = await findAsync(candidates, async (r) => !r.partial && sameHash(state, target, await whole(state, target, r), intent.hash));
   const newest = [...candidates].sort((a, b) => (timeOf(b.modifiedTime) ?? 0) - (timeOf(a.modifiedTime) ?? 0))[0];
   const chosen = sameContent ?? newest;
   if (chosen) return take(index, intent.key, (r) => r === chosen);
   if (intent.key === undefined) {
     for (const record of state[target].records.values()) {
       if (record.partial || isLinked(state, target, record.id)) continue;
-      if (contentHash(project(record.data, state.paths[target])) === intent.hash) return record;
+      if (sameHash(state, target, await whole(state, target, record), intent.hash)) return record;
     }
   }
   const source = ctx.sources[target];
@@ -95,6 +95,15 @@ async function findById(ctx: RunContext, state: UnitState, index: Map<string, So
   if (read) return read;
   if (state[target].full) return undefined;
   return ctx.sources[target].get(state.collections[target], id, { parentId: intent.parentId, signal: ctx.signal });
+}
+
+function sameHash(state: UnitState, side: SyncSide, record: SourceRecord, hash: string): boolean {
+  return contentHash(project(record.data, state.paths[side])) === hash;
+}
+
+async function findAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<T | undefined> {
+  for (const item of items) if (await test(item)) return item;
+  return undefined;
 }
 
 /**

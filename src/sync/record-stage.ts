@@ -1,0 +1,112 @@
+import type { Storage, StorageOp } from '../storage/storage.js';
+import type { SourceRecord } from './record-source.js';
+import { FatalRunError } from './run-context.js';
+import { listPages } from './storage-scan.js';
+import { encodeKeySegment, type SyncKeys, type SyncSide } from './sync-keys.js';
+
+type Data = Record<string, unknown>;
+
+/** Staged records a pass loads at once. */
+const LOAD_BATCH = 200;
+
+/**
+ * The records of a unit's reads kept in the sync's storage rather than in memory, under
+ * `sync/<binding>/stage/<unit>/<side>/<id>`. A first run (or any read with many records no link
+ * knows) holds every record it lists until the unit has matched or copied it; past the first
+ * `recordsInMemory` of a side, such a record is written here as its page arrives and the read holds
+ * a shell of it: id, parent, modified time and the few fields the unit matches and checks by (its
+ * match key, its unique fields, its company). The record's data comes back when its turn comes
+ * ({@link RecordStage.load}). The stage is removed when the unit ends, and a stage a killed run
+ * left is removed before the unit reads again.
+ */
+export class RecordStage {
+  readonly #storage: Storage;
+  readonly #prefix: string;
+  readonly #inMemory: number;
+  // Shells by identity: a shell is never mistaken for a record with its data (and vice versa).
+  readonly #shells = new WeakSet<SourceRecord>();
+  readonly #held = { fsm: 0, finance: 0 };
+  #staged = 0;
+
+  /** The stage of `unit`, keeping whole the first `inMemory` records of each side. */
+  constructor(storage: Storage, keys: SyncKeys, unit: string, inMemory: number) {
+    this.#storage = storage;
+    this.#prefix = `${keys.root}stage/${unit}/`;
+    this.#inMemory = inMemory;
+  }
+
+  /** Records written to the stage so far. */
+  get staged(): number {
+    return this.#staged;
+  }
+
+  /**
+   * The records of one read page to hold: each record past the first `recordsInMemory` of its side
+   * that `shellOf` gives a shell for is written to the stage, and its shell is held instead.
+   */
+  async page(side: SyncSide, records: readonly SourceRecord[], shellOf: (record: SourceRecord) => SourceRecord | undefined): Promise<SourceRecord[]> {
+    const held: SourceRecord[] = [];
+    const ops: StorageOp[] = [];
+    for (const record of records) {
+      const shell = this.#held[side] < this.#inMemory ? undefined : shellOf(record);
+      if (shell === undefined) {
+        this.#held[side] += 1;
+        held.push(record);
+        continue;
+      }
+      ops.push({ type: 'put', key: this.#key(side, record.id), value: record.data });
+      this.#shells.add(shell);
+      held.push(shell);
+    }
+    if (ops.length > 0) {
+      try {
+        await this.#storage.batch(ops);
+      } catch (error) {
+        throw new FatalRunError(error);
+      }
+      this.#staged += ops.length;
+    }
+    return held;
+  }
+
+  /** Whether a record is a shell whose data is in the stage. */
+  holds(record: SourceRecord): boolean {
+    return this.#shells.has(record);
+  }
+
+  /** The record with its data: a shell's from the stage (a copy: the read keeps the shell), any other as it is. */
+  async load(side: SyncSide, record: SourceRecord): Promise<SourceRecord> {
+    const [loaded] = await this.loadMany(side, [record]);
+    return loaded ?? record;
+  }
+
+  /** {@link RecordStage.load} for many records, a storage read per {@link LOAD_BATCH} shells. */
+  async loadMany(side: SyncSide, records: readonly SourceRecord[]): Promise<SourceRecord[]> {
+    const out = [...records];
+    const shells = records.flatMap((record, at) => (this.#shells.has(record) ? [at] : []));
+    for (let from = 0; from < shells.length; from += LOAD_BATCH) {
+      const batch = shells.slice(from, from + LOAD_BATCH);
+      const data = await this.#storage.getMany<Data>(batch.map((at) => this.#key(side, (records[at] as SourceRecord).id)));
+      batch.forEach((at, i) => {
+        const shell = records[at] as SourceRecord;
+        const stored = data[i];
+        // Written before its shell was held: missing only if the storage lost it.
+        if (stored === undefined) throw new FatalRunError(new Error(`The staged ${side} record ${shell.id} is missing from storage (sync key prefix ${this.#prefix}); the next run reads it again.`));
+        out[at] = { ...shell, data: stored };
+      });
+    }
+    return out;
+  }
+
+  /** Removes every staged record of the unit (its own, or those a killed run left). */
+  async clear(): Promise<void> {
+    for await (const page of listPages(this.#storage, this.#prefix)) {
+      if (page.length > 0) await this.#storage.batch(page.map((entry) => ({ type: 'delete' as const, key: entry.key })));
+    }
+    this.#staged = 0;
+  }
+
+  #key(side: SyncSide, id: string): string {
+    return `${this.#prefix}${side}/${encodeKeySegment(id)}`;
+  }
+}
