@@ -15,6 +15,7 @@ import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
 import { companyIdOf, entriesOf, pathsOf, type UnitState } from './unit-state.js';
 import { keptFields, leanRecord } from './lean-records.js';
+import type { RecordStage } from './record-stage.js';
 
 type Data = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ interface PersonsPlan {
   /** FSM contacts of each FSM company not linked when the plan was made, ready to go inline. */
   readonly byCompany: Map<string, SourceRecord[]>;
   readonly links: LinkIndex;
+  /** The companies unit's stage: where contacts past the first few wait for their company's create. */
+  readonly stage: RecordStage | undefined;
 }
 
 // One plan per run, made on the first new company and shared by the rest.
@@ -82,22 +85,33 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
     await links.ensure({ fsm: page.records.map((r) => r.id) });
     // Last before the lookups: the companies unit lets go of the links of the pairs it is done with.
     await state.links.ensure({ fsm: page.records.flatMap((r) => companyIdOf(r.data) ?? []) });
+    const chosen: Array<[string, SourceRecord]> = [];
     for (const record of page.records) {
       const companyId = companyIdOf(record.data);
       if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
       if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
-      const lean = leanRecord(record, kept);
-      const list = byCompany.get(companyId);
-      if (list) list.push(lean);
-      else byCompany.set(companyId, [lean]);
+      chosen.push([companyId, leanRecord(record, kept)]);
     }
+    // Every new company's contacts, until its create: in the unit's stage past the first few.
+    const held = state.stage ? await state.stage.page('inline', chosen.map(([, lean]) => lean), shellOf) : chosen.map(([, lean]) => lean);
+    chosen.forEach(([companyId], i) => {
+      const record = held[i] as SourceRecord;
+      const list = byCompany.get(companyId);
+      if (list) list.push(record);
+      else byCompany.set(companyId, [record]);
+    });
     // Only the links the plan makes count from here (`made`): the window need not hold these.
     links.evict(page.records.map((r) => r.id));
   }
   const entries = entriesOf(converter);
   // The run's link counts include the persons linked with their customer, even if it stops before their unit.
   if (!ctx.links.has(PERSONS_UNIT)) ctx.links.set(PERSONS_UNIT, links);
-  return { unit, converter, entries, paths: pathsOf(entries), byCompany, links };
+  return { unit, converter, entries, paths: pathsOf(entries), byCompany, links, stage: state.stage };
+}
+
+// A contact waiting for its company's create needs nothing but its id until then.
+function shellOf(record: SourceRecord): SourceRecord {
+  return { id: record.id, data: {}, ...(record.modifiedTime === undefined ? {} : { modifiedTime: record.modifiedTime }) };
 }
 
 /** Normalised email: how a reply's persons are told apart. */
@@ -120,9 +134,10 @@ export async function inlinePersons(ctx: RunContext, state: UnitState, companyFs
   }
   const ready = await making;
   if (ready) plans.set(ctx, ready);
-  const contacts = ready?.byCompany.get(companyFsmId);
-  if (!ready || !contacts) return [];
+  const held = ready?.byCompany.get(companyFsmId);
+  if (!ready || !held) return [];
   ready.byCompany.delete(companyFsmId);
+  const contacts = ready.stage ? await ready.stage.loadMany('inline', held) : held;
   const required = (ctx.sources.finance.capabilities(PERSONS_UNIT)?.requiredOnCreate ?? []).filter((f) => f !== 'contact_id');
   // The company's customer is what is being made: its reference is left out, and the person goes inside it.
   const options = { resolve: ctx.resolver, unresolved: 'omit' as const };

@@ -6,12 +6,15 @@ import { encodeKeySegment, type SyncKeys, type SyncSide } from './sync-keys.js';
 
 type Data = Record<string, unknown>;
 
+/** A part of a unit's stage: a side's read, or (companies) the FSM contacts going inside new customers. */
+export type StagePart = SyncSide | 'inline';
+
 /** Staged records a pass loads at once. */
 const LOAD_BATCH = 200;
 
 /**
  * The records of a unit's reads kept in the sync's storage rather than in memory, under
- * `sync/<binding>/stage/<unit>/<side>/<id>`. A first run (or any read with many records no link
+ * `sync/<binding>/stage/<unit>/<part>/<id>`. A first run (or any read with many records no link
  * knows) holds every record it lists until the unit has matched or copied it; past the first
  * `recordsInMemory` of a side, such a record is written here as its page arrives and the read holds
  * a shell of it: id, parent, modified time and the few fields the unit matches and checks by (its
@@ -25,7 +28,7 @@ export class RecordStage {
   readonly #inMemory: number;
   // Shells by identity: a shell is never mistaken for a record with its data (and vice versa).
   readonly #shells = new WeakSet<SourceRecord>();
-  readonly #held = { fsm: 0, finance: 0 };
+  readonly #held = new Map<StagePart, number>();
   #staged = 0;
 
   /** The stage of `unit`, keeping whole the first `inMemory` records of each side. */
@@ -44,20 +47,22 @@ export class RecordStage {
    * The records of one read page to hold: each record past the first `recordsInMemory` of its side
    * that `shellOf` gives a shell for is written to the stage, and its shell is held instead.
    */
-  async page(side: SyncSide, records: readonly SourceRecord[], shellOf: (record: SourceRecord) => SourceRecord | undefined): Promise<SourceRecord[]> {
+  async page(part: StagePart, records: readonly SourceRecord[], shellOf: (record: SourceRecord) => SourceRecord | undefined): Promise<SourceRecord[]> {
     const held: SourceRecord[] = [];
     const ops: StorageOp[] = [];
+    let whole = this.#held.get(part) ?? 0;
     for (const record of records) {
-      const shell = this.#held[side] < this.#inMemory ? undefined : shellOf(record);
+      const shell = whole < this.#inMemory ? undefined : shellOf(record);
       if (shell === undefined) {
-        this.#held[side] += 1;
+        whole += 1;
         held.push(record);
         continue;
       }
-      ops.push({ type: 'put', key: this.#key(side, record.id), value: record.data });
+      ops.push({ type: 'put', key: this.#key(part, record.id), value: record.data });
       this.#shells.add(shell);
       held.push(shell);
     }
+    this.#held.set(part, whole);
     if (ops.length > 0) {
       try {
         await this.#storage.batch(ops);
@@ -75,23 +80,23 @@ export class RecordStage {
   }
 
   /** The record with its data: a shell's from the stage (a copy: the read keeps the shell), any other as it is. */
-  async load(side: SyncSide, record: SourceRecord): Promise<SourceRecord> {
-    const [loaded] = await this.loadMany(side, [record]);
+  async load(part: StagePart, record: SourceRecord): Promise<SourceRecord> {
+    const [loaded] = await this.loadMany(part, [record]);
     return loaded ?? record;
   }
 
   /** {@link RecordStage.load} for many records, a storage read per {@link LOAD_BATCH} shells. */
-  async loadMany(side: SyncSide, records: readonly SourceRecord[]): Promise<SourceRecord[]> {
+  async loadMany(part: StagePart, records: readonly SourceRecord[]): Promise<SourceRecord[]> {
     const out = [...records];
     const shells = records.flatMap((record, at) => (this.#shells.has(record) ? [at] : []));
     for (let from = 0; from < shells.length; from += LOAD_BATCH) {
       const batch = shells.slice(from, from + LOAD_BATCH);
-      const data = await this.#storage.getMany<Data>(batch.map((at) => this.#key(side, (records[at] as SourceRecord).id)));
+      const data = await this.#storage.getMany<Data>(batch.map((at) => this.#key(part, (records[at] as SourceRecord).id)));
       batch.forEach((at, i) => {
         const shell = records[at] as SourceRecord;
         const stored = data[i];
         // Written before its shell was held: missing only if the storage lost it.
-        if (stored === undefined) throw new FatalRunError(new Error(`The staged ${side} record ${shell.id} is missing from storage (sync key prefix ${this.#prefix}); the next run reads it again.`));
+        if (stored === undefined) throw new FatalRunError(new Error(`The staged ${part} record ${shell.id} is missing from storage (sync key prefix ${this.#prefix}); the next run reads it again.`));
         out[at] = { ...shell, data: stored };
       });
     }
@@ -106,7 +111,7 @@ export class RecordStage {
     this.#staged = 0;
   }
 
-  #key(side: SyncSide, id: string): string {
-    return `${this.#prefix}${side}/${encodeKeySegment(id)}`;
+  #key(part: StagePart, id: string): string {
+    return `${this.#prefix}${part}/${encodeKeySegment(id)}`;
   }
 }

@@ -24,7 +24,7 @@ export interface SiftInput {
   readonly retries: { readonly fsm: ReadonlyMap<string, RetryMark>; readonly finance: ReadonlyMap<string, RetryMark> };
   /** Contact persons: the companies links, by which a person whose customer's pair was dropped is found. */
   readonly parents?: LinkIndex | undefined;
-  /** FSM ids linked earlier in the run (persons created with their customer): counted as created, not unchanged. */
+  /** FSM ids linked earlier in the run (persons created with their customer): left out when equal to their base, but counted as created, not unchanged. */
   readonly linkedThisRun?: ReadonlySet<string> | undefined;
 }
 
@@ -97,7 +97,8 @@ export class UnchangedRecords {
       if (record.partial === true ? !unchangedByTime(record, base[side]) : contentHash(project(record.data, input.paths[side])) !== base[side].hash) continue;
       dropped.add(record.id);
       droppedPairs.push(fsmId);
-      this.#pairs.add(fsmId);
+      // A person created with its customer earlier in the run counts as created, not unchanged.
+      if (input.linkedThisRun?.has(fsmId) !== true) this.#pairs.add(fsmId);
     }
     // Out of the windows again: the run needs them only if the other side changed (loaded then).
     // The companies' links too: the unit loads those of the persons it keeps once the reads are done.
@@ -110,10 +111,10 @@ export class UnchangedRecords {
 
 /**
  * The records of a side that always go the usual way, whatever the read found of them: one an open
- * create may concern (its source, or what it created), one to retry, one linked earlier in the run.
+ * create may concern (its source, or what it created), or one to retry.
  */
-export function guardedIds(input: Pick<SiftInput, 'intents' | 'retries' | 'linkedThisRun'>, side: SyncSide): Set<string> {
-  const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys(), ...(side === 'fsm' ? (input.linkedThisRun ?? []) : [])]);
+export function guardedIds(input: Pick<SiftInput, 'intents' | 'retries'>, side: SyncSide): Set<string> {
+  const guarded = new Set<string>([...input.intents[side].keys(), ...input.retries[side].keys()]);
   for (const intent of input.intents[otherSide(side)].values()) if (intent.createdId !== undefined) guarded.add(intent.createdId);
   return guarded;
 }

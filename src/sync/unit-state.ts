@@ -223,7 +223,7 @@ export interface StoredUnit {
  * by before their turn (match key, unique fields, company) — only where the shell gives the same
  * match key as the record.
  */
-function staging(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'intents' | 'retries' | 'linkedThisRun'>, side: SyncSide): ((records: readonly SourceRecord[]) => Promise<readonly SourceRecord[]>) | undefined {
+function staging(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'intents' | 'retries'>, side: SyncSide): ((records: readonly SourceRecord[]) => Promise<readonly SourceRecord[]>) | undefined {
   const { stage, links, caps } = stored;
   if (stage === undefined) return undefined;
   const guarded = guardedIds(guards, side);
@@ -435,15 +435,16 @@ async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex
 
 /**
  * Loads the links and bases of every record the unit run works on: both reads (with their
- * tombstones and refused ids), open intents and what they created, records linked earlier in the
- * run, and the customers of contact persons (their companies' links).
+ * tombstones and refused ids), open intents and what they created, and the customers of contact
+ * persons (their companies' links).
  */
 async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, reads: { fsm: SideRead; finance: SideRead }): Promise<void> {
   const { links, intents } = stored;
   const created = (side: SyncSide) => [...intents[otherSide(side)].values()].flatMap((i) => (i.createdId === undefined ? [] : [i.createdId]));
   const idsOf = (side: SyncSide): string[] => [...reads[side].records.keys(), ...reads[side].deleted, ...reads[side].refusedIds, ...intents[side].keys(), ...created(side), ...stored.retries[side].keys()];
-  await links.ensure({ fsm: [...idsOf('fsm'), ...(ctx.linkedThisRun.get(unit.module) ?? [])], finance: idsOf('finance') });
-  await stored.bases.ensure(linkedIds(links, reads.fsm, reads.finance, ctx.linkedThisRun.get(unit.module)));
+  // Records linked earlier in the run are in play only if their read kept them (changed since).
+  await links.ensure({ fsm: idsOf('fsm'), finance: idsOf('finance') });
+  await stored.bases.ensure(linkedIds(links, reads.fsm, reads.finance));
   if (unit.parent) await ensureParents(ctx, stored, reads);
 }
 
@@ -456,7 +457,7 @@ function* listedParents(read: SideRead): Generator<string> {
 
 // The FSM ids of the linked pairs the run may merge: a window holds just those; a complete index
 // (contact persons) holds every link, and a pair whose records were not read is not merged.
-function* linkedIds(links: LinkIndex, fsm: SideRead, finance: SideRead, fresh: ReadonlySet<string> | undefined): Generator<string> {
+function* linkedIds(links: LinkIndex, fsm: SideRead, finance: SideRead): Generator<string> {
   if (!links.complete) {
     yield* links.byFsm.keys();
     return;
@@ -467,7 +468,6 @@ function* linkedIds(links: LinkIndex, fsm: SideRead, finance: SideRead, fresh: R
     const fsmId = links.byFinance.get(id);
     if (fsmId !== undefined) yield fsmId;
   }
-  yield* fresh ?? [];
 }
 
 /** The companies links contact persons need: their FSM contacts' companies, their customers, open intents' companies. */
