@@ -9,6 +9,24 @@ type Data = Record<string, unknown>;
 /** A part of a unit's stage: a side's read, or (companies) the FSM contacts going inside new customers. */
 export type StagePart = SyncSide | 'inline';
 
+/**
+ * A record whose data waits in the stage: its class tells it apart (no per-record bookkeeping), and
+ * `data` holds only the fields the unit reads of it before its turn.
+ */
+class Shell implements SourceRecord {
+  readonly id: string;
+  readonly data: Data;
+  readonly modifiedTime?: string | undefined;
+  readonly parentId?: string | undefined;
+
+  constructor(record: SourceRecord) {
+    this.id = record.id;
+    this.data = record.data;
+    if (record.modifiedTime !== undefined) this.modifiedTime = record.modifiedTime;
+    if (record.parentId !== undefined) this.parentId = record.parentId;
+  }
+}
+
 /** Staged records a pass loads at once. */
 const LOAD_BATCH = 200;
 
@@ -26,8 +44,6 @@ export class RecordStage {
   readonly #storage: Storage;
   readonly #prefix: string;
   readonly #inMemory: number;
-  // Shells by identity: a shell is never mistaken for a record with its data (and vice versa).
-  readonly #shells = new WeakSet<SourceRecord>();
   readonly #held = new Map<StagePart, number>();
   #staged = 0;
 
@@ -59,8 +75,7 @@ export class RecordStage {
         continue;
       }
       ops.push({ type: 'put', key: this.#key(part, record.id), value: record.data });
-      this.#shells.add(shell);
-      held.push(shell);
+      held.push(new Shell(shell));
     }
     this.#held.set(part, whole);
     if (ops.length > 0) {
@@ -76,7 +91,7 @@ export class RecordStage {
 
   /** Whether a record is a shell whose data is in the stage. */
   holds(record: SourceRecord): boolean {
-    return this.#shells.has(record);
+    return record instanceof Shell;
   }
 
   /** The record with its data: a shell's from the stage (a copy: the read keeps the shell), any other as it is. */
@@ -88,7 +103,7 @@ export class RecordStage {
   /** {@link RecordStage.load} for many records, a storage read per {@link LOAD_BATCH} shells. */
   async loadMany(part: StagePart, records: readonly SourceRecord[]): Promise<SourceRecord[]> {
     const out = [...records];
-    const shells = records.flatMap((record, at) => (this.#shells.has(record) ? [at] : []));
+    const shells = records.flatMap((record, at) => (record instanceof Shell ? [at] : []));
     for (let from = 0; from < shells.length; from += LOAD_BATCH) {
       const batch = shells.slice(from, from + LOAD_BATCH);
       const data = await this.#storage.getMany<Data>(batch.map((at) => this.#key(part, (records[at] as SourceRecord).id)));
@@ -97,7 +112,7 @@ export class RecordStage {
         const stored = data[i];
         // Written before its shell was held: missing only if the storage lost it.
         if (stored === undefined) throw new FatalRunError(new Error(`The staged ${part} record ${shell.id} is missing from storage (sync key prefix ${this.#prefix}); the next run reads it again.`));
-        out[at] = { ...shell, data: stored };
+        out[at] = { id: shell.id, data: stored, ...(shell.modifiedTime === undefined ? {} : { modifiedTime: shell.modifiedTime }), ...(shell.parentId === undefined ? {} : { parentId: shell.parentId }) };
       });
     }
     return out;
