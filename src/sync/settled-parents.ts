@@ -58,7 +58,8 @@ export function settledOps(ctx: RunContext, unit: string, parentId: string, mark
 export class ParentVisits {
   readonly #ctx: RunContext;
   readonly #unit: string;
-  readonly #left = new Map<string, Set<string>>();
+  // Children not visited yet, per parent (a count: `#parentOf` knows which).
+  readonly #left = new Map<string, number>();
   readonly #time = new Map<string, string>();
   readonly #parentOf = new Map<string, string>();
   readonly #exact: ReadonlyMap<string, string>;
@@ -75,9 +76,7 @@ export class ParentVisits {
       // Children read at different times of their parent (a read that saw it twice): not settled.
       if (time !== undefined && time !== record.modifiedTime) this.#time.set(parentId, '');
       else this.#time.set(parentId, record.modifiedTime);
-      const left = this.#left.get(parentId) ?? new Set<string>();
-      left.add(record.id);
-      this.#left.set(parentId, left);
+      this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + 1);
       this.#parentOf.set(record.id, parentId);
     }
     // Children left out as unchanged are done already; their time counts as a listed child's.
@@ -106,10 +105,11 @@ export class ParentVisits {
     const parentId = this.#parentOf.get(financeId);
     if (parentId === undefined) return;
     this.#parentOf.delete(financeId);
-    const left = this.#left.get(parentId);
-    if (!left) return;
-    left.delete(financeId);
-    if (left.size > 0) return;
+    const left = (this.#left.get(parentId) ?? 0) - 1;
+    if (left > 0) {
+      this.#left.set(parentId, left);
+      return;
+    }
     this.#left.delete(parentId);
     this.#settle(parentId);
   }
