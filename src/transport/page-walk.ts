@@ -1,5 +1,6 @@
 import { ApiError } from '../errors/api-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { NumberSet } from '../util/number-set.js';
 
 /**
  * The most pages one walk of a list fetches when the first reply gives no total: 5,000 pages, a
@@ -42,9 +43,10 @@ export class PageWalk<T> {
   readonly #what: string;
   readonly #maxPages: number;
   readonly #idOf: ((item: T) => unknown) | undefined;
-  // 52-bit hashes of the rows read, not their ids: a walk of 50,000 rows holds numbers, not
-  // strings. A false "seen" needs every row of a page to collide (about 1 in 10^11 per row).
-  readonly #seen = new Set<number>();
+  // 52-bit hashes of the rows read, not their ids: a walk of 50,000 rows holds numbers in one
+  // typed array, not strings. A false "seen" needs every row of a page to collide (about 1 in
+  // 10^11 per row).
+  readonly #seen = new NumberSet();
   #limit: number;
   #pages = 0;
 
