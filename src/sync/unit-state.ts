@@ -243,6 +243,11 @@ function staging(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, guards: Pi
   };
 }
 
+// The mapping changed since the unit's last complete run: every record is read and backfilled.
+function mappingChanged(cursor: UnitCursor, converter: SyncConverter): boolean {
+  return cursor.mappingVersion !== undefined && cursor.mappingVersion !== converter.version;
+}
+
 /** What a unit works on from each side: a run reads its changes, `syncOne` gets the records it needs. */
 export type UnitReader = (ctx: RunContext, unit: SyncUnit, stored: StoredUnit) => Promise<{ fsm: SideRead; finance: SideRead }>;
 
@@ -250,13 +255,13 @@ export type UnitReader = (ctx: RunContext, unit: SyncUnit, stored: StoredUnit) =
 export const readChanges: UnitReader = async (ctx, unit, stored) => {
   const { links, cursor, retries } = stored;
   const now = ctx.clock.now();
-  const mappingChanged = cursor.mappingVersion !== undefined && cursor.mappingVersion !== stored.converter.version;
+  const remap = mappingChanged(cursor, stored.converter);
   const progress = (side: SyncSide) => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'read', side, done, total: 0 });
   // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
   // may leave out the children of parents whose time has not moved.
-  const everything = ctx.fullScan || mappingChanged;
+  const everything = ctx.fullScan || remap;
   const sifted = { parents: unit.parent ? ctx.links.get('companies') : undefined, linkedThisRun: ctx.linkedThisRun.get(unit.module), paths: pathsOf(entriesOf(stored.converter)), unit, version: stored.converter.version, links, bases: stored.bases, conflicts: stored.conflicts, intents: stored.intents, retries };
-  const sift = (side: SyncSide) => (mappingChanged ? undefined : stored.unchanged.sifter(sifted, side));
+  const sift = (side: SyncSide) => (remap ? undefined : stored.unchanged.sifter(sifted, side));
   // The two sides are two organisations with a quota each: read both at once. A side that fails
   // stops the other's read.
   const { fsm, finance } = await bothSides(ctx.signal, {
@@ -318,8 +323,9 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     loadRetries(ctx, unit.module, 'finance'),
   ]);
   ctx.links.set(unit.module, links);
-  // A full scan reads every child (no parent times given): it needs no settled marker.
-  const parentTimes = unit.parent && financeCaps.parentTime === true && !ctx.fullScan ? await trustedParentTimes(ctx, unit.module) : undefined;
+  // Only a run's read of changes gives parent times: a full scan or a mapping change reads every
+  // child, and `syncOne` reads the records it needs.
+  const parentTimes = reader === readChanges && unit.parent && financeCaps.parentTime === true && !ctx.fullScan && !mappingChanged(cursor, converter) ? await trustedParentTimes(ctx, unit.module) : undefined;
   const stage = reader === readChanges && !ctx.dryRun ? new RecordStage(ctx.storage, ctx.keys, unit.module, ctx.recordsInMemory) : undefined;
   // A stage a killed run left behind.
   await stage?.clear();
