@@ -23,6 +23,8 @@ const TRACE = process.env.BENCH_TRACE === '1';
  * the run really holds, per phase. Collecting often lowers the peaks: measure one or the other.
  */
 const LIVE_MS = Number(process.env.BENCH_LIVE_MS ?? 0);
+/** The syncer's `recordsInMemory` (BENCH_RECORDS_IN_MEMORY, e.g. Infinity to stage nothing); its default otherwise. */
+const IN_MEMORY = process.env.BENCH_RECORDS_IN_MEMORY === undefined ? undefined : Number(process.env.BENCH_RECORDS_IN_MEMORY);
 
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
 const sum = (r, key) => r.toFinance[key] + r.toFsm[key];
@@ -99,7 +101,7 @@ const client = new IntegrationClient({
   limits: { plan: 'ultimate', perMinute: 1e9, perDay: false },
 });
 const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'us' });
-const syncer = new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client) });
+const syncer = new BidirectionalSyncer({ storage, mapper, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client), ...(IN_MEMORY === undefined ? {} : { recordsInMemory: IN_MEMORY }) });
 const measured = await measure(syncer, label, process.env.BENCH_FULL === '1');
 storage.close();
 process.stdout.write(`${JSON.stringify({ label, ms: measured.ms, created: sum(measured.report, 'created'), updated: sum(measured.report, 'updated'), peaks: [...measured.peaks] })}\n`);

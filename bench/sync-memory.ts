@@ -22,6 +22,7 @@
  *   BENCH_SNAPSHOT_RUN='full read' …   # snapshots only in that run (initial, no-change, full read)
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
  *   BENCH_LIVE_MS=1000 …   # a full collection every second: the live heap per phase (lowers the peaks: a separate run)
+ *   BENCH_RECORDS_IN_MEMORY=Infinity …   # the syncer's recordsInMemory (default its own: 1,000); Infinity stages nothing
  *
  * No assertions: numbers vary by machine; compare runs on one machine.
  */
