@@ -129,7 +129,7 @@ rmSync(dir, { recursive: true, force: true });
 // ——— Report ———
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
-print(`\nBidirectionalSyncer memory — N = ${formatNumber(N)} per entity (sync type III), SqliteStorage on a temp file, sandbox in a child process over HTTP, no limits`);
+print(`\nBidirectionalSyncer memory — N = ${formatNumber(N)} per entity (sync type III), SqliteStorage on a temp file, sandbox in a child process over HTTP, no limits, recordsInMemory ${process.env.BENCH_RECORDS_IN_MEMORY ?? 'default (1,000)'}`);
 print(`server child start: ${(setupMs / 1000).toFixed(1)} s; heap limit ${mb(getHeapStatistics().heap_size_limit)} MB\n`);
 print(formatTable(
   ['run', 'real', 'created / updated', ...PHASES.map((p) => `${p}: RSS / heap (MB)`)],
