@@ -31,6 +31,8 @@ export interface ChildSyncJob {
   deletes: DeletePolicy;
   duplicates: DuplicatePolicy;
   fullScan: boolean;
+  /** The syncer's `recordsInMemory` (0: every unlinked record of a read waits in storage). */
+  recordsInMemory?: number;
   /** The parent's clock: the child's lease and log times follow the sandbox's time, not the wall clock. */
   now: number;
 }
@@ -54,6 +56,7 @@ async function main(): Promise<number> {
     fsm: zohoFsmSource(client),
     finance: zohoFinanceSource(client),
     conflicts: job.conflicts, deletes: job.deletes, duplicates: job.duplicates,
+    ...(job.recordsInMemory === undefined ? {} : { recordsInMemory: job.recordsInMemory }),
   });
   try {
     await syncer.run({ fullScan: job.fullScan });
