@@ -138,6 +138,8 @@ interface Measured {
   floorMs: number;
   peakRss: number;
   peakHeap: number;
+  /** Calls per organisation in each simulated minute of a one-day run of at most 20 minutes: where a quota sat idle. */
+  perMinute: Record<string, number[]> | undefined;
 }
 
 /**
@@ -172,11 +174,25 @@ async function measure(label: string, boundInput: LowerBoundInput, options: { fu
   for (const [endpoint, n] of Object.entries(sandbox.calls.byEndpoint())) if (appOf(endpoint) !== 'accounts') calls[endpoint] = n;
   const byOrg: Record<string, number> = {};
   for (const [endpoint, n] of Object.entries(calls)) byOrg[appOf(endpoint)] = (byOrg[appOf(endpoint)] ?? 0) + n;
+  let perMinute: Record<string, number[]> | undefined;
+  const first = reports[0];
+  if (reports.length === 1 && first !== undefined && first.durationMs <= 20 * 60_000) {
+    const start = Date.parse(first.startedAt);
+    perMinute = {};
+    for (const call of sandbox.calls.list()) {
+      if (call.app === 'accounts' || call.app === 'unknown') continue;
+      const minute = Math.max(0, Math.floor((call.at - start) / 60_000));
+      const row = (perMinute[call.app] ??= []);
+      while (row.length <= minute) row.push(0);
+      row[minute] = (row[minute] ?? 0) + 1;
+    }
+  }
   return {
     label,
     reports,
     calls,
     bound,
+    perMinute,
     ms,
     simulatedMs: reports.reduce((t, r) => t + r.durationMs, 0),
     days: reports.length,
@@ -274,6 +290,7 @@ if (gc) {
 for (const r of runs) {
   print(`\n${r.label}: calls per endpoint against the bound`);
   print(formatTable(['endpoint', 'calls', 'bound', 'over'], compareToBound(r.calls, r.bound).map((row) => [row.endpoint, formatNumber(row.actual), formatNumber(row.bound), row.over === 0 ? '' : `${row.over > 0 ? '+' : ''}${formatNumber(row.over)}`])));
+  if (r.perMinute) for (const [app, row] of Object.entries(r.perMinute)) print(`calls per simulated minute, ${app}: ${row.join(' ')}`);
 }
 
 const n = formatNumber(N);
