@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
-import { duplicates, runUntilQuiet, syncWorld, type SyncWorld } from './helpers.js';
+import type { Storage } from '../../src/storage/storage.js';
+import { duplicates, runUntilQuiet, syncWorld, type SyncWorld, WatchedStorage } from './helpers.js';
 
 /*
  * Business customers, individuals and contact persons are units of one run that all read Books'
@@ -13,30 +12,6 @@ import { duplicates, runUntilQuiet, syncWorld, type SyncWorld } from './helpers.
 // The kept walk's entries: its header and its pages (keys encoded as storage keys).
 const WALK_ENTRY = /\/memo\/[^/]+\/run%2Fwalk(%2F\d+)?$/;
 const WALK_PAGE = /\/memo\/[^/]+\/run%2Fwalk%2F\d+$/;
-
-/** A user's Storage that sees every write, and may lose some (a failed write of a hint). */
-class WatchedStorage implements Storage {
-  readonly inner = new MemoryStorage();
-  readonly written = new Set<string>();
-  lose: RegExp | undefined;
-  get<T>(key: string): Promise<T | undefined> {
-    return this.inner.get<T>(key);
-  }
-  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
-    return this.inner.getMany<T>(keys);
-  }
-  list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
-    return this.inner.list<T>(prefix, options);
-  }
-  batch(ops: readonly StorageOp[]): Promise<void> {
-    for (const op of ops) if (op.type === 'put') this.written.add(op.key);
-    const lose = this.lose;
-    return this.inner.batch(lose ? ops.filter((op) => !(op.type === 'put' && lose.test(op.key))) : ops);
-  }
-  compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
-    return this.inner.compareAndSet(key, expected, next);
-  }
-}
 
 async function settled(storage: WatchedStorage): Promise<SyncWorld> {
   const world = syncWorld({ syncType: 'III', storage, fsmRecords: { customers: 8, items: 2 }, booksRecords: { customers: 8, items: 2, offset: 4 } });

@@ -5,7 +5,7 @@ import type { Region } from '../../src/regions.js';
 import { createSandbox, type FaultOptions, type FinanceOrgInit, type LimitOptions, type RecordCounts, type Sandbox, type SandboxEdition, type UndocumentedBehaviour } from '../../src/sandbox/index.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import type { Storage, StorageOp } from '../../src/storage/storage.js';
+import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import type { BaseSnapshot } from '../../src/sync/base-store.js';
 import { BidirectionalSyncer, type BidirectionalSyncerOptions, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
 import { createFetchTransport } from '../../src/transport/fetch-transport.js';
@@ -207,4 +207,28 @@ export function duplicates(world: SyncWorld): string[] {
 /** The base snapshots a storage batch puts (to kill a run at a chosen commit). */
 export function basesIn(ops: readonly StorageOp[]): BaseSnapshot[] {
   return ops.flatMap((op) => (op.type === 'put' && typeof op.value === 'object' && op.value !== null && 'mappingVersion' in op.value ? [op.value as BaseSnapshot] : []));
+}
+
+/** A user's Storage that sees every write, and may lose some (a failed write of a hint). */
+export class WatchedStorage implements Storage {
+  readonly inner = new MemoryStorage();
+  readonly written = new Set<string>();
+  lose: RegExp | undefined;
+  get<T>(key: string): Promise<T | undefined> {
+    return this.inner.get<T>(key);
+  }
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    return this.inner.getMany<T>(keys);
+  }
+  list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
+    return this.inner.list<T>(prefix, options);
+  }
+  batch(ops: readonly StorageOp[]): Promise<void> {
+    for (const op of ops) if (op.type === 'put') this.written.add(op.key);
+    const lose = this.lose;
+    return this.inner.batch(lose ? ops.filter((op) => !(op.type === 'put' && lose.test(op.key))) : ops);
+  }
+  compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
+    return this.inner.compareAndSet(key, expected, next);
+  }
 }
