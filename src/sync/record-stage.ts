@@ -45,18 +45,12 @@ export class RecordStage {
   readonly #prefix: string;
   readonly #inMemory: number;
   readonly #held = new Map<StagePart, number>();
-  #staged = 0;
 
   /** The stage of `unit`, keeping whole the first `inMemory` records of each side. */
   constructor(storage: Storage, keys: SyncKeys, unit: string, inMemory: number) {
     this.#storage = storage;
     this.#prefix = `${keys.root}stage/${unit}/`;
     this.#inMemory = inMemory;
-  }
-
-  /** Records written to the stage so far. */
-  get staged(): number {
-    return this.#staged;
   }
 
   /**
@@ -84,7 +78,6 @@ export class RecordStage {
       } catch (error) {
         throw new FatalRunError(error);
       }
-      this.#staged += ops.length;
     }
     return held;
   }
@@ -123,7 +116,6 @@ export class RecordStage {
     for await (const page of listPages(this.#storage, this.#prefix)) {
       if (page.length > 0) await this.#storage.batch(page.map((entry) => ({ type: 'delete' as const, key: entry.key })));
     }
-    this.#staged = 0;
   }
 
   #key(part: StagePart, id: string): string {

@@ -92,7 +92,7 @@ export interface UnitState {
   readonly missingChildren: ReadonlyMap<string, readonly string[]>;
   /** Creates refused for a unique value, held back until the delete pass (a run's reads only). */
   readonly collisions: HeldCollisions | undefined;
-  /** The data of unlinked records the reads hold as shells (`loadRecord` gives a record whole). */
+  /** The data of unlinked records the reads hold as shells (`whole` gives a record with its data). */
   readonly stage: RecordStage | undefined;
 }
 
