@@ -74,7 +74,11 @@ export async function readSide(
     // The records kept, or their shells where the stage holds their data (same order).
     const kept = same === undefined ? records : records.filter((record) => !same.has(record.id));
     const held = options.stage && kept.length > 0 ? await options.stage(kept) : kept;
-    const heldOf = new Map<SourceRecord, SourceRecord>(held === kept ? [] : kept.map((record, i) => [record, held[i] ?? record]));
+    const heldOf = new Map<SourceRecord, SourceRecord>();
+    kept.forEach((record, i) => {
+      const shell = held[i];
+      if (shell !== undefined && shell !== record) heldOf.set(record, shell);
+    });
     for (const record of records) {
       // A walk may list a record twice: its last copy decides.
       if (same?.has(record.id)) {

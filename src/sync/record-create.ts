@@ -69,13 +69,13 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
   const { unit } = state;
   const record = await whole(state, from, read);
   const to = otherSide(from);
+  // Another record holds a unique value this one needs: the run's delete pass may yet free it.
+  const retry = () => createCounterpart(ctx, state, from, record);
   const ids = from === 'fsm' ? { fsmId: record.id } : { financeId: record.id };
   const fingerprint = record.partial ? `t:${record.modifiedTime ?? ''}` : `h:${contentHash(project(record.data, state.paths[from]))}`;
   const refused = stillRefused(ctx, state, from, record.id, fingerprint);
   if (refused) {
     const tell = () => report(ctx, unit, to, refused, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) }, undefined);
-    // The record holding the value may be deleted by this run's delete pass.
-    const retry = () => createCounterpart(ctx, state, from, record);
     if (refusedForCollision(state, from, record.id) && state.collisions?.hold({ to, retry, refuse: async () => tell() })) return;
     tell();
     return;
@@ -209,8 +209,7 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       const collides = payload === undefined || state.caps[to].changeFeed !== 'scan' ? undefined : collidingValues(reason, state.caps[to].uniqueFields, payload);
       await markFailed(ctx, state, from, record.id, { parentId: record.parentId, fingerprint, reason, collides });
     };
-    // Another record holds the name: one this run's delete pass may yet delete.
-    if (isCollision(failureReason(cause)) && state.collisions?.hold({ to, retry: () => createCounterpart(ctx, state, from, record), refuse })) return;
+    if (isCollision(failureReason(cause)) && state.collisions?.hold({ to, retry, refuse })) return;
     await refuse();
   }
 }

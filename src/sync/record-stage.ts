@@ -82,6 +82,11 @@ export class RecordStage {
     return held;
   }
 
+  /** Whether a page of `count` records of `part` may stage some (the first `recordsInMemory` are held whole). */
+  staging(part: StagePart, count: number): boolean {
+    return (this.#held.get(part) ?? 0) + count > this.#inMemory;
+  }
+
   /** Whether a record is a shell whose data is in the stage. */
   holds(record: SourceRecord): boolean {
     return record instanceof Shell;

@@ -237,8 +237,9 @@ function staging(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, guards: Pi
     return { ...record, data };
   };
   return async (records) => {
-    // The sift looked up the links of most; the rest (a read without one) are looked up here.
-    await links.ensure({ [side]: records.map((r) => r.id) });
+    // The sift looked up the links of most; the rest (a read without one) are looked up here,
+    // once the page may stage records.
+    if (stage.staging(side, records.length)) await links.ensure({ [side]: records.map((r) => r.id) });
     return stage.page(side, records, shellOf);
   };
 }
