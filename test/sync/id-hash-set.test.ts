@@ -1,27 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdHashSet } from '../../src/sync/id-hash-set.js';
+import { expectSetModel } from '../util/set-model.js';
 
 // The ids a read saw are held as hashes: adds, deletes and lookups must answer as a Set of the ids does.
 describe('IdHashSet', () => {
   it('answers as a Set of the same ids under any sequence of adds and deletes', () => {
-    const op = fc.tuple(fc.constantFrom('add', 'delete', 'has'), fc.oneof(fc.stringMatching(/^[0-9]{1,4}$/), fc.string({ maxLength: 12 })));
-    fc.assert(fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
-      const set = new IdHashSet();
-      const reference = new Set<string>();
-      for (const [kind, id] of ops) {
-        if (kind === 'add') {
-          set.add(id);
-          reference.add(id);
-        } else if (kind === 'delete') {
-          expect(set.delete(id)).toBe(reference.delete(id));
-        } else {
-          expect(set.has(id)).toBe(reference.has(id));
-        }
-        expect(set.size).toBe(reference.size);
-      }
-      for (const id of reference) expect(set.has(id)).toBe(true);
-    }));
+    expectSetModel(() => new IdHashSet(), fc.oneof(fc.stringMatching(/^[0-9]{1,4}$/), fc.string({ maxLength: 12 })), 400);
   });
 
   it('holds a large read’s ids, and finds none it was not given', () => {
