@@ -29,6 +29,7 @@ import { SYNC_ENTITIES, type SyncEntity, type SyncUnit, syncUnits } from './sync
 import { enableTwoWaySync, twoWaySyncState } from './two-way-state.js';
 import { checkEstimateLimits, estimateFromDryRun, ReadCounter, type ReadTally, type SyncEstimate, type SyncEstimateOptions, warmLimits } from './estimate.js';
 import { runUnit, type RunUnitOptions } from './unit-run.js';
+import { ReadAhead } from './read-ahead.js';
 
 /** Options of {@link BidirectionalSyncer}. */
 export interface BidirectionalSyncerOptions {
@@ -244,14 +245,14 @@ export class BidirectionalSyncer {
   }
 
   /** What one run (or one `syncOne`) shares: stores, policies, link indexes, the report, the lease. */
-  async #context(run: { runId: string; report: ReportBuilder; lease: RunLease | undefined; signal: AbortSignal | undefined; fullScan: boolean; dryRun: boolean; events?: TypedEmitter<SyncEvents>; onWrite?: RunContext['onWrite'] }): Promise<RunContext> {
+  async #context(run: { runId: string; report: ReportBuilder; lease: RunLease | undefined; signal: AbortSignal | undefined; fullScan: boolean; dryRun: boolean; events?: TypedEmitter<SyncEvents>; onWrite?: RunContext['onWrite']; fsm?: GuardedSource | undefined }): Promise<RunContext> {
     const o = this.#options;
     const links = new Map<string, LinkIndex>();
     const taxes = await loadTaxPairs(o.taxes);
     return {
       // Every commit of the run checks, in its own batch, that the run still holds its lease.
       runId: run.runId, startedAt: this.#clock.now(), storage: run.lease ? fencedStorage(o.storage, run.lease) : o.storage, keys: this.#keys, clock: this.#clock, mapper: o.mapper,
-      sources: this.#sources,
+      sources: run.fsm ? { fsm: run.fsm, finance: this.#sources.finance } : this.#sources,
       stores: {
         links: new LinkStore(o.storage, this.#keys),
         bases: new BaseStore(o.storage, this.#keys),
@@ -296,11 +297,14 @@ export class BidirectionalSyncer {
     let failure: unknown;
     let status: SyncReport['status'] = 'completed';
     let ctx: RunContext | undefined;
+    let ahead: ReadAhead | undefined;
     let dailyLimit: RateLimitError | undefined;
     try {
       // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
       const countsBefore = lease ? await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId) : undefined;
-      ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun });
+      ahead = dryRun ? undefined : new ReadAhead(lease ? fencedStorage(o.storage, lease) : o.storage, this.#keys, this.#sources.fsm);
+      ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun, fsm: ahead?.source });
+      await ahead?.begin(ctx);
       const { links, stores, units } = ctx;
       // Contacts resolve their company through the companies links even when companies are not synced this run.
       if (units.some((u) => u.parent) && !units.some((u) => u.module === 'companies')) links.set('companies', await stores.links.load('companies'));
@@ -320,6 +324,7 @@ export class BidirectionalSyncer {
     } finally {
       // What the finance source learned and no commit took along yet (a stop at the daily cap).
       await ctx?.memo?.close();
+      await ahead?.close().catch(() => undefined);
       stopKeepAlive?.();
       await lease?.release();
     }
