@@ -14,7 +14,7 @@ import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, collidingValues, isCollision, markFailed, refusedForCollision, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState, whole } from './unit-state.js';
+import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState, whole, withKey } from './unit-state.js';
 import { checkRequired } from './validation.js';
 
 // Contact persons live under the customers of the companies unit.
@@ -140,7 +140,8 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
       const value = searchValue(ctx, state, to, payload);
       const rows = value !== undefined && target.source.findByKey ? await target.source.findByKey(target.collection, value, { parentId, signal: ctx.signal }) : [];
       await state.links.ensure({ [to]: rows.map((r) => r.id) });
-      const found = rows.find((r) => !known.includes(r.id) && !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)));
+      // Only a record of the key sent: a contact of another company holding the email is not this create's.
+      const found = (await withKey(ctx, state, to, rows, key)).find((r) => !known.includes(r.id) && !(to === 'fsm' ? state.links.byFsm.has(r.id) : state.links.byFinance.has(r.id)));
       if (!found) throw error;
       // A search row is partial: the base needs the whole record, with the ids Zoho gave its
       // nested elements (a contact person's id), or a later update would add a second person.

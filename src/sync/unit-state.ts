@@ -616,3 +616,15 @@ export function matchKeyOf(ctx: RunContext, state: UnitState, side: MappingSide,
   if (!state.unit.parent) return value;
   return parentId === undefined ? undefined : `${parentId}|${value}`;
 }
+
+/**
+ * The records a search by match value found that belong to match key `key`: FSM's search by email
+ * lists the contacts of every company, and a contact person is only the one under its own customer
+ * (its company's link, looked up here). Other searches are scoped already (Books lists the persons
+ * of the customer asked for).
+ */
+export async function withKey(ctx: RunContext, state: UnitState, side: SyncSide, rows: readonly SourceRecord[], key: string | undefined): Promise<SourceRecord[]> {
+  if (key === undefined || side !== 'fsm' || !state.unit.parent) return [...rows];
+  await ctx.links.get('companies')?.ensure({ fsm: rows.flatMap((r) => companyIdOf(r.data) ?? []) });
+  return rows.filter((r) => matchKeyOf(ctx, state, side, r.data, parentOf(ctx, r.data)) === key);
+}

@@ -8,7 +8,7 @@ import { createCounterpart } from './record-create.js';
 import type { SourceRecord } from './record-source.js';
 import { commit, type RunContext, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { knownGone, matchKeyOf, parentOf, type UnitState, whole } from './unit-state.js';
+import { knownGone, matchKeyOf, parentOf, type UnitState, whole, withKey } from './unit-state.js';
 
 /** A record's match key and parent on its side. */
 export function keyOf(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
@@ -78,7 +78,8 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
   if (value === undefined) return undefined;
   const found = await source.findByKey(state.collections[target], value, { parentId: intent.parentId, signal: ctx.signal });
   await state.links.ensure({ [target]: found.map((r) => r.id) });
-  return found.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
+  const ofKey = await withKey(ctx, state, target, found, intent.key);
+  return ofKey.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
 }
 
 // The record an earlier settlement found, by id: taken from the unlinked records read, else read
