@@ -42,14 +42,14 @@ export interface SideRead {
  * Reads a side's changes: from its cursor for a `cursor` feed, or everything for a `scan` feed or
  * when a full read is due (first run, periodic delete detection, mapping backfill). Checks the
  * signal between pages. With `keep`, each record is reduced to those fields of its data as it
- * arrives (see `keptFields`); with `stage`, the records the sift kept may be held as shells whose
- * data waits in storage (see `RecordStage`).
+ * arrives (see `keptFields`); with `stage`, some of the records the sift kept may go to storage
+ * instead of `records` (see `RecordStage`): `stage` returns those to hold.
  */
 export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[]) => Promise<readonly SourceRecord[]>) | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
@@ -71,14 +71,9 @@ export async function readSide(
     const records = page.records.filter((record) => !read.refusedIds.has(record.id)).map((record) => leanRecord(record, options.keep));
     options.seen?.(records);
     const same = sift ? await sift(records) : undefined;
-    // The records kept, or their shells where the stage holds their data (same order).
+    // The records kept; those the stage took wait in storage instead.
     const kept = same === undefined ? records : records.filter((record) => !same.has(record.id));
-    const held = options.stage && kept.length > 0 ? await options.stage(kept) : kept;
-    const heldOf = new Map<SourceRecord, SourceRecord>();
-    kept.forEach((record, i) => {
-      const shell = held[i];
-      if (shell !== undefined && shell !== record) heldOf.set(record, shell);
-    });
+    const held = options.stage && kept.length > 0 ? new Set(await options.stage(kept, read)) : undefined;
     for (const record of records) {
       // A walk may list a record twice: its last copy decides.
       if (same?.has(record.id)) {
@@ -90,8 +85,9 @@ export async function readSide(
         }
         continue;
       }
-      read.records.set(record.id, heldOf.get(record) ?? record);
       read.unchanged.delete(record.id);
+      if (held && !held.has(record)) continue;
+      read.records.set(record.id, record);
     }
     for (const id of page.deleted ?? []) read.deleted.add(id);
     for (const id of page.unchangedParents ?? []) read.unchangedParents.add(id);

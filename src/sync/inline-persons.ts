@@ -55,13 +55,14 @@ const PERSONS_UNIT = 'contact_persons';
  */
 function worthIt(ctx: RunContext, state: UnitState): boolean {
   if (ctx.dryRun || state.narrow || !ctx.units.some((u) => u.module === PERSONS_UNIT)) return false;
-  let fresh = 0;
+  // Staged records are all unlinked.
+  let fresh = state.stage?.count('fsm') ?? 0;
   for (const id of state.fsm.records.keys()) {
     // A record whose link left the window is a pair the run is done with (DonePairs): linked.
     if (!state.links.loaded('fsm', id)) continue;
     if (!state.links.byFsm.has(id) && !state.links.detached.fsm.has(id)) fresh += 1;
   }
-  return fresh > Math.ceil(state.fsm.records.size / 200);
+  return fresh > Math.ceil((state.fsm.records.size + (state.stage?.count('fsm') ?? 0)) / 200);
 }
 
 async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan | undefined> {
@@ -92,14 +93,17 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
       if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
       chosen.push([companyId, leanRecord(record, kept)]);
     }
-    // Every new company's contacts, until its create: in the unit's stage past the first few.
-    const held = state.stage ? await state.stage.page('inline', chosen.map(([, lean]) => lean), shellOf) : chosen.map(([, lean]) => lean);
-    chosen.forEach(([companyId], i) => {
-      const record = held[i] as SourceRecord;
+    // Every new company's contacts, until its create: in the unit's stage (filed under the
+    // company) past the first few.
+    const companyOf = new Map(chosen.map(([companyId, lean]) => [lean, companyId]));
+    const leans = chosen.map(([, lean]) => lean);
+    const held = state.stage ? await state.stage.page('inline', leans, () => true, (record) => companyOf.get(record)) : leans;
+    for (const record of held) {
+      const companyId = companyOf.get(record) as string;
       const list = byCompany.get(companyId);
       if (list) list.push(record);
       else byCompany.set(companyId, [record]);
-    });
+    }
     // Only the links the plan makes count from here (`made`): the window need not hold these.
     links.evict(page.records.map((r) => r.id));
   }
@@ -107,11 +111,6 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
   // The run's link counts include the persons linked with their customer, even if it stops before their unit.
   if (!ctx.links.has(PERSONS_UNIT)) ctx.links.set(PERSONS_UNIT, links);
   return { unit, converter, entries, paths: pathsOf(entries), byCompany, links, stage: state.stage };
-}
-
-// A contact waiting for its company's create needs nothing but its id until then.
-function shellOf(record: SourceRecord): SourceRecord {
-  return { id: record.id, data: {}, ...(record.modifiedTime === undefined ? {} : { modifiedTime: record.modifiedTime }) };
 }
 
 /** Normalised email: how a reply's persons are told apart. */
@@ -134,10 +133,13 @@ export async function inlinePersons(ctx: RunContext, state: UnitState, companyFs
   }
   const ready = await making;
   if (ready) plans.set(ctx, ready);
-  const held = ready?.byCompany.get(companyFsmId);
-  if (!ready || !held) return [];
+  if (!ready) return [];
+  const held = ready.byCompany.get(companyFsmId) ?? [];
   ready.byCompany.delete(companyFsmId);
-  const contacts = ready.stage ? await ready.stage.loadMany('inline', held) : held;
+  // Each company's contacts go with its create once: a create tried again sends none.
+  const staged = ready.stage ? await ready.stage.byKey('inline', companyFsmId) : [];
+  if (staged.length > 0) await ready.stage?.take('inline', staged.map((record) => ({ record, key: companyFsmId })));
+  const contacts = [...held, ...staged];
   const required = (ctx.sources.finance.capabilities(PERSONS_UNIT)?.requiredOnCreate ?? []).filter((f) => f !== 'contact_id');
   // The company's customer is what is being made: its reference is left out, and the person goes inside it.
   const options = { resolve: ctx.resolver, unresolved: 'omit' as const };

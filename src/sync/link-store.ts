@@ -269,6 +269,20 @@ export class LinkIndex {
     }
   }
 
+  /**
+   * Forgets that these ids of `side` were found not linked (a window only), so the window does not
+   * grow with records a run keeps elsewhere (`RecordStage`); a linked or detached id stays.
+   * Looked up again, they are loaded again.
+   */
+  evictUnlinked(side: SyncSide, ids: Iterable<string>): void {
+    if (this.#read === undefined) return;
+    const linked = side === 'fsm' ? this.byFsm : this.byFinance;
+    for (const id of ids) {
+      if (Map.prototype.has.call(linked, id) || Set.prototype.has.call(this.detached[side], id)) continue;
+      this.#loaded[side].delete(id);
+    }
+  }
+
   /** A link made by this run (after its batch committed). */
   link(fsmId: string, link: StoredLink, previousFinanceId?: string): void {
     if (previousFinanceId !== undefined) this.byFinance.delete(previousFinanceId);

@@ -13,7 +13,7 @@ import { commit, count, directionTo, failed, isFatal, report, type RunContext, w
 import { clearMarkOps, markFailed, stillRefused } from './retry-marks.js';
 import type { SyncSide } from './sync-keys.js';
 import { type MergeEntry, mergeRecord } from './three-way-merge.js';
-import { deletedOnWrite, fsmContactsByEmail, noBaseEntries, parentOf, snapshotOf, type UnitState, whole } from './unit-state.js';
+import { deletedOnWrite, fsmContactsByEmail, noBaseEntries, parentOf, snapshotOf, type UnitState } from './unit-state.js';
 
 /** One pair to bring in sync. */
 export interface PairInput {
@@ -79,10 +79,8 @@ function beforeLandedWrites(snapshot: SideSnapshot | undefined, full: Record<str
  * its modified time moved), merges three-way, writes each side at most once, and commits the link,
  * the new base and any conflict changes in one batch. Failures are recorded, never thrown.
  */
-export async function syncPair(ctx: RunContext, state: UnitState, input: PairInput): Promise<void> {
+export async function syncPair(ctx: RunContext, state: UnitState, pair: PairInput): Promise<void> {
   const { unit } = state;
-  // A record matched or found by an open create may have waited in the stage.
-  const pair: PairInput = state.stage === undefined ? input : { ...input, fsmRecord: await whole(state, 'fsm', input.fsmRecord), financeRecord: await whole(state, 'finance', input.financeRecord) };
   const ids = { fsmId: pair.fsmId, financeId: pair.financeId };
   state.unchanged.examined(pair.fsmId);
   let target: SyncSide = 'finance';
@@ -121,7 +119,7 @@ export async function syncPair(ctx: RunContext, state: UnitState, input: PairInp
     const fsmNow = snapshotOf(state, 'fsm', fsmFull);
     const financeNow = snapshotOf(state, 'finance', financeFull);
     fingerprint = `${fsmNow.hash}|${financeNow.hash}`;
-    const refused = stillRefused(ctx, state, 'fsm', pair.fsmId, fingerprint);
+    const refused = await stillRefused(ctx, state, 'fsm', pair.fsmId, fingerprint);
     if (refused) {
       report(ctx, unit, 'finance', refused, ids, undefined);
       return;

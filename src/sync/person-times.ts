@@ -13,6 +13,9 @@ interface ParentChanges {
 
 const seen = new WeakMap<UnitState, ParentChanges>();
 
+// Stands for a parent's staged children in `changed` (record ids are never empty).
+const STAGED_CHILD = '';
+
 // Taken once per unit run, before the first merge commits a new base: a record merged earlier in
 // the run would otherwise look unchanged, and its change would be put on another record.
 function parentChanges(state: UnitState): ParentChanges {
@@ -35,6 +38,11 @@ function parentChanges(state: UnitState): ParentChanges {
     const base = fsmId === undefined ? undefined : state.bases.get(fsmId);
     // A record new to the sync (unlinked, or linked without a base yet) is a change of its parent too.
     if (!base || snapshotOf(state, 'finance', record.data).hash !== base.finance.hash) mark(record.parentId, record.id);
+  }
+  // Staged records are new to the sync: each parent of one changed (a mark no record id equals).
+  for (const parentId of state.stage?.parents.keys() ?? []) {
+    readParents.add(parentId);
+    mark(parentId, STAGED_CHILD);
   }
   // A linked record missing from its parent's read was deleted: that moved the parent's time.
   for (const [parentId, financeIds] of state.missingChildren) {

@@ -14,7 +14,7 @@ import type { SourceRecord, WriteResult } from './record-source.js';
 import { commit, failed, isFatal, report, type RunContext, wrote } from './run-context.js';
 import { clearMarkOps, collidingValues, isCollision, markFailed, refusedForCollision, stillRefused } from './retry-marks.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState, whole, withKey } from './unit-state.js';
+import { fsmContactsByEmail, matchKeyOf, type RetryMark, snapshotOf, type UnitState, withKey } from './unit-state.js';
 import { checkRequired } from './validation.js';
 
 // Contact persons live under the customers of the companies unit.
@@ -65,15 +65,14 @@ async function parentGone(ctx: RunContext, state: UnitState, to: SyncSide, paren
  * link + base + intent removal in one batch. After a lost reply it looks the record up by its
  * match key before giving up, so a create is never repeated blindly.
  */
-export async function createCounterpart(ctx: RunContext, state: UnitState, from: SyncSide, read: SourceRecord): Promise<void> {
+export async function createCounterpart(ctx: RunContext, state: UnitState, from: SyncSide, record: SourceRecord): Promise<void> {
   const { unit } = state;
-  const record = await whole(state, from, read);
   const to = otherSide(from);
   // Another record holds a unique value this one needs: the run's delete pass may yet free it.
   const retry = () => createCounterpart(ctx, state, from, record);
   const ids = from === 'fsm' ? { fsmId: record.id } : { financeId: record.id };
   const fingerprint = record.partial ? `t:${record.modifiedTime ?? ''}` : `h:${contentHash(project(record.data, state.paths[from]))}`;
-  const refused = stillRefused(ctx, state, from, record.id, fingerprint);
+  const refused = await stillRefused(ctx, state, from, record.id, fingerprint);
   if (refused) {
     const tell = () => report(ctx, unit, to, refused, { ...ids, name: ctx.mapper.matchValue(unit.module, from, record.data) }, undefined);
     if (refusedForCollision(state, from, record.id) && state.collisions?.hold({ to, retry, refuse: async () => tell() })) return;
@@ -100,8 +99,9 @@ export async function createCounterpart(ctx: RunContext, state: UnitState, from:
     checkRequired(payload, target.caps.requiredOnCreate);
     if (to === 'fsm' && state.emails) await state.emails.check(undefined, payload, fsmContactsByEmail(ctx, state));
     parentId = to === 'finance' && unit.parent ? (typeof payload.contact_id === 'string' ? payload.contact_id : undefined) : from === 'finance' ? record.parentId : undefined;
-    const key = matchKeyOf(ctx, state, to, payload, to === 'finance' ? parentId : record.parentId);
-    const known = key === undefined ? [] : (state.unlinked[to].get(key) ?? []).map((r) => r.id);
+    const key = matchKeyOf(ctx, state.unit, to, payload, to === 'finance' ? parentId : record.parentId);
+    // The target's unlinked records of this key (held whole or staged) that the create did not make.
+    const known = key === undefined ? [] : [...(state.unlinked[to].get(key) ?? []), ...((await state.stage?.byKey(to, key)) ?? [])].map((r) => r.id);
     const intent: CreateIntent = {
       target: to,
       ...(key === undefined ? {} : { key }),

@@ -45,11 +45,11 @@ export class KeyLocks {
  * const finished = await inPool(records, 4, (r) => [`fsm:${r.id}`], (r) => step(() => sync(r)));
  * ```
  */
-export async function inPool<T>(items: Iterable<T>, size: number, keysOf: (item: T) => readonly string[], work: (item: T) => Promise<boolean>, locks = new KeyLocks()): Promise<boolean> {
+export async function inPool<T>(items: Iterable<T> | AsyncIterable<T>, size: number, keysOf: (item: T) => readonly string[], work: (item: T) => Promise<boolean>, locks = new KeyLocks()): Promise<boolean> {
   const running = new Set<Promise<void>>();
   let stopped = false;
   let failure: { error: unknown } | undefined;
-  for (const item of items) {
+  for await (const item of items) {
     const keys = keysOf(item);
     while (running.size >= size) await Promise.race(running);
     if (stopped || failure) break;

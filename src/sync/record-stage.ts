@@ -1,6 +1,7 @@
 import type { Storage, StorageOp } from '../storage/storage.js';
 import type { SourceRecord } from './record-source.js';
 import { FatalRunError } from './run-context.js';
+import { IdHashSet } from './id-hash-set.js';
 import { listPages } from './storage-scan.js';
 import { encodeKeySegment, type SyncKeys, type SyncSide } from './sync-keys.js';
 
@@ -9,42 +10,58 @@ type Data = Record<string, unknown>;
 /** A part of a unit's stage: a side's read, or (companies) the FSM contacts going inside new customers. */
 export type StagePart = SyncSide | 'inline';
 
-/**
- * A record whose data waits in the stage: its class tells it apart (no per-record bookkeeping), and
- * `data` holds only the fields the unit reads of it before its turn.
- */
-class Shell implements SourceRecord {
-  readonly id: string;
-  readonly data: Data;
-  readonly modifiedTime?: string | undefined;
-  readonly parentId?: string | undefined;
-
-  constructor(record: SourceRecord) {
-    this.id = record.id;
-    this.data = record.data;
-    if (record.modifiedTime !== undefined) this.modifiedTime = record.modifiedTime;
-    if (record.parentId !== undefined) this.parentId = record.parentId;
-  }
+/** A staged record as stored: its id, data, parent and time. */
+interface StagedValue {
+  id: string;
+  d: Data;
+  p?: string;
+  t?: string;
 }
 
-/** Staged records a pass loads at once. */
-const LOAD_BATCH = 200;
+/** A page of staged records read back. */
+const PAGE = 500;
+
+/** Digits of a staged record's number in its key: read order is key order. */
+const SEQ_DIGITS = 10;
+
+/** How the staged children of one parent were read (contact persons under a customer). */
+export interface StagedParent {
+  /** Staged children of the parent. */
+  count: number;
+  /** The time they were read at (their parent's, for `parentTime` records); '' when they disagree, or one had none. */
+  time: string;
+}
 
 /**
- * The records of a unit's reads kept in the sync's storage rather than in memory, under
- * `sync/<binding>/stage/<unit>/<part>/<id>`. A first run (or any read with many records no link
- * knows) holds every record it lists until the unit has matched or copied it; past the first
- * `recordsInMemory` of a side, such a record is written here as its page arrives and the read holds
- * a shell of it: id, parent, modified time and the few fields the unit matches and checks by (its
- * match key, its unique fields, its company). The record's data comes back when its turn comes
- * ({@link RecordStage.load}). The stage is removed when the unit ends, and a stage a killed run
- * left is removed before the unit reads again.
+ * The records of a unit's reads kept in the sync's storage rather than in memory. A first run (or
+ * any read with many records no link knows) holds every record it lists until the unit has matched
+ * or copied it; past the first `recordsInMemory` of a side, such a record goes to storage as its
+ * page arrives, and memory keeps nothing of it but a 53-bit hash of its id (`has`) and counts:
+ *
+ * - `sync/<binding>/stage/<unit>/<part>/r/<n>`: the record (id, data, parent, time), `n` its number
+ *   in read order, and `…/<part>/i/<id>` → `n`;
+ * - `…/<part>/k/<match key>/<n>`: the match-key index ({@link RecordStage.index}), through which a
+ *   record of the other side finds its match ({@link RecordStage.byKey});
+ * - records taken (matched, found by an open create, copied) leave both ({@link RecordStage.take}).
+ *
+ * The unit's passes read the stage a page at a time ({@link RecordStage.pages}) after the records
+ * held whole. The stage is removed when the unit ends, and a stage a killed run left is removed
+ * before the unit reads again.
  */
 export class RecordStage {
   readonly #storage: Storage;
   readonly #prefix: string;
   readonly #inMemory: number;
-  readonly #held = new Map<StagePart, number>();
+  readonly #whole = new Map<StagePart, number>();
+  readonly #count = new Map<StagePart, number>();
+  readonly #ids = new Map<StagePart, IdHashSet>();
+  // The number of each record read back, so a pass can take it.
+  readonly #seqOf = new WeakMap<SourceRecord, number>();
+  #seq = 0;
+  /** Per parent of the staged finance records (contact persons): how many, and read at what time. */
+  readonly parents = new Map<string, StagedParent>();
+  /** The match keys of the staged records of each side, as hashes (`index`). */
+  readonly keys = { fsm: new IdHashSet(), finance: new IdHashSet() };
 
   /** The stage of `unit`, keeping whole the first `inMemory` records of each side. */
   constructor(storage: Storage, keys: SyncKeys, unit: string, inMemory: number) {
@@ -53,67 +70,134 @@ export class RecordStage {
     this.#inMemory = inMemory;
   }
 
+  /** Whether a page of `count` records of `part` may stage some (the first `recordsInMemory` are held whole). */
+  staging(part: StagePart, count: number): boolean {
+    return (this.#whole.get(part) ?? 0) + count > this.#inMemory;
+  }
+
   /**
-   * The records of one read page to hold: each record past the first `recordsInMemory` of its side
-   * that `shellOf` gives a shell for is written to the stage, and its shell is held instead.
+   * The records of one read page to hold in memory: each record past the first `recordsInMemory`
+   * of its part that `accept` accepts is written to the stage instead (one batch), under the match
+   * key `keyOf` gives when given (else {@link RecordStage.index} files it later).
    */
-  async page(part: StagePart, records: readonly SourceRecord[], shellOf: (record: SourceRecord) => SourceRecord | undefined): Promise<SourceRecord[]> {
+  async page(part: StagePart, records: readonly SourceRecord[], accept: (record: SourceRecord) => boolean, keyOf?: (record: SourceRecord) => string | undefined): Promise<SourceRecord[]> {
     const held: SourceRecord[] = [];
     const ops: StorageOp[] = [];
-    let whole = this.#held.get(part) ?? 0;
+    let whole = this.#whole.get(part) ?? 0;
+    const ids = this.#idsOf(part);
+    // A walk may list a record twice: its last copy counts, staged or held (the earlier copy goes).
+    const again = records.filter((record) => ids.has(record.id)).map((record) => record.id);
+    const earlier = again.length === 0 ? [] : await this.#storage.getMany<number>(again.map((id) => this.#idKey(part, id)));
+    const staged = new Map<string, number>();
+    again.forEach((id, i) => {
+      const seq = earlier[i];
+      if (seq !== undefined) staged.set(id, seq);
+    });
     for (const record of records) {
-      const shell = whole < this.#inMemory ? undefined : shellOf(record);
-      if (shell === undefined) {
+      const before = staged.get(record.id);
+      if (before !== undefined) {
+        staged.delete(record.id);
+        ops.push({ type: 'delete', key: this.#recordKey(part, before) });
+        this.#count.set(part, this.count(part) - 1);
+      }
+      if (whole < this.#inMemory || !accept(record)) {
         whole += 1;
         held.push(record);
         continue;
       }
-      ops.push({ type: 'put', key: this.#key(part, record.id), value: record.data });
-      held.push(new Shell(shell));
+      const seq = this.#seq++;
+      const value: StagedValue = { id: record.id, d: record.data, ...(record.parentId === undefined ? {} : { p: record.parentId }), ...(record.modifiedTime === undefined ? {} : { t: record.modifiedTime }) };
+      ops.push({ type: 'put', key: this.#recordKey(part, seq), value }, { type: 'put', key: this.#idKey(part, record.id), value: seq });
+      const key = keyOf?.(record);
+      if (key !== undefined) ops.push({ type: 'put', key: this.#indexKey(part, key, seq), value: 0 });
+      this.#count.set(part, this.count(part) + 1);
+      ids.add(record.id);
+      if (part === 'finance' && record.parentId !== undefined) this.#noteParent(record.parentId, record.modifiedTime);
     }
-    this.#held.set(part, whole);
-    if (ops.length > 0) {
-      try {
-        await this.#storage.batch(ops);
-      } catch (error) {
-        throw new FatalRunError(error);
-      }
-    }
+    this.#whole.set(part, whole);
+    await this.#write(ops);
     return held;
   }
 
-  /** Whether a page of `count` records of `part` may stage some (the first `recordsInMemory` are held whole). */
-  staging(part: StagePart, count: number): boolean {
-    return (this.#held.get(part) ?? 0) + count > this.#inMemory;
+  /** The staged record of `part` with this id, if it is staged and not taken. */
+  async get(part: StagePart, id: string): Promise<SourceRecord | undefined> {
+    if (!this.has(part, id)) return undefined;
+    const seq = await this.#storage.get<number>(this.#idKey(part, id));
+    if (seq === undefined) return undefined;
+    const value = await this.#storage.get<StagedValue>(this.#recordKey(part, seq));
+    return value === undefined ? undefined : this.#record(value, seq);
   }
 
-  /** Whether a record is a shell whose data is in the stage. */
-  holds(record: SourceRecord): boolean {
-    return record instanceof Shell;
+  /** How many records of `part` were staged. */
+  count(part: StagePart): number {
+    return this.#count.get(part) ?? 0;
   }
 
-  /** The record with its data: a shell's from the stage (a copy: the read keeps the shell), any other as it is. */
-  async load(part: StagePart, record: SourceRecord): Promise<SourceRecord> {
-    const [loaded] = await this.loadMany(part, [record]);
-    return loaded ?? record;
+  /**
+   * Whether a record of `part` may have been staged (a hash: an id of the same hash answers yes
+   * too). Used where such a yes costs no record: an id read is not taken as deleted.
+   */
+  has(part: StagePart, id: string): boolean {
+    return this.#ids.get(part)?.has(id) ?? false;
   }
 
-  /** {@link RecordStage.load} for many records, a storage read per {@link LOAD_BATCH} shells. */
-  async loadMany(part: StagePart, records: readonly SourceRecord[]): Promise<SourceRecord[]> {
-    const out = [...records];
-    const shells = records.flatMap((record, at) => (record instanceof Shell ? [at] : []));
-    for (let from = 0; from < shells.length; from += LOAD_BATCH) {
-      const batch = shells.slice(from, from + LOAD_BATCH);
-      const data = await this.#storage.getMany<Data>(batch.map((at) => this.#key(part, (records[at] as SourceRecord).id)));
-      batch.forEach((at, i) => {
-        const shell = records[at] as SourceRecord;
-        const stored = data[i];
-        // Written before its shell was held: missing only if the storage lost it.
-        if (stored === undefined) throw new FatalRunError(new Error(`The staged ${part} record ${shell.id} is missing from storage (sync key prefix ${this.#prefix}); the next run reads it again.`));
-        out[at] = { id: shell.id, data: stored, ...(shell.modifiedTime === undefined ? {} : { modifiedTime: shell.modifiedTime }), ...(shell.parentId === undefined ? {} : { parentId: shell.parentId }) };
+  /**
+   * Files the staged records of a side under their match keys, a page at a time (`keysOf` gives a
+   * page's keys, after loading what it needs, e.g. the companies' links of FSM contacts); records
+   * without a key are not filed. Keys are also kept as hashes (`keys`).
+   */
+  async index(part: SyncSide, keysOf: (records: readonly SourceRecord[]) => Promise<ReadonlyArray<string | undefined>>): Promise<void> {
+    if (this.count(part) === 0) return;
+    for await (const records of this.pages(part)) {
+      const keys = await keysOf(records);
+      const ops: StorageOp[] = [];
+      records.forEach((record, i) => {
+        const key = keys[i];
+        if (key === undefined) return;
+        ops.push({ type: 'put', key: this.#indexKey(part, key, this.#seqOfRecord(record)), value: 0 });
+        this.keys[part].add(key);
       });
+      await this.#write(ops);
     }
+  }
+
+  /** The staged records of `part` not taken yet, a page at a time in read order. */
+  async *pages(part: StagePart): AsyncGenerator<SourceRecord[]> {
+    if (this.count(part) === 0) return;
+    for await (const page of listPages<StagedValue>(this.#storage, `${this.#prefix}${part}/r/`, PAGE)) {
+      if (page.length > 0) yield page.map((entry) => this.#record(entry.value, Number(entry.key.slice(-SEQ_DIGITS))));
+    }
+  }
+
+  /** The staged records of `part` filed under match key `key` and not taken yet, in read order. */
+  async byKey(part: StagePart, key: string): Promise<SourceRecord[]> {
+    if (this.count(part) === 0) return [];
+    const filed = await this.#storage.list<unknown>(`${this.#prefix}${part}/k/${encodeKeySegment(key)}/`);
+    if (filed.length === 0) return [];
+    const seqs = filed.map((entry) => Number(entry.key.slice(-SEQ_DIGITS)));
+    const values = await this.#storage.getMany<StagedValue>(seqs.map((seq) => this.#recordKey(part, seq)));
+    const out: SourceRecord[] = [];
+    values.forEach((value, i) => {
+      if (value !== undefined) out.push(this.#record(value, seqs[i] as number));
+    });
     return out;
+  }
+
+  /** Takes records read back from the stage out of it (matched, found, or their copy under way), with the key each was filed under. */
+  async take(part: StagePart, taken: ReadonlyArray<{ record: SourceRecord; key: string | undefined }>): Promise<void> {
+    const ops: StorageOp[] = [];
+    for (const { record, key } of taken) {
+      const seq = this.#seqOf.get(record);
+      if (seq === undefined) continue;
+      ops.push({ type: 'delete', key: this.#recordKey(part, seq) }, { type: 'delete', key: this.#idKey(part, record.id) });
+      if (key !== undefined) ops.push({ type: 'delete', key: this.#indexKey(part, key, seq) });
+    }
+    await this.#write(ops);
+  }
+
+  /** Whether a record was read back from the stage (and not from a read held whole). */
+  holds(record: SourceRecord): boolean {
+    return this.#seqOf.has(record);
   }
 
   /** Removes every staged record of the unit (its own, or those a killed run left). */
@@ -123,7 +207,49 @@ export class RecordStage {
     }
   }
 
-  #key(part: StagePart, id: string): string {
-    return `${this.#prefix}${part}/${encodeKeySegment(id)}`;
+  #noteParent(parentId: string, time: string | undefined): void {
+    const known = this.parents.get(parentId);
+    if (known === undefined) this.parents.set(parentId, { count: 1, time: time ?? '' });
+    else {
+      known.count += 1;
+      if (known.time !== time) known.time = '';
+    }
+  }
+
+  #record(value: StagedValue, seq: number): SourceRecord {
+    const record: SourceRecord = { id: value.id, data: value.d, ...(value.t === undefined ? {} : { modifiedTime: value.t }), ...(value.p === undefined ? {} : { parentId: value.p }) };
+    this.#seqOf.set(record, seq);
+    return record;
+  }
+
+  #seqOfRecord(record: SourceRecord): number {
+    return this.#seqOf.get(record) as number;
+  }
+
+  #idsOf(part: StagePart): IdHashSet {
+    let ids = this.#ids.get(part);
+    if (!ids) this.#ids.set(part, (ids = new IdHashSet()));
+    return ids;
+  }
+
+  async #write(ops: StorageOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    try {
+      await this.#storage.batch(ops);
+    } catch (error) {
+      throw new FatalRunError(error);
+    }
+  }
+
+  #recordKey(part: StagePart, seq: number): string {
+    return `${this.#prefix}${part}/r/${String(seq).padStart(SEQ_DIGITS, '0')}`;
+  }
+
+  #idKey(part: StagePart, id: string): string {
+    return `${this.#prefix}${part}/i/${encodeKeySegment(id)}`;
+  }
+
+  #indexKey(part: StagePart, key: string, seq: number): string {
+    return `${this.#prefix}${part}/k/${encodeKeySegment(key)}/${String(seq).padStart(SEQ_DIGITS, '0')}`;
   }
 }

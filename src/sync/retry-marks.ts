@@ -1,5 +1,5 @@
 import type { StorageOp } from '../storage/storage.js';
-import type { SideRead } from './change-detection.js';
+import type { SourceRecord } from './record-source.js';
 import { type FailureReason, UNRESOLVED_REFERENCE } from './failure-reasons.js';
 import { commit, type RunContext } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
@@ -35,7 +35,7 @@ export async function markFailed(
 }
 
 /** The remembered refusal of a record that has not changed since, while it still holds. */
-export function stillRefused(ctx: RunContext, state: UnitState, side: SyncSide, id: string, fingerprint: string): RetryMark['refused'] {
+export async function stillRefused(ctx: RunContext, state: UnitState, side: SyncSide, id: string, fingerprint: string): Promise<RetryMark['refused']> {
   const mark = state.retries[side].get(id);
   if (!mark?.refused || mark.fingerprint !== fingerprint) return undefined;
   // Marks stored before unresolved references were retried every run: retry those too.
@@ -43,7 +43,7 @@ export function stillRefused(ctx: RunContext, state: UnitState, side: SyncSide, 
   // Refused because another record held a unique value: once a complete read of the other side
   // shows none holding it (deleted or renamed since), the record is tried again at once.
   const to = otherSide(side);
-  if (mark.collides !== undefined && !collisionStands(state[to], mark.collides, (id) => state.collisions?.wasDeleted(to, id) === true)) return undefined;
+  if (mark.collides !== undefined && !(await collisionStands(state, to, mark.collides))) return undefined;
   return ctx.clock.now() - mark.at < ctx.retryRefusedAfterMs ? mark.refused : undefined;
 }
 
@@ -75,16 +75,16 @@ export function collidingValues(reason: FailureReason | undefined, uniqueFields:
 }
 
 // Zoho compares names case-insensitively; an incomplete read cannot say a value is free. A record
-// the run deleted holds nothing any more.
-function collisionStands(read: SideRead, collides: Record<string, string>, deleted: (id: string) => boolean): boolean {
+// the run deleted holds nothing any more (staged records are unlinked: the run deletes none).
+async function collisionStands(state: UnitState, side: SyncSide, collides: Record<string, string>): Promise<boolean> {
+  const read = state[side];
   if (!read.complete) return true;
-  for (const record of read.records.values()) {
-    if (deleted(record.id)) continue;
-    for (const [field, value] of Object.entries(collides)) {
-      const held = record.data[field];
-      if (typeof held === 'string' && normalise(held) === value) return true;
-    }
-  }
+  const holds = (record: SourceRecord) => Object.entries(collides).some(([field, value]) => {
+    const held = record.data[field];
+    return typeof held === 'string' && normalise(held) === value;
+  });
+  for (const record of read.records.values()) if (state.collisions?.wasDeleted(side, record.id) !== true && holds(record)) return true;
+  for await (const page of state.stage?.pages(side) ?? []) if (page.some(holds)) return true;
   return false;
 }
 

@@ -4,6 +4,8 @@ import type { RunContext } from './run-context.js';
 import { listPages } from './storage-scan.js';
 import { SyncKeys } from './sync-keys.js';
 import { readAfterSecond } from './whole-seconds.js';
+import type { RecordStage } from './record-stage.js';
+import type { SourceRecord } from './record-source.js';
 import type { UnitState } from './unit-state.js';
 
 /**
@@ -63,12 +65,14 @@ export class ParentVisits {
   readonly #time = new Map<string, string>();
   readonly #parentOf = new Map<string, string>();
   readonly #exact: ReadonlyMap<string, string>;
+  readonly #stage: RecordStage | undefined;
   #ready: StorageOp[] = [];
 
   private constructor(ctx: RunContext, state: UnitState) {
     this.#ctx = ctx;
     this.#unit = state.unit.module;
     this.#exact = state.finance.exactParents;
+    this.#stage = state.stage;
     for (const record of state.finance.records.values()) {
       const parentId = record.parentId;
       if (parentId === undefined || record.modifiedTime === undefined) continue;
@@ -78,6 +82,12 @@ export class ParentVisits {
       else this.#time.set(parentId, record.modifiedTime);
       this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + 1);
       this.#parentOf.set(record.id, parentId);
+    }
+    // Staged children are counted per parent; each is visited once, as its pass takes it.
+    for (const [parentId, staged] of state.stage?.parents ?? []) {
+      const time = this.#time.get(parentId);
+      this.#time.set(parentId, time === undefined || time === staged.time ? staged.time : '');
+      this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + staged.count);
     }
     // Children left out as unchanged are done already; their time counts as a listed child's.
     for (const [parentId, time] of state.finance.siftedParents) {
@@ -100,11 +110,22 @@ export class ParentVisits {
     return new ParentVisits(ctx, state);
   }
 
+  /** A finance record of the unit's reads is done: {@link ParentVisits.visit}, or a staged child of its parent. */
+  visitRecord(record: SourceRecord): void {
+    if (this.#stage?.holds(record) === true) {
+      if (record.parentId !== undefined) this.#done(record.parentId);
+    } else this.visit(record.id);
+  }
+
   /** A finance child is done (synced, created, failed and marked for retry, or skipped on purpose). */
   visit(financeId: string): void {
     const parentId = this.#parentOf.get(financeId);
     if (parentId === undefined) return;
     this.#parentOf.delete(financeId);
+    this.#done(parentId);
+  }
+
+  #done(parentId: string): void {
     const left = (this.#left.get(parentId) ?? 0) - 1;
     if (left > 0) {
       this.#left.set(parentId, left);

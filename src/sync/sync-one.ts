@@ -266,7 +266,7 @@ export async function syncOneRecord(ctx: RunContext, units: readonly SyncUnit[],
   await lookUpMatches(ctx, state, side, record);
   ctx.signal?.throwIfAborted();
   await ctx.lease?.renewIfDue();
-  const done = await pairOrCreate(ctx, state, side, record, (key) => take(state.unlinked[other], key));
+  const done = await pairOrCreate(ctx, state, side, record, async (key) => take(state.unlinked[other], key));
   if (done.kind === 'skipped') return outcome({ skipped: `An FSM contact without a company has no contact person under sync type ${ctx.mapper.syncType}: it is not synced (run() skips it too).` });
   return outcome();
 }

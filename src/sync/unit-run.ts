@@ -4,7 +4,7 @@ import { syncDeletes } from './delete-sync.js';
 import { commit, type RunContext, shouldStop } from './run-context.js';
 import { linkedPair, type PairInput, syncPair } from './pair-sync.js';
 import { noteParentChanges } from './person-times.js';
-import { otherSide } from './sync-keys.js';
+import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { DonePairs } from './done-pairs.js';
 import { releaseInlinePersons } from './inline-persons.js';
@@ -88,7 +88,8 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
     }
   }
 
-  const total = state.fsm.records.size + [...state.finance.records.keys()].filter((id) => !state.fsm.records.has(state.links.byFinance.get(id) ?? '')).length;
+  const staged = { fsm: state.stage?.count('fsm') ?? 0, finance: state.stage?.count('finance') ?? 0 };
+  const total = state.fsm.records.size + staged.fsm + staged.finance + [...state.finance.records.keys()].filter((id) => !state.fsm.records.has(state.links.byFinance.get(id) ?? '')).length;
   let done = 0;
   // A match or a recovered intent settles two counted records at once; done never passes total.
   const progress = (settled = 1) => {
@@ -137,7 +138,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   const fsmSize = half.finance > 0 ? half.fsm : size;
   const fsmDone = options.fsmPassAfter === undefined ? fsmPass(pass, fsmSize) : Promise.race([options.fsmPassAfter, halting]).then(() => fsmPass(pass, fsmSize));
   if (!(await sideBySide([fsmDone, beside], halt))) return false;
-  if (!(await financePass(pass, unhandled(state.finance.records, handled.finance), size))) return false;
+  if (!(await financePass(pass, concat(unhandled(state.finance.records, handled.finance), stagedRecords(state, 'finance')), size))) return false;
 
   // 4. Deletes, then the cursors (in one batch: the unit is complete).
   donePairs.flush();
@@ -202,7 +203,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
     const { key, parentId } = keyOf(ctx, state, 'fsm', record);
     return [`fsm:${record.id}`, ...(key === undefined ? [] : [`key:${key}`]), ...parentLock(parentId)];
   };
-  return inPool(unhandled(state.fsm.records, handled.fsm), size, locksOf, (record) => step(async () => {
+  return inPool(concat(unhandled(state.fsm.records, handled.fsm), stagedRecords(state, 'fsm')), size, locksOf, (record) => step(async () => {
     const link = state.links.byFsm.get(record.id);
     if (link) {
       handled.finance.add(link.financeId);
@@ -226,10 +227,11 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
       return;
     }
     if (state.links.detached.fsm.has(record.id)) return;
-    const outcome = await pairOrCreate(ctx, state, 'fsm', record, (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)));
+    const outcome = await pairOrCreate(ctx, state, 'fsm', record, async (key) => take(index.finance, key, (r) => !handled.finance.has(r.id)) ?? (await takeStaged(state, 'finance', key)));
     if (outcome.kind === 'matched') {
-      handled.finance.add(outcome.other.id);
-      visits?.visit(outcome.other.id);
+      // A staged record is taken out of the stage: no pass reaches it again.
+      if (!state.stage?.holds(outcome.other)) handled.finance.add(outcome.other.id);
+      visits?.visitRecord(outcome.other);
       progress();
     }
     if (outcome.kind !== 'skipped') done.add(record.id);
@@ -240,7 +242,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
  * Finance records not met through an FSM record: linked ones merge; unlinked ones get an FSM
  * counterpart. Returns false when the run stopped.
  */
-function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number): Promise<boolean> {
+function financePass(pass: Pass, records: Iterable<SourceRecord> | AsyncIterable<SourceRecord>, size: number): Promise<boolean> {
   const { ctx, state, visits, step, done } = pass;
   const locksOf = (record: SourceRecord): string[] => {
     const fsmId = state.links.byFinance.get(record.id);
@@ -266,7 +268,7 @@ function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number):
       const created = state.links.byFinance.get(record.id);
       if (created !== undefined) done.add(created);
     });
-    if (ok) visits?.visit(record.id);
+    if (ok) visits?.visitRecord(record);
     return ok;
   }, pass.locks);
 }
@@ -278,21 +280,60 @@ function financePass(pass: Pass, records: Iterable<SourceRecord>, size: number):
  * it creates is new on Books, not in this read). The FSM pass does not change either condition:
  * it links only finance records it takes by such a key.
  */
-function* unreached(pass: Pass): Generator<SourceRecord> {
+async function* unreached(pass: Pass): AsyncGenerator<SourceRecord> {
   const { ctx, state, handled } = pass;
   for (const record of state.finance.records.values()) {
     if (handled.finance.has(record.id)) continue;
     const fsmId = state.links.byFinance.get(record.id);
-    if (fsmId !== undefined ? state.fsm.records.has(fsmId) : hasFsmMatch(pass, record)) continue;
+    if (fsmId !== undefined ? state.fsm.records.has(fsmId) : hasFsmMatch(pass, keyOf(ctx, state, 'finance', record).key)) continue;
     handled.finance.add(record.id);
     yield record;
   }
+  // Staged ones (all unlinked) are taken out of the stage, so the pass after leaves them out.
+  const stage = state.stage;
+  if (!stage) return;
+  for await (const page of stage.pages('finance')) {
+    const taken = page.map((record) => ({ record, key: keyOf(ctx, state, 'finance', record).key })).filter(({ key }) => !hasFsmMatch(pass, key));
+    if (taken.length === 0) continue;
+    await stage.take('finance', taken);
+    await state.links.ensure({ finance: taken.map(({ record }) => record.id) });
+    for (const { record } of taken) yield record;
+  }
 }
 
-/** An unlinked finance record that an unlinked FSM record of the read could pair with. */
-function hasFsmMatch(pass: Pass, record: SourceRecord): boolean {
-  const { key } = keyOf(pass.ctx, pass.state, 'finance', record);
-  return key !== undefined && (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0;
+/**
+ * Whether an unlinked FSM record of the read could pair with a finance record of this match key:
+ * one held whole, or a staged one (by its key's hash: a false yes only leaves the finance record
+ * to the pass after the FSM pass).
+ */
+function hasFsmMatch(pass: Pass, key: string | undefined): boolean {
+  if (key === undefined) return false;
+  return (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0 || pass.state.stage?.keys.fsm.has(key) === true;
+}
+
+/** The staged records of a side not taken yet, a page at a time, each page's links looked up for the pass. */
+async function* stagedRecords(state: UnitState, side: SyncSide): AsyncGenerator<SourceRecord> {
+  if (!state.stage) return;
+  for await (const page of state.stage.pages(side)) {
+    await state.links.ensure({ [side]: page.map((record) => record.id) });
+    yield* page;
+  }
+}
+
+/** Takes the first staged record of `side` filed under `key` out of the stage (for a match), its link looked up. */
+async function takeStaged(state: UnitState, side: SyncSide, key: string | undefined): Promise<SourceRecord | undefined> {
+  if (key === undefined || !state.stage) return undefined;
+  const [first] = await state.stage.byKey(side, key);
+  if (!first) return undefined;
+  await state.stage.take(side, [{ record: first, key }]);
+  await state.links.ensure({ [side]: [first.id] });
+  return first;
+}
+
+/** The items of one iterable, then those of another. */
+async function* concat<T>(first: Iterable<T>, second: AsyncIterable<T>): AsyncGenerator<T> {
+  yield* first;
+  yield* second;
 }
 
 /** The FSM companies whose customer's create is still open (an intent of the companies unit), when this unit's intents wait on one. */

@@ -92,15 +92,8 @@ export interface UnitState {
   readonly missingChildren: ReadonlyMap<string, readonly string[]>;
   /** Creates refused for a unique value, held back until the delete pass (a run's reads only). */
   readonly collisions: HeldCollisions | undefined;
-  /** The data of unlinked records the reads hold as shells (`whole` gives a record with its data). */
+  /** Unlinked records the reads keep in storage rather than in `fsm`/`finance` records (their passes read them from there). */
   readonly stage: RecordStage | undefined;
-}
-
-/** A record of the reads with its data: a staged record's shell comes back whole (`RecordStage`). */
-export function whole(state: UnitState, side: SyncSide, record: SourceRecord): Promise<SourceRecord>;
-export function whole(state: UnitState, side: SyncSide, record: SourceRecord | undefined): Promise<SourceRecord | undefined>;
-export async function whole(state: UnitState, side: SyncSide, record: SourceRecord | undefined): Promise<SourceRecord | undefined> {
-  return record === undefined || state.stage === undefined || !state.stage.holds(record) ? record : state.stage.load(side, record);
 }
 
 /** A converter's entries as the merge reads them. */
@@ -219,28 +212,25 @@ export interface StoredUnit {
 
 /**
  * How a side's read stages the records it keeps (`RecordStage`): those no link knows and nothing
- * guards, whole and not list summaries, held as a shell of the fields the unit matches and checks
- * by before their turn (match key, unique fields, company) — only where the shell gives the same
- * match key as the record.
+ * guards, whole (not list summaries), of the unit's kind (type IV), and not held whole already (a
+ * walk may list a record twice).
  */
-function staging(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'intents' | 'retries'>, side: SyncSide): ((records: readonly SourceRecord[]) => Promise<readonly SourceRecord[]>) | undefined {
-  const { stage, links, caps } = stored;
+function staging(unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'intents' | 'retries'>, side: SyncSide): ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined {
+  const { stage, links } = stored;
   if (stage === undefined) return undefined;
   const guarded = guardedIds(guards, side);
-  const fields = new Set<string>(['Company', ...(caps[side].uniqueFields ?? []), ...(caps[side].matchField === undefined ? [] : [caps[side].matchField])]);
   const linked = side === 'fsm' ? links.byFsm : links.byFinance;
-  const shellOf = (record: SourceRecord): SourceRecord | undefined => {
-    if (record.partial === true || guarded.has(record.id) || linked.has(record.id) || links.detached[side].has(record.id)) return undefined;
-    const data: Record<string, unknown> = {};
-    for (const field of fields) if (Object.hasOwn(record.data, field)) data[field] = record.data[field];
-    if (ctx.mapper.matchValue(unit.module, side, data) !== ctx.mapper.matchValue(unit.module, side, record.data)) return undefined;
-    return { ...record, data };
-  };
-  return async (records) => {
-    // The sift looked up the links of most; the rest (a read without one) are looked up here,
-    // once the page may stage records.
-    if (stage.staging(side, records.length)) await links.ensure({ [side]: records.map((r) => r.id) });
-    return stage.page(side, records, shellOf);
+  return async (records, read) => {
+    // Held whole (and counted) up to `recordsInMemory`.
+    if (!stage.staging(side, records.length)) return stage.page(side, records, () => false);
+    // The sift looked up the links of most; the rest (a read without one) are looked up here.
+    await links.ensure({ [side]: records.map((r) => r.id) });
+    const accept = (record: SourceRecord) => !(record.partial === true || guarded.has(record.id) || linked.has(record.id) || links.detached[side].has(record.id) || read.records.has(record.id) || (side === 'fsm' && !ofUnitKind(unit, record)));
+    const held = await stage.page(side, records, accept);
+    // Staged records are looked up again when a pass reaches them.
+    const kept = new Set(held);
+    links.evictUnlinked(side, records.filter((r) => !kept.has(r)).map((r) => r.id));
+    return held;
   };
 }
 
@@ -257,7 +247,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   const { links, cursor, retries } = stored;
   const now = ctx.clock.now();
   const remap = mappingChanged(cursor, stored.converter);
-  const progress = (side: SyncSide) => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'read', side, done, total: 0 });
+  const progress = (side: SyncSide) => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'read', side, done: done + (stored.stage?.count(side) ?? 0), total: 0 });
   // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
   // may leave out the children of parents whose time has not moved.
   const everything = ctx.fullScan || remap;
@@ -270,7 +260,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       full: everything || fullReadDue(cursor.fsm, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'fsm', stored.caps.fsm),
       sift: sift('fsm'),
-      stage: staging(ctx, unit, stored, sifted, 'fsm'),
+      stage: staging(unit, stored, sifted, 'fsm'),
       ...(stored.emails ? { seen: indexEmails(unit, stored.emails) } : {}),
       signal,
       runId: ctx.runId,
@@ -281,7 +271,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'finance', stored.caps.finance),
       sift: sift('finance'),
-      stage: staging(ctx, unit, stored, sifted, 'finance'),
+      stage: staging(unit, stored, sifted, 'finance'),
       signal,
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
@@ -333,14 +323,15 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined, stage };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
+  await indexStage(ctx, unit, stage);
   const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
   // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
   for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
-  const missingChildren = unit.parent ? await childrenMissing(ctx, unit, links, finance) : new Map<string, string[]>();
+  const missingChildren = unit.parent ? await childrenMissing(ctx, unit, links, finance, stage) : new Map<string, string[]>();
   // Every FSM id the read listed: this unit's records, those left out as unchanged, and (Type IV)
   // those of the other kind, taken out of this unit's records below. Looked up, not copied.
   const otherKind = new IdHashSet();
-  const fsmAll: IdLookup = { has: (id) => fsm.records.has(id) || fsm.unchanged.has(id) || otherKind.has(id) };
+  const fsmAll: IdLookup = { has: (id) => fsm.records.has(id) || fsm.unchanged.has(id) || otherKind.has(id) || stage?.has('fsm', id) === true };
   if (unit.fsmFilter) {
     for (const [id, record] of fsm.records) {
       if (ofUnitKind(unit, record)) continue;
@@ -405,9 +396,9 @@ async function parentedLinks(ctx: RunContext, unit: SyncUnit): Promise<LinkIndex
  * or held for a refusal. Such a parent is not settled this run, and its time may have moved for
  * them. Found through the links filed under the parent, each checked against its link.
  */
-async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex, finance: SideRead): Promise<Map<string, string[]>> {
+async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex, finance: SideRead, stage: RecordStage | undefined): Promise<Map<string, string[]>> {
   const missing = new Map<string, string[]>();
-  const listed = new Set(listedParents(finance));
+  const listed = new Set([...listedParents(finance), ...(stage?.parents.keys() ?? [])]);
   const add = (parentId: string, financeId: string) => {
     const ids = missing.get(parentId);
     if (ids) ids.push(financeId);
@@ -455,6 +446,27 @@ async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, r
   if (unit.parent) await ensureParents(ctx, stored, reads);
 }
 
+/**
+ * Files the staged records of both sides under their match keys (`RecordStage.index`), loading the
+ * companies' links FSM contacts are keyed by (their customer) a page at a time.
+ */
+async function indexStage(ctx: RunContext, unit: SyncUnit, stage: RecordStage | undefined): Promise<void> {
+  if (stage === undefined) return;
+  const companies = unit.parent ? ctx.links.get('companies') : undefined;
+  for (const side of ['fsm', 'finance'] as const) {
+    await stage.index(side, async (records) => {
+      if (side === 'fsm' && companies) await companies.ensure({ fsm: records.flatMap((r) => companyIdOf(r.data) ?? []) });
+      return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
+    });
+  }
+}
+
+/** A record's match key and parent on its side (contact persons: scoped to their customer). */
+export function recordKeyOf(ctx: RunContext, unit: SyncUnit, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
+  const parentId = !unit.parent ? undefined : side === 'fsm' ? parentOf(ctx, record.data) : record.parentId;
+  return { key: matchKeyOf(ctx, unit, side, record.data, parentId), parentId };
+}
+
 /** The parents a read of children listed (or gave from a write reply). */
 function* listedParents(read: SideRead): Generator<string> {
   for (const record of read.records.values()) if (record.parentId !== undefined) yield record.parentId;
@@ -489,6 +501,7 @@ async function ensureParents(ctx: RunContext, stored: StoredUnit, reads: { fsm: 
   for (const intent of stored.intents.fsm.values()) if (intent.parentOf !== undefined) fsm.add(intent.parentOf);
   const finance = new Set<string>();
   for (const record of reads.finance.records.values()) if (record.parentId !== undefined) finance.add(record.parentId);
+  for (const parentId of stored.stage?.parents.keys() ?? []) finance.add(parentId);
   for (const link of stored.links.byFsm.values()) if (link.parentId !== undefined) finance.add(link.parentId);
   for (const intent of [...stored.intents.fsm.values(), ...stored.intents.finance.values()]) if (intent.parentId !== undefined) finance.add(intent.parentId);
   await companies.ensure({ fsm, finance });
@@ -543,7 +556,7 @@ export function missingFromCompleteRead(state: UnitState, side: SyncSide, id: st
   const read = state[side];
   if (!read.complete) return false;
   if (side === 'fsm') return !state.fsmAll.has(id);
-  if (read.records.has(id) || read.unchanged.has(id)) return false;
+  if (read.records.has(id) || read.unchanged.has(id) || state.stage?.has(side, id) === true) return false;
   if (read.unchangedParents.size === 0) return true;
   const fsmId = parentId === undefined ? state.links.byFinance.get(id) : undefined;
   const parent = parentId ?? (fsmId === undefined ? undefined : state.links.byFsm.get(fsmId)?.parentId);
@@ -610,10 +623,10 @@ export function parentOf(ctx: RunContext, fsmRecord: Record<string, unknown>): s
 }
 
 /** A record's match key on a side, scoped to its parent for contact persons. */
-export function matchKeyOf(ctx: RunContext, state: UnitState, side: MappingSide, record: Record<string, unknown>, parentId: string | undefined): string | undefined {
-  const value = ctx.mapper.matchValue(state.unit.module, side, record);
+export function matchKeyOf(ctx: RunContext, unit: SyncUnit, side: MappingSide, record: Record<string, unknown>, parentId: string | undefined): string | undefined {
+  const value = ctx.mapper.matchValue(unit.module, side, record);
   if (value === undefined) return undefined;
-  if (!state.unit.parent) return value;
+  if (!unit.parent) return value;
   return parentId === undefined ? undefined : `${parentId}|${value}`;
 }
 
@@ -626,5 +639,5 @@ export function matchKeyOf(ctx: RunContext, state: UnitState, side: MappingSide,
 export async function withKey(ctx: RunContext, state: UnitState, side: SyncSide, rows: readonly SourceRecord[], key: string | undefined): Promise<SourceRecord[]> {
   if (key === undefined || side !== 'fsm' || !state.unit.parent) return [...rows];
   await ctx.links.get('companies')?.ensure({ fsm: rows.flatMap((r) => companyIdOf(r.data) ?? []) });
-  return rows.filter((r) => matchKeyOf(ctx, state, side, r.data, parentOf(ctx, r.data)) === key);
+  return rows.filter((r) => matchKeyOf(ctx, state.unit, side, r.data, parentOf(ctx, r.data)) === key);
 }

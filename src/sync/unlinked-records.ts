@@ -8,12 +8,11 @@ import { createCounterpart } from './record-create.js';
 import type { SourceRecord } from './record-source.js';
 import { commit, type RunContext, wrote } from './run-context.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
-import { knownGone, matchKeyOf, parentOf, type UnitState, whole, withKey } from './unit-state.js';
+import { knownGone, matchKeyOf, recordKeyOf, type UnitState, withKey } from './unit-state.js';
 
 /** A record's match key and parent on its side. */
 export function keyOf(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
-  const parentId = !state.unit.parent ? undefined : side === 'fsm' ? parentOf(ctx, record.data) : record.parentId;
-  return { key: matchKeyOf(ctx, state, side, record.data, parentId), parentId };
+  return recordKeyOf(ctx, state.unit, side, record);
 }
 
 /** Unlinked, not detached records of a side, by match key. */
@@ -59,17 +58,22 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
   const target = intent.target;
   if (intent.createdId !== undefined) return findById(ctx, state, index, intent, intent.createdId);
   // Among records with the sent key (clones share it), the one holding what was sent; else the
-  // newest, which the create made.
+  // newest, which the create made. Held whole or staged.
   const known = new Set(intent.known ?? []);
-  const candidates = (intent.key === undefined ? [] : (index.get(intent.key) ?? [])).filter((r) => !known.has(r.id));
-  const sameContent = await findAsync(candidates, async (r) => !r.partial && sameHash(state, target, await whole(state, target, r), intent.hash));
+  const staged = intent.key === undefined || !state.stage ? [] : await state.stage.byKey(target, intent.key);
+  const candidates = [...(intent.key === undefined ? [] : (index.get(intent.key) ?? [])), ...staged].filter((r) => !known.has(r.id));
+  const sameContent = candidates.find((r) => !r.partial && sameHash(state, target, r, intent.hash));
   const newest = [...candidates].sort((a, b) => (timeOf(b.modifiedTime) ?? 0) - (timeOf(a.modifiedTime) ?? 0))[0];
   const chosen = sameContent ?? newest;
-  if (chosen) return take(index, intent.key, (r) => r === chosen);
+  if (chosen) return state.stage?.holds(chosen) === true ? takeFromStage(ctx, state, target, chosen) : take(index, intent.key, (r) => r === chosen);
   if (intent.key === undefined) {
     for (const record of state[target].records.values()) {
       if (record.partial || isLinked(state, target, record.id)) continue;
-      if (sameHash(state, target, await whole(state, target, record), intent.hash)) return record;
+      if (sameHash(state, target, record, intent.hash)) return record;
+    }
+    for await (const page of state.stage?.pages(target) ?? []) {
+      const found = page.find((record) => sameHash(state, target, record, intent.hash));
+      if (found) return takeFromStage(ctx, state, target, found);
     }
   }
   const source = ctx.sources[target];
@@ -82,9 +86,16 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
   return ofKey.find((r) => !isLinked(state, target, r.id) && !known.has(r.id));
 }
 
-// The record an earlier settlement found, by id: taken from the unlinked records read, else read
-// from its side (an incremental read may not list it). Gone, it is undefined like a create that
-// never happened.
+// A staged record an open create made: out of the stage (no pass reaches it again), its link looked up.
+async function takeFromStage(ctx: RunContext, state: UnitState, side: SyncSide, record: SourceRecord): Promise<SourceRecord> {
+  await state.stage?.take(side, [{ record, key: keyOf(ctx, state, side, record).key }]);
+  await state.links.ensure({ [side]: [record.id] });
+  return record;
+}
+
+// The record an earlier settlement found, by id: taken from the unlinked records read (held whole
+// or staged), else read from its side (an incremental read may not list it). Gone, it is undefined
+// like a create that never happened.
 async function findById(ctx: RunContext, state: UnitState, index: Map<string, SourceRecord[]>, intent: CreateIntent, id: string): Promise<SourceRecord | undefined> {
   const target = intent.target;
   if (isLinked(state, target, id)) return undefined;
@@ -94,6 +105,8 @@ async function findById(ctx: RunContext, state: UnitState, index: Map<string, So
   }
   const read = state[target].records.get(id);
   if (read) return read;
+  const staged = await state.stage?.get(target, id);
+  if (staged) return takeFromStage(ctx, state, target, staged);
   if (state[target].full) return undefined;
   return ctx.sources[target].get(state.collections[target], id, { parentId: intent.parentId, signal: ctx.signal });
 }
@@ -102,10 +115,6 @@ function sameHash(state: UnitState, side: SyncSide, record: SourceRecord, hash: 
   return contentHash(project(record.data, state.paths[side])) === hash;
 }
 
-async function findAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<T | undefined> {
-  for (const item of items) if (await test(item)) return item;
-  return undefined;
-}
 
 /**
  * An intent of a person sent inside its customer's create, with the customer's id and the person's
@@ -116,7 +125,7 @@ export function withParentResolved(ctx: RunContext, state: UnitState, intent: Cr
   if (intent.parentOf === undefined || intent.parentId !== undefined) return intent;
   const parentId = ctx.links.get('companies')?.byFsm.get(intent.parentOf)?.financeId;
   if (parentId === undefined) return intent;
-  const key = matchKeyOf(ctx, state, intent.target, intent.payload, parentId);
+  const key = matchKeyOf(ctx, state.unit, intent.target, intent.payload, parentId);
   return { ...intent, parentId, ...(key === undefined ? {} : { key }) };
 }
 
@@ -178,7 +187,7 @@ export async function pairOrCreate(
   state: UnitState,
   from: SyncSide,
   record: SourceRecord,
-  match: (key: string | undefined) => SourceRecord | undefined,
+  match: (key: string | undefined) => Promise<SourceRecord | undefined>,
 ): Promise<{ kind: 'skipped' } | { kind: 'matched'; other: SourceRecord } | { kind: 'created' }> {
   const { unit } = state;
   const { key, parentId } = keyOf(ctx, state, from, record);
@@ -186,7 +195,7 @@ export async function pairOrCreate(
     ctx.report.entity(unit.entity, unit.module).skipped += 1;
     return { kind: 'skipped' };
   }
-  const other = ctx.policy.duplicates === 'overwrite' ? match(key) : undefined;
+  const other = ctx.policy.duplicates === 'overwrite' ? await match(key) : undefined;
   if (other) {
     const [fsmRecord, financeRecord] = from === 'fsm' ? [record, other] : [other, record];
     await syncPair(ctx, state, { fsmId: fsmRecord.id, financeId: financeRecord.id, parentId: financeRecord.parentId, fsmRecord, financeRecord, base: undefined, newLink: true, ops: [] });
