@@ -1,3 +1,4 @@
+import { IdHashSet } from './id-hash-set.js';
 import type { StorageOp } from '../storage/storage.js';
 import type { BaseSnapshot } from './base-store.js';
 import { contentHash } from './content-hash.js';
@@ -253,7 +254,7 @@ export function inlineLinkOps(ctx: RunContext, customer: { id: string; data: Dat
 export function inlineCommitted(ctx: RunContext, linked: ReadonlyArray<{ fsmId: string; financeId: string; payload: Data }>, parentId: string): void {
   const plan = plans.get(ctx);
   if (!plan) return;
-  const fresh = ctx.linkedThisRun.get(PERSONS_UNIT) ?? new Set<string>();
+  const fresh = ctx.linkedThisRun.get(PERSONS_UNIT) ?? new IdHashSet();
   for (const { fsmId, financeId, payload } of linked) {
     applyLink(plan.links, fsmId, { financeId, parentId, linkedAt: ctx.clock.now() });
     plan.links.evict([fsmId]);

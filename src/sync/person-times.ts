@@ -13,9 +13,6 @@ interface ParentChanges {
 
 const seen = new WeakMap<UnitState, ParentChanges>();
 
-// Stands for a parent's staged children in `changed` (record ids are never empty).
-const STAGED_CHILD = '';
-
 // Taken once per unit run, before the first merge commits a new base: a record merged earlier in
 // the run would otherwise look unchanged, and its change would be put on another record.
 function parentChanges(state: UnitState): ParentChanges {
@@ -39,14 +36,10 @@ function parentChanges(state: UnitState): ParentChanges {
     // A record new to the sync (unlinked, or linked without a base yet) is a change of its parent too.
     if (!base || snapshotOf(state, 'finance', record.data).hash !== base.finance.hash) mark(record.parentId, record.id);
   }
-  // Staged records are new to the sync: each parent of one changed (a mark no record id equals).
-  for (const parentId of state.stage?.parents.keys() ?? []) {
-    readParents.add(parentId);
-    mark(parentId, STAGED_CHILD);
-  }
   // A linked record missing from its parent's read was deleted: that moved the parent's time.
+  // (A parent of staged records was read too.)
   for (const [parentId, financeIds] of state.missingChildren) {
-    if (readParents.has(parentId)) for (const id of financeIds) mark(parentId, id);
+    if (readParents.has(parentId) || state.stage?.parents.has(parentId) === true) for (const id of financeIds) mark(parentId, id);
   }
   const out: ParentChanges = { changed, merged: new Map() };
   seen.set(state, out);
@@ -107,7 +100,8 @@ export async function financeTimeForMerge(ctx: RunContext, state: UnitState, inp
   if (state.narrow) return undefined;
   const changes = parentChanges(state);
   const others = [...(changes.changed.get(input.parentId) ?? [])].filter((id) => id !== input.financeId);
-  if (others.length > 0) return undefined;
+  // Staged records are new to the sync: a change of their parent's too.
+  if (others.length > 0 || state.stage?.parents.has(input.parentId) === true) return undefined;
   const merged = await parentMergedAt(ctx, changes, input.parentId);
   // Zoho's times have whole seconds: a merge in the same second may be what moved the time.
   if (merged !== undefined && merged >= at) return undefined;

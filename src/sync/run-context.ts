@@ -1,3 +1,4 @@
+import type { IdHashSet } from './id-hash-set.js';
 import type { Clock } from '../clock.js';
 import { NotLoadedError } from './loaded-window.js';
 import { isDailyLimitError } from '../errors/rate-limit-error.js';
@@ -89,8 +90,12 @@ export interface RunContext {
   readonly recordsInMemory: number;
   /** The units this run syncs, in order. */
   readonly units: readonly SyncUnit[];
-  /** FSM ids linked by an earlier unit of this run in a later unit's module (contact persons created with their customer). */
-  readonly linkedThisRun: Map<string, Set<string>>;
+  /**
+   * FSM ids linked by an earlier unit of this run in a later unit's module (contact persons created
+   * with their customer), as hashes: an id taken for one by a shared hash is only counted as
+   * created rather than unchanged, and left to a later run's delete detection.
+   */
+  readonly linkedThisRun: Map<string, IdHashSet>;
   /** Transient failures in a row; the run stops at {@link MAX_TRANSIENT_IN_A_ROW}. */
   transientInARow: number;
   stoppedReason: string | undefined;

@@ -83,12 +83,6 @@ export class ParentVisits {
       this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + 1);
       this.#parentOf.set(record.id, parentId);
     }
-    // Staged children are counted per parent; each is visited once, as its pass takes it.
-    for (const [parentId, staged] of state.stage?.parents ?? []) {
-      const time = this.#time.get(parentId);
-      this.#time.set(parentId, time === undefined || time === staged.time ? staged.time : '');
-      this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + staged.count);
-    }
     // Children left out as unchanged are done already; their time counts as a listed child's.
     for (const [parentId, time] of state.finance.siftedParents) {
       const known = this.#time.get(parentId);
@@ -98,7 +92,7 @@ export class ParentVisits {
     // A parent with no child left to visit is settled as it is: a write reply showed it with no
     // child, or each of its children was left out as unchanged.
     for (const parentId of new Set([...this.#exact.keys(), ...state.finance.siftedParents.keys()])) {
-      if (this.#left.has(parentId)) continue;
+      if (this.#left.has(parentId) || (this.#stage?.parents.get(parentId)?.count ?? 0) > 0) continue;
       if (!this.#time.has(parentId)) this.#time.set(parentId, this.#exact.get(parentId) ?? '');
       this.#settle(parentId);
     }
@@ -112,9 +106,15 @@ export class ParentVisits {
 
   /** A finance record of the unit's reads is done: {@link ParentVisits.visit}, or a staged child of its parent. */
   visitRecord(record: SourceRecord): void {
-    if (this.#stage?.holds(record) === true) {
-      if (record.parentId !== undefined) this.#done(record.parentId);
-    } else this.visit(record.id);
+    if (this.#stage?.holds(record) !== true) {
+      this.visit(record.id);
+      return;
+    }
+    // The stage counts its records per parent (`RecordStage.parents`); each is taken once.
+    const staged = record.parentId === undefined ? undefined : this.#stage.parents.get(record.parentId);
+    if (!staged || staged.count <= 0) return;
+    staged.count -= 1;
+    if (staged.count === 0 && !this.#left.has(record.parentId as string)) this.#settle(record.parentId as string);
   }
 
   /** A finance child is done (synced, created, failed and marked for retry, or skipped on purpose). */
@@ -132,11 +132,15 @@ export class ParentVisits {
       return;
     }
     this.#left.delete(parentId);
+    if ((this.#stage?.parents.get(parentId)?.count ?? 0) > 0) return;
     this.#settle(parentId);
   }
 
   #settle(parentId: string): void {
-    const time = this.#time.get(parentId);
+    // The time its children held whole and its staged ones were read at: one, or none.
+    const whole = this.#time.get(parentId);
+    const staged = this.#stage?.parents.get(parentId)?.time;
+    const time = whole === undefined ? staged : staged === undefined || staged === whole ? whole : '';
     if (!time) return;
     const exact = this.#exact.get(parentId) === time;
     this.#ready.push(...settledOps(this.#ctx, this.#unit, parentId, { time, readAt: this.#ctx.startedAt, ...(exact ? { exact: true as const } : {}) }));

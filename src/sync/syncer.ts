@@ -78,8 +78,8 @@ export interface BidirectionalSyncerOptions {
   /**
    * Records of each side a unit's read holds whole in memory (default 1,000). Past them, a record
    * no link knows yet (a first run lists nothing but those) waits in the sync's storage until the
-   * unit matches or copies it, and memory holds a small shell of it (id, time, parent, match key,
-   * unique fields, company): a first run's memory grows less with the data set. 0 stages every such record; `Infinity` keeps
+   * unit matches or copies it, filed by its match key, and memory holds no more of it than a hash
+   * of its id: a first run's memory does not grow with such records. 0 stages every such record; `Infinity` keeps
    * every record in memory (fastest, for small data sets, and what to use over a storage that is
    * itself in memory, such as `MemoryStorage`, where staging saves nothing).
    */

@@ -25,7 +25,7 @@ export interface SiftInput {
   /** Contact persons: the companies links, by which a person whose customer's pair was dropped is found. */
   readonly parents?: LinkIndex | undefined;
   /** FSM ids linked earlier in the run (persons created with their customer): left out when equal to their base, but counted as created, not unchanged. */
-  readonly linkedThisRun?: ReadonlySet<string> | undefined;
+  readonly linkedThisRun?: { has(id: string): boolean } | undefined;
 }
 
 /** Drops, page by page, the records of a side that equal their pair's base. */

@@ -75,9 +75,10 @@ export interface UnitState {
   readonly emails: CompanyEmailIndex | undefined;
   /**
    * FSM ids linked during this run, and those of pairs held because the source guard refused one
-   * of their records: not in this run's reads, and not deleted.
+   * of their records: not in this run's reads, and not deleted. Hashes (`IdHashSet`): an id taken
+   * for one of them by a shared hash only waits for a later run to be found deleted.
    */
-  readonly fresh: Set<string>;
+  readonly fresh: { add(id: string): unknown; has(id: string): boolean };
   /**
    * Ids a write was told do not exist (Zoho's code 1002, FSM's record-not-found), or a re-read did
    * not find: deleted since the read, which did not show it (a read from a cursor cannot list
@@ -326,7 +327,10 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   await indexStage(ctx, unit, stage);
   const held = holdRefused(ctx, unit, links, { fsm, finance }, stored.unchanged);
   // Linked by an earlier unit of this run (persons created with their customer): not in this unit's reads.
-  for (const id of ctx.linkedThisRun.get(unit.module) ?? []) held.add(id);
+  const linkedEarlier = ctx.linkedThisRun.get(unit.module);
+  const freshIds = new IdHashSet();
+  for (const id of held) freshIds.add(id);
+  const fresh = { add: (id: string) => freshIds.add(id), has: (id: string) => freshIds.has(id) || linkedEarlier?.has(id) === true };
   const missingChildren = unit.parent ? await childrenMissing(ctx, unit, links, finance, stage) : new Map<string, string[]>();
   // Every FSM id the read listed: this unit's records, those left out as unchanged, and (Type IV)
   // those of the other kind, taken out of this unit's records below. Looked up, not copied.
@@ -367,7 +371,7 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
     narrow: reader !== readChanges,
     noBase: new Map(),
     emails,
-    fresh: held,
+    fresh,
     gone: { fsm: new Set(), finance: new Set() },
     unlinked: { fsm: new Map(), finance: new Map() },
     unchanged: stored.unchanged,
