@@ -101,6 +101,11 @@ export function serveSandbox(sandbox: Sandbox, options: ServeSandboxOptions = {}
       res.end();
     });
   });
+  // An idle keep-alive socket outlives the client's hold on it (Node's fetch lets one go after
+  // 4 s), so the client never sends a request down a socket the server is closing: a POST lost
+  // that way fails as a network error and is not retried (it may have been applied).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
