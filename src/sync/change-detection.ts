@@ -49,7 +49,7 @@ export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined; unstage?: ((ids: readonly string[]) => Promise<void>) | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
@@ -58,6 +58,7 @@ export async function readSide(
   const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
   for await (const page of source.read(collection, readOptions)) {
     options.signal?.throwIfAborted();
+    const refusedNow: string[] = [];
     for (const bad of page.refused) {
       if (bad.id !== undefined) {
         // Refused once is refused for the whole read: a copy on another page is not synced either.
@@ -65,9 +66,11 @@ export async function readSide(
         read.refusedIds.add(bad.id);
         read.records.delete(bad.id);
         read.unchanged.delete(bad.id);
+        refusedNow.push(bad.id);
       }
       read.refused.push(bad);
     }
+    if (refusedNow.length > 0) await options.unstage?.(refusedNow);
     const records = page.records.filter((record) => !read.refusedIds.has(record.id)).map((record) => leanRecord(record, options.keep));
     options.seen?.(records);
     const same = sift ? await sift(records) : undefined;

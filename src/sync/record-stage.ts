@@ -128,6 +128,27 @@ export class RecordStage {
     return value === undefined ? undefined : this.#record(value, seq);
   }
 
+  /**
+   * Takes records out of the stage by id (a later copy in the read was refused: the record is not
+   * synced this run), with their count and, for a contact person, its parent's count.
+   */
+  async drop(part: StagePart, ids: readonly string[]): Promise<void> {
+    const maybe = ids.filter((id) => this.has(part, id));
+    if (maybe.length === 0) return;
+    const seqs = await this.#storage.getMany<number>(maybe.map((id) => this.#idKey(part, id)));
+    const ops: StorageOp[] = [];
+    for (const [i, seq] of seqs.entries()) {
+      if (seq === undefined) continue;
+      const value = await this.#storage.get<StagedValue>(this.#recordKey(part, seq));
+      ops.push({ type: 'delete', key: this.#recordKey(part, seq) }, { type: 'delete', key: this.#idKey(part, maybe[i] as string) });
+      if (value === undefined) continue;
+      this.#count.set(part, this.count(part) - 1);
+      const parent = value.p === undefined ? undefined : this.parents.get(value.p);
+      if (part === 'finance' && parent) parent.count -= 1;
+    }
+    await this.#write(ops);
+  }
+
   /** How many records of `part` were staged. */
   count(part: StagePart): number {
     return this.#count.get(part) ?? 0;

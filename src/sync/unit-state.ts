@@ -235,6 +235,12 @@ function staging(unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'in
   };
 }
 
+/** How a side's read takes a record out of the stage when a later copy of it is refused. */
+function unstaging(stored: StoredUnit, side: SyncSide): ((ids: readonly string[]) => Promise<void>) | undefined {
+  const stage = stored.stage;
+  return stage && ((ids) => stage.drop(side, ids));
+}
+
 // The mapping changed since the unit's last complete run: every record is read and backfilled.
 function mappingChanged(cursor: UnitCursor, converter: SyncConverter): boolean {
   return cursor.mappingVersion !== undefined && cursor.mappingVersion !== converter.version;
@@ -262,6 +268,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       keep: keptFields(stored.converter, 'fsm', stored.caps.fsm),
       sift: sift('fsm'),
       stage: staging(unit, stored, sifted, 'fsm'),
+      unstage: unstaging(stored, 'fsm'),
       ...(stored.emails ? { seen: indexEmails(unit, stored.emails) } : {}),
       signal,
       runId: ctx.runId,
@@ -273,6 +280,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       keep: keptFields(stored.converter, 'finance', stored.caps.finance),
       sift: sift('finance'),
       stage: staging(unit, stored, sifted, 'finance'),
+      unstage: unstaging(stored, 'finance'),
       signal,
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/config-error.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
+import { type RecordSource, zohoFsmSource } from '../../src/sync/index.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { runUntilQuiet, syncWorld, type SyncWorld, WatchedStorage } from './helpers.js';
 
@@ -72,6 +73,43 @@ describe('records a run stages in storage instead of memory (recordsInMemory)', 
     const staged = [...staging.written].filter((key) => key.includes('/stage/items/fsm/r/')).length;
     expect(staged).toBeGreaterThan(0);
     expect(staged).toBeLessThanOrEqual(450 - 250);
+  });
+
+  it('a record staged from one page and refused on a later one is not synced, as when held whole', async () => {
+    // A user's FSM source whose walk lists a company again on a last page, with a value that is not JSON.
+    const withBadCopy = (w: SyncWorld): RecordSource => {
+      const inner = zohoFsmSource(w.client);
+      return {
+        ...inner,
+        capabilities: (collection) => inner.capabilities(collection),
+        async *read(collection, options) {
+          let first: string | undefined;
+          for await (const page of inner.read(collection, options)) {
+            first ??= page.records[0]?.id;
+            yield page;
+          }
+          if (collection === 'companies' && first !== undefined) {
+            const data: Record<string, unknown> = { Company_Name: 'Cyclic' };
+            data.self = data;
+            yield { records: [{ id: first, data }] };
+          }
+        },
+        get: (collection, id, call) => inner.get(collection, id, call),
+        create: (collection, data, call) => inner.create(collection, data, call),
+        update: (collection, id, patch, call) => inner.update(collection, id, patch, call),
+        deactivate: (collection, id, call) => inner.deactivate(collection, id, call),
+        delete: (collection, id, call) => inner.delete(collection, id, call),
+        ...(inner.findByKey ? { findByKey: inner.findByKey.bind(inner) } : {}),
+      };
+    };
+    const staged = world(new MemoryStorage());
+    const held = world(new MemoryStorage());
+    const stagedReport = await staged.syncer({ recordsInMemory: 0, fsm: withBadCopy(staged) }).run();
+    const heldReport = await held.syncer({ recordsInMemory: Infinity, fsm: withBadCopy(held) }).run();
+    expect(heldReport.failures.map((f) => f.reason)).toContain('INVALID_RECORD');
+    expect(stagedReport.failures).toEqual(heldReport.failures);
+    expect([stagedReport.toFinance, stagedReport.toFsm]).toEqual([heldReport.toFinance, heldReport.toFsm]);
+    expect(contents(staged)).toEqual(contents(held));
   });
 
   it('a stage a killed run left behind is removed by the next run of its unit', async () => {
