@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeletePolicy, RecordSource, SourceRecord, SyncCollection, SyncReport } from '../../src/sync/index.js';
 import { zohoFsmSource } from '../../src/sync/index.js';
 import type { SyncType } from '../../src/mapping/index.js';
-import { find, one, type SyncWorld, syncWorld, type SyncWorldOptions, writesSince } from './helpers.js';
+import { delegatingSource, find, one, type SyncWorld, syncWorld, type SyncWorldOptions, writesSince } from './helpers.js';
 
 // A record deleted on one side while its counterpart is edited on the other, in the same round: the
 // run must settle the pair by the delete policy without reporting a failure, whether it knew of
@@ -19,8 +19,7 @@ const POLICIES: readonly DeletePolicy[] = ['unlink', 'deactivate', 'propagate'];
 function cursorFedFsm(inner: RecordSource, options: { tombstones: boolean }): RecordSource {
   const known = new Map<SyncCollection, Set<string>>();
   const timeOf = (record: SourceRecord) => Date.parse(record.modifiedTime ?? '') || 0;
-  return {
-    id: inner.id,
+  return delegatingSource(inner, {
     capabilities: (collection) => {
       const caps = inner.capabilities(collection);
       return caps && { ...caps, changeFeed: 'cursor', tombstones: options.tombstones };
@@ -42,13 +41,7 @@ function cursorFedFsm(inner: RecordSource, options: { tombstones: boolean }): Re
       const changed = all.filter((r) => timeOf(r) >= since);
       yield { records: changed, cursor, ...(options.tombstones ? { deleted: [...before].filter((id) => !ids.has(id)) } : {}) };
     },
-    get: (collection, id, call) => inner.get(collection, id, call),
-    create: (collection, data, call) => inner.create(collection, data, call),
-    update: (collection, id, patch, call) => inner.update(collection, id, patch, call),
-    deactivate: (collection, id, call) => inner.deactivate(collection, id, call),
-    delete: (collection, id, call) => inner.delete(collection, id, call),
-    ...(inner.findByKey ? { findByKey: inner.findByKey.bind(inner) } : {}),
-  };
+  });
 }
 
 type FsmFeed = 'zoho' | 'cursor with tombstones' | 'cursor without tombstones';

@@ -7,7 +7,7 @@ import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import type { BaseSnapshot } from '../../src/sync/base-store.js';
-import { BidirectionalSyncer, type BidirectionalSyncerOptions, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
+import { BidirectionalSyncer, type BidirectionalSyncerOptions, type RecordSource, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
 import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 
 /** A sandbox with one Books org and one FSM org of an edition, a client on both, storage and a mapper. */
@@ -231,4 +231,20 @@ export class WatchedStorage implements Storage {
   compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
     return this.inner.compareAndSet(key, expected, next);
   }
+}
+
+/** A user's own source over `inner` that reads its own way (`overrides`) and passes every other call on. */
+export function delegatingSource(inner: RecordSource, overrides: Partial<RecordSource>): RecordSource {
+  return {
+    id: inner.id,
+    capabilities: (collection) => inner.capabilities(collection),
+    read: (collection, options) => inner.read(collection, options),
+    get: (collection, id, call) => inner.get(collection, id, call),
+    create: (collection, data, call) => inner.create(collection, data, call),
+    update: (collection, id, patch, call) => inner.update(collection, id, patch, call),
+    deactivate: (collection, id, call) => inner.deactivate(collection, id, call),
+    delete: (collection, id, call) => inner.delete(collection, id, call),
+    ...(inner.findByKey ? { findByKey: inner.findByKey.bind(inner) } : {}),
+    ...overrides,
+  };
 }

@@ -3,7 +3,7 @@ import { ConfigError } from '../../src/errors/config-error.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { type RecordSource, zohoFsmSource } from '../../src/sync/index.js';
 import type { Storage } from '../../src/storage/storage.js';
-import { runUntilQuiet, syncWorld, type SyncWorld, WatchedStorage } from './helpers.js';
+import { delegatingSource, runUntilQuiet, syncWorld, type SyncWorld, WatchedStorage } from './helpers.js';
 
 // A first run lists records no link knows yet and holds them until the unit matches or copies
 // them. Past `recordsInMemory` a side's such records wait in the sync's storage ("the stage") and
@@ -79,9 +79,7 @@ describe('records a run stages in storage instead of memory (recordsInMemory)', 
     // A user's FSM source whose walk lists a company again on a last page, with a value that is not JSON.
     const withBadCopy = (w: SyncWorld): RecordSource => {
       const inner = zohoFsmSource(w.client);
-      return {
-        ...inner,
-        capabilities: (collection) => inner.capabilities(collection),
+      return delegatingSource(inner, {
         async *read(collection, options) {
           let first: string | undefined;
           for await (const page of inner.read(collection, options)) {
@@ -94,13 +92,7 @@ describe('records a run stages in storage instead of memory (recordsInMemory)', 
             yield { records: [{ id: first, data }] };
           }
         },
-        get: (collection, id, call) => inner.get(collection, id, call),
-        create: (collection, data, call) => inner.create(collection, data, call),
-        update: (collection, id, patch, call) => inner.update(collection, id, patch, call),
-        deactivate: (collection, id, call) => inner.deactivate(collection, id, call),
-        delete: (collection, id, call) => inner.delete(collection, id, call),
-        ...(inner.findByKey ? { findByKey: inner.findByKey.bind(inner) } : {}),
-      };
+      });
     };
     const staged = world(new MemoryStorage());
     const held = world(new MemoryStorage());
