@@ -6,6 +6,9 @@ import type { GuardedPage, GuardedSource, RefusedRecord } from './source-guard.j
 import { listPages } from './storage-scan.js';
 import type { SyncKeys } from './sync-keys.js';
 
+/** Pages removed a batch at a time. */
+const CLEAR_BATCH = 500;
+
 /** What a page read ahead keeps in storage: the page as the guard passed it, its refusals aside. */
 type StoredPage = Omit<SourcePage, 'records'> & { records: GuardedPage['records'] };
 
@@ -24,7 +27,8 @@ interface Walk {
  * the finance organisation busy and the FSM organisation's quota would sit idle — the daily full
  * read, where the companies unit walks every Books customer and the contact persons unit then
  * reads every FSM contact. Pages go to the sync's storage as they arrive
- * (`sync/<binding>/ahead/<collection>/<n>`, removed when the run ends), not memory; the unit's read
+ * (`sync/<binding>/ahead/page/<collection>/<n>`, with their count under `ahead/count/<collection>`;
+ * removed when the run ends, or by the next run after a kill), not memory; the unit's read
  * later gets them from there, waiting for the pages the walk has not reached yet. A read the walk
  * cannot stand for (a cursor read, or the run wrote to the collection since the walk began) goes
  * to the side as usual.
@@ -83,7 +87,11 @@ export class ReadAhead {
       for await (const page of this.#inner.read(walk.collection, options)) {
         const { refused, ...kept } = page;
         if (refused.length > 0) walk.refused.set(walk.stored, refused);
-        await this.#storage.batch([{ type: 'put', key: this.#key(walk.collection, walk.stored), value: kept satisfies StoredPage }]);
+        // The count goes with each page: what a killed run left is removed by key, never listed (pages are large).
+        await this.#storage.batch([
+          { type: 'put', key: this.#key(walk.collection, walk.stored), value: kept satisfies StoredPage },
+          { type: 'put', key: this.#countKey(walk.collection), value: walk.stored + 1 },
+        ]);
         walk.stored += 1;
         this.#notify();
       }
@@ -127,14 +135,26 @@ export class ReadAhead {
     return new Promise<void>((resolve) => (this.#changed = resolve));
   }
 
+  // Removes the pages of every walk (this run's, or a killed run's) by their counts.
   async #clear(): Promise<void> {
-    for await (const page of listPages(this.#storage, this.#prefix)) {
-      if (page.length > 0) await this.#storage.batch(page.map((entry) => ({ type: 'delete' as const, key: entry.key })));
+    for await (const counts of listPages<number>(this.#storage, `${this.#prefix}count/`)) {
+      for (const { key, value } of counts) {
+        const collection = key.slice(`${this.#prefix}count/`.length) as SyncCollection;
+        const pages = Array.from({ length: typeof value === 'number' ? value : 0 }, (_, n) => this.#key(collection, n));
+        for (let from = 0; from < pages.length; from += CLEAR_BATCH) {
+          await this.#storage.batch(pages.slice(from, from + CLEAR_BATCH).map((page) => ({ type: 'delete' as const, key: page })));
+        }
+        await this.#storage.batch([{ type: 'delete', key }]);
+      }
     }
   }
 
   #key(collection: SyncCollection, n: number): string {
-    return `${this.#prefix}${collection}/${String(n).padStart(8, '0')}`;
+    return `${this.#prefix}page/${collection}/${String(n).padStart(8, '0')}`;
+  }
+
+  #countKey(collection: SyncCollection): string {
+    return `${this.#prefix}count/${collection}`;
   }
 }
 

@@ -82,9 +82,9 @@ describe('FSM contacts read ahead in the daily full read', () => {
     const w = syncWorld({ syncType: 'III', storage, seed: 21 });
     await w.syncer().run();
     const root = (await storage.list('sync/'))[0]?.key.split('/').slice(0, 2).join('/');
-    const left = `${root}/ahead/contacts/00000000`;
-    await storage.batch([{ type: 'put', key: left, value: { records: [] } }]);
+    const left = [`${root}/ahead/page/contacts/00000000`, `${root}/ahead/page/contacts/00000001`, `${root}/ahead/count/contacts`];
+    await storage.batch([{ type: 'put', key: left[0] as string, value: { records: [] } }, { type: 'put', key: left[1] as string, value: { records: [] } }, { type: 'put', key: left[2] as string, value: 2 }]);
     await w.syncer().run();
-    expect(await storage.get(left)).toBeUndefined();
+    expect(await storage.getMany(left)).toEqual([undefined, undefined, undefined]);
   });
 });
