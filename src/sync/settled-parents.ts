@@ -60,11 +60,16 @@ export function settledOps(ctx: RunContext, unit: string, parentId: string, mark
 export class ParentVisits {
   readonly #ctx: RunContext;
   readonly #unit: string;
-  // Children not visited yet, per parent (a count: `#parentOf` knows which).
+  // Children not visited yet, per parent (a count: `#parentOf` knows which), and the time they
+  // were read at: those held whole. The stage counts its own (`RecordStage.parents`), and the
+  // read those it left out as unchanged (`siftedParents`): looked up there, not copied.
   readonly #left = new Map<string, number>();
   readonly #time = new Map<string, string>();
   readonly #parentOf = new Map<string, string>();
   readonly #exact: ReadonlyMap<string, string>;
+  readonly #sifted: ReadonlyMap<string, string>;
+  // Parents a linked child of which is missing from their listing: left for the delete pass.
+  readonly #blocked: ReadonlySet<string>;
   readonly #stage: RecordStage | undefined;
   #ready: StorageOp[] = [];
 
@@ -72,6 +77,8 @@ export class ParentVisits {
     this.#ctx = ctx;
     this.#unit = state.unit.module;
     this.#exact = state.finance.exactParents;
+    this.#sifted = state.finance.siftedParents;
+    this.#blocked = new Set(state.missingChildren.keys());
     this.#stage = state.stage;
     for (const record of state.finance.records.values()) {
       const parentId = record.parentId;
@@ -83,19 +90,10 @@ export class ParentVisits {
       this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + 1);
       this.#parentOf.set(record.id, parentId);
     }
-    // Children left out as unchanged are done already; their time counts as a listed child's.
-    for (const [parentId, time] of state.finance.siftedParents) {
-      const known = this.#time.get(parentId);
-      this.#time.set(parentId, known === undefined || known === time ? time : '');
-    }
-    for (const parentId of state.missingChildren.keys()) this.#time.set(parentId, '');
     // A parent with no child left to visit is settled as it is: a write reply showed it with no
     // child, or each of its children was left out as unchanged.
-    for (const parentId of new Set([...this.#exact.keys(), ...state.finance.siftedParents.keys()])) {
-      if (this.#left.has(parentId) || (this.#stage?.parents.get(parentId)?.count ?? 0) > 0) continue;
-      if (!this.#time.has(parentId)) this.#time.set(parentId, this.#exact.get(parentId) ?? '');
-      this.#settle(parentId);
-    }
+    for (const parentId of this.#exact.keys()) this.#settleIfDone(parentId);
+    for (const parentId of this.#sifted.keys()) if (!this.#exact.has(parentId)) this.#settleIfDone(parentId);
   }
 
   /** The tracker of a unit run, or `undefined` when its parents are not to be settled. */
@@ -114,7 +112,7 @@ export class ParentVisits {
     const staged = record.parentId === undefined ? undefined : this.#stage.parents.get(record.parentId);
     if (!staged || staged.count <= 0) return;
     staged.count -= 1;
-    if (staged.count === 0 && !this.#left.has(record.parentId as string)) this.#settle(record.parentId as string);
+    this.#settleIfDone(record.parentId as string);
   }
 
   /** A finance child is done (synced, created, failed and marked for retry, or skipped on purpose). */
@@ -132,15 +130,29 @@ export class ParentVisits {
       return;
     }
     this.#left.delete(parentId);
-    if ((this.#stage?.parents.get(parentId)?.count ?? 0) > 0) return;
+    this.#settleIfDone(parentId);
+  }
+
+  #settleIfDone(parentId: string): void {
+    if (this.#left.has(parentId) || (this.#stage?.parents.get(parentId)?.count ?? 0) > 0) return;
     this.#settle(parentId);
   }
 
+  // The time all the parent's children were read at (held whole, staged, left out as unchanged),
+  // else the one of a write reply that showed it with none; '' when they disagree.
+  #timeOf(parentId: string): string {
+    if (this.#blocked.has(parentId)) return '';
+    let time: string | undefined;
+    for (const seen of [this.#time.get(parentId), this.#sifted.get(parentId), this.#stage?.parents.get(parentId)?.time]) {
+      if (seen === undefined) continue;
+      if (time !== undefined && time !== seen) return '';
+      time = seen;
+    }
+    return time ?? this.#exact.get(parentId) ?? '';
+  }
+
   #settle(parentId: string): void {
-    // The time its children held whole and its staged ones were read at: one, or none.
-    const whole = this.#time.get(parentId);
-    const staged = this.#stage?.parents.get(parentId)?.time;
-    const time = whole === undefined ? staged : staged === undefined || staged === whole ? whole : '';
+    const time = this.#timeOf(parentId);
     if (!time) return;
     const exact = this.#exact.get(parentId) === time;
     this.#ready.push(...settledOps(this.#ctx, this.#unit, parentId, { time, readAt: this.#ctx.startedAt, ...(exact ? { exact: true as const } : {}) }));
