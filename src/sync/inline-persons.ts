@@ -1,7 +1,7 @@
-import { IdHashSet } from './id-hash-set.js';
 import type { StorageOp } from '../storage/storage.js';
 import type { BaseSnapshot } from './base-store.js';
 import { contentHash } from './content-hash.js';
+import { IdHashSet } from './id-hash-set.js';
 import { withDerivedWrites } from './derived-writes.js';
 import { type FieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';

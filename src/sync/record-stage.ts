@@ -93,7 +93,10 @@ export class RecordStage {
       const seq = earlier[i];
       if (seq !== undefined) staged.set(id, seq);
     });
-    for (const record of records) {
+    // Within the page too: only the last copy of an id is held or staged.
+    const last = new Map(records.map((record, at) => [record.id, at]));
+    for (const [at, record] of records.entries()) {
+      if (last.get(record.id) !== at) continue;
       const before = staged.get(record.id);
       if (before !== undefined) {
         staged.delete(record.id);
