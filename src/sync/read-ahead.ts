@@ -19,7 +19,6 @@ interface Walk {
   ended: { error?: unknown } | undefined;
   /** Refusals per page number (kept in memory: they carry errors, and are few). */
   readonly refused: Map<number, RefusedRecord[]>;
-  readonly done: Promise<void>;
 }
 
 /**
@@ -40,6 +39,7 @@ export class ReadAhead {
   readonly #stop = new AbortController();
   readonly #written = new Set<SyncCollection>();
   #walk: Walk | undefined;
+  #walkDone: Promise<void> = Promise.resolve();
   #changed: () => void = () => {};
   #change: Promise<void> = this.#nextChange();
   /** The FSM source the run uses: reads served from the walk where it can stand for them, writes noted. */
@@ -70,15 +70,15 @@ export class ReadAhead {
     if (collection === undefined) return;
     const stop = this.#stop.signal;
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, stop]) : stop;
-    const walk: Walk = { collection, stored: 0, ended: undefined, refused: new Map(), done: Promise.resolve() };
+    const walk: Walk = { collection, stored: 0, ended: undefined, refused: new Map() };
     this.#walk = walk;
-    (walk as { done: Promise<void> }).done = this.#fill(walk, { signal, runId: ctx.runId, runStartedAt: ctx.startedAt });
+    this.#walkDone = this.#fill(walk, { signal, runId: ctx.runId, runStartedAt: ctx.startedAt });
   }
 
   /** Stops the walk and removes its pages (best effort: a run's next start removes what is left). */
   async close(): Promise<void> {
     this.#stop.abort();
-    await this.#walk?.done;
+    await this.#walkDone;
     await this.#clear().catch(() => undefined);
   }
 

@@ -60,8 +60,8 @@ export class RecordStage {
   #seq = 0;
   /** Per parent of the staged finance records (contact persons): how many, and read at what time. */
   readonly parents = new Map<string, StagedParent>();
-  /** The match keys of the staged records of each side, as hashes (`index`). */
-  readonly keys = { fsm: new IdHashSet(), finance: new IdHashSet() };
+  // The match keys records were filed under, per part, as hashes: a key not among them is looked up without a storage call.
+  readonly #keys = new Map<StagePart, IdHashSet>();
 
   /** The stage of `unit`, keeping whole the first `inMemory` records of each side. */
   constructor(storage: Storage, keys: SyncKeys, unit: string, inMemory: number) {
@@ -85,24 +85,11 @@ export class RecordStage {
     const ops: StorageOp[] = [];
     let whole = this.#whole.get(part) ?? 0;
     const ids = this.#idsOf(part);
-    // A walk may list a record twice: its last copy counts, staged or held (the earlier copy goes).
-    const again = records.filter((record) => ids.has(record.id)).map((record) => record.id);
-    const earlier = again.length === 0 ? [] : await this.#storage.getMany<number>(again.map((id) => this.#idKey(part, id)));
-    const staged = new Map<string, number>();
-    again.forEach((id, i) => {
-      const seq = earlier[i];
-      if (seq !== undefined) staged.set(id, seq);
-    });
-    // Within the page too: only the last copy of an id is held or staged.
+    // A walk may list a record twice: its last copy counts, staged or held (an earlier staged copy goes).
+    await this.drop(part, records.map((record) => record.id));
     const last = new Map(records.map((record, at) => [record.id, at]));
     for (const [at, record] of records.entries()) {
       if (last.get(record.id) !== at) continue;
-      const before = staged.get(record.id);
-      if (before !== undefined) {
-        staged.delete(record.id);
-        ops.push({ type: 'delete', key: this.#recordKey(part, before) });
-        this.#count.set(part, this.count(part) - 1);
-      }
       if (whole < this.#inMemory || !accept(record)) {
         whole += 1;
         held.push(record);
@@ -112,7 +99,7 @@ export class RecordStage {
       const value: StagedValue = { id: record.id, d: record.data, ...(record.parentId === undefined ? {} : { p: record.parentId }), ...(record.modifiedTime === undefined ? {} : { t: record.modifiedTime }) };
       ops.push({ type: 'put', key: this.#recordKey(part, seq), value }, { type: 'put', key: this.#idKey(part, record.id), value: seq });
       const key = keyOf?.(record);
-      if (key !== undefined) ops.push({ type: 'put', key: this.#indexKey(part, key, seq), value: 0 });
+      if (key !== undefined) this.#file(ops, part, key, seq);
       this.#count.set(part, this.count(part) + 1);
       ids.add(record.id);
       if (part === 'finance' && record.parentId !== undefined) this.#noteParent(record.parentId, record.modifiedTime);
@@ -132,23 +119,25 @@ export class RecordStage {
   }
 
   /**
-   * Takes records out of the stage by id (a later copy in the read was refused: the record is not
-   * synced this run), with their count and, for a contact person, its parent's count.
+   * Takes records out of the stage by id (a later copy in the read was refused, or is the one to
+   * keep), with their count and, for a contact person, its parent's count.
    */
   async drop(part: StagePart, ids: readonly string[]): Promise<void> {
     const maybe = ids.filter((id) => this.has(part, id));
     if (maybe.length === 0) return;
-    const seqs = await this.#storage.getMany<number>(maybe.map((id) => this.#idKey(part, id)));
+    const found = await this.#storage.getMany<number>(maybe.map((id) => this.#idKey(part, id)));
+    const staged = maybe.flatMap((id, i) => (found[i] === undefined ? [] : [{ id, seq: found[i] as number }]));
+    if (staged.length === 0) return;
+    const values = await this.#storage.getMany<StagedValue>(staged.map(({ seq }) => this.#recordKey(part, seq)));
     const ops: StorageOp[] = [];
-    for (const [i, seq] of seqs.entries()) {
-      if (seq === undefined) continue;
-      const value = await this.#storage.get<StagedValue>(this.#recordKey(part, seq));
-      ops.push({ type: 'delete', key: this.#recordKey(part, seq) }, { type: 'delete', key: this.#idKey(part, maybe[i] as string) });
-      if (value === undefined) continue;
+    staged.forEach(({ id, seq }, i) => {
+      ops.push({ type: 'delete', key: this.#recordKey(part, seq) }, { type: 'delete', key: this.#idKey(part, id) });
+      const value = values[i];
+      if (value === undefined) return;
       this.#count.set(part, this.count(part) - 1);
-      const parent = value.p === undefined ? undefined : this.parents.get(value.p);
-      if (part === 'finance' && parent) parent.count -= 1;
-    }
+      const parent = part === 'finance' && value.p !== undefined ? this.parents.get(value.p) : undefined;
+      if (parent) parent.count -= 1;
+    });
     await this.#write(ops);
   }
 
@@ -168,7 +157,7 @@ export class RecordStage {
   /**
    * Files the staged records of a side under their match keys, a page at a time (`keysOf` gives a
    * page's keys, after loading what it needs, e.g. the companies' links of FSM contacts); records
-   * without a key are not filed. Keys are also kept as hashes (`keys`).
+   * without a key are not filed.
    */
   async index(part: SyncSide, keysOf: (records: readonly SourceRecord[]) => Promise<ReadonlyArray<string | undefined>>): Promise<void> {
     if (this.count(part) === 0) return;
@@ -177,9 +166,7 @@ export class RecordStage {
       const ops: StorageOp[] = [];
       records.forEach((record, i) => {
         const key = keys[i];
-        if (key === undefined) return;
-        ops.push({ type: 'put', key: this.#indexKey(part, key, this.#seqOfRecord(record)), value: 0 });
-        this.keys[part].add(key);
+        if (key !== undefined) this.#file(ops, part, key, this.#seqOf.get(record) as number);
       });
       await this.#write(ops);
     }
@@ -193,9 +180,17 @@ export class RecordStage {
     }
   }
 
+  /**
+   * Whether a record of `part` may be filed under match key `key` (a hash: a yes may be wrong, or
+   * the record taken since; a no is sure).
+   */
+  mayHold(part: StagePart, key: string): boolean {
+    return this.#keys.get(part)?.has(key) ?? false;
+  }
+
   /** The staged records of `part` filed under match key `key` and not taken yet, in read order. */
   async byKey(part: StagePart, key: string): Promise<SourceRecord[]> {
-    if (this.count(part) === 0) return [];
+    if (!this.mayHold(part, key)) return [];
     const filed = await this.#storage.list<unknown>(`${this.#prefix}${part}/k/${encodeKeySegment(key)}/`);
     if (filed.length === 0) return [];
     const seqs = filed.map((entry) => Number(entry.key.slice(-SEQ_DIGITS)));
@@ -246,8 +241,12 @@ export class RecordStage {
     return record;
   }
 
-  #seqOfRecord(record: SourceRecord): number {
-    return this.#seqOf.get(record) as number;
+  // Files a staged record under a match key: the index entry, and the key's hash.
+  #file(ops: StorageOp[], part: StagePart, key: string, seq: number): void {
+    ops.push({ type: 'put', key: this.#indexKey(part, key, seq), value: 0 });
+    let keys = this.#keys.get(part);
+    if (!keys) this.#keys.set(part, (keys = new IdHashSet()));
+    keys.add(key);
   }
 
   #idsOf(part: StagePart): IdHashSet {

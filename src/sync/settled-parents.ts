@@ -69,7 +69,7 @@ export class ParentVisits {
   readonly #exact: ReadonlyMap<string, string>;
   readonly #sifted: ReadonlyMap<string, string>;
   // Parents a linked child of which is missing from their listing: left for the delete pass.
-  readonly #blocked: ReadonlySet<string>;
+  readonly #blocked: ReadonlyMap<string, unknown>;
   readonly #stage: RecordStage | undefined;
   #ready: StorageOp[] = [];
 
@@ -78,7 +78,7 @@ export class ParentVisits {
     this.#unit = state.unit.module;
     this.#exact = state.finance.exactParents;
     this.#sifted = state.finance.siftedParents;
-    this.#blocked = new Set(state.missingChildren.keys());
+    this.#blocked = state.missingChildren;
     this.#stage = state.stage;
     for (const record of state.finance.records.values()) {
       const parentId = record.parentId;

@@ -301,8 +301,9 @@ export class BidirectionalSyncer {
     let dailyLimit: RateLimitError | undefined;
     try {
       // Until the run ends cleanly, readers of the link counts (switch()) count this binding's links themselves.
-      const countsBefore = lease ? await markLinksChanging(fencedStorage(o.storage, lease), this.#keys, runId) : undefined;
-      ahead = dryRun ? undefined : new ReadAhead(lease ? fencedStorage(o.storage, lease) : o.storage, this.#keys, this.#sources.fsm);
+      const runStorage = lease ? fencedStorage(o.storage, lease) : o.storage;
+      const countsBefore = lease ? await markLinksChanging(runStorage, this.#keys, runId) : undefined;
+      ahead = dryRun ? undefined : new ReadAhead(runStorage, this.#keys, this.#sources.fsm);
       ctx = await this.#context({ runId, report, lease, signal: options.signal, fullScan: options.fullScan === true, dryRun, fsm: ahead?.source });
       await ahead?.begin(ctx);
       const { links, stores, units } = ctx;

@@ -308,7 +308,7 @@ async function* unreached(pass: Pass): AsyncGenerator<SourceRecord> {
  */
 function hasFsmMatch(pass: Pass, key: string | undefined): boolean {
   if (key === undefined) return false;
-  return (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0 || pass.state.stage?.keys.fsm.has(key) === true;
+  return (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0 || pass.state.stage?.mayHold('fsm', key) === true;
 }
 
 /** The staged records of a side not taken yet, a page at a time, each page's links looked up for the pass. */

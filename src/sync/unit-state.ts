@@ -651,5 +651,5 @@ export function matchKeyOf(ctx: RunContext, unit: SyncUnit, side: MappingSide, r
 export async function withKey(ctx: RunContext, state: UnitState, side: SyncSide, rows: readonly SourceRecord[], key: string | undefined): Promise<SourceRecord[]> {
   if (key === undefined || side !== 'fsm' || !state.unit.parent) return [...rows];
   await ctx.links.get('companies')?.ensure({ fsm: rows.flatMap((r) => companyIdOf(r.data) ?? []) });
-  return rows.filter((r) => matchKeyOf(ctx, state.unit, side, r.data, parentOf(ctx, r.data)) === key);
+  return rows.filter((r) => recordKeyOf(ctx, state.unit, side, r).key === key);
 }
