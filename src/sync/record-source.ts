@@ -84,6 +84,15 @@ export interface ReadOptions {
    */
   parentTimes?: ReadonlyMap<string, string> | undefined;
   /**
+   * For a `parentTime` collection: parents whose children the read must list from the side itself
+   * — neither left out as unchanged nor taken from anything the source remembers — because a child
+   * may have been written under them without the sync seeing the reply (a create whose reply was
+   * lost). Zoho's times have whole seconds, so such a write may not move the parent's time. The
+   * syncer also leaves them out of {@link ReadOptions.parentTimes}. Optional; a source that always
+   * lists every child may ignore it.
+   */
+  relistParents?: ReadonlySet<string> | undefined;
+  /**
    * A small store of the source's own, kept in the sync's storage from one run (and process) to
    * the next: what a source learned in passing that saves calls later (the built-in finance source
    * keeps the contact persons a customer read returned, so a run resumed by a new process after the

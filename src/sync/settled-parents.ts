@@ -30,14 +30,15 @@ export interface SettledParent {
  * Zoho's times have whole seconds: a change made later in the second a run read would leave the
  * time as the run saw it, so a marker counts only once its run began after that second was over
  * (with room for clock skew), or when its children were seen in the reply to a write of the parent.
+ * Parents in `relist` (an open create of a child under them) have none: their children are listed.
  * Read a page of markers at a time: what is kept is the id and the time.
  */
-export async function trustedParentTimes(ctx: RunContext, unit: string): Promise<Map<string, string>> {
+export async function trustedParentTimes(ctx: RunContext, unit: string, relist: ReadonlySet<string> | undefined): Promise<Map<string, string>> {
   const times = new Map<string, string>();
   for await (const page of listPages<SettledParent>(ctx.storage, ctx.keys.settled(unit))) {
     for (const { key, value: marker } of page) {
       const at = timeOf(marker.time);
-      if (at === undefined) continue;
+      if (at === undefined || relist?.has(SyncKeys.idOf(key)) === true) continue;
       if (marker.exact === true || readAfterSecond(at, marker.readAt)) times.set(SyncKeys.idOf(key), marker.time);
     }
   }

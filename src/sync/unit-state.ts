@@ -203,6 +203,8 @@ export interface StoredUnit {
    * (units whose finance records carry their parent's time).
    */
   readonly parentTimes: ReadonlyMap<string, string> | undefined;
+  /** Parents whose children the finance read lists afresh: an open create of a child under them (`ReadOptions.relistParents`). */
+  readonly relistParents: ReadonlySet<string> | undefined;
   /** Records the reads leave out as equal to their base. */
   readonly unchanged: UnchangedRecords;
   /** FSM contacts by company and email (contacts units), filled as they are read. */
@@ -286,6 +288,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       runStartedAt: ctx.startedAt,
       onPage: progress('finance'),
       ...(everything || stored.parentTimes === undefined ? {} : { parentTimes: stored.parentTimes }),
+      ...(stored.relistParents === undefined ? {} : { relistParents: stored.relistParents }),
       memo: ctx.memo,
     }),
   });
@@ -325,11 +328,12 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   ctx.links.set(unit.module, links);
   // Only a run's read of changes gives parent times: a full scan or a mapping change reads every
   // child, and `syncOne` reads the records it needs.
-  const parentTimes = reader === readChanges && unit.parent && financeCaps.parentTime === true && !ctx.fullScan && !mappingChanged(cursor, converter) ? await trustedParentTimes(ctx, unit.module) : undefined;
+  const relistParents = unit.parent ? openChildCreates(intents) : undefined;
+  const parentTimes = reader === readChanges && unit.parent && financeCaps.parentTime === true && !ctx.fullScan && !mappingChanged(cursor, converter) ? await trustedParentTimes(ctx, unit.module, relistParents) : undefined;
   const stage = reader === readChanges && !ctx.dryRun ? new RecordStage(ctx.storage, ctx.keys, unit.module, ctx.recordsInMemory) : undefined;
   // A stage a killed run left behind.
   await stage?.clear();
-  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined, stage };
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, relistParents, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined, stage };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
   await indexStage(ctx, unit, stage);
@@ -499,6 +503,17 @@ function* linkedIds(links: LinkIndex, fsm: SideRead, finance: SideRead): Generat
     const fsmId = links.byFinance.get(id);
     if (fsmId !== undefined) yield fsmId;
   }
+}
+
+/**
+ * The customers an open create of a contact person went to (its reply lost, e.g. the process
+ * killed): the person may be there while the customer's time, in whole seconds, has not moved
+ * since the sync last saw it. `undefined` when there is none.
+ */
+function openChildCreates(intents: StoredUnit['intents']): ReadonlySet<string> | undefined {
+  const parents = new Set<string>();
+  for (const intent of [...intents.fsm.values(), ...intents.finance.values()]) if (intent.target === 'finance' && intent.parentId !== undefined) parents.add(intent.parentId);
+  return parents.size === 0 ? undefined : parents;
 }
 
 /** The companies links contact persons need: their FSM contacts' companies, their customers, open intents' companies. */

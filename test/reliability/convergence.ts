@@ -148,15 +148,22 @@ const crash: fc.Arbitrary<Crash> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('abort' as const), afterRecords: fc.integer({ min: 1, max: 8 }) }) },
 );
 
+/** Writes a kill may aim at (the N-th of one of them): the steps whose interruption leaves the most to recover. */
+const KILL_CALLS = [
+  'POST books /contacts', 'POST books /contacts/contactpersons', 'PUT books /contacts/{id}', 'PUT books /contacts/contactpersons/{id}', 'DELETE books /contacts/contactpersons/{id}', 'POST books /items',
+  'POST fsm /Companies', 'POST fsm /Contacts', 'PUT fsm /Companies/{id}', 'PUT fsm /Contacts/{id}', 'POST fsm /Service_And_Parts',
+];
+
 /**
- * Kills of a child process: at the N-th write before or after it is applied, after the N-th
- * create lands, by wall-clock timer, or not at all (the child run completes).
+ * Kills of a child process: at the N-th write (of any call, or of one call) before or after it is
+ * applied, after the N-th create lands, by wall-clock timer, or not at all (the child run completes).
  */
 const killPoint: fc.Arbitrary<KillPoint> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ at: 'none' as const }) },
   { weight: 2, arbitrary: fc.record({ at: fc.constant('before-apply' as const), nthWrite: fc.integer({ min: 1, max: 10 }) }) },
   { weight: 2, arbitrary: fc.record({ at: fc.constant('after-apply' as const), nthWrite: fc.integer({ min: 1, max: 10 }) }) },
   { weight: 2, arbitrary: fc.record({ at: fc.constant('after-create' as const), nthCreate: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 2, arbitrary: fc.record({ at: fc.constantFrom('before-apply' as const, 'after-apply' as const), nthWrite: fc.integer({ min: 1, max: 3 }), call: fc.constantFrom(...KILL_CALLS) }) },
   { weight: 1, arbitrary: fc.record({ at: fc.constant('timer' as const), ms: fc.integer({ min: 20, max: 1_500 }) }) },
 );
 

@@ -26,10 +26,14 @@ import type { ChildSyncJob } from './child-sync.js';
 /** Where a child is killed. */
 export type KillPoint =
   | { at: 'none' }
-  /** At the N-th write (POST/PUT/DELETE to Books or FSM) the child sends, before the sandbox applies it. */
-  | { at: 'before-apply'; nthWrite: number }
-  /** At the N-th write, after the sandbox applied it and before the child hears back. */
-  | { at: 'after-apply'; nthWrite: number }
+  /**
+   * At the N-th write (POST/PUT/DELETE to Books or FSM) the child sends, before the sandbox
+   * applies it; with `call`, the N-th write of that call (`'POST books /contacts'`, ids as `{id}`:
+   * `'PUT fsm /Contacts/{id}'`): a kill aimed at one step, wherever concurrency puts it.
+   */
+  | { at: 'before-apply'; nthWrite: number; call?: string }
+  /** At the N-th write (of `call`, when given), after the sandbox applied it and before the child hears back. */
+  | { at: 'after-apply'; nthWrite: number; call?: string }
   /** At the N-th create (a POST that makes a record), once the record exists, before the reply. */
   | { at: 'after-create'; nthCreate: number }
   /** After this many milliseconds of wall-clock time, wherever the child is. */
@@ -131,15 +135,16 @@ export class KillServer {
     if (current.killed !== undefined) throw new Error('the child was killed');
     const write = method !== 'GET' && app !== 'accounts';
     if (!write) return this.sandbox.fetch(input, init);
-    current.writes += 1;
+    const { point } = current;
+    const counted = !('call' in point) || point.call === undefined || point.call === call.replace(/\/\d+/g, '/{id}');
+    if (counted) current.writes += 1;
     const create = method === 'POST' && !ACTION.test(url.pathname);
     if (create) current.creates += 1;
-    const { point } = current;
-    if (point.at === 'before-apply' && current.writes === point.nthWrite) {
+    if (point.at === 'before-apply' && counted && current.writes === point.nthWrite) {
       await this.#kill(current, call);
       throw new Error('killed before the call was applied');
     }
-    const after = (point.at === 'after-apply' && current.writes === point.nthWrite) || (point.at === 'after-create' && create && current.creates === point.nthCreate);
+    const after = (point.at === 'after-apply' && counted && current.writes === point.nthWrite) || (point.at === 'after-create' && create && current.creates === point.nthCreate);
     if (!after) return this.sandbox.fetch(input, init);
     const reply = await this.sandbox.fetch(input, init);
     await reply.arrayBuffer();

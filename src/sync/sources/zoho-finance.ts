@@ -124,7 +124,18 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     // storage is looked up in one batch per page.
     let waiting: WalkedCustomer[] = [];
     const personsOf = (parentId: string, people: readonly Data[], time: string | undefined) => people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId }, ...(time ? { modifiedTime: time } : {}) }));
-    const unchangedNow = (id: string, time: string | undefined) => time !== undefined && read.parentTimes?.get(id) === time;
+    const relist = (id: string) => read.relistParents?.has(id) === true;
+    const unchangedNow = (id: string, time: string | undefined) => time !== undefined && !relist(id) && read.parentTimes?.get(id) === time;
+    // A customer's persons as Books lists them; undefined when it was deleted since the walk met it.
+    async function listedPersons(id: string): Promise<Data[] | undefined> {
+      try {
+        return await persons.list(id, signalOf(read)).toArray();
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        known.forget(id);
+        return undefined;
+      }
+    }
     async function takeWaiting(): Promise<void> {
       const page = waiting;
       waiting = [];
@@ -135,18 +146,11 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
           continue;
         }
         met.add(id);
+        // A child written without a reply may be there while the time has not moved: list them.
+        if (relist(id)) known.forget(id);
         const taken = known.take(id, at);
-        let people: Data[];
-        try {
-          people = taken?.persons ?? await persons.list(id, signalOf(read)).toArray();
-        } catch (error) {
-          // Deleted since the walk met it: it holds no person now.
-          if (error instanceof NotFoundError) {
-            known.forget(id);
-            continue;
-          }
-          throw error;
-        }
+        const people = taken?.persons ?? await listedPersons(id);
+        if (people === undefined) continue;
         const personTime = taken?.time ?? time;
         if (taken?.written === true) exact.set(id, taken.time);
         batch.push(...personsOf(id, people, personTime));
@@ -173,6 +177,11 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     if (forPersons) {
       for (const written of await known.writtenThisRun()) {
         if (met.has(written.id)) continue;
+        if (relist(written.id)) {
+          known.forget(written.id);
+          batch.push(...personsOf(written.id, (await listedPersons(written.id)) ?? [], written.time));
+          continue;
+        }
         if (read.parentTimes?.get(written.id) === written.time) {
           unchanged.push(written.id);
           continue;
