@@ -10,12 +10,13 @@ type Data = Record<string, unknown>;
 /** A part of a unit's stage: a side's read, or (companies) the FSM contacts going inside new customers. */
 export type StagePart = SyncSide | 'inline';
 
-/** A staged record as stored: its id, data, parent and time. */
+/** A staged record as stored: its id, data, parent, time, and whether the data is a list summary. */
 interface StagedValue {
   id: string;
   d: Data;
   p?: string;
   t?: string;
+  s?: true;
 }
 
 /** A page of staged records read back. */
@@ -38,7 +39,7 @@ export interface StagedParent {
  * or copied it; past the first `recordsInMemory` of a side, such a record goes to storage as its
  * page arrives, and memory keeps nothing of it but a 53-bit hash of its id (`has`) and counts:
  *
- * - `sync/<binding>/stage/<unit>/<part>/r/<n>`: the record (id, data, parent, time), `n` its number
+ * - `sync/<binding>/stage/<unit>/<part>/r/<n>`: the record (id, data, parent, time, summary or whole), `n` its number
  *   in read order, and `…/<part>/i/<id>` → `n`;
  * - `…/<part>/k/<match key>/<n>`: the match-key index ({@link RecordStage.index}), through which a
  *   record of the other side finds its match ({@link RecordStage.byKey});
@@ -96,7 +97,7 @@ export class RecordStage {
         continue;
       }
       const seq = this.#seq++;
-      const value: StagedValue = { id: record.id, d: record.data, ...(record.parentId === undefined ? {} : { p: record.parentId }), ...(record.modifiedTime === undefined ? {} : { t: record.modifiedTime }) };
+      const value: StagedValue = { id: record.id, d: record.data, ...(record.parentId === undefined ? {} : { p: record.parentId }), ...(record.modifiedTime === undefined ? {} : { t: record.modifiedTime }), ...(record.partial === true ? { s: true as const } : {}) };
       ops.push({ type: 'put', key: this.#recordKey(part, seq), value }, { type: 'put', key: this.#idKey(part, record.id), value: seq });
       const key = keyOf?.(record);
       if (key !== undefined) this.#file(ops, part, key, seq);
@@ -236,7 +237,7 @@ export class RecordStage {
   }
 
   #record(value: StagedValue, seq: number): SourceRecord {
-    const record: SourceRecord = { id: value.id, data: value.d, ...(value.t === undefined ? {} : { modifiedTime: value.t }), ...(value.p === undefined ? {} : { parentId: value.p }) };
+    const record: SourceRecord = { id: value.id, data: value.d, ...(value.t === undefined ? {} : { modifiedTime: value.t }), ...(value.p === undefined ? {} : { parentId: value.p }), ...(value.s === true ? { partial: true } : {}) };
     this.#seqOf.set(record, seq);
     return record;
   }

@@ -215,8 +215,8 @@ export interface StoredUnit {
 
 /**
  * How a side's read stages the records it keeps (`RecordStage`): those no link knows and nothing
- * guards, whole (not list summaries), of the unit's kind (type IV), and not held whole already (a
- * walk may list a record twice).
+ * guards, of the unit's kind (type IV), and not held whole already (a walk may list a record
+ * twice). List summaries are staged as such (a pass fetches the whole record when it needs it).
  */
 function staging(unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'intents' | 'retries'>, side: SyncSide): ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined {
   const { stage, links } = stored;
@@ -228,7 +228,7 @@ function staging(unit: SyncUnit, stored: StoredUnit, guards: Pick<SiftInput, 'in
     if (!stage.staging(side, records.length)) return stage.page(side, records, () => false);
     // The sift looked up the links of most; the rest (a read without one) are looked up here.
     await links.ensure({ [side]: records.map((r) => r.id) });
-    const accept = (record: SourceRecord) => !(record.partial === true || guarded.has(record.id) || linked.has(record.id) || links.detached[side].has(record.id) || read.records.has(record.id) || (side === 'fsm' && !ofUnitKind(unit, record)));
+    const accept = (record: SourceRecord) => !(guarded.has(record.id) || linked.has(record.id) || links.detached[side].has(record.id) || read.records.has(record.id) || (side === 'fsm' && !ofUnitKind(unit, record)));
     const held = await stage.page(side, records, accept);
     // Staged records are looked up again when a pass reaches them.
     const kept = new Set(held);

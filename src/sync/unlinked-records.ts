@@ -72,7 +72,7 @@ export async function findCreated(ctx: RunContext, state: UnitState, index: Map<
       if (sameHash(state, target, record, intent.hash)) return record;
     }
     for await (const page of state.stage?.pages(target) ?? []) {
-      const found = page.find((record) => sameHash(state, target, record, intent.hash));
+      const found = page.find((record) => !record.partial && sameHash(state, target, record, intent.hash));
       if (found) return takeFromStage(ctx, state, target, found);
     }
   }

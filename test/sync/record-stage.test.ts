@@ -51,6 +51,18 @@ describe('records a run stages in storage instead of memory (recordsInMemory)', 
     });
   }
 
+  it('Books customers listed as summaries are staged too, and copied to FSM from their whole record', async () => {
+    const staging = new WatchedStorage();
+    const staged = world(staging);
+    const report = await staged.syncer({ recordsInMemory: 0 }).run();
+    // The customer list gives summaries (the persons unit's are whole): these are the companies unit's.
+    expect([...staging.written].filter((key) => key.includes('/stage/companies/finance/r/')).length).toBeGreaterThan(0);
+    const held = world(new MemoryStorage());
+    await held.syncer({ recordsInMemory: Infinity }).run();
+    expect(contents(staged)).toEqual(contents(held));
+    expect(report.failures).toEqual([]);
+  });
+
   it('only records past the first recordsInMemory of a side are staged', async () => {
     const staging = new WatchedStorage();
     await world(staging).syncer({ recordsInMemory: 5 }).run();
