@@ -84,11 +84,17 @@ function refused(reply: Reply | { error: Record<string, unknown> }, what: string
 }
 
 /**
- * A UI edit is always at least one second after the record's previous change: Zoho's timestamps
- * have second precision, and a test's conflict must be visible even when the clock stood still.
+ * A UI edit is always at least one second after the record's previous change — and, for a Books
+ * contact person, after its contact's, whose time the edit moves: Zoho's timestamps have second
+ * precision, and a test's change must be visible even when the clock stood still.
  */
-function editTime(world: SandboxWorld, row: StoredRecord): number {
-  return Math.max(world.now(), row.modifiedAt + 1000);
+function editTime(world: SandboxWorld, org: FsmOrgState | FinanceOrgState, resource: SandboxResource, row: StoredRecord): number {
+  return Math.max(world.now(), row.modifiedAt + 1000, resource === 'contactpersons' && org.kind === 'finance' ? contactChangedAt(org, row.data.contact_id) + 1000 : 0);
+}
+
+// When a Books contact last changed (0 when there is none).
+function contactChangedAt(org: FinanceOrgState, contactId: unknown): number {
+  return org.tables.contacts.get(String(contactId))?.modifiedAt ?? 0;
 }
 
 /**
@@ -124,7 +130,7 @@ export function editRecord(world: SandboxWorld, organizationId: string, resource
   const org = orgOrThrow(world, organizationId);
   const row = table(org, resource).get(id);
   if (!row) throw new ConfigError(`No ${resource} record ${JSON.stringify(id)} in organisation ${organizationId}.`);
-  const at = editTime(world, row);
+  const at = editTime(world, org, resource, row);
   if (org.kind === 'fsm') {
     const result = updateFsmRecord(world, org, fsmModule(resource), id, patch, at);
     if (result && 'error' in result) refused(result, `edit ${resource} ${id}`);
@@ -140,8 +146,9 @@ export function removeRecord(world: SandboxWorld, organizationId: string, resour
   const rows = table(org, resource);
   if (!rows.get(id)) throw new ConfigError(`No ${resource} record ${JSON.stringify(id)} in organisation ${organizationId}.`);
   if (org.kind === 'finance' && resource === 'contactpersons') {
-    // As the API's DELETE: the next person becomes primary and the contact's modified time moves.
-    removePerson(org, id, world.now());
+    // As the API's DELETE: the next person becomes primary and the contact's modified time moves
+    // (to a second after its last change, so a test's delete is visible when the clock stood still).
+    removePerson(org, id, Math.max(world.now(), contactChangedAt(org, rows.get(id)?.data.contact_id) + 1000));
     return;
   }
   rows.delete(id);

@@ -25,6 +25,23 @@ describe('sandbox inspection and UI edits', () => {
     expect(Date.parse(String(second.Modified_Time)) - Date.parse(String(first.Modified_Time))).toBeGreaterThanOrEqual(1000);
   });
 
+  it("moves a Books contact's time by at least a second when one of its persons is edited or deleted, even when the clock stands still", () => {
+    const sandbox = testSandbox({ records: 1 });
+    const books = orgId(sandbox, 'books');
+    const timeOf = (contactId: string) => Date.parse(String(sandbox.record(books, 'contacts', contactId)?.last_modified_time).replace(/(\d{2})(\d{2})$/, '$1:$2'));
+    const contact = sandbox.insert(books, 'contacts', { contact_name: 'Still Clock Ltd', contact_persons: [{ first_name: 'A', last_name: 'One', email: 'a@still.example' }, { first_name: 'B', last_name: 'Two', email: 'b@still.example' }] });
+    const contactId = String(contact.contact_id);
+    const [first, second] = sandbox.records(books, 'contactpersons').filter((p) => p.contact_id === contactId);
+    // The contact itself changed last (as after a sync's write to it): a person's edit still shows.
+    sandbox.edit(books, 'contacts', contactId, { website: 'https://still.example' });
+    const afterContactEdit = timeOf(contactId);
+    sandbox.edit(books, 'contactpersons', String(first?.contact_person_id), { phone: '+1-555-0100' });
+    const afterPersonEdit = timeOf(contactId);
+    expect(afterPersonEdit - afterContactEdit).toBeGreaterThanOrEqual(1000);
+    sandbox.remove(books, 'contactpersons', String(second?.contact_person_id));
+    expect(timeOf(contactId) - afterPersonEdit).toBeGreaterThanOrEqual(1000);
+  });
+
   it('refuses a UI edit that breaks a rule (duplicate name) with a ValidationError', async () => {
     const sandbox = testSandbox();
     const books = orgId(sandbox, 'books');
