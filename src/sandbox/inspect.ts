@@ -157,11 +157,14 @@ export function removeRecord(world: SandboxWorld, organizationId: string, resour
   }
 }
 
-/** A person is made under an existing contact, as the API's POST (which answers 1002 otherwise). */
+/**
+ * A person is made under an existing contact, as the API's POST (which answers 1002 otherwise), a
+ * second after the contact's last change at least: the contact's time moves, visibly.
+ */
 function insertPerson(world: SandboxWorld, org: FinanceOrgState, data: Record<string, unknown>, at: number): StoredRecord {
   const contactId = typeof data.contact_id === 'string' ? data.contact_id : '';
   if (!org.tables.contacts.get(contactId)) throw new ConfigError(`No contacts record ${JSON.stringify(contactId)} in organisation ${org.organizationId} to add a contact person to: pass the contact_id of an existing contact.`);
-  return addPerson(world, org, contactId, data, at);
+  return addPerson(world, org, contactId, data, Math.max(at, contactChangedAt(org, contactId) + 1000));
 }
 
 function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: SandboxFinanceResource, data: Record<string, unknown>): StoredRecord {

@@ -25,7 +25,7 @@ describe('sandbox inspection and UI edits', () => {
     expect(Date.parse(String(second.Modified_Time)) - Date.parse(String(first.Modified_Time))).toBeGreaterThanOrEqual(1000);
   });
 
-  it("moves a Books contact's time by at least a second when one of its persons is edited or deleted, even when the clock stands still", () => {
+  it("moves a Books contact's time by at least a second when one of its persons is edited, deleted or added, even when the clock stands still", () => {
     const sandbox = testSandbox({ records: 1 });
     const books = orgId(sandbox, 'books');
     const timeOf = (contactId: string) => Date.parse(String(sandbox.record(books, 'contacts', contactId)?.last_modified_time).replace(/(\d{2})(\d{2})$/, '$1:$2'));
@@ -39,7 +39,10 @@ describe('sandbox inspection and UI edits', () => {
     const afterPersonEdit = timeOf(contactId);
     expect(afterPersonEdit - afterContactEdit).toBeGreaterThanOrEqual(1000);
     sandbox.remove(books, 'contactpersons', String(second?.contact_person_id));
-    expect(timeOf(contactId) - afterPersonEdit).toBeGreaterThanOrEqual(1000);
+    const afterDelete = timeOf(contactId);
+    expect(afterDelete - afterPersonEdit).toBeGreaterThanOrEqual(1000);
+    sandbox.insert(books, 'contactpersons', { contact_id: contactId, first_name: 'C', last_name: 'Three', email: 'c@still.example' });
+    expect(timeOf(contactId) - afterDelete).toBeGreaterThanOrEqual(1000);
   });
 
   it('refuses a UI edit that breaks a rule (duplicate name) with a ValidationError', async () => {

@@ -16,7 +16,7 @@ describe('a lost contact person create is looked up under its own company only',
     const southCustomer = await w.syncer().linkedId('companies', 'fsm', south.id);
     expect(southCustomer).toBeDefined();
 
-    // Added in Books' UI (a full read lists it: the sandbox's insert leaves the customer's time).
+    // Added in Books' UI (its customer's time moves: the run after lists it).
     const person = w.sandbox.insert(w.books, 'contactpersons', { contact_id: String(southCustomer), first_name: 'Pat', last_name: 'Doe', email: 'shared@heating.example' });
     await w.clock.advance(60_000);
     // The create reaches FSM's proxy only: no reply, and maybe no contact.
