@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
+import { CrashingStorage } from '../reliability/convergence.js';
 import { syncWorld } from './helpers.js';
 
 // Zoho's modified times have whole seconds. A contact person created under a customer within the
@@ -8,31 +7,11 @@ import { syncWorld } from './helpers.js';
 // dies before the reply is read, the next run must still look under that customer — trusting
 // "nothing moved since" there would create the person a second time.
 
-/** Storage of a process that can die: after `die()`, nothing more is written. */
-class MortalStorage implements Storage {
-  readonly inner = new MemoryStorage();
-  dead = false;
-  get<T>(key: string): Promise<T | undefined> {
-    return this.inner.get<T>(key);
-  }
-  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
-    return this.inner.getMany<T>(keys);
-  }
-  list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
-    return this.inner.list<T>(prefix, options);
-  }
-  batch(ops: readonly StorageOp[]): Promise<void> {
-    return this.dead ? Promise.reject(new Error('process killed')) : this.inner.batch(ops);
-  }
-  compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
-    return this.dead ? Promise.reject(new Error('process killed')) : this.inner.compareAndSet(key, expected, next);
-  }
-}
-
 describe('a contact person create whose process died in the second of its customer', () => {
   for (const when of ['once the dead run\'s lease expired', 'a day later (the daily full read)'] as const) {
     it(`is found under its customer by the next run ${when}, not created again`, async () => {
-      const storage = new MortalStorage();
+      // The process's storage: once `dead`, nothing more is written.
+      const storage = new CrashingStorage();
       let killAtPersonCreate = false;
       const w = syncWorld({
         syncType: 'III',
