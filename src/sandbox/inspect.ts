@@ -89,12 +89,14 @@ function refused(reply: Reply | { error: Record<string, unknown> }, what: string
  * precision, and a test's change must be visible even when the clock stood still.
  */
 function editTime(world: SandboxWorld, org: FsmOrgState | FinanceOrgState, resource: SandboxResource, row: StoredRecord): number {
-  return Math.max(world.now(), row.modifiedAt + 1000, resource === 'contactpersons' && org.kind === 'finance' ? contactChangedAt(org, row.data.contact_id) + 1000 : 0);
+  const at = Math.max(world.now(), row.modifiedAt + 1000);
+  return resource === 'contactpersons' && org.kind === 'finance' ? afterContact(org, row.data.contact_id, at) : at;
 }
 
-// When a Books contact last changed (0 when there is none).
-function contactChangedAt(org: FinanceOrgState, contactId: unknown): number {
-  return org.tables.contacts.get(String(contactId))?.modifiedAt ?? 0;
+// `at`, or a second after the Books contact's last change if that is later: a change of one of
+// its persons moves the contact's time, visibly.
+function afterContact(org: FinanceOrgState, contactId: unknown, at: number): number {
+  return Math.max(at, (org.tables.contacts.get(String(contactId))?.modifiedAt ?? -Infinity) + 1000);
 }
 
 /**
@@ -148,7 +150,7 @@ export function removeRecord(world: SandboxWorld, organizationId: string, resour
   if (org.kind === 'finance' && resource === 'contactpersons') {
     // As the API's DELETE: the next person becomes primary and the contact's modified time moves
     // (to a second after its last change, so a test's delete is visible when the clock stood still).
-    removePerson(org, id, Math.max(world.now(), contactChangedAt(org, rows.get(id)?.data.contact_id) + 1000));
+    removePerson(org, id, afterContact(org, rows.get(id)?.data.contact_id, world.now()));
     return;
   }
   rows.delete(id);
@@ -164,7 +166,7 @@ export function removeRecord(world: SandboxWorld, organizationId: string, resour
 function insertPerson(world: SandboxWorld, org: FinanceOrgState, data: Record<string, unknown>, at: number): StoredRecord {
   const contactId = typeof data.contact_id === 'string' ? data.contact_id : '';
   if (!org.tables.contacts.get(contactId)) throw new ConfigError(`No contacts record ${JSON.stringify(contactId)} in organisation ${org.organizationId} to add a contact person to: pass the contact_id of an existing contact.`);
-  return addPerson(world, org, contactId, data, Math.max(at, contactChangedAt(org, contactId) + 1000));
+  return addPerson(world, org, contactId, data, afterContact(org, contactId, at));
 }
 
 function insertFinance(world: SandboxWorld, org: FinanceOrgState, resource: SandboxFinanceResource, data: Record<string, unknown>): StoredRecord {
