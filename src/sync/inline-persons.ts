@@ -86,13 +86,18 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
     if (page.refused.length > 0) return undefined;
     await links.ensure({ fsm: page.records.map((r) => r.id) });
     // Last before the lookups: the companies unit lets go of the links of the pairs it is done with.
-    await state.links.ensure({ fsm: page.records.flatMap((r) => companyIdOf(r.data) ?? []) });
+    // Held for the lookups only: the companies' window does not keep a mark of every company.
+    const release = await state.links.hold({ fsm: page.records.flatMap((r) => companyIdOf(r.data) ?? []) });
     const chosen: Array<[string, SourceRecord]> = [];
-    for (const record of page.records) {
-      const companyId = companyIdOf(record.data);
-      if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
-      if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
-      chosen.push([companyId, leanRecord(record, kept)]);
+    try {
+      for (const record of page.records) {
+        const companyId = companyIdOf(record.data);
+        if (companyId === undefined || state.links.byFsm.has(companyId)) continue;
+        if (links.byFsm.has(record.id) || links.detached.fsm.has(record.id) || busy.has(record.id)) continue;
+        chosen.push([companyId, leanRecord(record, kept)]);
+      }
+    } finally {
+      release();
     }
     // Every new company's contacts, until its create: in the unit's stage (filed under the
     // company) past the first few.

@@ -162,6 +162,13 @@ export class LinkIndex {
   readonly detached: { readonly fsm: WindowSet; readonly finance: WindowSet };
   readonly #read: LinkReader | undefined;
   readonly #loaded = { fsm: new Set<string>(), finance: new Set<string>() };
+  /**
+   * Ids loaded for {@link hold}ers only, with how many hold them now (0: to be let go of). An id
+   * anyone `ensure`s, links or forgets leaves this map: it is kept like any loaded id.
+   */
+  readonly #held = { fsm: new Map<string, number>(), finance: new Map<string, number>() };
+  #letGo: Array<[SyncSide, string]> = [];
+  #letGoTimer: ReturnType<typeof setTimeout> | undefined;
   #made = 0;
 
   /** A complete index (no reader) or a window over what `read` gives. */
@@ -204,12 +211,95 @@ export class LinkIndex {
     // missing, so the caller's lookups right after find every id.
     let missing = { fsm: toLoad(wanted.fsm, this.#loaded.fsm), finance: toLoad(wanted.finance, this.#loaded.finance) };
     while (missing.fsm.length > 0 || missing.finance.length > 0) {
-      await this.#load(missing);
+      await this.#load(missing, false);
       missing = { fsm: toLoad(wanted.fsm, this.#loaded.fsm), finance: toLoad(wanted.finance, this.#loaded.finance) };
+    }
+    // Last, in the turn the caller resumes in: a holder letting go of them can no longer evict them.
+    this.#keep(wanted);
+  }
+
+  /**
+   * Loads the links of these ids for as long as the caller needs them: until it calls the returned
+   * function. Ids the window holds already stay as they are; those loaded here are let go of on
+   * the turn after the last holder lets go, unless something `ensure`d, linked or forgot them
+   * meanwhile (they are then kept, like any loaded id). Lets a run look up the links of a page of
+   * records without the window growing with every page.
+   */
+  async hold(ids: { fsm?: Iterable<string> | undefined; finance?: Iterable<string> | undefined }): Promise<() => void> {
+    if (this.#read === undefined) return () => {};
+    const mine: Array<[SyncSide, string]> = [];
+    for (const side of ['fsm', 'finance'] as const) {
+      for (const id of new Set(ids[side] ?? [])) {
+        const holders = this.#held[side].get(id);
+        if (holders !== undefined) this.#held[side].set(id, holders + 1);
+        else if (this.#loaded[side].has(id)) continue;
+        else this.#held[side].set(id, 1);
+        mine.push([side, id]);
+      }
+    }
+    const missing = () => ({
+      fsm: mine.filter(([side, id]) => side === 'fsm' && !this.#loaded.fsm.has(id)).map(([, id]) => id),
+      finance: mine.filter(([side, id]) => side === 'finance' && !this.#loaded.finance.has(id)).map(([, id]) => id),
+    });
+    for (let left = missing(); left.fsm.length > 0 || left.finance.length > 0; left = missing()) await this.#load(left, true);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const [side, id] of mine) {
+        const holders = this.#held[side].get(id);
+        if (holders === undefined) continue;
+        this.#held[side].set(id, holders - 1);
+        if (holders === 1) this.#letGo.push([side, id]);
+      }
+      // The next turn: a task that looked the ids up in this one is not cut short.
+      if (this.#letGo.length > 0) this.#letGoTimer ??= setTimeout(() => this.letGoOfHeld(), 0);
+    };
+  }
+
+  /** Evicts the held ids no holder holds any more (normally done on the turn after the last lets go). */
+  letGoOfHeld(): void {
+    if (this.#letGoTimer !== undefined) clearTimeout(this.#letGoTimer);
+    this.#letGoTimer = undefined;
+    const queue = this.#letGo;
+    this.#letGo = [];
+    for (const [side, id] of queue) {
+      if (this.#held[side].get(id) !== 0) continue;
+      const other = this.#counterpart(side, id);
+      if (other === undefined) {
+        this.#held[side].delete(id);
+        // A detached marker stays (as with `evictUnlinked`); a "not linked" mark goes.
+        if (!Set.prototype.has.call(this.detached[side], id)) this.#loaded[side].delete(id);
+        continue;
+      }
+      const otherSide: SyncSide = side === 'fsm' ? 'finance' : 'fsm';
+      const otherHolders = this.#held[otherSide].get(other);
+      // The counterpart is kept, so the link is; or it is still held, and goes when its holder lets go.
+      if (otherHolders === undefined) this.#held[side].delete(id);
+      if (otherHolders !== 0) continue;
+      this.evict([side === 'fsm' ? id : other]);
     }
   }
 
-  async #load(ids: { fsm: readonly string[]; finance: readonly string[] }): Promise<void> {
+  #counterpart(side: SyncSide, id: string): string | undefined {
+    if (side === 'fsm') return (Map.prototype.get.call(this.byFsm, id) as StoredLink | undefined)?.financeId;
+    return Map.prototype.get.call(this.byFinance, id) as string | undefined;
+  }
+
+  // Ids (and the other side of their links) leave the held ones: kept like any loaded id.
+  #keep(ids: { fsm: Iterable<string>; finance: Iterable<string> }): void {
+    if (this.#held.fsm.size === 0 && this.#held.finance.size === 0) return;
+    for (const side of ['fsm', 'finance'] as const) {
+      const otherSide: SyncSide = side === 'fsm' ? 'finance' : 'fsm';
+      for (const id of ids[side]) {
+        this.#held[side].delete(id);
+        const other = this.#counterpart(side, id);
+        if (other !== undefined) this.#held[otherSide].delete(other);
+      }
+    }
+  }
+
+  async #load(ids: { fsm: readonly string[]; finance: readonly string[] }, held: boolean): Promise<void> {
     const read = this.#read;
     if (read === undefined) return;
     const fsm = toLoad(ids.fsm, this.#loaded.fsm);
@@ -236,15 +326,27 @@ export class LinkIndex {
     if (pending.length > 0) {
       const values = await read('fsm', pending);
       pending.forEach((id, i) => {
-        if (!this.#loaded.fsm.has(id)) this.put(id, values[i] as StoredLink | DetachedMarker | undefined);
+        if (this.#loaded.fsm.has(id)) return;
+        const value = values[i] as StoredLink | DetachedMarker | undefined;
+        // Loaded for a holder: the ids of the link go with its holders (unless kept meanwhile).
+        if (held) this.#companions(id, value);
+        this.put(id, value, held);
       });
     }
     // A finance id whose FSM key did not name it back is not linked (the FSM key is the link).
     for (const id of finance) this.#loaded.finance.add(id);
   }
 
-  /** Takes in a stored FSM-side value (loading). */
-  put(fsmId: string, value: StoredLink | DetachedMarker | undefined): void {
+  // The ids a held load brings in that no holder asked for: held by nobody, let go of with the rest.
+  #companions(fsmId: string, value: StoredLink | DetachedMarker | undefined): void {
+    if (!this.#held.fsm.has(fsmId)) this.#held.fsm.set(fsmId, 0);
+    if (value === undefined || isDetached(value)) return;
+    if (!this.#held.finance.has(value.financeId) && !this.#loaded.finance.has(value.financeId)) this.#held.finance.set(value.financeId, 0);
+  }
+
+  /** Takes in a stored FSM-side value (loading); kept unless loaded for a {@link hold}. */
+  put(fsmId: string, value: StoredLink | DetachedMarker | undefined, held = false): void {
+    if (!held) this.#keep({ fsm: [fsmId], finance: value === undefined || isDetached(value) ? [] : [value.financeId] });
     this.#loaded.fsm.add(fsmId);
     if (value === undefined) return;
     if (isDetached(value)) {
@@ -263,9 +365,11 @@ export class LinkIndex {
       const link = Map.prototype.get.call(this.byFsm, fsmId) as StoredLink | undefined;
       this.byFsm.delete(fsmId);
       this.#loaded.fsm.delete(fsmId);
+      this.#held.fsm.delete(fsmId);
       if (link === undefined) continue;
       this.byFinance.delete(link.financeId);
       this.#loaded.finance.delete(link.financeId);
+      this.#held.finance.delete(link.financeId);
     }
   }
 
@@ -280,6 +384,7 @@ export class LinkIndex {
     for (const id of ids) {
       if (Map.prototype.has.call(linked, id) || Set.prototype.has.call(this.detached[side], id)) continue;
       this.#loaded[side].delete(id);
+      this.#held[side].delete(id);
     }
   }
 
@@ -287,6 +392,7 @@ export class LinkIndex {
   link(fsmId: string, link: StoredLink, previousFinanceId?: string): void {
     if (previousFinanceId !== undefined) this.byFinance.delete(previousFinanceId);
     if (!this.byFsm.holds(fsmId)) this.#made += 1;
+    this.#keep({ fsm: [fsmId], finance: [link.financeId, ...(previousFinanceId === undefined ? [] : [previousFinanceId])] });
     this.byFsm.set(fsmId, link);
     this.byFinance.set(link.financeId, fsmId);
     this.#loaded.fsm.add(fsmId);
@@ -296,6 +402,7 @@ export class LinkIndex {
   /** A link forgotten by this run (after its batch committed). */
   forget(fsmId: string, financeId: string | undefined): void {
     if (this.byFsm.holds(fsmId)) this.#made -= 1;
+    this.#keep({ fsm: [fsmId], finance: financeId === undefined ? [] : [financeId] });
     this.byFsm.delete(fsmId);
     if (financeId !== undefined) this.byFinance.delete(financeId);
     this.#loaded.fsm.add(fsmId);

@@ -13,6 +13,7 @@ import { findCreated, isLinked, keyOf, pairOrCreate, settleIntent, take, unlinke
 import { inPool, KeyLocks } from './record-pool.js';
 import type { SourceRecord } from './record-source.js';
 import { ParentVisits } from './settled-parents.js';
+import { StagedParents } from './staged-parents.js';
 import { knownGone, loadUnit, type UnitState } from './unit-state.js';
 
 // Settled parents are committed this many at a time.
@@ -131,14 +132,14 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
   //    FSM, so running them together keeps both organisations' quotas busy; they share the
   //    records at once and the keys' locks. One record at a time (a dry run), the finance pass
   //    waits for the FSM pass as a whole.
-  const pass: Pass = { ctx, state, visits, handled, locks: new KeyLocks(), step, progress, done: donePairs };
+  const pass: Pass = { ctx, state, visits, handled, locks: new KeyLocks(), step, progress, done: donePairs, parents: new StagedParents(ctx, state) };
   // Side by side, the passes share the records at once: half each.
   const half = { fsm: Math.ceil(size / 2), finance: Math.floor(size / 2) };
   const beside = half.finance > 0 ? financePass(pass, unreached(pass), half.finance) : Promise.resolve(true);
   const fsmSize = half.finance > 0 ? half.fsm : size;
   const fsmDone = options.fsmPassAfter === undefined ? fsmPass(pass, fsmSize) : Promise.race([options.fsmPassAfter, halting]).then(() => fsmPass(pass, fsmSize));
   if (!(await sideBySide([fsmDone, beside], halt))) return false;
-  if (!(await financePass(pass, concat(unhandled(state.finance.records, handled.finance), stagedRecords(state, 'finance')), size))) return false;
+  if (!(await financePass(pass, concat(unhandled(state.finance.records, handled.finance), stagedRecords(pass, 'finance')), size))) return false;
 
   // 4. Deletes, then the cursors (in one batch: the unit is complete).
   donePairs.flush();
@@ -188,6 +189,8 @@ interface Pass {
   readonly progress: (settled?: number) => void;
   /** Pairs done with, let go of from the windows. */
   readonly done: DonePairs;
+  /** The companies' links of the staged records in flight (contact persons). */
+  readonly parents: StagedParents;
 }
 
 /**
@@ -195,7 +198,7 @@ interface Pass {
  * ("Overwrite") or get a counterpart. Returns false when the run stopped.
  */
 function fsmPass(pass: Pass, size: number): Promise<boolean> {
-  const { ctx, state, visits, handled, step, progress, done } = pass;
+  const { ctx, state, visits, handled, step, progress, done, parents } = pass;
   const index = state.unlinked;
   const locksOf = (record: SourceRecord): string[] => {
     const link = state.links.byFsm.get(record.id);
@@ -203,7 +206,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
     const { key, parentId } = keyOf(ctx, state, 'fsm', record);
     return [`fsm:${record.id}`, ...(key === undefined ? [] : [`key:${key}`]), ...parentLock(parentId)];
   };
-  return inPool(concat(unhandled(state.fsm.records, handled.fsm), stagedRecords(state, 'fsm')), size, locksOf, (record) => step(async () => {
+  return inPool(concat(unhandled(state.fsm.records, handled.fsm), stagedRecords(pass, 'fsm')), size, locksOf, (record) => step(async () => {
     const link = state.links.byFsm.get(record.id);
     if (link) {
       handled.finance.add(link.financeId);
@@ -235,7 +238,7 @@ function fsmPass(pass: Pass, size: number): Promise<boolean> {
       progress();
     }
     if (outcome.kind !== 'skipped') done.add(record.id);
-  }), pass.locks);
+  }).finally(() => parents.done(record)), pass.locks);
 }
 
 /**
@@ -267,7 +270,7 @@ function financePass(pass: Pass, records: Iterable<SourceRecord> | AsyncIterable
       await createCounterpart(ctx, state, 'finance', record);
       const created = state.links.byFinance.get(record.id);
       if (created !== undefined) done.add(created);
-    });
+    }).finally(() => pass.parents.done(record));
     if (ok) visits?.visitRecord(record);
     return ok;
   }, pass.locks);
@@ -297,6 +300,7 @@ async function* unreached(pass: Pass): AsyncGenerator<SourceRecord> {
     if (taken.length === 0) continue;
     await stage.take('finance', taken);
     await state.links.ensure({ finance: taken.map(({ record }) => record.id) });
+    await pass.parents.hold('finance', taken.map(({ record }) => record));
     for (const { record } of taken) yield record;
   }
 }
@@ -311,11 +315,13 @@ function hasFsmMatch(pass: Pass, key: string | undefined): boolean {
   return (pass.state.unlinked.fsm.get(key)?.length ?? 0) > 0 || pass.state.stage?.mayHold('fsm', key) === true;
 }
 
-/** The staged records of a side not taken yet, a page at a time, each page's links looked up for the pass. */
-async function* stagedRecords(state: UnitState, side: SyncSide): AsyncGenerator<SourceRecord> {
+/** The staged records of a side not taken yet, a page at a time, each page's links looked up (and its parents' held) for the pass. */
+async function* stagedRecords(pass: Pass, side: SyncSide): AsyncGenerator<SourceRecord> {
+  const { state } = pass;
   if (!state.stage) return;
   for await (const page of state.stage.pages(side)) {
     await state.links.ensure({ [side]: page.map((record) => record.id) });
+    await pass.parents.hold(side, page);
     yield* page;
   }
 }

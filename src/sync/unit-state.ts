@@ -463,7 +463,7 @@ async function loadInPlay(ctx: RunContext, unit: SyncUnit, stored: StoredUnit, r
 }
 
 /**
- * Files the staged records of both sides under their match keys (`RecordStage.index`), loading the
+ * Files the staged records of both sides under their match keys (`RecordStage.index`), holding the
  * companies' links FSM contacts are keyed by (their customer) a page at a time.
  */
 async function indexStage(ctx: RunContext, unit: SyncUnit, stage: RecordStage | undefined): Promise<void> {
@@ -471,8 +471,13 @@ async function indexStage(ctx: RunContext, unit: SyncUnit, stage: RecordStage | 
   const companies = unit.parent ? ctx.links.get('companies') : undefined;
   for (const side of ['fsm', 'finance'] as const) {
     await stage.index(side, async (records) => {
-      if (side === 'fsm' && companies) await companies.ensure({ fsm: records.flatMap((r) => companyIdOf(r.data) ?? []) });
-      return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
+      if (side !== 'fsm' || !companies) return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
+      const release = await companies.hold({ fsm: records.flatMap((r) => companyIdOf(r.data) ?? []) });
+      try {
+        return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
+      } finally {
+        release();
+      }
     });
   }
 }
@@ -516,7 +521,11 @@ function openChildCreates(intents: StoredUnit['intents']): ReadonlySet<string> |
   return parents.size === 0 ? undefined : parents;
 }
 
-/** The companies links contact persons need: their FSM contacts' companies, their customers, open intents' companies. */
+/**
+ * The companies links contact persons held whole need: their FSM contacts' companies, their
+ * customers, open intents' companies. Those of staged records are held a page at a time as the
+ * passes reach them (`StagedParents`).
+ */
 async function ensureParents(ctx: RunContext, stored: StoredUnit, reads: { fsm: SideRead; finance: SideRead }): Promise<void> {
   const companies = ctx.links.get('companies');
   if (!companies || companies.complete) return;
@@ -528,7 +537,6 @@ async function ensureParents(ctx: RunContext, stored: StoredUnit, reads: { fsm: 
   for (const intent of stored.intents.fsm.values()) if (intent.parentOf !== undefined) fsm.add(intent.parentOf);
   const finance = new Set<string>();
   for (const record of reads.finance.records.values()) if (record.parentId !== undefined) finance.add(record.parentId);
-  for (const parentId of stored.stage?.parents.keys() ?? []) finance.add(parentId);
   for (const link of stored.links.byFsm.values()) if (link.parentId !== undefined) finance.add(link.parentId);
   for (const intent of [...stored.intents.fsm.values(), ...stored.intents.finance.values()]) if (intent.parentId !== undefined) finance.add(intent.parentId);
   await companies.ensure({ fsm, finance });
