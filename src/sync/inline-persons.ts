@@ -180,11 +180,14 @@ export async function inlinePersons(ctx: RunContext, state: UnitState, companyFs
 }
 
 /**
- * The companies unit is over: no new customer is created any more, so the FSM contacts the plan
- * held for them are let go (the plan's links stay: the contact persons unit uses them).
+ * The companies unit is over: no new customer is created any more, so the plan is let go of with
+ * the FSM contacts it held for them and the companies unit's stage (its links stay: the run's
+ * contact persons window, which the persons unit uses).
  */
 export function releaseInlinePersons(ctx: RunContext): void {
   plans.get(ctx)?.byCompany.clear();
+  plans.delete(ctx);
+  pending.set(ctx, Promise.resolve(undefined));
 }
 
 /** The open create intents of inline persons, committed with their company's own intent. */

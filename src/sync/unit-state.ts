@@ -477,6 +477,8 @@ async function indexStage(ctx: RunContext, unit: SyncUnit, stage: RecordStage | 
         return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
       } finally {
         release();
+        // Now, not on the next turn: storage answers may never leave this turn between pages.
+        companies.letGoOfHeld();
       }
     });
   }
