@@ -16,6 +16,8 @@ const SNAPSHOT_MB = Number(process.env.BENCH_SNAPSHOT ?? 0);
 const SNAPSHOT_AT = process.env.BENCH_SNAPSHOT_AT;
 /** The run whose heap is snapshot (`initial`, `no-change` or `full read`); default every run. */
 const SNAPSHOT_RUN = process.env.BENCH_SNAPSHOT_RUN;
+/** Milliseconds after SNAPSHOT_AT starts at which to write the snapshots (BENCH_SNAPSHOT_DELAYS, e.g. `0,20000`); default at once. */
+const SNAPSHOT_DELAYS = (process.env.BENCH_SNAPSHOT_DELAYS ?? '0').split(',').map(Number);
 /** Print each phase change (BENCH_TRACE=1), to read with `node --trace-gc`. */
 const TRACE = process.env.BENCH_TRACE === '1';
 /**
@@ -55,8 +57,12 @@ async function measure(syncer, label, fullScan) {
     if (TRACE && `${phase} ${where}` !== was) process.stderr.write(`— ${phase} ${where}\n`);
     if (SNAPSHOT_AT !== undefined && !snapshotTaken && `${phase} ${where}` === SNAPSHOT_AT) {
       snapshotTaken = true;
-      const file = writeHeapSnapshot(join(tmpdir(), `sync-memory-${N}-${label}-${SNAPSHOT_AT.replace(/\W/g, '_')}.heapsnapshot`));
-      process.stderr.write(`heap snapshot (${SNAPSHOT_AT}): ${file}\n`);
+      for (const delay of SNAPSHOT_DELAYS) {
+        setTimeout(() => {
+          const file = writeHeapSnapshot(join(tmpdir(), `sync-memory-${N}-${label}-${SNAPSHOT_AT.replace(/\W/g, '_')}-${delay}.heapsnapshot`));
+          process.stderr.write(`heap snapshot (${SNAPSHOT_AT}, +${delay} ms): ${file}\n`);
+        }, delay);
+      }
     }
   });
   const sampler = setInterval(sample, 20);

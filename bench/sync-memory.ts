@@ -20,6 +20,7 @@
  *   BENCH_TRACE=1 BENCH_TRACE_GC=1 … # phase changes on stderr, between the collector's lines of the runs' processes (live heap after each)
  *   BENCH_SNAPSHOT_AT='deletes contact_persons' …   # one heap snapshot when that phase starts (the unit's state alive)
  *   BENCH_SNAPSHOT_RUN='full read' …   # snapshots only in that run (initial, no-change, full read)
+ *   BENCH_SNAPSHOT_DELAYS=10000,25000 …   # with BENCH_SNAPSHOT_AT: one snapshot that many ms after the phase starts, each
  *   BENCH_SNAPSHOT=400 …   # also writes one heap snapshot (to the temp dir) when the heap first passes 400 MB
  *   BENCH_LIVE_MS=1000 …   # a full collection every second: the live heap per phase (lowers the peaks: a separate run)
  *   BENCH_RECORDS_IN_MEMORY=Infinity …   # the syncer's recordsInMemory (default its own: 1,000); Infinity stages nothing
