@@ -171,3 +171,23 @@ describe('persons kept in storage, as a new process reads them', () => {
     expect(memo.entries.size).toBe(0);
   });
 });
+
+describe('the customers a run wrote, given back after the walk', () => {
+  const at = Date.parse('2026-01-05T10:00:00Z');
+
+  it('leaves out those the walk met before looking anything of them up in storage', async () => {
+    const memo = mapMemo(() => at);
+    const asked: string[] = [];
+    const counted: SourceMemo = { ...memo, getMany: async (keys) => (asked.push(...keys), memo.getMany(keys)) };
+    const known = new KnownPersons();
+    known.begin('run-1', at, counted);
+    // More customers than memory keeps: most are in storage only.
+    const ids = Array.from({ length: 1_500 }, (_, i) => `c${i}`);
+    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    const met = new Set(ids.slice(0, 1_490));
+    const written = await known.writtenThisRun((id) => met.has(id));
+    expect(written.map((w) => w.id).sort()).toEqual(ids.slice(1_490).sort());
+    expect(written[0]?.persons).toEqual([{ contact_person_id: `p-${written[0]?.id}` }]);
+    expect(asked.every((key) => !met.has(key.slice('persons/'.length))), 'no met customer looked up').toBe(true);
+  });
+});

@@ -181,13 +181,15 @@ export class KnownPersons {
   /**
    * The customers written in the current run whose reply is still the newest known of them (a
    * person written since forgets it), with their persons and time: exact at that time. Those no
-   * longer in memory are read back from the memo, a page at a time.
+   * longer in memory are read back from the memo, a page at a time. Those `skip` names (the walk
+   * met them already) are left out before anything of them is looked up.
    */
-  async writtenThisRun(): Promise<Array<{ id: string; time: string; at: number; persons: Data[] }>> {
+  async writtenThisRun(skip: (id: string) => boolean = () => false): Promise<Array<{ id: string; time: string; at: number; persons: Data[] }>> {
     const out: Array<{ id: string; time: string; at: number; persons: Data[] }> = [];
     if (this.#runId === undefined) return out;
     const stored: string[] = [];
     for (const id of this.#written.keys()) {
+      if (skip(id)) continue;
       const known = this.#byCustomer.get(id);
       if (known === undefined) stored.push(id);
       else out.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });

@@ -175,8 +175,9 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     // Customers the run wrote that the walk did not list persons of (created after it, unchanged
     // when it met them, or older than the cursor): their reply's persons, settled at its time.
     if (forPersons) {
-      for (const written of await known.writtenThisRun()) {
-        if (met.has(written.id)) continue;
+      // The customers the walk met are left out first: a first run writes tens of thousands, and
+      // reading their persons back from the memo only to drop them held them all at once.
+      for (const written of await known.writtenThisRun((id) => met.has(id))) {
         if (relist(written.id)) {
           known.forget(written.id);
           batch.push(...personsOf(written.id, (await listedPersons(written.id)) ?? [], written.time));
