@@ -414,7 +414,13 @@ async function parentedLinks(ctx: RunContext, unit: SyncUnit): Promise<LinkIndex
  */
 async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex, finance: SideRead, stage: RecordStage | undefined): Promise<Map<string, string[]>> {
   const missing = new Map<string, string[]>();
-  const listed = new Set([...listedParents(finance), ...(stage?.parents.keys() ?? [])]);
+  // Looked up, not copied: a first run stages the persons of tens of thousands of customers.
+  const read = new Set(listedParents(finance));
+  const staged = stage?.parents;
+  const listed = { has: (id: string) => read.has(id) || staged?.has(id) === true, *[Symbol.iterator]() {
+    yield* read;
+    for (const id of staged?.keys() ?? []) if (!read.has(id)) yield id;
+  } };
   const add = (parentId: string, financeId: string) => {
     const ids = missing.get(parentId);
     if (ids) ids.push(financeId);
