@@ -1,3 +1,4 @@
+import { StagedParentCounts } from './staged-parent-counts.js';
 import type { Storage, StorageOp } from '../storage/storage.js';
 import type { SourceRecord } from './record-source.js';
 import { FatalRunError } from './run-context.js';
@@ -26,13 +27,6 @@ const PAGE = 500;
 const SEQ_DIGITS = 10;
 
 /** How the staged children of one parent were read (contact persons under a customer). */
-export interface StagedParent {
-  /** Staged children of the parent. */
-  count: number;
-  /** The time they were read at (their parent's, for `parentTime` records); '' when they disagree, or one had none. */
-  time: string;
-}
-
 /**
  * The records of a unit's reads kept in the sync's storage rather than in memory. A first run (or
  * any read with many records no link knows) holds every record it lists until the unit has matched
@@ -59,8 +53,8 @@ export class RecordStage {
   // The number of each record read back, so a pass can take it.
   readonly #seqOf = new WeakMap<SourceRecord, number>();
   #seq = 0;
-  /** Per parent of the staged finance records (contact persons): how many, and read at what time. */
-  readonly parents = new Map<string, StagedParent>();
+  /** Per parent of the staged finance records (contact persons): how many wait, and the second they were read at. */
+  readonly parents = new StagedParentCounts();
   // The match keys records were filed under, per part, as hashes: a key not among them is looked up without a storage call.
   readonly #keys = new Map<StagePart, IdHashSet>();
 
@@ -103,7 +97,7 @@ export class RecordStage {
       if (key !== undefined) this.#file(ops, part, key, seq);
       this.#count.set(part, this.count(part) + 1);
       ids.add(record.id);
-      if (part === 'finance' && record.parentId !== undefined) this.#noteParent(record.parentId, record.modifiedTime);
+      if (part === 'finance' && record.parentId !== undefined) this.parents.add(record.parentId, record.modifiedTime);
     }
     this.#whole.set(part, whole);
     await this.#write(ops);
@@ -136,8 +130,7 @@ export class RecordStage {
       const value = values[i];
       if (value === undefined) return;
       this.#count.set(part, this.count(part) - 1);
-      const parent = part === 'finance' && value.p !== undefined ? this.parents.get(value.p) : undefined;
-      if (parent) parent.count -= 1;
+      if (part === 'finance' && value.p !== undefined) this.parents.remove(value.p);
     });
     await this.#write(ops);
   }
@@ -224,15 +217,6 @@ export class RecordStage {
   async clear(): Promise<void> {
     for await (const page of listPages(this.#storage, this.#prefix)) {
       if (page.length > 0) await this.#storage.batch(page.map((entry) => ({ type: 'delete' as const, key: entry.key })));
-    }
-  }
-
-  #noteParent(parentId: string, time: string | undefined): void {
-    const known = this.parents.get(parentId);
-    if (known === undefined) this.parents.set(parentId, { count: 1, time: time ?? '' });
-    else {
-      known.count += 1;
-      if (known.time !== time) known.time = '';
     }
   }
 

@@ -110,10 +110,10 @@ export class ParentVisits {
       return;
     }
     // The stage counts its records per parent (`RecordStage.parents`); each is taken once.
-    const staged = record.parentId === undefined ? undefined : this.#stage.parents.get(record.parentId);
-    if (!staged || staged.count <= 0) return;
-    staged.count -= 1;
-    this.#settleIfDone(record.parentId as string);
+    const parentId = record.parentId;
+    if (parentId === undefined || this.#stage.parents.count(parentId) <= 0) return;
+    this.#stage.parents.remove(parentId);
+    this.#settleIfDone(parentId, record.modifiedTime);
   }
 
   /** A finance child is done (synced, created, failed and marked for retry, or skipped on purpose). */
@@ -134,26 +134,31 @@ export class ParentVisits {
     this.#settleIfDone(parentId);
   }
 
-  #settleIfDone(parentId: string): void {
-    if (this.#left.has(parentId) || (this.#stage?.parents.get(parentId)?.count ?? 0) > 0) return;
-    this.#settle(parentId);
+  // `stagedTime`: the time of the staged child just visited, when it was one.
+  #settleIfDone(parentId: string, stagedTime?: string): void {
+    if (this.#left.has(parentId) || (this.#stage?.parents.count(parentId) ?? 0) > 0) return;
+    this.#settle(parentId, stagedTime);
   }
 
   // The time all the parent's children were read at (held whole, staged, left out as unchanged),
-  // else the one of a write reply that showed it with none; '' when they disagree.
-  #timeOf(parentId: string): string {
+  // else the one of a write reply that showed it with none; '' when they disagree. The stage keeps
+  // its children's second only: the text comes from another source, or the staged child at hand.
+  #timeOf(parentId: string, stagedTime: string | undefined): string {
     if (this.#blocked.has(parentId)) return '';
     let time: string | undefined;
-    for (const seen of [this.#time.get(parentId), this.#sifted.get(parentId), this.#stage?.parents.get(parentId)?.time]) {
+    for (const seen of [this.#time.get(parentId), this.#sifted.get(parentId)]) {
       if (seen === undefined) continue;
       if (time !== undefined && time !== seen) return '';
       time = seen;
     }
-    return time ?? this.#exact.get(parentId) ?? '';
+    const parents = this.#stage?.parents;
+    if (parents?.has(parentId) !== true) return time ?? this.#exact.get(parentId) ?? '';
+    const candidate = time ?? stagedTime ?? this.#exact.get(parentId);
+    return parents.agrees(parentId, candidate) ? (candidate as string) : '';
   }
 
-  #settle(parentId: string): void {
-    const time = this.#timeOf(parentId);
+  #settle(parentId: string, stagedTime?: string): void {
+    const time = this.#timeOf(parentId, stagedTime);
     if (!time) return;
     const exact = this.#exact.get(parentId) === time;
     this.#ready.push(...settledOps(this.#ctx, this.#unit, parentId, { time, readAt: this.#ctx.startedAt, ...(exact ? { exact: true as const } : {}) }));
