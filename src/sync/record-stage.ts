@@ -1,7 +1,7 @@
-import { StagedParentCounts } from './staged-parent-counts.js';
 import type { Storage, StorageOp } from '../storage/storage.js';
 import type { SourceRecord } from './record-source.js';
 import { FatalRunError } from './run-context.js';
+import { StagedParentCounts } from './staged-parent-counts.js';
 import { IdHashSet } from './id-hash-set.js';
 import { listPages } from './storage-scan.js';
 import { encodeKeySegment, type SyncKeys, type SyncSide } from './sync-keys.js';
@@ -26,7 +26,6 @@ const PAGE = 500;
 /** Digits of a staged record's number in its key: read order is key order. */
 const SEQ_DIGITS = 10;
 
-/** How the staged children of one parent were read (contact persons under a customer). */
 /**
  * The records of a unit's reads kept in the sync's storage rather than in memory. A first run (or
  * any read with many records no link knows) holds every record it lists until the unit has matched
