@@ -14,7 +14,7 @@ import { SyncKeys } from './sync-keys.js';
 import type { SyncConverter } from './sync-mapper.js';
 import type { SyncUnit } from './sync-units.js';
 import type { MergeEntry } from './three-way-merge.js';
-import { companyIdOf, entriesOf, pathsOf, type UnitState } from './unit-state.js';
+import { companyIdOf, companyIdsOf, entriesOf, pathsOf, type UnitState } from './unit-state.js';
 import { keptFields, leanRecord } from './lean-records.js';
 import type { RecordStage } from './record-stage.js';
 
@@ -87,7 +87,7 @@ async function makePlan(ctx: RunContext, state: UnitState): Promise<PersonsPlan 
     await links.ensure({ fsm: page.records.map((r) => r.id) });
     // Last before the lookups: the companies unit lets go of the links of the pairs it is done with.
     // Held for the lookups only: the companies' window does not keep a mark of every company.
-    const release = await state.links.hold({ fsm: page.records.flatMap((r) => companyIdOf(r.data) ?? []) });
+    const release = await state.links.hold({ fsm: companyIdsOf(page.records) });
     const chosen: Array<[string, SourceRecord]> = [];
     try {
       for (const record of page.records) {

@@ -2,7 +2,7 @@ import type { LinkIndex } from './link-store.js';
 import type { SourceRecord } from './record-source.js';
 import type { RunContext } from './run-context.js';
 import type { SyncSide } from './sync-keys.js';
-import { companyIdOf, type UnitState } from './unit-state.js';
+import { companyIdsOf, type UnitState } from './unit-state.js';
 
 /**
  * The companies' links the staged contact persons of a unit run need (keys, locks, the resolver
@@ -21,7 +21,7 @@ export class StagedParents {
   /** Holds the links a page of staged records of `side` needs: FSM contacts' companies, persons' customers. */
   async hold(side: SyncSide, records: readonly SourceRecord[]): Promise<void> {
     if (this.#companies === undefined || records.length === 0) return;
-    const ids = side === 'fsm' ? { fsm: records.flatMap((r) => companyIdOf(r.data) ?? []) } : { finance: records.flatMap((r) => r.parentId ?? []) };
+    const ids = side === 'fsm' ? { fsm: companyIdsOf(records) } : { finance: records.flatMap((r) => r.parentId ?? []) };
     const page = { left: records.length, release: await this.#companies.hold(ids) };
     for (const record of records) this.#pages.set(record, page);
   }

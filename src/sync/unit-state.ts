@@ -478,7 +478,7 @@ async function indexStage(ctx: RunContext, unit: SyncUnit, stage: RecordStage | 
   for (const side of ['fsm', 'finance'] as const) {
     await stage.index(side, async (records) => {
       if (side !== 'fsm' || !companies) return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
-      const release = await companies.hold({ fsm: records.flatMap((r) => companyIdOf(r.data) ?? []) });
+      const release = await companies.hold({ fsm: companyIdsOf(records) });
       try {
         return records.map((record) => recordKeyOf(ctx, unit, side, record).key);
       } finally {
@@ -659,6 +659,11 @@ export function companyIdOf(fsmRecord: Record<string, unknown>): string | undefi
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
+/** The FSM companies FSM contacts name, for looking their links up at once. */
+export function companyIdsOf(records: readonly SourceRecord[]): string[] {
+  return records.flatMap((r) => companyIdOf(r.data) ?? []);
+}
+
 /** The finance id of the customer an FSM contact's company is linked to (contact persons' parent). */
 export function parentOf(ctx: RunContext, fsmRecord: Record<string, unknown>): string | undefined {
   const id = companyIdOf(fsmRecord);
@@ -681,6 +686,6 @@ export function matchKeyOf(ctx: RunContext, unit: SyncUnit, side: MappingSide, r
  */
 export async function withKey(ctx: RunContext, state: UnitState, side: SyncSide, rows: readonly SourceRecord[], key: string | undefined): Promise<SourceRecord[]> {
   if (key === undefined || side !== 'fsm' || !state.unit.parent) return [...rows];
-  await ctx.links.get('companies')?.ensure({ fsm: rows.flatMap((r) => companyIdOf(r.data) ?? []) });
+  await ctx.links.get('companies')?.ensure({ fsm: companyIdsOf(rows) });
   return rows.filter((r) => recordKeyOf(ctx, state.unit, side, r).key === key);
 }
