@@ -71,6 +71,7 @@ async function measure(syncer, label, fullScan) {
     const peak = peaks.get(phase);
     const used = process.memoryUsage().heapUsed;
     if (peak && used > (peak.live ?? 0)) peak.live = used;
+    if (TRACE) process.stderr.write(`live ${mb(used)} MB (${phase} ${where})\n`);
   }, LIVE_MS) : undefined;
   const snap = SNAPSHOT_MB > 0 ? setInterval(() => {
     const used = getHeapStatistics().used_heap_size;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { SourceMemo, SyncReport } from '../../src/sync/index.js';
-import { KnownPersons } from '../../src/sync/sources/known-persons.js';
+import { KnownPersons, type WrittenCustomer } from '../../src/sync/sources/known-persons.js';
 import { SyncKeys } from '../../src/sync/sync-keys.js';
 import { customers, duplicates, processSyncer, syncWorld, views, type SyncWorld } from './helpers.js';
 
@@ -185,9 +185,42 @@ describe('the customers a run wrote, given back after the walk', () => {
     const ids = Array.from({ length: 1_500 }, (_, i) => `c${i}`);
     for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
     const met = new Set(ids.slice(0, 1_490));
-    const written = await known.writtenThisRun((id) => met.has(id));
+    const written: WrittenCustomer[] = [];
+    for await (const page of known.writtenThisRun((id) => met.has(id))) written.push(...page);
     expect(written.map((w) => w.id).sort()).toEqual(ids.slice(1_490).sort());
     expect(written[0]?.persons).toEqual([{ contact_person_id: `p-${written[0]?.id}` }]);
     expect(asked.every((key) => !met.has(key.slice('persons/'.length))), 'no met customer looked up').toBe(true);
+  });
+
+  it('are given a page at a time, every one of them once', async () => {
+    const memo = mapMemo(() => at);
+    const known = new KnownPersons();
+    known.begin('run-1', at, memo);
+    const ids = Array.from({ length: 2_345 }, (_, i) => `c${i}`);
+    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    const sizes: number[] = [];
+    const given: string[] = [];
+    for await (const page of known.writtenThisRun()) {
+      sizes.push(page.length);
+      given.push(...page.map((w) => w.id));
+    }
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+    expect(given.sort()).toEqual([...ids].sort());
+  });
+
+  it('leaves out a customer forgotten while earlier pages were taken', async () => {
+    const memo = mapMemo(() => at);
+    const known = new KnownPersons();
+    known.begin('run-1', at, memo);
+    const ids = Array.from({ length: 1_500 }, (_, i) => `c${i}`);
+    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    const given: string[] = [];
+    for await (const page of known.writtenThisRun()) {
+      // A person of c0 (kept in storage only, so given last) is written while the first page is synced.
+      if (given.length === 0) known.forget('c0');
+      given.push(...page.map((w) => w.id));
+    }
+    expect(given).not.toContain('c0');
+    expect(new Set(given).size).toBe(1_499);
   });
 });

@@ -37,6 +37,15 @@ interface StoredPersons {
   persons: Data[];
 }
 
+/** A customer the current run wrote, with its persons as the write's reply gave them ({@link KnownPersons.writtenThisRun}). */
+export interface WrittenCustomer {
+  id: string;
+  /** The customer's `last_modified_time` in the reply, and the same in epoch ms. */
+  time: string;
+  at: number;
+  persons: Data[];
+}
+
 /** A customer the persons read met, for {@link KnownPersons.load}. */
 export interface MetCustomer {
   id: string;
@@ -180,33 +189,44 @@ export class KnownPersons {
 
   /**
    * The customers written in the current run whose reply is still the newest known of them (a
-   * person written since forgets it), with their persons and time: exact at that time. Those no
-   * longer in memory are read back from the memo, a page at a time. Those `skip` names (the walk
-   * met them already) are left out before anything of them is looked up.
+   * person written since forgets it), with their persons and time: exact at that time. Given a
+   * page at a time: those in memory first, then those read back from the memo, so a first run
+   * that wrote tens of thousands of customers never holds all their persons at once. Those `skip`
+   * names (the walk met them already) are left out before anything of them is looked up.
    */
-  async writtenThisRun(skip: (id: string) => boolean = () => false): Promise<Array<{ id: string; time: string; at: number; persons: Data[] }>> {
-    const out: Array<{ id: string; time: string; at: number; persons: Data[] }> = [];
-    if (this.#runId === undefined) return out;
+  async *writtenThisRun(skip: (id: string) => boolean = () => false): AsyncGenerator<WrittenCustomer[]> {
+    if (this.#runId === undefined) return;
     const stored: string[] = [];
+    let page: WrittenCustomer[] = [];
     for (const id of this.#written.keys()) {
       if (skip(id)) continue;
       const known = this.#byCustomer.get(id);
-      if (known === undefined) stored.push(id);
-      else out.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
+      if (known === undefined) {
+        stored.push(id);
+        continue;
+      }
+      page.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
+      if (page.length >= PAGE) {
+        yield page;
+        page = [];
+      }
     }
+    if (page.length > 0) yield page;
     const memo = this.#memo;
-    if (memo === undefined) return out;
+    if (memo === undefined) return;
     for (let at = 0; at < stored.length; at += PAGE) {
       const ids = stored.slice(at, at + PAGE);
       const values = await memo.getMany(ids.map(memoKey));
+      const found: WrittenCustomer[] = [];
       ids.forEach((id, i) => {
         const value = values[i] === undefined ? undefined : storedPersons(values[i]);
         const time = value === undefined ? undefined : timeOf(value.time);
-        // Its reply is still the newest known (a later write or read would have replaced it).
-        if (value !== undefined && time !== undefined && value.time === this.#written.get(id)) out.push({ id, time: value.time, at: time, persons: value.persons });
+        // Its reply is still the newest known (a later write or read would have replaced it; a
+        // customer forgotten while earlier pages were taken is no longer written).
+        if (value !== undefined && time !== undefined && value.time === this.#written.get(id)) found.push({ id, time: value.time, at: time, persons: value.persons });
       });
+      if (found.length > 0) yield found;
     }
-    return out;
   }
 
   /** Forgets a customer (deleted, or one of its persons written: its time may not show it within the second), in the memo too. */

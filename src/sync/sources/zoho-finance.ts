@@ -117,7 +117,8 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     let newest: { text: string; at: number } | undefined;
     let batch: SourceRecord[] = [];
     let unchanged: string[] = [];
-    // Customers whose persons come from the reply to a write of them: exact at its time.
+    // Customers whose persons come from the reply to a write of them: exact at its time (given
+    // with the page that holds them).
     const exact = new Map<string, string>();
     const met = new Set<string>();
     // The persons read takes the customers of the walk a page at a time, so what is kept of them in
@@ -135,6 +136,14 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         known.forget(id);
         return undefined;
       }
+    }
+    // The records gathered so far as one page, with what they say of their customers; starts the next.
+    function takePage(): SourcePage {
+      const page: SourcePage = { records: batch, ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}), ...(exact.size > 0 ? { exactParents: Object.fromEntries(exact) } : {}) };
+      batch = [];
+      unchanged = [];
+      exact.clear();
+      return page;
     }
     async function takeWaiting(): Promise<void> {
       const page = waiting;
@@ -165,36 +174,34 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
         waiting.push(customer);
         if (waiting.length >= 200) await takeWaiting();
       }
-      if (batch.length >= 200) {
-        yield { records: batch, ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}) };
-        batch = [];
-        unchanged = [];
-      }
+      if (batch.length >= 200) yield takePage();
     }
     await takeWaiting();
     // Customers the run wrote that the walk did not list persons of (created after it, unchanged
-    // when it met them, or older than the cursor): their reply's persons, settled at its time.
+    // when it met them, or older than the cursor): their reply's persons, settled at its time. A
+    // page at a time: a first run writes tens of thousands of customers.
     if (forPersons) {
-      // The customers the walk met are left out first: a first run writes tens of thousands, and
-      // reading their persons back from the memo only to drop them held them all at once.
-      for (const written of await known.writtenThisRun((id) => met.has(id))) {
-        if (relist(written.id)) {
-          known.forget(written.id);
-          batch.push(...personsOf(written.id, (await listedPersons(written.id)) ?? [], written.time));
-          continue;
+      // The customers the walk met are left out first: reading their persons back from the memo
+      // only to drop them would cost a lookup each.
+      for await (const written of known.writtenThisRun((id) => met.has(id))) {
+        for (const customer of written) {
+          if (relist(customer.id)) {
+            known.forget(customer.id);
+            batch.push(...personsOf(customer.id, (await listedPersons(customer.id)) ?? [], customer.time));
+            continue;
+          }
+          if (read.parentTimes?.get(customer.id) === customer.time) {
+            unchanged.push(customer.id);
+            continue;
+          }
+          exact.set(customer.id, customer.time);
+          batch.push(...personsOf(customer.id, customer.persons, customer.time));
         }
-        if (read.parentTimes?.get(written.id) === written.time) {
-          unchanged.push(written.id);
-          continue;
-        }
-        exact.set(written.id, written.time);
-        batch.push(...personsOf(written.id, written.persons, written.time));
+        if (batch.length >= 200) yield takePage();
       }
     }
     yield {
-      records: batch,
-      ...(unchanged.length > 0 ? { unchangedParents: unchanged } : {}),
-      ...(exact.size > 0 ? { exactParents: Object.fromEntries(exact) } : {}),
+      ...takePage(),
       complete: read.since === undefined,
       ...(newest ? { cursor: newest.text } : read.since ? { cursor: read.since } : {}),
     };
