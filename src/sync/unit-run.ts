@@ -7,6 +7,7 @@ import { noteParentChanges } from './person-times.js';
 import { otherSide, type SyncSide } from './sync-keys.js';
 import type { SyncUnit } from './sync-units.js';
 import { DonePairs } from './done-pairs.js';
+import { TurnTaker } from './event-loop-turns.js';
 import { releaseInlinePersons } from './inline-persons.js';
 import { createCounterpart } from './record-create.js';
 import { findCreated, isLinked, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey, withParentResolved } from './unlinked-records.js';
@@ -106,12 +107,19 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
     halted = true;
     wake();
   };
+  // What waits for the next turn is let go of then, however long a pass runs without I/O.
+  const turns = new TurnTaker(() => {
+    donePairs.flush();
+    state.links.letGoOfHeld();
+    ctx.links.get(PARENT_UNIT)?.letGoOfHeld();
+  });
   const step = async (work: () => Promise<void>): Promise<boolean> => {
     if (halted || shouldStop(ctx)) return false;
     await ctx.lease?.renewIfDue();
     await work();
     progress();
     if (visits && visits.pending >= SETTLED_BATCH) await commit(ctx, visits.take());
+    await turns.counted();
     return true;
   };
 
