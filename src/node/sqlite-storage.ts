@@ -23,6 +23,12 @@ export interface SqliteStorageOptions {
 export interface SqliteStorageOpenOptions extends SqliteStorageOptions {
   /** The database file (created when missing), or `':memory:'`. */
   path: string;
+  /**
+   * The most SQLite keeps of the file in its page cache, in KiB. Default 4096 (better-sqlite3's
+   * own default is 16,000): the operating system caches the file too, and a worker's memory
+   * should not grow with its state. A whole number from 64 to 1,048,576.
+   */
+  cacheKiB?: number;
 }
 
 const DEFAULT_TABLE = 'fsm_billing_sync_state';
@@ -98,12 +104,16 @@ export class SqliteStorage implements Storage {
     }
     if (options.tableName !== undefined) checkTableName(options.tableName);
     const timeout = resolveBusyTimeout(options.busyTimeoutMs);
+    const cacheKiB = resolveCacheKiB(options.cacheKiB);
     const Database = await loadBetterSqlite3();
     // SQLite would create the file 0644 (readable by every local user); it holds OAuth tokens.
     if (isDatabaseFilePath(path)) createPrivateFile(path);
     const database = new Database(path, { timeout });
     try {
-      const storage = new SqliteStorage(database, options);
+      // A negative cache_size is in KiB.
+      database.exec(`PRAGMA cache_size = -${cacheKiB}`);
+      const { cacheKiB: _cacheKiB, ...storageOptions } = options;
+      const storage = new SqliteStorage(database, storageOptions);
       storage.#ownsDatabase = true;
       return storage;
     } catch (error) {
@@ -214,6 +224,13 @@ export class SqliteStorage implements Storage {
       throw new FsmBillingError('STORAGE_CLOSED', 'This SqliteStorage was closed: open a new one with SqliteStorage.open() or new SqliteStorage(db).');
     }
   }
+}
+
+function resolveCacheKiB(cacheKiB = 4096): number {
+  if (!Number.isSafeInteger(cacheKiB) || cacheKiB < 64 || cacheKiB > 1_048_576) {
+    throw new ConfigError(`SqliteStorage.open: cacheKiB must be a whole number of KiB from 64 to 1048576, got ${String(cacheKiB)}.`);
+  }
+  return cacheKiB;
 }
 
 function resolveBusyTimeout(busyTimeoutMs = 5000): number {

@@ -147,6 +147,21 @@ describe('SqliteStorage', () => {
     database.close();
   });
 
+  it.each([0, 63, 1.5, 2_000_000, Number.NaN])('refuses a cacheKiB of %s before creating the file', async (cacheKiB) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sqlite-cache-'));
+    const path = join(dir, 'state.db');
+    await expect(SqliteStorage.open({ path, cacheKiB })).rejects.toMatchObject({ code: 'INVALID_CONFIG', message: expect.stringContaining('cacheKiB') });
+    await expect(stat(path)).rejects.toThrow();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens with the page cache it is given, and keeps state as usual', async () => {
+    const storage = await SqliteStorage.open({ path: ':memory:', cacheKiB: 512 });
+    await storage.batch([{ type: 'put', key: 'cursor/items', value: 'x' }]);
+    expect(await storage.get('cursor/items')).toBe('x');
+    storage.close();
+  });
+
   it('keeps tables with different names apart in one database', async () => {
     const database = new Database(':memory:');
     const tenantA = new SqliteStorage(database, { tableName: 'tenant_a' });
