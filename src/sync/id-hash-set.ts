@@ -2,7 +2,7 @@ import { NumberSet } from '../util/number-set.js';
 import { hash53 } from './content-hash.js';
 
 /**
- * A set of ids (or other keys) held as 53-bit hashes ({@link NumberSet}): ~16 bytes a key, where a
+ * A set of ids (or other keys) held as 53-bit hashes ({@link NumberSet}): 11–21 bytes a key, where a
  * `Set` of strings takes ~60 (the string, its entry). For the ids a read sees by the tens of
  * thousands.
  *
