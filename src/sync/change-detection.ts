@@ -21,8 +21,12 @@ export interface SideRead {
   refused: RefusedRecord[];
   /** The ids of `refused`: present on the side, so never taken as deleted, and their pairs are left alone. */
   refusedIds: Set<string>;
-  /** Parents whose children the read left out as unchanged (`SourcePage.unchangedParents`): those children are present. */
-  unchangedParents: Set<string>;
+  /**
+   * Parents whose children the read left out as unchanged (`SourcePage.unchangedParents`): those
+   * children are present. Hashes (a daily read names every settled customer): a hash shared with
+   * another parent only leaves a child's delete to a later read.
+   */
+  unchangedParents: IdHashSet;
   /** Parents whose children the read gives as a write reply returned them, with the parent's time in it (`SourcePage.exactParents`). */
   exactParents: Map<string, string>;
   /**
@@ -53,7 +57,7 @@ export async function readSide(
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
-  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
+  const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new IdHashSet(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
   const sift = options.sift;
   const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.relistParents === undefined ? {} : { relistParents: options.relistParents }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
   for await (const page of source.read(collection, readOptions)) {

@@ -40,7 +40,7 @@ export interface SyncOneOutcome {
 }
 
 function emptyRead(): SideRead {
-  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new Set(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
+  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new IdHashSet(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
 }
 
 function companyIdOf(record: SourceRecord): string | undefined {

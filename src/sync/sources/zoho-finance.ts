@@ -8,6 +8,7 @@ import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
 } from '../record-source.js';
 import { financeLimits } from './client-limits.js';
+import { IdHashSet } from '../id-hash-set.js';
 import { CustomerWalks, type WalkedCustomer } from './customer-walk.js';
 import { KnownPersons } from './known-persons.js';
 import { REQUIRED_ON_UPDATE, withRequired } from './required-fields.js';
@@ -120,7 +121,10 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     // Customers whose persons come from the reply to a write of them: exact at its time (given
     // with the page that holds them).
     const exact = new Map<string, string>();
-    const met = new Set<string>();
+    // The customers whose persons the walk gave, as hashes (a first run meets tens of thousands).
+    // A hash shared with a customer the run wrote only leaves that customer's persons out of this
+    // read: the delete pass confirms with Books before it takes a person as gone.
+    const met = new IdHashSet();
     // The persons read takes the customers of the walk a page at a time, so what is kept of them in
     // storage is looked up in one batch per page.
     let waiting: WalkedCustomer[] = [];
