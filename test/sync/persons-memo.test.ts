@@ -174,16 +174,21 @@ describe('persons kept in storage, as a new process reads them', () => {
 
 describe('the customers a run wrote, given back after the walk', () => {
   const at = Date.parse('2026-01-05T10:00:00Z');
+  // A run that wrote `count` customers (c0, c1, …), one person each, kept in `memo` too.
+  const wroteCustomers = (memo: SourceMemo, count: number) => {
+    const known = new KnownPersons();
+    known.begin('run-1', at, memo);
+    const ids = Array.from({ length: count }, (_, i) => `c${i}`);
+    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    return { known, ids };
+  };
 
   it('leaves out those the walk met before looking anything of them up in storage', async () => {
     const memo = mapMemo(() => at);
     const asked: string[] = [];
     const counted: SourceMemo = { ...memo, getMany: async (keys) => (asked.push(...keys), memo.getMany(keys)) };
-    const known = new KnownPersons();
-    known.begin('run-1', at, counted);
     // More customers than memory keeps: most are in storage only.
-    const ids = Array.from({ length: 1_500 }, (_, i) => `c${i}`);
-    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    const { known, ids } = wroteCustomers(counted, 1_500);
     const met = new Set(ids.slice(0, 1_490));
     const written: WrittenCustomer[] = [];
     for await (const page of known.writtenThisRun((id) => met.has(id))) written.push(...page);
@@ -193,11 +198,7 @@ describe('the customers a run wrote, given back after the walk', () => {
   });
 
   it('are given a page at a time, every one of them once', async () => {
-    const memo = mapMemo(() => at);
-    const known = new KnownPersons();
-    known.begin('run-1', at, memo);
-    const ids = Array.from({ length: 2_345 }, (_, i) => `c${i}`);
-    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    const { known, ids } = wroteCustomers(mapMemo(() => at), 2_345);
     const sizes: number[] = [];
     const given: string[] = [];
     for await (const page of known.writtenThisRun()) {
@@ -209,11 +210,7 @@ describe('the customers a run wrote, given back after the walk', () => {
   });
 
   it('leaves out a customer forgotten while earlier pages were taken', async () => {
-    const memo = mapMemo(() => at);
-    const known = new KnownPersons();
-    known.begin('run-1', at, memo);
-    const ids = Array.from({ length: 1_500 }, (_, i) => `c${i}`);
-    for (const id of ids) known.remember({ contact_id: id, last_modified_time: '2026-01-05T10:00:00+0000', contact_persons: [{ contact_person_id: `p-${id}` }] }, { written: true, keep: true });
+    const { known } = wroteCustomers(mapMemo(() => at), 1_500);
     const given: string[] = [];
     for await (const page of known.writtenThisRun()) {
       // A person of c0 (kept in storage only, so given last) is written while the first page is synced.
