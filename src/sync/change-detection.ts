@@ -53,13 +53,13 @@ export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; relistParents?: ReadonlySet<string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined; unstage?: ((ids: readonly string[]) => Promise<void>) | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; parentTimesOf?: ((parentIds: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined; relistParents?: ReadonlySet<string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined; unstage?: ((ids: readonly string[]) => Promise<void>) | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;
   const read: SideRead = { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: since === undefined, refused: [], refusedIds: new Set(), unchangedParents: new IdHashSet(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
   const sift = options.sift;
-  const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.relistParents === undefined ? {} : { relistParents: options.relistParents }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
+  const readOptions = { since, signal: options.signal, ...(options.runId === undefined ? {} : { runId: options.runId }), ...(options.runStartedAt === undefined ? {} : { runStartedAt: options.runStartedAt }), ...(options.parentTimes === undefined ? {} : { parentTimes: options.parentTimes }), ...(options.parentTimesOf === undefined ? {} : { parentTimesOf: options.parentTimesOf }), ...(options.relistParents === undefined ? {} : { relistParents: options.relistParents }), ...(options.memo === undefined ? {} : { memo: options.memo }) };
   for await (const page of source.read(collection, readOptions)) {
     options.signal?.throwIfAborted();
     const refusedNow: string[] = [];

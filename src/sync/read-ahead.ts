@@ -107,7 +107,7 @@ export class ReadAhead {
     // The walk read from scratch before anything of the run wrote to the collection: as good as a
     // read now (FSM is read in full every run; a change made in between is the next run's, as
     // one made just after any read).
-    if (walk?.collection !== collection || options.since !== undefined || options.parentTimes !== undefined || this.#written.has(collection)) {
+    if (walk?.collection !== collection || options.since !== undefined || options.parentTimes !== undefined || options.parentTimesOf !== undefined || this.#written.has(collection)) {
       yield* this.#inner.read(collection, options);
       return;
     }

@@ -84,6 +84,13 @@ export interface ReadOptions {
    */
   parentTimes?: ReadonlyMap<string, string> | undefined;
   /**
+   * The same times, looked up for the parents a source is about to take (a page of them): parent
+   * id → the time, for those that have one. Given instead of {@link ReadOptions.parentTimes} when
+   * the collection's capabilities say `parentTimesByPage`, so a read holds the times of one page
+   * of parents, not of every one. Rejects as a storage read does.
+   */
+  parentTimesOf?: ((parentIds: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined;
+  /**
    * For a `parentTime` collection: parents whose children the read must list from the side itself
    * — neither left out as unchanged nor taken from anything the source remembers — because a child
    * may have been written under them without the sync seeing the reply (a create whose reply was
@@ -180,6 +187,12 @@ export interface CollectionCapabilities {
    * the record (see docs/sync.md, "Contact persons and times").
    */
   parentTime?: boolean;
+  /**
+   * For a `parentTime` collection: the source looks the parents' times up a page at a time
+   * ({@link ReadOptions.parentTimesOf}), so the syncer gives no {@link ReadOptions.parentTimes}
+   * map — which holds every settled parent at once, tens of thousands on a large organisation.
+   */
+  parentTimesByPage?: boolean;
   /**
    * Fields no two records of this collection may share (Books items: `name` and `sku`). On a
    * `changeFeed: 'scan'` collection, a create refused because another record holds one of them is

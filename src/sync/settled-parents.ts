@@ -1,6 +1,7 @@
 import type { StorageOp } from '../storage/storage.js';
 import { timeOf } from './conflict-policies.js';
 import type { RunContext } from './run-context.js';
+import { getInChunks } from './loaded-window.js';
 import { listPages } from './storage-scan.js';
 import { SyncKeys } from './sync-keys.js';
 import { readAfterSecond } from './whole-seconds.js';
@@ -37,12 +38,31 @@ export async function trustedParentTimes(ctx: RunContext, unit: string, relist: 
   const times = new Map<string, string>();
   for await (const page of listPages<SettledParent>(ctx.storage, ctx.keys.settled(unit))) {
     for (const { key, value: marker } of page) {
-      const at = timeOf(marker.time);
-      if (at === undefined || relist?.has(SyncKeys.idOf(key)) === true) continue;
-      if (marker.exact === true || readAfterSecond(at, marker.readAt)) times.set(SyncKeys.idOf(key), marker.time);
+      if (relist?.has(SyncKeys.idOf(key)) !== true && trusted(marker)) times.set(SyncKeys.idOf(key), marker.time);
     }
   }
   return times;
+}
+
+/**
+ * The same times for some parents only, looked up in storage (a page of a read at a time):
+ * {@link ReadOptions.parentTimesOf} for sources that take parents a page at a time.
+ */
+export async function trustedParentTimesOf(ctx: RunContext, unit: string, relist: ReadonlySet<string> | undefined, parentIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(parentIds)].filter((id) => relist?.has(id) !== true);
+  const markers = await getInChunks((keys) => ctx.storage.getMany<SettledParent>(keys), ids.map((id) => ctx.keys.settled(unit, id)));
+  const times = new Map<string, string>();
+  ids.forEach((id, i) => {
+    const marker = markers[i];
+    if (marker !== undefined && trusted(marker)) times.set(id, marker.time);
+  });
+  return times;
+}
+
+// A marker the read may rely on: exact (from a write reply), or read after its second was over.
+function trusted(marker: SettledParent): boolean {
+  const at = timeOf(marker.time);
+  return at !== undefined && (marker.exact === true || readAfterSecond(at, marker.readAt));
 }
 
 /** The op that marks a parent settled. */

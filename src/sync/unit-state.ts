@@ -6,7 +6,7 @@ import { type SideRead, readSide, fullReadDue } from './change-detection.js';
 import type { UnitConflicts } from './conflict-store.js';
 import { contentHash } from './content-hash.js';
 import type { UnitCursor } from './cursor-store.js';
-import { trustedParentTimes } from './settled-parents.js';
+import { trustedParentTimes, trustedParentTimesOf } from './settled-parents.js';
 import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
@@ -203,6 +203,8 @@ export interface StoredUnit {
    * (units whose finance records carry their parent's time).
    */
   readonly parentTimes: ReadonlyMap<string, string> | undefined;
+  /** The same, a page of parents at a time, for sources that say `parentTimesByPage` (then `parentTimes` is undefined). */
+  readonly parentTimesOf: ((parentIds: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined;
   /** Parents whose children the finance read lists afresh: an open create of a child under them (`ReadOptions.relistParents`). */
   readonly relistParents: ReadonlySet<string> | undefined;
   /** Records the reads leave out as equal to their base. */
@@ -288,6 +290,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       runStartedAt: ctx.startedAt,
       onPage: progress('finance'),
       ...(everything || stored.parentTimes === undefined ? {} : { parentTimes: stored.parentTimes }),
+      ...(everything || stored.parentTimesOf === undefined ? {} : { parentTimesOf: stored.parentTimesOf }),
       ...(stored.relistParents === undefined ? {} : { relistParents: stored.relistParents }),
       memo: ctx.memo,
     }),
@@ -329,11 +332,15 @@ export async function loadUnit(ctx: RunContext, unit: SyncUnit, reader: UnitRead
   // Only a run's read of changes gives parent times: a full scan or a mapping change reads every
   // child, and `syncOne` reads the records it needs.
   const relistParents = unit.parent ? openChildCreates(intents) : undefined;
-  const parentTimes = reader === readChanges && unit.parent && financeCaps.parentTime === true && !ctx.fullScan && !mappingChanged(cursor, converter) ? await trustedParentTimes(ctx, unit.module, relistParents) : undefined;
+  const timesDue = reader === readChanges && unit.parent && financeCaps.parentTime === true && !ctx.fullScan && !mappingChanged(cursor, converter);
+  // A source that takes parents a page at a time looks their times up per page: no map of every one.
+  const byPage = timesDue && financeCaps.parentTimesByPage === true;
+  const parentTimes = timesDue && !byPage ? await trustedParentTimes(ctx, unit.module, relistParents) : undefined;
+  const parentTimesOf = byPage ? (ids: readonly string[]) => trustedParentTimesOf(ctx, unit.module, relistParents, ids) : undefined;
   const stage = reader === readChanges && !ctx.dryRun ? new RecordStage(ctx.storage, ctx.keys, unit.module, ctx.recordsInMemory) : undefined;
   // A stage a killed run left behind.
   await stage?.clear();
-  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, relistParents, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined, stage };
+  const stored: StoredUnit = { converter, caps: { fsm: fsmCaps, finance: financeCaps }, links, bases, intents, conflicts, cursor, retries: { fsm: fsmRetries, finance: financeRetries }, parentTimes, parentTimesOf, relistParents, unchanged: new UnchangedRecords(), emails: unit.fsmCollection === 'contacts' ? new CompanyEmailIndex() : undefined, stage };
   const { fsm, finance } = await reader(ctx, unit, stored);
   await loadInPlay(ctx, unit, stored, { fsm, finance });
   await indexStage(ctx, unit, stage);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import { countLinkedRecords } from '../../src/sync/linked-records.js';
-import { one, runUntilQuiet, syncWorld, type SyncWorld } from './helpers.js';
+import { zohoFinanceSource } from '../../src/sync/index.js';
+import { delegatingSource, one, runUntilQuiet, syncWorld, type SyncWorld } from './helpers.js';
 
 /** A user's Storage that records which key prefixes are listed (a whole-prefix load shows up as a list). */
 class ListingStorage implements Storage {
@@ -100,5 +101,42 @@ describe('a run holds the state of the records it works on, not of the whole dat
     // Every other pair counts unchanged both ways (the edited one, towards Books too).
     expect(companies?.toFinance.unchanged).toBe((companies?.toFsm.unchanged ?? 0) + 1);
   });
-});
 
+  it('the daily read of contact persons looks the settled customers’ times up a page at a time, never all at once, and still reads no persons', async () => {
+    const storage = new ListingStorage();
+    const world = await settledWorld(storage);
+    // The daily full read is due: every customer is walked, each settled one left out by its time.
+    await world.clock.advance(25 * 60 * 60 * 1000);
+    storage.listed.length = 0;
+    const before = world.sandbox.calls.list().length;
+    const report = await world.syncer().run();
+    expect(report.failures).toEqual([]);
+    expect(storage.listed.filter((prefix) => prefix.includes('/settled/'))).toEqual([]);
+    const personsCalls = world.sandbox.calls.list().slice(before).filter((c) => c.path.includes('contactpersons'));
+    expect(personsCalls).toEqual([]);
+  });
+
+  it('a source that does not say parentTimesByPage still gets every settled customer’s time as a map', async () => {
+    const world = await settledWorld();
+    const inner = zohoFinanceSource(world.client);
+    const given: Array<{ map: number | undefined; lookup: boolean }> = [];
+    const finance = delegatingSource(inner, {
+      capabilities: (collection) => {
+        const caps = inner.capabilities(collection);
+        if (caps === undefined) return undefined;
+        const { parentTimesByPage: _byPage, ...rest } = caps;
+        return rest;
+      },
+      read: (collection, options) => {
+        if (collection === 'contact_persons') given.push({ map: options.parentTimes?.size, lookup: options.parentTimesOf !== undefined });
+        return inner.read(collection, options);
+      },
+    });
+    await world.clock.advance(25 * 60 * 60 * 1000);
+    const report = await world.syncer({ finance }).run();
+    expect(report.failures).toEqual([]);
+    expect(given).toHaveLength(1);
+    expect(given[0]?.lookup).toBe(false);
+    expect(given[0]?.map).toBeGreaterThan(0);
+  });
+});

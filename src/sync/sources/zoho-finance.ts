@@ -43,7 +43,7 @@ const CAPABILITIES: Readonly<Record<SyncCollection, CollectionCapabilities>> = {
   companies: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'contact_name' },
   contacts: { changeFeed: 'cursor', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['contact_name'], matchField: 'email' },
   // A person has no modified time of its own: the walk gives it its customer's.
-  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name', 'contact_id'], matchField: 'email', parentTime: true },
+  contact_persons: { changeFeed: 'cursor', tombstones: false, deactivate: false, delete: true, requiredOnCreate: ['first_name', 'contact_id'], matchField: 'email', parentTime: true, parentTimesByPage: true },
   // Items have no modified-since filter, nor a modified time in Zoho's published description: scan.
   items: { changeFeed: 'scan', tombstones: false, deactivate: true, delete: true, requiredOnCreate: ['name', 'rate'], matchField: 'name', uniqueFields: ['name', 'sku'] },
 };
@@ -111,7 +111,8 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
   // Business customers, individuals, or the persons of business customers, changed since the
   // cursor. Persons come from what a customer read already returned when it is as new as the row,
   // else from the customer's persons list; a customer whose time equals the one its persons were
-  // synced at (`read.parentTimes`) is left out and named unchanged: nothing of its persons moved.
+  // synced at (`read.parentTimesOf`, a page of customers at a time) is left out and named
+  // unchanged: nothing of its persons moved.
   async function* readCustomers(collection: 'companies' | 'contacts' | 'contact_persons', read: ReadOptions): AsyncGenerator<SourcePage> {
     const forPersons = collection === 'contact_persons';
     known.begin(read.runId, read.runStartedAt, read.memo);
@@ -130,7 +131,9 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     let waiting: WalkedCustomer[] = [];
     const personsOf = (parentId: string, people: readonly Data[], time: string | undefined) => people.map((p): SourceRecord => ({ id: String(p.contact_person_id), parentId, data: { ...p, contact_id: parentId }, ...(time ? { modifiedTime: time } : {}) }));
     const relist = (id: string) => read.relistParents?.has(id) === true;
-    const unchangedNow = (id: string, time: string | undefined) => time !== undefined && !relist(id) && read.parentTimes?.get(id) === time;
+    // The times the customers' persons were synced at: the read's map, or a page's looked up.
+    const timesOf = async (ids: readonly string[]): Promise<ReadonlyMap<string, string> | undefined> => (read.parentTimesOf ? read.parentTimesOf(ids) : read.parentTimes);
+    const unchangedAt = (times: ReadonlyMap<string, string> | undefined, id: string, time: string | undefined) => time !== undefined && !relist(id) && times?.get(id) === time;
     // A customer's persons as Books lists them; undefined when it was deleted since the walk met it.
     async function listedPersons(id: string): Promise<Data[] | undefined> {
       try {
@@ -152,6 +155,8 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
     async function takeWaiting(): Promise<void> {
       const page = waiting;
       waiting = [];
+      const times = await timesOf(page.map((c) => c.id));
+      const unchangedNow = (id: string, time: string | undefined) => unchangedAt(times, id, time);
       await known.load(page.map((c) => ({ id: c.id, at: c.at, unchanged: unchangedNow(c.id, c.time) })));
       for (const { id, time, at } of page) {
         if (unchangedNow(id, time)) {
@@ -188,13 +193,14 @@ export function zohoFinanceSource(client: IntegrationClient, options: ZohoFinanc
       // The customers the walk met are left out first: reading their persons back from the memo
       // only to drop them would cost a lookup each.
       for await (const written of known.writtenThisRun((id) => met.has(id))) {
+        const times = await timesOf(written.map((customer) => customer.id));
         for (const customer of written) {
           if (relist(customer.id)) {
             known.forget(customer.id);
             batch.push(...personsOf(customer.id, (await listedPersons(customer.id)) ?? [], customer.time));
             continue;
           }
-          if (read.parentTimes?.get(customer.id) === customer.time) {
+          if (times?.get(customer.id) === customer.time) {
             unchanged.push(customer.id);
             continue;
           }
