@@ -1,4 +1,4 @@
-import type { SourceMemo, SourceRecord, SyncCollection } from './record-source.js';
+import type { ReadOptions, SourceMemo, SourceRecord, SyncCollection } from './record-source.js';
 import type { SideSnapshot } from './base-store.js';
 import type { SideCursor } from './cursor-store.js';
 import type { GuardedSource, RefusedRecord } from './source-guard.js';
@@ -53,7 +53,7 @@ export async function readSide(
   source: GuardedSource,
   collection: SyncCollection,
   cursor: SideCursor,
-  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; parentTimesOf?: ((parentIds: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined; relistParents?: ReadonlySet<string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined; unstage?: ((ids: readonly string[]) => Promise<void>) | undefined },
+  options: { full: boolean; signal?: AbortSignal | undefined; onPage?: (count: number) => void; runId?: string | undefined; runStartedAt?: number | undefined; parentTimes?: ReadonlyMap<string, string> | undefined; parentTimesOf?: ReadOptions['parentTimesOf']; relistParents?: ReadonlySet<string> | undefined; keep?: ReadonlySet<string> | undefined; memo?: SourceMemo | undefined; sift?: Sift | undefined; seen?: ((records: readonly SourceRecord[]) => void) | undefined; stage?: ((records: readonly SourceRecord[], read: SideRead) => Promise<readonly SourceRecord[]>) | undefined; unstage?: ((ids: readonly string[]) => Promise<void>) | undefined },
 ): Promise<SideRead> {
   const feed = source.capabilities(collection)?.changeFeed ?? 'scan';
   const since = options.full || feed === 'scan' ? undefined : cursor.since;

@@ -10,7 +10,7 @@ import { trustedParentTimes, trustedParentTimesOf } from './settled-parents.js';
 import { type FieldPath, fieldPath, project } from './field-paths.js';
 import type { CreateIntent } from './intent-store.js';
 import type { LinkIndex } from './link-store.js';
-import type { CollectionCapabilities, RecordSource, SourceRecord, SyncCollection } from './record-source.js';
+import type { CollectionCapabilities, ReadOptions, RecordSource, SourceRecord, SyncCollection } from './record-source.js';
 import { commit, failed, type RunContext } from './run-context.js';
 import { listAll } from './storage-scan.js';
 import { keptFields } from './lean-records.js';
@@ -204,7 +204,7 @@ export interface StoredUnit {
    */
   readonly parentTimes: ReadonlyMap<string, string> | undefined;
   /** The same, a page of parents at a time, for sources that say `parentTimesByPage` (then `parentTimes` is undefined). */
-  readonly parentTimesOf: ((parentIds: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined;
+  readonly parentTimesOf: ReadOptions['parentTimesOf'];
   /** Parents whose children the finance read lists afresh: an open create of a child under them (`ReadOptions.relistParents`). */
   readonly relistParents: ReadonlySet<string> | undefined;
   /** Records the reads leave out as equal to their base. */
