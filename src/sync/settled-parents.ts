@@ -8,6 +8,7 @@ import { readAfterSecond } from './whole-seconds.js';
 import type { RecordStage } from './record-stage.js';
 import type { SourceRecord } from './record-source.js';
 import type { UnitState } from './unit-state.js';
+import type { PackedTextMap } from './packed-text-map.js';
 
 /**
  * A parent (a Books customer) all of whose children (its contact persons) a unit run has synced
@@ -70,6 +71,9 @@ export function settledOps(ctx: RunContext, unit: string, parentId: string, mark
   return [{ type: 'put', key: ctx.keys.settled(unit, parentId), value: marker }];
 }
 
+/** Markers of parents settled with no child to visit, written this many at a time. */
+const CHILDLESS_BATCH = 500;
+
 /**
  * Tracks, during one unit run, which parents listed in the read have had every child synced:
  * each becomes a {@link SettledParent} as its last child is done. A parent one of whose linked
@@ -88,7 +92,7 @@ export class ParentVisits {
   readonly #time = new Map<string, string>();
   readonly #parentOf = new Map<string, string>();
   readonly #exact: ReadonlyMap<string, string>;
-  readonly #sifted: ReadonlyMap<string, string>;
+  readonly #sifted: PackedTextMap;
   // Parents a linked child of which is missing from their listing: left for the delete pass.
   readonly #blocked: ReadonlyMap<string, unknown>;
   readonly #stage: RecordStage | undefined;
@@ -111,10 +115,23 @@ export class ParentVisits {
       this.#left.set(parentId, (this.#left.get(parentId) ?? 0) + 1);
       this.#parentOf.set(record.id, parentId);
     }
-    // A parent with no child left to visit is settled as it is: a write reply showed it with no
-    // child, or each of its children was left out as unchanged.
-    for (const parentId of this.#exact.keys()) this.#settleIfDone(parentId);
-    for (const parentId of this.#sifted.keys()) if (!this.#exact.has(parentId)) this.#settleIfDone(parentId);
+  }
+
+  /**
+   * Settles, as they are, the parents with no child left to visit: a write reply showed them with
+   * no child, or each of their children was left out as unchanged. Their markers go to `write` a
+   * batch at a time, before the passes: a daily full read leaves out the persons of tens of
+   * thousands of customers, and their markers are never all held at once.
+   */
+  async settleChildless(write: (ops: StorageOp[]) => Promise<void>): Promise<void> {
+    for (const parentId of this.#exact.keys()) await this.#settleChildless(parentId, write);
+    for (const parentId of this.#sifted.keys()) if (!this.#exact.has(parentId)) await this.#settleChildless(parentId, write);
+    if (this.#ready.length > 0) await write(this.take());
+  }
+
+  async #settleChildless(parentId: string, write: (ops: StorageOp[]) => Promise<void>): Promise<void> {
+    this.#settleIfDone(parentId);
+    if (this.#ready.length >= CHILDLESS_BATCH) await write(this.take());
   }
 
   /** The tracker of a unit run, or `undefined` when its parents are not to be settled. */

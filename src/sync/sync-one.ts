@@ -14,6 +14,7 @@ import type { SyncEntity, SyncUnit } from './sync-units.js';
 import { findCreated, keyOf, pairOrCreate, settleIntent, take, unlinkedByKey } from './unlinked-records.js';
 import { hasCompany, loadUnit, ofUnitKind, type UnitState } from './unit-state.js';
 import { IdHashSet } from './id-hash-set.js';
+import { PackedTextMap } from './packed-text-map.js';
 
 // Contact persons live under the customers of the companies unit.
 const PARENT_UNIT = 'companies';
@@ -40,7 +41,7 @@ export interface SyncOneOutcome {
 }
 
 function emptyRead(): SideRead {
-  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new IdHashSet(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new Map() };
+  return { records: new Map(), complete: false, deleted: new Set(), cursor: undefined, full: false, refused: [], refusedIds: new Set(), unchangedParents: new IdHashSet(), exactParents: new Map(), unchanged: new IdHashSet(), siftedParents: new PackedTextMap() };
 }
 
 function companyIdOf(record: SourceRecord): string | undefined {

@@ -42,6 +42,7 @@ export async function runUnit(ctx: RunContext, unit: SyncUnit, options: RunUnitO
   const state = await loadUnit(ctx, unit);
   const visits = ParentVisits.of(ctx, state);
   try {
+    await visits?.settleChildless((ops) => commit(ctx, ops));
     return await syncUnit(ctx, state, visits, options);
   } finally {
     // Refusals held back for a delete pass the run did not reach are reported (best effort, as below).

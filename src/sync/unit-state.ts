@@ -421,12 +421,16 @@ async function parentedLinks(ctx: RunContext, unit: SyncUnit): Promise<LinkIndex
  */
 async function childrenMissing(ctx: RunContext, unit: SyncUnit, links: LinkIndex, finance: SideRead, stage: RecordStage | undefined): Promise<Map<string, string[]>> {
   const missing = new Map<string, string[]>();
-  // Looked up, not copied: a first run stages the persons of tens of thousands of customers.
-  const read = new Set(listedParents(finance));
+  // Looked up, not copied: a first run stages the persons of tens of thousands of customers, and
+  // a daily full read leaves out as many customers' persons as unchanged.
+  const held = new Set<string>();
+  for (const record of finance.records.values()) if (record.parentId !== undefined) held.add(record.parentId);
   const staged = stage?.parents;
-  const listed = { has: (id: string) => read.has(id) || staged?.has(id) === true, *[Symbol.iterator]() {
-    yield* read;
-    for (const id of staged?.keys() ?? []) if (!read.has(id)) yield id;
+  const listed = { has: (id: string) => held.has(id) || finance.siftedParents.has(id) || finance.exactParents.has(id) || staged?.has(id) === true, *[Symbol.iterator]() {
+    yield* held;
+    for (const id of finance.siftedParents.keys()) if (!held.has(id)) yield id;
+    for (const id of finance.exactParents.keys()) if (!held.has(id) && !finance.siftedParents.has(id)) yield id;
+    for (const id of staged?.keys() ?? []) if (!held.has(id) && !finance.siftedParents.has(id) && !finance.exactParents.has(id)) yield id;
   } };
   const add = (parentId: string, financeId: string) => {
     const ids = missing.get(parentId);
@@ -501,13 +505,6 @@ async function indexStage(ctx: RunContext, unit: SyncUnit, stage: RecordStage | 
 export function recordKeyOf(ctx: RunContext, unit: SyncUnit, side: SyncSide, record: SourceRecord): { key: string | undefined; parentId: string | undefined } {
   const parentId = !unit.parent ? undefined : side === 'fsm' ? parentOf(ctx, record.data) : record.parentId;
   return { key: matchKeyOf(ctx, unit, side, record.data, parentId), parentId };
-}
-
-/** The parents a read of children listed (or gave from a write reply). */
-function* listedParents(read: SideRead): Generator<string> {
-  for (const record of read.records.values()) if (record.parentId !== undefined) yield record.parentId;
-  yield* read.siftedParents.keys();
-  yield* read.exactParents.keys();
 }
 
 // The FSM ids of the linked pairs the run may merge: a window holds just those; a complete index
