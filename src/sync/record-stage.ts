@@ -20,6 +20,36 @@ interface StagedValue {
   s?: true;
 }
 
+/**
+ * A record read back from a stage, with its number there, so a pass can take it. Private: a copy
+ * of the record is not taken for it. Not a WeakMap beside the stage: its table would keep the size
+ * of every record read back through the unit (a first run reads back tens of thousands).
+ */
+class StagedRecord implements SourceRecord {
+  declare modifiedTime?: string;
+  declare parentId?: string;
+  declare partial?: boolean;
+  id: string;
+  data: Data;
+  readonly #stage: RecordStage;
+  readonly #seq: number;
+
+  constructor(stage: RecordStage, seq: number, value: StagedValue) {
+    this.id = value.id;
+    this.data = value.d;
+    if (value.t !== undefined) this.modifiedTime = value.t;
+    if (value.p !== undefined) this.parentId = value.p;
+    if (value.s === true) this.partial = true;
+    this.#stage = stage;
+    this.#seq = seq;
+  }
+
+  /** The record's number in `stage`, when it was read back from that stage. */
+  static seqIn(stage: RecordStage, record: SourceRecord): number | undefined {
+    return record instanceof StagedRecord && record.#stage === stage ? record.#seq : undefined;
+  }
+}
+
 /** A page of staged records read back. */
 const PAGE = 500;
 
@@ -49,8 +79,6 @@ export class RecordStage {
   readonly #whole = new Map<StagePart, number>();
   readonly #count = new Map<StagePart, number>();
   readonly #ids = new Map<StagePart, IdHashSet>();
-  // The number of each record read back, so a pass can take it.
-  readonly #seqOf = new WeakMap<SourceRecord, number>();
   #seq = 0;
   /** Per parent of the staged finance records (contact persons): how many wait, and the second they were read at. */
   readonly parents = new StagedParentCounts();
@@ -159,7 +187,7 @@ export class RecordStage {
       const ops: StorageOp[] = [];
       records.forEach((record, i) => {
         const key = keys[i];
-        if (key !== undefined) this.#file(ops, part, key, this.#seqOf.get(record) as number);
+        if (key !== undefined) this.#file(ops, part, key, StagedRecord.seqIn(this, record) as number);
       });
       await this.#write(ops);
     }
@@ -199,7 +227,7 @@ export class RecordStage {
   async take(part: StagePart, taken: ReadonlyArray<{ record: SourceRecord; key: string | undefined }>): Promise<void> {
     const ops: StorageOp[] = [];
     for (const { record, key } of taken) {
-      const seq = this.#seqOf.get(record);
+      const seq = StagedRecord.seqIn(this, record);
       if (seq === undefined) continue;
       ops.push({ type: 'delete', key: this.#recordKey(part, seq) }, { type: 'delete', key: this.#idKey(part, record.id) });
       if (key !== undefined) ops.push({ type: 'delete', key: this.#indexKey(part, key, seq) });
@@ -209,7 +237,7 @@ export class RecordStage {
 
   /** Whether a record was read back from the stage (and not from a read held whole). */
   holds(record: SourceRecord): boolean {
-    return this.#seqOf.has(record);
+    return StagedRecord.seqIn(this, record) !== undefined;
   }
 
   /** Removes every staged record of the unit (its own, or those a killed run left). */
@@ -220,9 +248,7 @@ export class RecordStage {
   }
 
   #record(value: StagedValue, seq: number): SourceRecord {
-    const record: SourceRecord = { id: value.id, data: value.d, ...(value.t === undefined ? {} : { modifiedTime: value.t }), ...(value.p === undefined ? {} : { parentId: value.p }), ...(value.s === true ? { partial: true } : {}) };
-    this.#seqOf.set(record, seq);
-    return record;
+    return new StagedRecord(this, seq, value);
   }
 
   // Files a staged record under a match key: the index entry, and the key's hash.
