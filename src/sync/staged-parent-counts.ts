@@ -1,4 +1,5 @@
 import { timeOf } from './conflict-policies.js';
+import { PackedNumberMap } from './packed-number-map.js';
 
 // A count and a second packed in one number: count × 2^32 + whole epoch seconds (0: unknown).
 const SECONDS = 2 ** 32;
@@ -14,10 +15,11 @@ function secondOf(time: string | undefined): number {
  * the second they were read at (their customer's time), when they all agree. One number a
  * customer, not an object and a time string: a first run stages the persons of tens of thousands.
  * The time's text is not kept: the caller compares seconds and takes the text from a record it
- * holds (two texts of one second name the same time: Zoho's times have whole seconds).
+ * holds (two texts of one second name the same time: Zoho's times have whole seconds). Held
+ * outside the heap ({@link PackedNumberMap}).
  */
 export class StagedParentCounts {
-  readonly #packed = new Map<string, number>();
+  readonly #packed = new PackedNumberMap();
 
   /** A staged child of `parentId`, read at `time`. */
   add(parentId: string, time: string | undefined): void {
@@ -64,7 +66,7 @@ export class StagedParentCounts {
   }
 
   /** The parents with staged children. */
-  keys(): IterableIterator<string> {
+  keys(): Generator<string> {
     return this.#packed.keys();
   }
 }

@@ -1,5 +1,6 @@
 import { timeOf } from '../conflict-policies.js';
 import type { SourceMemo } from '../record-source.js';
+import { PackedTextMap } from '../packed-text-map.js';
 import { readAfterSecond } from '../whole-seconds.js';
 
 type Data = Record<string, unknown>;
@@ -86,8 +87,8 @@ function trustedLater(known: Pick<Known, 'at' | 'readAt' | 'exact'>): boolean {
  */
 export class KnownPersons {
   readonly #byCustomer = new Map<string, Known>();
-  /** Customers written in the current run whose reply is still the newest known of them, with its time: in memory or in the memo. */
-  readonly #written = new Map<string, string>();
+  /** Customers written in the current run whose reply is still the newest known of them, with its time: in memory or in the memo. Outside the heap: a first run writes tens of thousands. */
+  readonly #written = new PackedTextMap();
   #runId: string | undefined;
   #runStartedAt: number | undefined;
   #memo: SourceMemo | undefined;
