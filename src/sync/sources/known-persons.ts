@@ -191,43 +191,49 @@ export class KnownPersons {
   /**
    * The customers written in the current run whose reply is still the newest known of them (a
    * person written since forgets it), with their persons and time: exact at that time. Given a
-   * page at a time: those in memory first, then those read back from the memo, so a first run
-   * that wrote tens of thousands of customers never holds all their persons at once. Those `skip`
+   * page at a time, those in memory and those read back from the memo (200 at a time) as they come,
+   * so a first run that wrote tens of thousands of customers never holds all their persons, nor
+   * all their ids, at once. Those `skip`
    * names (the walk met them already) are left out before anything of them is looked up.
    */
   async *writtenThisRun(skip: (id: string) => boolean = () => false): AsyncGenerator<WrittenCustomer[]> {
     if (this.#runId === undefined) return;
-    const stored: string[] = [];
     let page: WrittenCustomer[] = [];
+    // Those only in the memo, read back a page at a time as they come: never every id at once.
+    let stored: string[] = [];
     for (const id of this.#written.keys()) {
       if (skip(id)) continue;
       const known = this.#byCustomer.get(id);
-      if (known === undefined) {
-        stored.push(id);
-        continue;
-      }
-      page.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
+      if (known !== undefined) page.push({ id, time: known.time, at: known.at, persons: parsePersons(known.json) });
+      else if (this.#memo !== undefined) stored.push(id);
       if (page.length >= PAGE) {
         yield page;
         page = [];
       }
+      if (stored.length >= PAGE) {
+        const found = await this.#writtenInMemo(stored);
+        stored = [];
+        if (found.length > 0) yield found;
+      }
     }
     if (page.length > 0) yield page;
+    const found = stored.length > 0 ? await this.#writtenInMemo(stored) : [];
+    if (found.length > 0) yield found;
+  }
+
+  // The customers of `ids` the memo holds whose reply is still the newest known (a later write or
+  // read would have replaced it; a customer forgotten meanwhile is no longer written).
+  async #writtenInMemo(ids: readonly string[]): Promise<WrittenCustomer[]> {
     const memo = this.#memo;
-    if (memo === undefined) return;
-    for (let at = 0; at < stored.length; at += PAGE) {
-      const ids = stored.slice(at, at + PAGE);
-      const values = await memo.getMany(ids.map(memoKey));
-      const found: WrittenCustomer[] = [];
-      ids.forEach((id, i) => {
-        const value = values[i] === undefined ? undefined : storedPersons(values[i]);
-        const time = value === undefined ? undefined : timeOf(value.time);
-        // Its reply is still the newest known (a later write or read would have replaced it; a
-        // customer forgotten while earlier pages were taken is no longer written).
-        if (value !== undefined && time !== undefined && value.time === this.#written.get(id)) found.push({ id, time: value.time, at: time, persons: value.persons });
-      });
-      if (found.length > 0) yield found;
-    }
+    if (memo === undefined) return [];
+    const values = await memo.getMany(ids.map(memoKey));
+    const found: WrittenCustomer[] = [];
+    ids.forEach((id, i) => {
+      const value = values[i] === undefined ? undefined : storedPersons(values[i]);
+      const time = value === undefined ? undefined : timeOf(value.time);
+      if (value !== undefined && time !== undefined && value.time === this.#written.get(id)) found.push({ id, time: value.time, at: time, persons: value.persons });
+    });
+    return found;
   }
 
   /** Forgets a customer (deleted, or one of its persons written: its time may not show it within the second), in the memo too. */
