@@ -193,8 +193,8 @@ export class KnownPersons {
    * person written since forgets it), with their persons and time: exact at that time. Given a
    * page at a time, those in memory and those read back from the memo (200 at a time) as they come,
    * so a first run that wrote tens of thousands of customers never holds all their persons, nor
-   * all their ids, at once. Those `skip`
-   * names (the walk met them already) are left out before anything of them is looked up.
+   * all their ids, at once. Those `skip` names (the walk met them already) are left out before
+   * anything of them is looked up.
    */
   async *writtenThisRun(skip: (id: string) => boolean = () => false): AsyncGenerator<WrittenCustomer[]> {
     if (this.#runId === undefined) return;
