@@ -11,6 +11,13 @@ const DELETED = -1;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+// A lone surrogate: UTF-8 cannot carry it (the encoder writes U+FFFD), so such a string is kept aside.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Whether UTF-8 carries `text` exactly (no lone surrogate). */
+export function packable(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
 
 /**
  * String keys, each with room for a value, held as UTF-8 bytes in one growing buffer outside the
@@ -22,9 +29,12 @@ const decoder = new TextDecoder();
  *
  * Keys are iterated in the order they were first set, except that a key set again after a delete,
  * or whose value outgrew the room of its first one, moves to the end. A deleted or replaced
- * entry's bytes stay until the table is emptied ({@link PackedKeyTable.clear}).
+ * entry's bytes stay until the table is emptied ({@link PackedKeyTable.clear}). A key or value
+ * with a lone surrogate (which UTF-8 cannot carry) is kept in a `Map` beside, and such keys come last.
  */
-export abstract class PackedKeyTable {
+export abstract class PackedKeyTable<V> {
+  // Entries UTF-8 cannot carry exactly: never in the byte log at the same time as there.
+  readonly #aside = new Map<string, V>();
   #bytes = new Uint8Array(INITIAL_BYTES);
   #view = new DataView(this.#bytes.buffer);
   #used = 0;
@@ -39,16 +49,22 @@ export abstract class PackedKeyTable {
 
   /** How many keys the table holds. */
   get size(): number {
-    return this.#size;
+    return this.#size + this.#aside.size;
   }
 
   /** Whether `key` is held. */
   has(key: string): boolean {
-    return this.#find(key, hash53(key)) >= 0;
+    if (this.#aside.has(key)) return true;
+    return packable(key) && this.#find(key, hash53(key)) >= 0;
   }
 
   /** Removes `key`; whether it was held. */
   delete(key: string): boolean {
+    if (this.#aside.delete(key)) return true;
+    return packable(key) && this.#deletePacked(key);
+  }
+
+  #deletePacked(key: string): boolean {
     const slot = this.#find(key, hash53(key));
     if (slot < 0) return false;
     this.#slots[slot] = DELETED;
@@ -58,6 +74,7 @@ export abstract class PackedKeyTable {
 
   /** Removes every key, and the bytes they took. */
   clear(): void {
+    this.#aside.clear();
     this.#bytes = new Uint8Array(INITIAL_BYTES);
     this.#view = new DataView(this.#bytes.buffer);
     this.#used = 0;
@@ -75,19 +92,34 @@ export abstract class PackedKeyTable {
       const slot = this.#find(key, hash53(key));
       if (slot >= 0 && this.#entryAt(slot) === entry) yield key;
     }
+    yield* this.#aside.keys();
   }
 
-  /** The entry of `key` (an offset for {@link PackedKeyTable.valueBytes}), or -1. */
+  /** The value of `key` when it is kept aside (a lone surrogate in it or in its value). */
+  protected asideValue(key: string): { value: V } | undefined {
+    return this.#aside.has(key) ? { value: this.#aside.get(key) as V } : undefined;
+  }
+
+  /** Keeps `key` and `value` aside, out of the byte log. */
+  protected setAside(key: string, value: V): void {
+    if (packable(key)) this.#deletePacked(key);
+    this.#aside.set(key, value);
+  }
+
+  /** The entry of `key` (an offset for {@link PackedKeyTable.valueBytes}), or -1 (kept aside included). */
   protected entryOf(key: string): number {
+    if (!packable(key)) return -1;
     const slot = this.#find(key, hash53(key));
     return slot < 0 ? -1 : this.#entryAt(slot);
   }
 
   /**
-   * The entry `key` gets for a value of `room` bytes: its own when the room fits, else a new one
-   * (the key added, or moved to the end). Its value bytes are left as they were: the caller writes them.
+   * The entry `key` (packable) gets for a value of `room` bytes: its own when the room fits, else a
+   * new one (the key added, or moved to the end; out of the entries kept aside). Its value bytes
+   * are left as they were: the caller writes them.
    */
   protected entryFor(key: string, room: number): number {
+    this.#aside.delete(key);
     const hash = hash53(key);
     const slot = this.#find(key, hash);
     if (slot >= 0) {

@@ -1,4 +1,4 @@
-import { PackedKeyTable } from './packed-key-table.js';
+import { PackedKeyTable, packable } from './packed-key-table.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -8,15 +8,20 @@ const decoder = new TextDecoder();
  * the parents a read left children of out as unchanged, with their time, and the customers a run
  * wrote, with theirs. A value is rewritten in place while it fits the room of the key's first one.
  */
-export class PackedTextMap extends PackedKeyTable {
+export class PackedTextMap extends PackedKeyTable<string> {
   /** The value of `key`, or `undefined`. */
   get(key: string): string | undefined {
     const entry = this.entryOf(key);
-    return entry < 0 ? undefined : decoder.decode(this.valueBytes(entry).subarray(0, this.valueLength(entry)));
+    if (entry < 0) return this.asideValue(key)?.value;
+    return decoder.decode(this.valueBytes(entry).subarray(0, this.valueLength(entry)));
   }
 
   /** Sets `key` to `value`. */
   set(key: string, value: string): this {
+    if (!packable(key) || !packable(value)) {
+      this.setAside(key, value);
+      return this;
+    }
     const bytes = encoder.encode(value);
     const entry = this.entryFor(key, bytes.length);
     this.valueBytes(entry).set(bytes);
