@@ -54,14 +54,12 @@ export abstract class PackedKeyTable<V> {
 
   /** Whether `key` is held. */
   has(key: string): boolean {
-    if (this.#aside.has(key)) return true;
-    return packable(key) && this.#find(key, hash53(key)) >= 0;
+    return this.#aside.has(key) || this.#find(key, hash53(key)) >= 0;
   }
 
   /** Removes `key`; whether it was held. */
   delete(key: string): boolean {
-    if (this.#aside.delete(key)) return true;
-    return packable(key) && this.#deletePacked(key);
+    return this.#aside.delete(key) || this.#deletePacked(key);
   }
 
   #deletePacked(key: string): boolean {
@@ -102,13 +100,12 @@ export abstract class PackedKeyTable<V> {
 
   /** Keeps `key` and `value` aside, out of the byte log. */
   protected setAside(key: string, value: V): void {
-    if (packable(key)) this.#deletePacked(key);
+    this.#deletePacked(key);
     this.#aside.set(key, value);
   }
 
   /** The entry of `key` (an offset for {@link PackedKeyTable.valueBytes}), or -1 (kept aside included). */
   protected entryOf(key: string): number {
-    if (!packable(key)) return -1;
     const slot = this.#find(key, hash53(key));
     return slot < 0 ? -1 : this.#entryAt(slot);
   }
@@ -189,7 +186,8 @@ export abstract class PackedKeyTable<V> {
     return decoder.decode(this.#bytes.subarray(entry + HEADER, entry + HEADER + this.#view.getUint32(entry)));
   }
 
-  // The slot of `key` (whose hash is `hash`), or -1.
+  // The slot of `key` (whose hash is `hash`), or -1. A key with a lone surrogate is never in the
+  // byte log, though its bytes (U+FFFD) may equal a key's there: checked only then, not per lookup.
   #find(key: string, hash: number): number {
     const slots = this.#slots;
     const mask = slots.length - 1;
@@ -202,7 +200,7 @@ export abstract class PackedKeyTable<V> {
         this.#encodeProbe(key);
         encoded = true;
       }
-      if (this.#keyEquals(stored - 1)) return i;
+      if (this.#keyEquals(stored - 1)) return packable(key) ? i : -1;
     }
   }
 
