@@ -23,7 +23,7 @@ import { createFetchTransport, IntegrationClient, ManualClock, MemoryStorage } f
 import { FieldMapper } from '../src/mapping/index.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import { BidirectionalSyncer, type SyncReport, zohoFinanceSource, zohoFsmSource } from '../src/sync/index.js';
-import { timeOf } from '../src/sync/conflict-policies.js';
+import { timeOf } from '../src/sync/merge/conflict-policies.js';
 import type { ZohoPlan } from '../src/transport/plan-limits.js';
 import {
   appOf, compareToBound, customersSince, editNeeds, firstSyncNeeds, lowerBound, noChangeNeeds, PAGE_SIZE, pairingOf, timeFloorMs, totalCalls,

@@ -2,7 +2,7 @@ import type { IntegrationClient } from '../client/integration-client.js';
 import type { Clock } from '../clock.js';
 import type { FieldMapper } from '../mapping/field-mapper.js';
 import type { Storage } from '../storage/storage.js';
-import type { SyncEntity } from '../sync/sync-units.js';
+import type { SyncEntity } from '../sync/run/sync-units.js';
 import type { TaxSync } from '../tax/tax-sync.js';
 import type { TotalsResult } from '../tax/totals.js';
 import type { PlannedLine, PricingOptions } from './invoice-draft.js';

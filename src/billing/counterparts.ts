@@ -4,7 +4,7 @@ import { ApiError } from '../errors/api-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { FieldMapper } from '../mapping/field-mapper.js';
 import { createMapResolver } from '../mapping/references.js';
-import type { SyncEntity } from '../sync/sync-units.js';
+import type { SyncEntity } from '../sync/run/sync-units.js';
 import type { BillingSyncer, CreatedCounterpart } from './billing-types.js';
 import type { ResolvedItem } from './invoice-draft.js';
 import type { BillableLine, BillableWorkOrder } from './work-order.js';

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Storage } from '../storage/storage.js';
-import { countLinkedRecords } from '../sync/linked-records.js';
-import { twoWaySyncState } from '../sync/two-way-state.js';
+import { countLinkedRecords } from '../sync/state/linked-records.js';
+import { twoWaySyncState } from '../sync/state/two-way-state.js';
 
 /**
  * Keys older versions read instead of the syncer's real state, still honoured so nothing a user

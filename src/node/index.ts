@@ -5,6 +5,7 @@ export {
   serveSandbox,
   sandboxServerFetch,
   SANDBOX_HOST_HEADER,
+  SANDBOX_CONNECTION_PATH,
   type ServeSandboxOptions,
   type SandboxServer,
 } from './serve-sandbox.js';

@@ -17,7 +17,17 @@ export interface ServeSandboxOptions {
    * `GET http://127.0.0.1:4010/books/v3/organizations` goes to `www.zohoapis.com`. Default: `'us'`.
    */
   defaultRegion?: Region;
+  /**
+   * What `GET <url>/__sandbox/connection` answers (JSON), read at each request: the connection
+   * details a tool needs to talk to this sandbox (the CLI's `init --sandbox <url>` reads them).
+   * Absent: that path is not served (HTTP 404). The sandbox's credentials are its own, not Zoho's,
+   * but the server only listens on 127.0.0.1 unless `host` says otherwise.
+   */
+  connection?: () => unknown;
 }
+
+/** The path at which {@link ServeSandboxOptions.connection} is served. */
+export const SANDBOX_CONNECTION_PATH = '/__sandbox/connection';
 
 /** A running sandbox server. */
 export interface SandboxServer {
@@ -54,7 +64,14 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> |
   return chunks.length === 0 ? undefined : new Uint8Array(Buffer.concat(chunks));
 }
 
-async function answer(sandbox: Sandbox, defaultRegion: Region, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(sandbox: Sandbox, defaultRegion: Region, req: IncomingMessage, res: ServerResponse, connection: (() => unknown) | undefined): Promise<void> {
+  if (connection && req.method === 'GET' && (req.url ?? '').split('?')[0] === SANDBOX_CONNECTION_PATH) {
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('cache-control', 'no-store');
+    res.end(JSON.stringify(connection()));
+    return;
+  }
   const controller = new AbortController();
   res.on('close', () => {
     if (!res.writableEnded) controller.abort(new Error('client closed the connection'));
@@ -96,7 +113,7 @@ export function serveSandbox(sandbox: Sandbox, options: ServeSandboxOptions = {}
   const defaultRegion = options.defaultRegion ?? 'us';
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    answer(sandbox, defaultRegion, req, res).catch(() => {
+    answer(sandbox, defaultRegion, req, res, options.connection).catch(() => {
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { SyncLeaseError } from '../errors/sync-lease-error.js';
 import { TaxError } from '../errors/tax-error.js';
 import type { Storage } from '../storage/storage.js';
-import { RunLease } from '../sync/run-lease.js';
+import { RunLease } from '../storage/run-lease.js';
 
 /** Which tax operation wants the lease (it names itself in the refusal). */
 export type TaxOperation = 'push' | 'pull';

@@ -3,7 +3,7 @@ import { SwitchRefusedError, type SwitchRefusalCode } from '../../src/errors/swi
 import { ValidationError } from '../../src/errors/validation-error.js';
 import type { SwitchOptions, SwitchTarget } from '../../src/eligibility/org-selector.js';
 import type { Storage } from '../../src/storage/storage.js';
-import { enableTwoWaySync } from '../../src/sync/two-way-state.js';
+import { enableTwoWaySync } from '../../src/sync/state/two-way-state.js';
 import { orgIdOf, rejection, setup } from './selector-setup.js';
 
 const HOUR = 3_600_000;

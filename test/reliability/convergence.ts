@@ -8,7 +8,7 @@ import { EncryptedStorage } from '../../src/storage/encrypted-storage.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
 import type { ConflictPolicy, DeletePolicy, DuplicatePolicy, FailedRecord, SyncConflict, SyncReport } from '../../src/sync/index.js';
-import { fieldPath, readPath } from '../../src/sync/field-paths.js';
+import { fieldPath, readPath } from '../../src/sync/merge/field-paths.js';
 import { type SyncWorld, syncWorld } from '../sync/helpers.js';
 import { type KillPoint, KillServer } from './kill-child.js';
 

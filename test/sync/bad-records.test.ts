@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZohoIdSchema } from '../../src/schemas/ids.js';
 import type { DeletePolicy, RecordSource, SourcePage, SyncCollection, SyncReport, WriteResult } from '../../src/sync/index.js';
 import { zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
-import { decodeKeySegment, SyncKeys } from '../../src/sync/sync-keys.js';
+import { decodeKeySegment, SyncKeys } from '../../src/sync/state/sync-keys.js';
 import { customers, type SyncWorld, syncWorld } from './helpers.js';
 
 // A bad record from a source — an id that cannot be a storage key, no record at all, a value that

@@ -7,7 +7,7 @@ import { FieldMapper } from '../../src/mapping/index.js';
 import { ManualClock } from '../../src/manual-clock.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { timeOf } from '../../src/sync/conflict-policies.js';
+import { timeOf } from '../../src/sync/merge/conflict-policies.js';
 import { BidirectionalSyncer, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
 import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 

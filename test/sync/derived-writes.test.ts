@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withDerivedWrites } from '../../src/sync/derived-writes.js';
-import { fieldPath, readPath } from '../../src/sync/field-paths.js';
-import type { PairWrites } from '../../src/sync/pair-writes.js';
-import type { MergeEntry } from '../../src/sync/three-way-merge.js';
+import { withDerivedWrites } from '../../src/sync/run/derived-writes.js';
+import { fieldPath, readPath } from '../../src/sync/merge/field-paths.js';
+import type { PairWrites } from '../../src/sync/run/pair-writes.js';
+import type { MergeEntry } from '../../src/sync/merge/three-way-merge.js';
 
 type Direction = 'both' | 'to_finance' | 'to_fsm';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDS_PER_TURN } from '../../src/sync/event-loop-turns.js';
+import { RECORDS_PER_TURN } from '../../src/sync/run/event-loop-turns.js';
 import { syncWorld } from './helpers.js';
 
 describe('a long pass lets the event loop turn', () => {

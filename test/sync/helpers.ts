@@ -6,7 +6,7 @@ import { createSandbox, type FaultOptions, type FinanceOrgInit, type LimitOption
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
-import type { BaseSnapshot } from '../../src/sync/base-store.js';
+import type { BaseSnapshot } from '../../src/sync/state/base-store.js';
 import { BidirectionalSyncer, type BidirectionalSyncerOptions, type RecordSource, zohoFinanceSource, zohoFsmSource } from '../../src/sync/index.js';
 import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 

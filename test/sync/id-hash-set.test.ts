@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdHashSet } from '../../src/sync/id-hash-set.js';
+import { IdHashSet } from '../../src/sync/collections/id-hash-set.js';
 import { expectSetModel } from '../util/set-model.js';
 
 // The ids a read saw are held as hashes: adds, deletes and lookups must answer as a Set of the ids does.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TwoWaySyncError } from '../../src/errors/two-way-sync-error.js';
 import type { StorageOp } from '../../src/storage/storage.js';
-import { importFromFinance, type ImportFromFinanceOptions } from '../../src/sync/finance-import.js';
-import { countLinkedRecords } from '../../src/sync/linked-records.js';
-import { enableTwoWaySync, twoWaySyncState } from '../../src/sync/two-way-state.js';
+import { importFromFinance, type ImportFromFinanceOptions } from '../../src/sync/run/finance-import.js';
+import { countLinkedRecords } from '../../src/sync/state/linked-records.js';
+import { enableTwoWaySync, twoWaySyncState } from '../../src/sync/state/two-way-state.js';
 import { repeated, twoWayWorld } from './two-way-world.js';
 import { rejection } from '../helpers/rejection.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FieldMapper } from '../../src/mapping/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { keptFields, leanRecord } from '../../src/sync/lean-records.js';
-import type { CollectionCapabilities, SourceRecord } from '../../src/sync/record-source.js';
+import { keptFields, leanRecord } from '../../src/sync/merge/lean-records.js';
+import type { CollectionCapabilities, SourceRecord } from '../../src/sync/sources/record-source.js';
 
 // The records a unit reads are reduced to the fields it syncs by as they arrive: converting,
 // matching and hashing a reduced record must give what the whole record gives.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
-import { NotLoadedError } from '../../src/sync/loaded-window.js';
-import { LinkStore } from '../../src/sync/link-store.js';
-import { SyncKeys } from '../../src/sync/sync-keys.js';
+import { NotLoadedError } from '../../src/sync/state/loaded-window.js';
+import { LinkStore } from '../../src/sync/state/link-store.js';
+import { SyncKeys } from '../../src/sync/state/sync-keys.js';
 
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 

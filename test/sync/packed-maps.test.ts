@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PackedNumberMap } from '../../src/sync/packed-number-map.js';
-import { PackedTextMap } from '../../src/sync/packed-text-map.js';
+import { PackedNumberMap } from '../../src/sync/collections/packed-number-map.js';
+import { PackedTextMap } from '../../src/sync/collections/packed-text-map.js';
 
 type Op<V> = { kind: 'set'; key: string; value: V } | { kind: 'delete'; key: string } | { kind: 'clear' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { SourceMemo, SyncReport } from '../../src/sync/index.js';
 import { KnownPersons, type WrittenCustomer } from '../../src/sync/sources/known-persons.js';
-import { SyncKeys } from '../../src/sync/sync-keys.js';
+import { SyncKeys } from '../../src/sync/state/sync-keys.js';
 import { customers, duplicates, processSyncer, syncWorld, views, type SyncWorld } from './helpers.js';
 
 /*

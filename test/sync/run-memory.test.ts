@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../../src/storage/storage.js';
-import { countLinkedRecords } from '../../src/sync/linked-records.js';
+import { countLinkedRecords } from '../../src/sync/state/linked-records.js';
 import { zohoFinanceSource } from '../../src/sync/index.js';
 import { delegatingSource, one, runUntilQuiet, syncWorld, type SyncWorld } from './helpers.js';
 

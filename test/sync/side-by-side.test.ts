@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inPool, KeyLocks } from '../../src/sync/record-pool.js';
+import { inPool, KeyLocks } from '../../src/sync/run/record-pool.js';
 import { assertConverges } from '../reliability/convergence.js';
 import { duplicates, runUntilQuiet, syncWorld, views } from './helpers.js';
 

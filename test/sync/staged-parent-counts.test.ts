@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StagedParentCounts } from '../../src/sync/staged-parent-counts.js';
+import { StagedParentCounts } from '../../src/sync/state/staged-parent-counts.js';
 
 describe('the per-customer counts of staged contact persons', () => {
   it('counts each customer’s staged persons down as they are visited, and remembers which customers had any', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SwitchRefusedError } from '../../src/errors/switch-refused-error.js';
 import { TwoWaySyncError } from '../../src/errors/two-way-sync-error.js';
-import { countLinkedRecords } from '../../src/sync/linked-records.js';
-import { enableTwoWaySync, twoWaySyncState } from '../../src/sync/two-way-state.js';
+import { countLinkedRecords } from '../../src/sync/state/linked-records.js';
+import { enableTwoWaySync, twoWaySyncState } from '../../src/sync/state/two-way-state.js';
 import { twoWayWorld } from './two-way-world.js';
 import { rejection } from '../helpers/rejection.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncType } from '../../src/mapping/index.js';
-import { fieldPath, readPath } from '../../src/sync/field-paths.js';
+import { fieldPath, readPath } from '../../src/sync/merge/field-paths.js';
 import { type SyncWorld, syncWorld, writesSince } from './helpers.js';
 
 /*

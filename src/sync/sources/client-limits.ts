@@ -1,7 +1,7 @@
 import type { FinanceApi } from '../../client/finance/finance-api.js';
 import type { IntegrationClient } from '../../client/integration-client.js';
 import { ConfigError } from '../../errors/config-error.js';
-import type { SourceLimits } from '../record-source.js';
+import type { SourceLimits } from './record-source.js';
 
 // The client's rate limiter keys: one per finance organisation, one for FSM (request-pipeline.ts).
 const FSM_KEY = 'fsm';

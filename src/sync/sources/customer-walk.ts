@@ -1,6 +1,6 @@
 import type { PageSort } from '../../transport/paginator.js';
-import { timeOf } from '../conflict-policies.js';
-import type { ReadOptions, SourceMemo } from '../record-source.js';
+import { timeOf } from '../merge/conflict-policies.js';
+import type { ReadOptions, SourceMemo } from './record-source.js';
 import { NewestFirstCheck } from './newest-first.js';
 
 type Data = Record<string, unknown>;

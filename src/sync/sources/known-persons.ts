@@ -1,7 +1,7 @@
-import { timeOf } from '../conflict-policies.js';
-import type { SourceMemo } from '../record-source.js';
-import { PackedTextMap } from '../packed-text-map.js';
-import { readAfterSecond } from '../whole-seconds.js';
+import { timeOf } from '../merge/conflict-policies.js';
+import type { SourceMemo } from './record-source.js';
+import { PackedTextMap } from '../collections/packed-text-map.js';
+import { readAfterSecond } from '../merge/whole-seconds.js';
 
 type Data = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import type { SyncCollection } from '../record-source.js';
+import type { SyncCollection } from './record-source.js';
 
 type Data = Record<string, unknown>;
 

@@ -2,13 +2,13 @@ import type { FinanceApi } from '../../client/finance/finance-api.js';
 import type { IntegrationClient } from '../../client/integration-client.js';
 import { NotFoundError } from '../../errors/not-found-error.js';
 import type { PageSort } from '../../transport/paginator.js';
-import { timeOf } from '../conflict-policies.js';
-import { MANDATORY_TITLE, RecordRefusal } from '../failure-reasons.js';
+import { timeOf } from '../merge/conflict-policies.js';
+import { MANDATORY_TITLE, RecordRefusal } from '../report/failure-reasons.js';
 import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
-} from '../record-source.js';
+} from './record-source.js';
 import { financeLimits } from './client-limits.js';
-import { IdHashSet } from '../id-hash-set.js';
+import { IdHashSet } from '../collections/id-hash-set.js';
 import { CustomerWalks, type WalkedCustomer } from './customer-walk.js';
 import { KnownPersons } from './known-persons.js';
 import { REQUIRED_ON_UPDATE, withRequired } from './required-fields.js';

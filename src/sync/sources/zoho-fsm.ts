@@ -4,7 +4,7 @@ import { NotFoundError } from '../../errors/not-found-error.js';
 import type { Page } from '../../transport/paginator.js';
 import type {
   CollectionCapabilities, ReadOptions, RecordCallOptions, RecordSource, SourcePage, SourceRecord, SyncCollection, WriteResult,
-} from '../record-source.js';
+} from './record-source.js';
 import { fsmLimits } from './client-limits.js';
 
 type Data = Record<string, unknown>;
