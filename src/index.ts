@@ -1,4 +1,9 @@
-// fsm-billing-sync — the core entry: runtime-agnostic (fetch, URL, AbortSignal, crypto.subtle).
+/**
+ * `fsm-billing-sync`: the core entry, runtime-agnostic (fetch, URL, AbortSignal, crypto.subtle).
+ *
+ * @packageDocumentation
+ * @module fsm-billing-sync
+ */
 
 // Errors
 export * from './errors/index.js';

@@ -1,4 +1,9 @@
-// fsm-billing-sync/eligibility — pure, I/O-free pieces that ship to browsers in a tiny bundle.
+/**
+ * `fsm-billing-sync/eligibility`: pure, I/O-free pieces that ship to browsers in a tiny bundle.
+ *
+ * @packageDocumentation
+ * @module fsm-billing-sync/eligibility
+ */
 // It must import nothing that pulls in zod, p-retry or eventemitter3 (the size budget, 4 kB
 // min+gzip, is checked in CI by scripts/check-bundle-size.mjs). OrgSelector, which does I/O, is
 // exported from the core entry and is not reachable from here.

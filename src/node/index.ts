@@ -1,4 +1,9 @@
-// fsm-billing-sync/node — the Node-only parts: SQLite storage and the sandbox HTTP server.
+/**
+ * `fsm-billing-sync/node`: the Node-only parts: SQLite storage and the sandbox HTTP server.
+ *
+ * @packageDocumentation
+ * @module fsm-billing-sync/node
+ */
 export { SqliteStorage, type SqliteStorageOptions, type SqliteStorageOpenOptions } from './sqlite-storage.js';
 export type { SqliteDatabaseLike, SqliteStatementLike, SqliteParameter } from './sqlite-database.js';
 export {

@@ -2,6 +2,9 @@
  * `fsm-billing-sync/sandbox`: an in-memory Zoho (Books, Invoice, FSM and the accounts server of
  * every data centre) for developing and testing integrations without touching production.
  * See docs/sandbox.md for what is simulated and what is not.
+ *
+ * @packageDocumentation
+ * @module fsm-billing-sync/sandbox
  */
 export { createSandbox, type Sandbox, type SandboxCredentials } from './create-sandbox.js';
 export {
