@@ -14,7 +14,7 @@ export interface NewInvoiceIntent {
 
 /**
  * The binding and the new-Invoice intent in Storage. Writes go through compareAndSet, so two
- * processes selecting at once cannot both bind (DESIGN.md principle 6).
+ * processes selecting at once cannot both bind (a binding is made once, whatever runs beside it).
  */
 export class BindingStore {
   readonly #storage: Storage;

@@ -41,7 +41,8 @@ function portalNameOf(name: string): string {
 /**
  * Creates the "New Zoho Invoice account" with the FSM org's name, or adopts the one an interrupted
  * earlier run created: an intent (name and the Invoice orgs that existed before) is stored before
- * the create, so a crash or a lost reply never makes a second org (DESIGN.md principle 6).
+ * the create, so a crash or a lost reply never makes a second org (a write that creates something
+ * in Zoho happens once, whatever fails around it: docs/eligibility.md#orgselector).
  */
 export async function createOrAdoptInvoiceOrg(input: {
   client: IntegrationClient;

@@ -1,4 +1,4 @@
-// TaxSync: region-specific tax systems, pulled from or pushed to a finance org (DESIGN.md, TaxSync).
+// TaxSync: region-specific tax systems, pulled from or pushed to a finance org (docs/taxes.md).
 export { TaxSync, type TaxSyncOptions, type TaxSyncEvents, type TaxSyncCallOptions } from './tax-sync.js';
 export type { TaxConfig, TaxConfigInput, ConfigTax, ConfigTaxInput, ConfigTaxGroup, ConfigTaxAuthority, ConfigTaxExemption, FinanceTaxSettings, TaxObjectKind } from './tax-config.js';
 export { checkTaxConfig, defaultTaxConfig } from './check-tax-config.js';
