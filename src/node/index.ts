@@ -6,6 +6,7 @@
  */
 export { SqliteStorage, type SqliteStorageOptions, type SqliteStorageOpenOptions } from './sqlite-storage.js';
 export type { SqliteDatabaseLike, SqliteStatementLike, SqliteParameter } from './sqlite-database.js';
+export { SQLITE_DRIVERS, type SqliteDriverName } from './sqlite-driver.js';
 export {
   serveSandbox,
   sandboxServerFetch,
