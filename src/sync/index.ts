@@ -2,7 +2,7 @@
 export { BidirectionalSyncer, type BidirectionalSyncerOptions, type SyncRunOptions } from './run/syncer.js';
 export type { SyncOneOptions, SyncOneResult, SyncOneAction, SyncOneSide } from './run/sync-one-result.js';
 export type { SyncSide } from './state/sync-keys.js';
-export type { DeletePolicy, DuplicatePolicy, SyncEvents } from './run/run-context.js';
+export type { DeletePolicy, DuplicatePolicy, ReadProgress, SettleProgress, SyncEvents } from './run/run-context.js';
 export type {
   RecordSource, SourceRecord, SourcePage, ReadOptions, SourceMemo, RecordCallOptions, WriteResult, ChangeFeed, CollectionCapabilities, SyncCollection, SourceLimits,
 } from './sources/record-source.js';

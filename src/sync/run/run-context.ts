@@ -26,10 +26,36 @@ export type DeletePolicy = 'unlink' | 'deactivate' | 'propagate';
 /** First-run handling of records with the same match key on both sides. */
 export type DuplicatePolicy = 'clone' | 'overwrite';
 
+/** Progress of one side's read of an entity. */
+export interface ReadProgress {
+  entity: string;
+  module: string;
+  phase: 'read';
+  side: SyncSide;
+  /** Records read so far. */
+  done: number;
+  /** `undefined` while the side is being read (Zoho's list replies carry no count); `done` once its last page is in. */
+  total: number | undefined;
+}
+
+/** Progress of an entity's records being synced after the reads. */
+export interface SettleProgress {
+  entity: string;
+  module: string;
+  phase: 'sync';
+  /** Records settled so far. */
+  done: number;
+  /** Records to settle, known when the phase starts; the last event of a unit that completes has `done === total`. */
+  total: number;
+}
+
 /** Events of a {@link BidirectionalSyncer}. */
 export interface SyncEvents {
-  /** Progress of one entity: `phase` `read` (records read so far on `side`; both sides are read at once) or `sync` (records done of `total`). */
-  progress: { entity: string; module: string; phase: 'read' | 'sync'; done: number; total: number; side?: SyncSide | undefined };
+  /**
+   * Progress of one entity, sent only when a figure moves: {@link ReadProgress} while a side is read
+   * (both at once), then {@link SettleProgress} while its records are synced.
+   */
+  progress: ReadProgress | SettleProgress;
   /** A record was written (or, in a dry run, would be). */
   record: {
     entity: string;

@@ -16,6 +16,7 @@ import type { SourceRecord } from '../sources/record-source.js';
 import { ParentVisits } from './settled-parents.js';
 import { StagedParents } from './staged-parents.js';
 import { knownGone, loadUnit, type UnitState } from './unit-state.js';
+import { UnitProgress } from './unit-progress.js';
 
 // Settled parents are committed this many at a time.
 const SETTLED_BATCH = 50;
@@ -93,12 +94,10 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
 
   const staged = { fsm: state.stage?.count('fsm') ?? 0, finance: state.stage?.count('finance') ?? 0 };
   const total = state.fsm.records.size + staged.fsm + staged.finance + [...state.finance.records.keys()].filter((id) => !state.fsm.records.has(state.links.byFinance.get(id) ?? '')).length;
-  let done = 0;
+  const reporter = new UnitProgress(ctx.events, unit);
+  reporter.syncing(total);
   // A match or a recovered intent settles two counted records at once; done never passes total.
-  const progress = (settled = 1) => {
-    done = Math.min(total, done + settled);
-    ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'sync', done, total });
-  };
+  const progress = (settled = 1) => reporter.settled(settled);
   // A pass that stops or fails halts the one running beside it at its next record (or before it
   // starts, when it waits for `fsmPassAfter`).
   let halted = false;
@@ -163,6 +162,7 @@ async function syncUnit(ctx: RunContext, state: UnitState, visits: ParentVisits 
     mappingVersion: state.converter.version,
   });
   await commit(ctx, ops);
+  reporter.synced();
   return true;
 }
 

@@ -24,6 +24,7 @@ import { IdHashSet } from '../collections/id-hash-set.js';
 import { guardedIds, type SiftInput, UnchangedRecords } from '../state/unchanged-records.js';
 import { RecordStage } from '../state/record-stage.js';
 import { CompanyEmailIndex } from './validation.js';
+import { UnitProgress } from './unit-progress.js';
 
 /**
  * A record that failed: read again next run when its side reads from a cursor, and, when the other
@@ -258,7 +259,13 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
   const { links, cursor, retries } = stored;
   const now = ctx.clock.now();
   const remap = mappingChanged(cursor, stored.converter);
-  const progress = (side: SyncSide) => (done: number) => ctx.events.emit('progress', { entity: unit.entity, module: unit.module, phase: 'read', side, done: done + (stored.stage?.count(side) ?? 0), total: 0 });
+  const reporter = new UnitProgress(ctx.events, unit);
+  const staged = (side: SyncSide) => stored.stage?.count(side) ?? 0;
+  const progress = (side: SyncSide) => (done: number) => reporter.reading(side, done + staged(side));
+  const complete = (side: SyncSide) => (read: SideRead): SideRead => {
+    reporter.read(side, read.records.size + staged(side));
+    return read;
+  };
   // A full read asked for (or a mapping change to backfill) reads every child; the periodic one
   // may leave out the children of parents whose time has not moved.
   const everything = ctx.fullScan || remap;
@@ -278,7 +285,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       runId: ctx.runId,
       runStartedAt: ctx.startedAt,
       onPage: progress('fsm'),
-    }),
+    }).then(complete('fsm')),
     finance: (signal) => readSide(ctx.sources.finance, unit.financeCollection, cursor.finance, {
       full: everything || fullReadDue(cursor.finance, now, ctx.fullScanIntervalMs),
       keep: keptFields(stored.converter, 'finance', stored.caps.finance),
@@ -293,7 +300,7 @@ export const readChanges: UnitReader = async (ctx, unit, stored) => {
       ...(everything || stored.parentTimesOf === undefined ? {} : { parentTimesOf: stored.parentTimesOf }),
       ...(stored.relistParents === undefined ? {} : { relistParents: stored.relistParents }),
       memo: ctx.memo,
-    }),
+    }).then(complete('finance')),
   });
   const goneFsm = await addRetries(ctx.sources.fsm, unit.fsmCollection, fsm, retries.fsm, ctx.signal);
   const goneFinance = await addRetries(ctx.sources.finance, unit.financeCollection, finance, retries.finance, ctx.signal);
