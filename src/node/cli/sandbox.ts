@@ -50,8 +50,12 @@ function region(text: string): Region {
   return text;
 }
 
-/** Connection details a user needs, for the banner, `--json` and `GET /__sandbox/connection`. */
-function details(sandbox: Sandbox, server: SandboxServer, options: SandboxCommandOptions) {
+/**
+ * Connection details a user needs, for the banner, `--json` and `GET /__sandbox/connection` (what
+ * `init --sandbox` reads): the first user's credentials and organisations, and the limits the
+ * client should keep to (`client_limits`, see {@link sandboxClientLimits}).
+ */
+export function sandboxConnection(sandbox: Sandbox, server: Pick<SandboxServer, 'url'>, options: Pick<SandboxCommandOptions, 'seed' | 'records' | 'limits' | 'speed'>) {
   const c = sandbox.credentials();
   const orgs = sandbox.orgs({ email: c.email });
   const id = (app: 'books' | 'invoice' | 'fsm') => orgs.find((o) => o.app === app)?.organizationId;
@@ -76,7 +80,7 @@ function details(sandbox: Sandbox, server: SandboxServer, options: SandboxComman
 }
 
 /** The connection details as `GET /__sandbox/connection` answers them (what `init --sandbox` reads). */
-export type SandboxConnection = ReturnType<typeof details>;
+export type SandboxConnection = ReturnType<typeof sandboxConnection>;
 
 function banner(d: SandboxConnection): string {
   return [
@@ -121,7 +125,7 @@ async function runSandbox(cli: CliRuntime, options: SandboxCommandOptions): Prom
     defaultRegion: options.region,
     connection: () => info && { ...info, access_token: sandbox.accessToken(info.email) },
   });
-  info = details(sandbox, server, options);
+  info = sandboxConnection(sandbox, server, options);
   cli.io.stdout.write(options.json ? `${JSON.stringify(info)}\n` : banner(info));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

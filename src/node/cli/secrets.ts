@@ -97,7 +97,7 @@ export function resolveSecrets(config: CliConfig, env: NodeJS.ProcessEnv, resolv
   }
   if (accessToken.value !== undefined) return { auth: { accessToken: accessToken.value }, source: `access token from ${accessToken.from === 'file' ? where : accessToken.from}`, values };
   throw new ConfigError(
-    `No Zoho credentials: set ${SECRET_ENV.clientId}, ${SECRET_ENV.clientSecret} and ${SECRET_ENV.refreshToken} (or ${SECRET_ENV.accessToken})${config.secrets.from === 'file' ? `, or put them in ${where}` : ''}.`,
+    `No Zoho credentials: set ${[clientId.value === undefined ? SECRET_ENV.clientId : undefined, SECRET_ENV.clientSecret].filter(Boolean).join(', ')} and ${SECRET_ENV.refreshToken} (or ${SECRET_ENV.accessToken})${config.secrets.from === 'file' ? `, or put them in ${where}` : ''}.`,
     { details: { secrets: config.secrets.from } },
   );
 }
