@@ -1,33 +1,49 @@
-import { ConfigError } from '../errors/config-error.js';
 import type { SqliteDatabaseLike } from './sqlite-database.js';
 
 /** The better-sqlite3 constructor, typed by the options SqliteStorage passes. */
 export type BetterSqlite3Constructor = new (path: string, options?: { timeout?: number }) => SqliteDatabaseLike;
 
 /**
- * Loads better-sqlite3 on demand. It is an optional peer dependency: importing
- * `fsm-billing-sync/node` must work without it, so nothing imports it at module top level.
- *
- * @throws {ConfigError} when it is not installed or its native binding does not load.
+ * Why better-sqlite3 cannot be used here: `not-installed`; `failed-to-load` (installed, but its
+ * native build does not load, most often one built for another Node version); `no-constructor`
+ * (the module is not better-sqlite3 11 or 12).
  */
-export async function loadBetterSqlite3(): Promise<BetterSqlite3Constructor> {
+export type BetterSqlite3Problem = 'not-installed' | 'failed-to-load' | 'no-constructor';
+
+/** The outcome of {@link loadBetterSqlite3}: the constructor, or why there is none and the error behind it. */
+export type BetterSqlite3Load =
+  | { readonly Database: BetterSqlite3Constructor }
+  | { readonly problem: BetterSqlite3Problem; readonly cause?: unknown };
+
+let loadedConstructor: BetterSqlite3Constructor | undefined;
+
+/**
+ * Loads better-sqlite3 on demand and checks that its native build loads (by opening an in-memory
+ * database once). It is an optional peer dependency: importing `fsm-billing-sync/node` must work
+ * without it, so nothing imports it at module top level.
+ *
+ * Never throws: a missing or broken installation gives `{ problem, cause }`.
+ */
+export async function loadBetterSqlite3(): Promise<BetterSqlite3Load> {
+  if (loadedConstructor) return { Database: loadedConstructor };
   let loaded: unknown;
   try {
     loaded = await import('better-sqlite3');
   } catch (error) {
-    throw new ConfigError(
-      isModuleNotFound(error)
-        ? 'SqliteStorage.open needs the better-sqlite3 package, which is not installed: run `npm install better-sqlite3`, or pass an open node:sqlite DatabaseSync to `new SqliteStorage(db)`.'
-        : 'better-sqlite3 is installed but failed to load (often a native build for another Node version): run `npm rebuild better-sqlite3` or `npm install better-sqlite3` again.',
-      { cause: error },
-    );
+    return { problem: isModuleNotFound(error) ? 'not-installed' : 'failed-to-load', cause: error };
   }
   // ESM import of a CommonJS module: the constructor is the default export.
   const constructor = typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | null)?.default;
-  if (typeof constructor !== 'function') {
-    throw new ConfigError('The better-sqlite3 module did not export a Database constructor: install better-sqlite3 11 or 12 (`npm install better-sqlite3`).');
+  if (typeof constructor !== 'function') return { problem: 'no-constructor' };
+  const Database = constructor as BetterSqlite3Constructor;
+  try {
+    // better-sqlite3 loads its native addon with the first Database, not on import.
+    new Database(':memory:').close();
+  } catch (error) {
+    return { problem: 'failed-to-load', cause: error };
   }
-  return constructor as BetterSqlite3Constructor;
+  loadedConstructor = Database;
+  return { Database };
 }
 
 /** Node's and bundlers' "cannot find module" errors, possibly wrapped as a `cause`. */

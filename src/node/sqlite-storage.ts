@@ -4,9 +4,8 @@ import { storageValuesEqual } from '../storage/json-value.js';
 import { storagePrefixUpperBound } from '../storage/key-order.js';
 import { checkListArguments, checkStorageBatch, checkStorageKey, encodeStorageValue, prepareStorageBatch } from '../storage/storage-input.js';
 import type { Storage, StorageEntry, StorageListOptions, StorageOp } from '../storage/storage.js';
-import { loadBetterSqlite3 } from './load-better-sqlite3.js';
-import { createPrivateFile, isDatabaseFilePath } from './private-file.js';
 import { configureConnection, isSqliteDatabaseLike, type SqliteDatabaseLike, type SqliteParameter } from './sqlite-database.js';
+import { checkSqliteDriverName, openSqliteConnection, resolveSqliteDriver, sqliteDriverOf, type SqliteDriverName } from './sqlite-driver.js';
 import { checkTableName, SqliteTable } from './sqlite-table.js';
 
 /** Options of {@link SqliteStorage}. */
@@ -24,6 +23,12 @@ export interface SqliteStorageOpenOptions extends SqliteStorageOptions {
   /** The database file (created when missing), or `':memory:'`. */
   path: string;
   /**
+   * The SQLite driver that opens the file. Left out, `node:sqlite` where the runtime has it (Node
+   * 22.13+ and 23.4+, or 22.5+ started with `--experimental-sqlite`), better-sqlite3 otherwise.
+   * Named, that driver or a `ConfigError`. {@link SqliteStorage.driver} says which one is in use.
+   */
+  driver?: SqliteDriverName;
+  /**
    * The most SQLite keeps of the file in its page cache, in KiB. Default 4096 (better-sqlite3's
    * own default is 16,000): the operating system caches the file too, and a worker's memory
    * should not grow with its state. A whole number from 64 to 1,048,576.
@@ -39,10 +44,11 @@ const DEFAULT_TABLE = 'fsm_billing_sync_state';
  * runs in a `BEGIN IMMEDIATE` transaction, so it stays atomic across connections and processes
  * sharing the file.
  *
- * Use {@link SqliteStorage.open} with a path (needs the optional peer dependency better-sqlite3),
- * or pass an open connection to the constructor: a better-sqlite3 `Database` or a `node:sqlite`
- * `DatabaseSync` (Node 22.5+, no extra package). The storage runs its own transactions on that
- * connection: do not hold one open around its calls.
+ * Use {@link SqliteStorage.open} with a path: it opens the file with Node's built-in `node:sqlite`
+ * where the runtime has it (Node 22.13+), with the optional peer dependency better-sqlite3
+ * otherwise (or with the `driver` you name). Or pass an open connection to the constructor: a
+ * better-sqlite3 `Database` or a `node:sqlite` `DatabaseSync`. The storage runs its own
+ * transactions on that connection: do not hold one open around its calls.
  *
  * @example
  * ```ts
@@ -64,6 +70,7 @@ const DEFAULT_TABLE = 'fsm_billing_sync_state';
 export class SqliteStorage implements Storage {
   readonly #db: SqliteDatabaseLike;
   readonly #table: SqliteTable;
+  #driver: SqliteDriverName | undefined;
   #ownsDatabase = false;
   #closed = false;
 
@@ -81,20 +88,25 @@ export class SqliteStorage implements Storage {
     checkTableName(tableName);
     const busyTimeoutMs = resolveBusyTimeout(options.busyTimeoutMs);
     this.#db = database;
+    this.#driver = sqliteDriverOf(database);
     configureConnection(database, { busyTimeoutMs, wal: options.wal ?? true });
     this.#table = new SqliteTable(database, tableName);
   }
 
   /**
-   * Opens (or creates) a database file with better-sqlite3, in WAL mode. `close()` closes it.
+   * Opens (or creates) a database file in WAL mode, with `node:sqlite` where the runtime has it and
+   * better-sqlite3 otherwise, or with the `driver` named in the options. `close()` closes it.
    * A file it creates is readable and writable by its owner only (mode 0600), and so are the
-   * `-wal` and `-shm` files SQLite puts next to it; an existing file keeps its mode.
+   * `-wal` and `-shm` files SQLite puts next to it; an existing file keeps its mode. Both drivers
+   * get the same settings: the page cache (`cacheKiB`), the busy timeout, and `synchronous = FULL`.
    *
-   * @throws {ConfigError} when better-sqlite3 is not installed (`npm install better-sqlite3`), or
-   * for the reasons the constructor gives.
+   * @throws {ConfigError} (`details.option: 'driver'`) when no driver can be used: the message says
+   * which Node to use or what to install (`npm install better-sqlite3`); or for the reasons the
+   * constructor gives.
    * @example
    * ```ts
    * const storage = await SqliteStorage.open({ path: './state.db', tableName: 'acme_sync' });
+   * console.log(storage.driver); // 'node:sqlite' on Node 22.13+, 'better-sqlite3' on Node 20
    * ```
    */
   static async open(pathOrOptions: string | SqliteStorageOpenOptions): Promise<SqliteStorage> {
@@ -103,18 +115,16 @@ export class SqliteStorage implements Storage {
       throw new ConfigError("SqliteStorage.open: give the database file path (or ':memory:').");
     }
     if (options.tableName !== undefined) checkTableName(options.tableName);
-    const timeout = resolveBusyTimeout(options.busyTimeoutMs);
+    checkSqliteDriverName(options.driver);
+    const busyTimeoutMs = resolveBusyTimeout(options.busyTimeoutMs);
     const cacheKiB = resolveCacheKiB(options.cacheKiB);
-    const Database = await loadBetterSqlite3();
-    // SQLite would create the file 0644 (readable by every local user); it holds OAuth tokens.
-    if (isDatabaseFilePath(path)) createPrivateFile(path);
-    const database = new Database(path, { timeout });
+    const driver = await resolveSqliteDriver(options.driver);
+    const database = openSqliteConnection(driver, path, { busyTimeoutMs, cacheKiB });
     try {
-      // A negative cache_size is in KiB.
-      database.exec(`PRAGMA cache_size = -${cacheKiB}`);
-      const { cacheKiB: _cacheKiB, ...storageOptions } = options;
+      const { cacheKiB: _cacheKiB, driver: _driver, ...storageOptions } = options;
       const storage = new SqliteStorage(database, storageOptions);
       storage.#ownsDatabase = true;
+      storage.#driver = driver.name;
       return storage;
     } catch (error) {
       database.close();
@@ -122,17 +132,28 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /**
+   * The driver behind this storage: the one {@link SqliteStorage.open} chose or was told to use,
+   * or, for a connection passed to the constructor, the driver it comes from (`undefined` when it
+   * is neither's).
+   */
+  get driver(): SqliteDriverName | undefined {
+    return this.#driver;
+  }
+
   /** True once {@link SqliteStorage.close} was called. */
   get closed(): boolean {
     return this.#closed;
   }
 
+  /** The value stored under `key`, or `undefined`. */
   async get<T>(key: string): Promise<T | undefined> {
     this.#checkOpen();
     checkStorageKey(key, 'get');
     return this.#read<T>(key);
   }
 
+  /** The values of `keys`, in order (`undefined` for a missing key), read in one transaction: one snapshot. */
   async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
     this.#checkOpen();
     keys.forEach((key) => checkStorageKey(key, 'getMany'));
@@ -141,6 +162,7 @@ export class SqliteStorage implements Storage {
     return this.#transaction('BEGIN', () => keys.map((key) => this.#read<T>(key)));
   }
 
+  /** The entries whose keys start with `prefix`, in code point order: a range query on the primary key. */
   async list<T>(prefix: string, options?: StorageListOptions): Promise<Array<StorageEntry<T>>> {
     this.#checkOpen();
     checkListArguments(prefix, options);
@@ -157,6 +179,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** Applies every op or none, in one `BEGIN IMMEDIATE` transaction (its `check` ops read under the write lock). */
   async batch(ops: readonly StorageOp[]): Promise<void> {
     this.#checkOpen();
     const prepared = prepareStorageBatch(ops);
@@ -172,6 +195,7 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  /** Writes `next` (deletes for `undefined`) when the stored value deep-equals `expected`, under the write lock; says whether it did. */
   async compareAndSet<T>(key: string, expected: T | undefined, next: T | undefined): Promise<boolean> {
     this.#checkOpen();
     checkStorageKey(key, 'compareAndSet');
