@@ -11,14 +11,14 @@ export * from './errors/index.js';
 // Time, events, regions
 export { type Clock, systemClock } from './clock.js';
 export { ManualClock, type ManualClockOptions } from './manual-clock.js';
-export { TypedEmitter, type EventMap, type Listener } from './events.js';
-export { REGIONS, REGION_HOSTS, isRegion, regionHosts, allKnownOrigins, type Region, type RegionHosts } from './regions.js';
+export type { TypedEmitter, EventMap, Listener } from './events.js';
+export { REGIONS, REGION_HOSTS, isRegion, regionHosts, type Region, type RegionHosts } from './regions.js';
 
 // Storage
 export type { Storage, StorageOp, StorageEntry, StorageListOptions } from './storage/storage.js';
 export { MemoryStorage } from './storage/memory-storage.js';
 export { compareStorageKeys, storagePrefixUpperBound } from './storage/key-order.js';
-export { findJsonProblem, storageValuesEqual, STORAGE_MAX_DEPTH, type JsonProblem } from './storage/json-value.js';
+export { storageValuesEqual, STORAGE_MAX_DEPTH } from './storage/json-value.js';
 export { checkStorageBatch, encodeStorageValue, prepareStorageBatch, type PreparedStorageOp } from './storage/storage-input.js';
 export { EncryptedStorage, type EncryptedStorageOptions, type RotateResult } from './storage/encrypted-storage.js';
 export type { EncryptionKey, SealedValue } from './storage/value-cipher.js';
@@ -27,9 +27,9 @@ export type { EncryptionKey, SealedValue } from './storage/value-cipher.js';
 export type { Transport, TransportRequest, TransportResponse, HttpMethod } from './transport/transport.js';
 export { createFetchTransport, createKyTransport, type FetchTransportOptions, type KyTransportOptions } from './transport/fetch-transport.js';
 export { RateLimiter, type RateLimits, type RateLimiterOptions, type RateLimitWait } from './transport/rate-limiter.js';
-export { PLAN_LIMITS, planFromName, type ResolvedLimits, type ZohoPlan } from './transport/plan-limits.js';
+export { PLAN_LIMITS, type ResolvedLimits, type ZohoPlan } from './transport/plan-limits.js';
 export type { OrgLimitsInfo } from './client/org-limits.js';
-export { type RetryOptions, parseRetryAfter } from './transport/retry-policy.js';
+export type { RetryOptions } from './transport/retry-policy.js';
 export { Paginator, type Page, type PageFetcher, type PageSort } from './transport/paginator.js';
 export type { ClientEvents, LimitsSource } from './transport/pipeline-events.js';
 export type { ApiRequest } from './transport/request-pipeline.js';
@@ -55,28 +55,29 @@ export {
 
 // Client
 export { IntegrationClient, type IntegrationClientOptions, type FinanceTarget } from './client/integration-client.js';
-export { FinanceApi } from './client/finance/finance-api.js';
+export type { FinanceApi } from './client/finance/finance-api.js';
 export type { FinanceApp } from './client/finance/finance-context.js';
-export { FinanceRecordResource, FinanceResource, type FinanceResourceSpec } from './client/finance/finance-resource.js';
-export { ActivatableFinanceResource } from './client/finance/activatable-resource.js';
-export { ContactsResource, type ContactListParams } from './client/finance/contacts.js';
-export { ContactPersonsResource } from './client/finance/contact-persons.js';
-export { ItemsResource, type ItemListParams } from './client/finance/items.js';
-export { InvoicesResource, type InvoiceListParams, type PaymentLinkOptions } from './client/finance/invoices.js';
-export { CustomerPaymentsResource, type CustomerPaymentListParams } from './client/finance/customer-payments.js';
-export { ChartOfAccountsResource, type AccountListParams, type AccountTypeFilter } from './client/finance/chart-of-accounts.js';
-export { EstimatesResource, type EstimateListParams } from './client/finance/estimates.js';
-export { SalesOrdersResource, type SalesOrderListParams } from './client/finance/sales-orders.js';
-export { OrganizationsResource } from './client/finance/organizations.js';
-export { TaxesResource, TaxAuthoritiesResource, TaxExemptionsResource } from './client/finance/taxes.js';
-export { TaxGroupsResource } from './client/finance/tax-groups.js';
-export { FsmApi } from './client/fsm/fsm-api.js';
-export { FsmModuleResource, type FsmModuleSpec, type FsmComparator, type FsmSearchOptions } from './client/fsm/fsm-module-resource.js';
-export { FsmSyncableModuleResource, type FsmSyncProcess } from './client/fsm/fsm-sync-actions.js';
+export type { FinanceRecordResource, FinanceResource, FinanceResourceSpec } from './client/finance/finance-resource.js';
+export type { ActivatableFinanceResource } from './client/finance/activatable-resource.js';
+export type { ContactsResource, ContactListParams } from './client/finance/contacts.js';
+export type { ContactPersonsResource } from './client/finance/contact-persons.js';
+export type { ItemsResource, ItemListParams } from './client/finance/items.js';
+export type { InvoicesResource, InvoiceListParams, PaymentLinkOptions } from './client/finance/invoices.js';
+export type { CustomerPaymentsResource, CustomerPaymentListParams } from './client/finance/customer-payments.js';
+export type { ChartOfAccountsResource, AccountListParams, AccountTypeFilter } from './client/finance/chart-of-accounts.js';
+export type { EstimatesResource, EstimateListParams } from './client/finance/estimates.js';
+export type { SalesOrdersResource, SalesOrderListParams } from './client/finance/sales-orders.js';
+export type { OrganizationsResource } from './client/finance/organizations.js';
+export type { TaxesResource, TaxAuthoritiesResource, TaxExemptionsResource } from './client/finance/taxes.js';
+export type { TaxGroupsResource } from './client/finance/tax-groups.js';
+export type { FsmApi } from './client/fsm/fsm-api.js';
+export type { FsmModuleResource, FsmModuleSpec, FsmComparator, FsmSearchOptions } from './client/fsm/fsm-module-resource.js';
+export type { FsmSyncableModuleResource, FsmSyncProcess } from './client/fsm/fsm-sync-actions.js';
 export type { FsmWriteResult } from './client/fsm/fsm-write-result.js';
-export { FsmGuardedModuleResource, type GuardedCreateOptions } from './client/fsm/fsm-guarded-module-resource.js';
-export { FsmWorkOrderResource, LINE_BILLING_STATUSES, type LineBillingStatus, type LineBillingUpdate } from './client/fsm/fsm-work-order-resource.js';
-export { FinanceHealthGuard, type HealthGuardOptions, type FinanceHealthVerdict } from './client/fsm/finance-health-guard.js';
+export type { FsmGuardedModuleResource, GuardedCreateOptions } from './client/fsm/fsm-guarded-module-resource.js';
+export { LINE_BILLING_STATUSES } from './client/fsm/fsm-work-order-resource.js';
+export type { FsmWorkOrderResource, LineBillingStatus, LineBillingUpdate } from './client/fsm/fsm-work-order-resource.js';
+export type { FinanceHealthGuard, HealthGuardOptions, FinanceHealthVerdict } from './client/fsm/finance-health-guard.js';
 export type { ListOptions, CallOptions, CreateOptions } from './client/list-params.js';
 
 // Eligibility (the pure rules are also the `fsm-billing-sync/eligibility` entry) and OrgSelector
@@ -121,7 +122,6 @@ export type { FieldMappingSetup, TaxSetup, StepSource, OnboardOptions, Onboardin
 export type { NewInvoiceOptions } from './eligibility/new-invoice-org.js';
 export type { DescribeOrg } from './eligibility/org-listing.js';
 export { SYNC_STATE_KEYS, type SwitchFactsProvider, type GivenSwitchFacts } from './eligibility/switch-facts.js';
-export { INTEGRATION_KEY_PREFIX } from './eligibility/binding-store.js';
 
 // Field mapping
 export * from './mapping/index.js';

@@ -11,7 +11,6 @@ export type {
 export type { PlannedLine, PricingOptions } from './invoice-draft.js';
 export type { LineState } from './line-selection.js';
 export type { PaymentInput, RecordedPayment } from './payments.js';
-export { billableFromFsmWorkOrder } from './fsm-work-order.js';
 export { zohoFsmWorkOrderSource, type LineStatusUpdate, type WorkOrderCallOptions, type WorkOrderSource } from './work-order-source.js';
 export type { BillableLine, BillablePart, BillableWorkOrder } from './work-order.js';
 export type { ConvertedEstimate, EstimateConversion, EstimateState, PushedEstimate } from './estimates.js';

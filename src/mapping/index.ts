@@ -18,12 +18,11 @@ export {
   type MappedScalar,
   type ValueMap,
 } from './types.js';
-export { moduleMap, moduleBinding, type ModuleBinding, type FsmModuleName, type FinanceResourceName } from './modules.js';
-export { fieldCatalogue, FSM_GST_TREATMENTS, type FieldCatalogue, type CatalogueQuery, type MappingSide, type FieldSpec, type FieldType } from './catalogue/index.js';
-export { defaultEntries, GST_TREATMENT_MAP, productTypeMap, type DefaultsOptions } from './defaults/index.js';
-export { BUILT_IN_TRANSFORMS, type TransformDefinition } from './transforms.js';
+export type { ModuleBinding, FsmModuleName, FinanceResourceName } from './modules.js';
+export type { FieldCatalogue, CatalogueQuery, MappingSide, FieldSpec, FieldType } from './catalogue/index.js';
+export type { DefaultsOptions } from './defaults/index.js';
+export type { TransformDefinition } from './transforms.js';
 export {
-  REFERENCE_KINDS, createMapResolver, taxReferencePairs, type ReferenceKind, type ReferenceResolver, type ReferencePairs, type TaxIdMapRow,
+  createMapResolver, taxReferencePairs, type ReferenceKind, type ReferenceResolver, type ReferencePairs, type TaxIdMapRow,
 } from './references.js';
-export { normalizeMatchValue } from './match-keys.js';
-export { parsePath, formatPath, FORBIDDEN_NAMES, type PathSegment } from './path.js';
+export type { PathSegment } from './path.js';

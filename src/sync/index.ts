@@ -9,19 +9,17 @@ export type {
 export { zohoFsmSource, type ZohoFsmSourceOptions } from './sources/zoho-fsm.js';
 export { zohoFinanceSource, type ZohoFinanceSourceOptions } from './sources/zoho-finance.js';
 export type { SyncMapper, SyncConverter } from './merge/sync-mapper.js';
-export { latestSide, type ConflictPolicy, type ConflictChoice, type SyncConflict } from './merge/conflict-policies.js';
+export type { ConflictPolicy, ConflictChoice, SyncConflict } from './merge/conflict-policies.js';
 export type { ConflictStore, StoredConflict } from './state/conflict-store.js';
 export { failuresToCsv, type SyncLog } from './report/sync-log.js';
 export type { SyncReport, DirectionCounts, EntityReport, FailureGroup, FailedRecord, PlannedChange, SyncDirection } from './report/report.js';
 export type {
   SyncEstimate, SyncEstimateOptions, SideEstimate, EntityCallEstimate, EstimateLimits, EstimateSideLimits,
 } from './run/estimate.js';
-export { SYNC_ENTITIES, syncUnits, type SyncEntity, type SyncUnit } from './run/sync-units.js';
+export { SYNC_ENTITIES, type SyncEntity } from './run/sync-units.js';
 export type { TaxIdSource } from './run/link-resolver.js';
-export { contentHash } from './merge/content-hash.js';
-export { mergeRecord, type MergeEntry, type MergeInput, type MergeResult } from './merge/three-way-merge.js';
 export {
-  enableTwoWaySync, twoWaySyncState, TWO_WAY_SYNC_KEY_PREFIX,
+  enableTwoWaySync, twoWaySyncState,
   type EnableTwoWaySyncOptions, type EnableTwoWaySyncResult, type TwoWaySyncState, type TwoWaySyncStateOptions, type ImportLeaseRecord, type ImportOutcome,
 } from './state/two-way-state.js';
 export {

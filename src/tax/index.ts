@@ -5,15 +5,14 @@ export { checkTaxConfig, defaultTaxConfig } from './check-tax-config.js';
 export type { TaxIdMapEntry } from './tax-store.js';
 export type { TaxPushItem, TaxPushReport } from './push.js';
 export type { TaxHealthCode, TaxHealthProblem, TaxHealthOptions } from './health.js';
-export { editionOfOrganization } from './org-edition.js';
 
 // Editions
 export type { TaxEditionModel, TaxTypeInfo, TreatmentInfo, PlaceOfSupplyInfo, RegistrationInfo, TaxDefaults } from './edition-model.js';
 export { TAX_EDITION_MODELS, taxEditionModel, CANADA_PROVINCE_TAXES } from './editions/index.js';
 
 // Line prefill and totals
-export { lineTax, PREFILL_MATRIX, taxableState, type PrefillRow, type TaxableState } from './line-tax.js';
-export { INDIA_PREFILL_MATRIX, indiaSupply, type IndiaPrefillRow, type IndiaSupply } from './india-line-tax.js';
+export { lineTax, PREFILL_MATRIX, type PrefillRow, type TaxableState } from './line-tax.js';
+export { INDIA_PREFILL_MATRIX, type IndiaPrefillRow, type IndiaSupply } from './india-line-tax.js';
 export type { LineTax, LineTaxInput, LineTaxParty, LineTaxCustomer, LineTaxItem, LineTaxSource } from './line-tax-types.js';
 export type { LineTaxComponent } from './tax-lookup.js';
 export { computeTotals, type TotalsResult, type TotalsLineResult, type TotalsTaxSummary } from './totals.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/config-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { createMapResolver, FieldMapper, normalizeMatchValue, type TransformDefinition } from '../../src/mapping/index.js';
+import { createMapResolver, FieldMapper, type TransformDefinition } from '../../src/mapping/index.js';
+import { normalizeMatchValue } from '../../src/mapping/match-keys.js';
 import type { FinanceContactCreate, FinanceContactUpdate } from '../../src/schemas/finance/index.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 import { first, mappingWorld } from './helpers.js';

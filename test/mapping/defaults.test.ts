@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILT_IN_TRANSFORMS, createMapResolver, defaultEntries, fieldCatalogue, FieldMapper, moduleMap, SYNC_TYPES, taxReferencePairs,
-} from '../../src/mapping/index.js';
+import { createMapResolver, FieldMapper, SYNC_TYPES, taxReferencePairs } from '../../src/mapping/index.js';
+import { fieldCatalogue } from '../../src/mapping/catalogue/index.js';
+import { defaultEntries } from '../../src/mapping/defaults/index.js';
+import { moduleMap } from '../../src/mapping/modules.js';
+import { BUILT_IN_TRANSFORMS } from '../../src/mapping/transforms.js';
 import { TAX_EDITIONS } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultEntries, moduleMap, SYNC_TYPES } from '../../src/mapping/index.js';
+import { SYNC_TYPES } from '../../src/mapping/index.js';
+import { defaultEntries } from '../../src/mapping/defaults/index.js';
+import { moduleMap } from '../../src/mapping/modules.js';
 
 // docs/field-mapping.md shows the default tables; this keeps them true to the code.
 const doc = readFileSync(new URL('../../docs/field-mapping.md', import.meta.url), 'utf8');

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { MappingError } from '../../src/errors/mapping-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import {
-  createMapResolver, FieldMapper, MAPPING_MODULES, parsePath, type FieldSpec, type MappingEntry, type MappingModule, type PathSegment,
+  createMapResolver, FieldMapper, MAPPING_MODULES, type FieldSpec, type MappingEntry, type MappingModule, type PathSegment,
   type ReferenceKind, type SyncType,
 } from '../../src/mapping/index.js';
+import { parsePath } from '../../src/mapping/path.js';
 import type { TaxEdition } from '../../src/schemas/edition-codes.js';
 import { MemoryStorage } from '../../src/storage/memory-storage.js';
 

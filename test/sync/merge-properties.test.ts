@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentHash, type MergeEntry, mergeRecord } from '../../src/sync/index.js';
-import { parsePath } from '../../src/mapping/index.js';
+import { contentHash } from '../../src/sync/merge/content-hash.js';
+import { type MergeEntry, mergeRecord } from '../../src/sync/merge/three-way-merge.js';
+import { parsePath } from '../../src/mapping/path.js';
 
 // Three-way merge over identity entries (FSM field `F<i>` ↔ finance field `f<i>`, values copied as
 // they are): the claims hold for every base, every pair of edits and every policy answer.

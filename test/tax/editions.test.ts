@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TaxError } from '../../src/errors/tax-error.js';
 import { TAX_EDITIONS, type TaxEdition } from '../../src/schemas/edition-codes.js';
-import { checkTaxConfig, defaultTaxConfig, editionOfOrganization, TAX_EDITION_MODELS, type TaxConfigInput } from '../../src/tax/index.js';
+import { checkTaxConfig, defaultTaxConfig, TAX_EDITION_MODELS, type TaxConfigInput } from '../../src/tax/index.js';
+import { editionOfOrganization } from '../../src/tax/org-edition.js';
 
 describe('edition models', () => {
   it('has one model per tax edition, each under its own code', () => {
