@@ -1,4 +1,15 @@
 // Two-way sync of Companies, Contacts and Services & Parts: BidirectionalSyncer and what it needs.
+//
+// Where the parts live:
+//   run/          a run: the syncer, its units, the reads (change detection, read ahead), the passes
+//                 over records, creates and deletes, syncOne, the dry run's estimate, the import
+//   state/        what a run keeps in storage between runs: links, bases, cursors, intents,
+//                 conflicts, retry marks, the stage and memo a run reads through
+//   merge/        the three-way merge, conflict policies, content hashes, field paths
+//   sources/      the RecordSource contract, its guard, and the Zoho FSM and Books/Invoice sources
+//   report/       the run report, the sync log, failure reasons and the CSV export
+//   collections/  compact sets and maps (hashes, packed keys) that keep a large run's memory flat
+// The run lease shared with TaxSync lives with storage (src/storage/run-lease.ts).
 export { BidirectionalSyncer, type BidirectionalSyncerOptions, type SyncRunOptions } from './run/syncer.js';
 export type { SyncOneOptions, SyncOneResult, SyncOneAction, SyncOneSide } from './run/sync-one-result.js';
 export type { SyncSide } from './state/sync-keys.js';
