@@ -22,6 +22,7 @@ export const PAGES = [
   'README.md',
   'docs/auth.md',
   'docs/billing.md',
+  'docs/cli.md',
   'docs/client.md',
   'docs/custom-source.md',
   'docs/eligibility.md',
