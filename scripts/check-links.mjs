@@ -55,7 +55,8 @@ export function slug(heading) {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images: their text
     .replace(/<[^>]+>/g, '') // inline HTML
     .replace(/`([^`]*)`/g, '$1') // code spans: their content
-    .replace(/(\*\*|__|\*|~~)/g, ''); // emphasis marks (a single _ stays: GitHub keeps it)
+    .replace(/(\*\*|\*|~~)/g, '') // emphasis marks
+    .replace(/(^|[\s(])(__?)([^_\s](?:[^_]*[^_\s])?)\2(?=[\s).,:;!?]|$)/g, '$1$3'); // _emphasis_ (snake_case stays)
   return text
     .trim()
     .toLowerCase()
