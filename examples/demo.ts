@@ -2,6 +2,8 @@
  * The demo behind `npm run demo`: the whole flow against the built-in sandbox (an in-memory Zoho),
  * with state in SQLite. No Zoho account and no network needed.
  *
+ * The first run does it all:
+ *
  * 1. sign in with a refresh token and list the user's Books and Invoice organisations;
  * 2. show the onboarding choices (eligibility rules);
  * 3. bind the existing Books org: default field mappings, taxes pulled into FSM, health;
@@ -13,12 +15,18 @@
  *    the way, so the next sync run writes nothing), the invoice sent with a payment link, a payment
  *    recorded, the invoice Paid.
  *
+ * State is kept in `.fsm-billing-sync/demo/` in the working directory: `state.db`, the SDK's
+ * SQLite storage (binding, mappings, taxes, links, base snapshots, cursors, tokens), and
+ * `sandbox.json`, the sandbox's journal (./demo/sandbox-journal.ts), from which the next run rebuilds
+ * the same Zoho. So a second `npm run demo` is an incremental run: a sync an hour later that finds
+ * nothing to do, then one FSM edit synced alone. `npm run demo -- --fresh`, or deleting the folder,
+ * starts afresh. (The CLI keeps its own config and state beside it, in `.fsm-billing-sync/`.)
+ *
  * A ManualClock stands in for time, so Zoho's 100-calls-a-minute limit is honoured without
  * waiting for real minutes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import {
   BidirectionalSyncer,
   Billing,
@@ -31,29 +39,87 @@ import {
   TaxSync,
   zohoFinanceSource,
   zohoFsmSource,
+  type SyncReport,
 } from '../src/index.js';
 import { SqliteStorage } from '../src/node/index.js';
-import { createSandbox } from '../src/sandbox/index.js';
+import type { SandboxOptions } from '../src/sandbox/index.js';
+import { JournaledSandbox, type SandboxJournalFile } from './demo/sandbox-journal.js';
 
 const quiet = process.env.EXAMPLE_QUIET === '1';
 const say = (line: string) => {
   if (!quiet) process.stdout.write(`${line}\n`);
 };
 
+const stateDir = join(process.cwd(), '.fsm-billing-sync', 'demo');
+const shownDir = `${relative(process.cwd(), stateDir)}${sep}`;
+const databasePath = join(stateDir, 'state.db');
+const journalPath = join(stateDir, 'sandbox.json');
+/** Present while a run is under way: a run that stopped half-way leaves it, and the next one starts afresh. */
+const unfinishedPath = join(stateDir, 'run-unfinished');
+const HOUR = 60 * 60_000;
+
 const email = 'asha@example.com';
-const clock = new ManualClock({ autoAdvance: true });
-const sandbox = createSandbox({
+const sandboxOptions = {
   seed: 1,
-  clock,
   users: [{ email, region: 'in', books: [{ records: { customers: 240, items: 40 } }], invoice: [{}], fsm: { records: { customers: 30, items: 12 } } }],
-});
-const credentials = sandbox.credentials(email);
-const booksOrg = sandbox.orgs({ email, app: 'books' })[0];
-const fsmOrg = sandbox.orgs({ email, app: 'fsm' })[0];
+} satisfies Omit<SandboxOptions, 'clock'>;
+
+/** Removes the demo's state folder (and nothing beside it), saying why. */
+function startAfresh(reason: string): undefined {
+  if (existsSync(stateDir)) {
+    rmSync(stateDir, { recursive: true, force: true });
+    say(`${reason}: removed ${shownDir}, starting afresh.`);
+  }
+  return undefined;
+}
+
+/** The journal an earlier, finished run left, or `undefined` (then the folder is gone). */
+function previousRun(): SandboxJournalFile | undefined {
+  if (process.argv.slice(2).includes('--fresh')) return startAfresh('--fresh');
+  if (!existsSync(stateDir)) return undefined;
+  if (existsSync(unfinishedPath)) return startAfresh(`The last run stopped before it finished`);
+  if (!existsSync(journalPath) || !existsSync(databasePath)) return startAfresh(`${shownDir} holds only part of a run's state`);
+  try {
+    return JSON.parse(readFileSync(journalPath, 'utf8')) as SandboxJournalFile;
+  } catch {
+    return startAfresh(`${join(shownDir, 'sandbox.json')} cannot be read`);
+  }
+}
+
+/** The sandbox and clock of this run: rebuilt from the last run's journal when there is one. */
+async function openWorld(): Promise<{ world: JournaledSandbox; clock: ManualClock; incremental: boolean }> {
+  const previous = previousRun();
+  if (previous) {
+    const clock = new ManualClock({ autoAdvance: true, start: previous.clockEnd });
+    try {
+      return { world: await JournaledSandbox.restore(sandboxOptions, previous, clock), clock, incremental: true };
+    } catch (error) {
+      startAfresh(`The sandbox could not be rebuilt from ${join(shownDir, 'sandbox.json')} (${(error as Error).message})`);
+    }
+  }
+  const clock = new ManualClock({ autoAdvance: true });
+  return { world: JournaledSandbox.create(sandboxOptions, clock), clock, incremental: false };
+}
+
+const writesOf = (report: SyncReport) => report.toFinance.created + report.toFinance.updated + report.toFsm.created + report.toFsm.updated;
+
+const { world, clock, incremental } = await openWorld();
+if (incremental) await clock.advance(HOUR); // the next run, an hour after the last one
+const credentials = world.sandbox.credentials(email);
+const booksOrg = world.sandbox.orgs({ email, app: 'books' })[0];
+const fsmOrg = world.sandbox.orgs({ email, app: 'fsm' })[0];
 if (!booksOrg || !fsmOrg) throw new Error('the sandbox user needs a Books and an FSM organisation');
 
-const dir = mkdtempSync(join(tmpdir(), 'fsm-billing-sync-demo-'));
-const storage = await SqliteStorage.open(join(dir, 'state.db'));
+mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+writeFileSync(unfinishedPath, '');
+const started = clock.now();
+const storage = await SqliteStorage.open(databasePath);
+say(
+  incremental
+    ? `State from ${world.runs === 1 ? 'the first run' : `${world.runs} earlier runs`} is in ${shownDir}: SQLite (${storage.driver}) and the sandbox, rebuilt from its journal of ${world.calls} calls. Start afresh with \`npm run demo -- --fresh\` or by deleting ${shownDir}.`
+    : `State is kept in ${shownDir} (SQLite on ${storage.driver}, and the sandbox's journal): run \`npm run demo\` again for an incremental run.`,
+);
+let requests = 0;
 try {
   const client = new IntegrationClient({
     region: credentials.region,
@@ -61,11 +127,47 @@ try {
     auth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken },
     storage,
     clock,
-    transport: createFetchTransport({ fetch: sandbox.fetch }),
+    transport: createFetchTransport({ fetch: world.fetch }),
   });
-  let requests = 0;
   client.on('request', () => requests++);
+  if (incremental) await incrementalRun(client);
+  else await firstRun(client);
+} finally {
+  storage.close();
+}
+world.save(journalPath, clock.now());
+rmSync(unfinishedPath);
 
+say(`Done: ${requests} API requests, ${Math.round((clock.now() - started) / 60_000)} simulated minutes.`);
+say(`State kept in ${shownDir}: state.db (the SDK's SQLite storage, on ${storage.driver}) and sandbox.json (the sandbox's journal, ${world.calls} calls).`);
+say(`Run \`npm run demo\` again for an incremental run; \`npm run demo -- --fresh\` or deleting ${shownDir} starts afresh.`);
+
+/**
+ * A later run: the binding, mappings, taxes and links are in state.db and the sandbox is the one the
+ * last run left, so a sync an hour later has nothing to write, and one edit is synced alone.
+ */
+async function incrementalRun(client: IntegrationClient): Promise<void> {
+  if (!fsmOrg) return;
+  say('An incremental run, an hour after the last one');
+  const mapper = new FieldMapper({ storage, syncType: 'III', edition: 'in' });
+  const taxes = new TaxSync({ client, storage, edition: 'in', origin: 'KA' });
+  const syncer = new BidirectionalSyncer({ storage, clock, mapper, taxes, fsm: zohoFsmSource(client), finance: zohoFinanceSource(client) });
+  const idle = await syncer.run();
+  say(`   sync run: ${writesOf(idle)} writes, ${idle.apiCalls.total} API calls (nothing changed since the last run; the links, base snapshots and cursors in state.db say so)`);
+  if (writesOf(idle) !== 0) throw new Error(`the incremental run should have nothing to write, it wrote ${writesOf(idle)} records`);
+
+  const company = world.sandbox.records(fsmOrg.organizationId, 'Companies')[0];
+  if (!company) throw new Error('the FSM org has no companies');
+  const phone = `+91 80 5551 ${String(world.runs).padStart(4, '0')}`;
+  await world.edit(fsmOrg.organizationId, 'Companies', String(company.id), { Phone: phone });
+  const one = await syncer.run();
+  say(`   ${String(company.Company_Name)}'s phone changed in FSM; sync run: ${writesOf(one)} write (${one.toFinance.updated} updated in Books), ${one.apiCalls.total} API calls`);
+  if (one.toFinance.updated !== 1 || writesOf(one) !== 1) throw new Error(`one FSM edit should make one update in Books, the run made ${writesOf(one)} writes`);
+}
+
+/** The first run: the whole flow, from signing in to a paid invoice. */
+async function firstRun(client: IntegrationClient): Promise<void> {
+  if (!booksOrg || !fsmOrg) return;
   say(`1. Organisations of ${email}`);
   for (const app of ['books', 'invoice'] as const) {
     for (const org of await client.financeFor(app).organizations.list()) say(`   ${app.padEnd(7)} ${org.organization_id}  ${org.name}`);
@@ -113,12 +215,12 @@ try {
   const matched = first.entities.reduce((n, e) => n + e.matched, 0);
   say(`   first run: ${first.toFinance.created} created in Books, ${first.toFsm.created} in FSM, ${matched} pairs matched, ${first.apiCalls.total} API calls`);
 
-  const fsmCompany = sandbox.records(fsmOrg.organizationId, 'Companies')[0];
-  const twin = sandbox.records(booksOrg.organizationId, 'contacts').find((c) => c.contact_name === fsmCompany?.Company_Name);
+  const fsmCompany = world.sandbox.records(fsmOrg.organizationId, 'Companies')[0];
+  const twin = world.sandbox.records(booksOrg.organizationId, 'contacts').find((c) => c.contact_name === fsmCompany?.Company_Name);
   if (!fsmCompany || !twin) throw new Error('the first run should have paired the first company');
-  sandbox.edit(fsmOrg.organizationId, 'Companies', String(fsmCompany.id), { Website: 'https://fsm.example', Phone: '+91 80 5550 0100' });
-  sandbox.edit(booksOrg.organizationId, 'contacts', String(twin.contact_id), { website: 'https://books.example' }); // same field: a conflict
-  sandbox.insert(booksOrg.organizationId, 'contactpersons', { contact_id: twin.contact_id, first_name: 'Ravi', email: 'ravi@example.com' }); // no last name
+  await world.edit(fsmOrg.organizationId, 'Companies', String(fsmCompany.id), { Website: 'https://fsm.example', Phone: '+91 80 5550 0100' });
+  await world.edit(booksOrg.organizationId, 'contacts', String(twin.contact_id), { website: 'https://books.example' }); // same field: a conflict
+  await world.insert(booksOrg.organizationId, 'contactpersons', { contact_id: twin.contact_id, first_name: 'Ravi', email: 'ravi@example.com' }); // no last name
   const second = await syncer.run();
   say(`   second run: ${second.conflicts.total} conflict settled (latest wins), ${second.toFinance.updated + second.toFsm.updated} records updated, ${second.apiCalls.total} API calls`);
   for (const group of second.failures) say(`   failed: ${group.reason} x${group.count} - ${group.title}`);
@@ -129,7 +231,7 @@ try {
   say('7. Billing: a work order for a company that is not in Books yet');
   const billing = new Billing({ client, storage, mapper, taxes, syncer, clock });
   const newCompany = await client.fsm.companies.create({ Company_Name: 'Kaveri Cold Storage Pvt Ltd' });
-  const [service, part] = sandbox.records(fsmOrg.organizationId, 'Service_And_Parts').map((item) => String(item.id));
+  const [service, part] = world.sandbox.records(fsmOrg.organizationId, 'Service_And_Parts').map((item) => String(item.id));
   if (!service || !part) throw new Error('the FSM org needs services and parts');
   const workOrder = await client.fsm.workOrders.create({
     Summary: 'Cold room compressor service',
@@ -151,8 +253,4 @@ try {
   const fourth = await syncer.run();
   say(`   next sync run: ${fourth.toFinance.created + fourth.toFsm.created + fourth.toFinance.updated + fourth.toFsm.updated} writes (the new customer was linked when billing created it)`);
 
-  say(`Done: ${requests} API requests, ${Math.round((clock.now() - Date.UTC(2026, 0, 1)) / 60_000)} simulated minutes; state in ${join(dir, 'state.db')}.`);
-} finally {
-  storage.close();
-  rmSync(dir, { recursive: true, force: true });
 }
