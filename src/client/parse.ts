@@ -1,16 +1,17 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { englishErrorMap } from '../schemas/validate.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 
 /**
  * Validates data leaving the SDK (`INVALID_INPUT`: nothing is sent) or a reply from Zoho
  * (`INVALID_RESPONSE`), turning zod issues into {@link ValidationError} issues with paths.
  */
-export function parseWith<S extends z.ZodType>(
+export function parseWith<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   context: { what: string; kind: 'input' | 'response'; pathPrefix?: ReadonlyArray<string | number> },
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value, { error: englishErrorMap });
   if (result.success) return result.data;
   const prefix = context.pathPrefix ?? [];
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TAX_EDITIONS, ZOHO_EDITION_TAGS } from './edition-codes.js';
 
 export * from './edition-codes.js';

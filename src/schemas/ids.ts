@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { addIssue } from './issues.js';
 
 const ID_EXPECTED = 'Expected a Zoho id (a string of digits, or a JSON number)';
 
@@ -7,19 +8,16 @@ function idTypeError(issue: { input?: unknown }, expected: string): string {
 }
 
 // Shared by ZohoIdSchema and ZohoIdRefSchema so both report the same, specific problems.
-function toId(value: string | number, ctx: z.RefinementCtx): string {
+function toId(value: string | number, ctx: z.core.ParsePayload): string {
   if (typeof value === 'string') {
     const id = value.trim();
-    if (id === '') ctx.addIssue({ code: 'custom', message: 'Expected a Zoho id, got an empty string' });
+    if (id === '') addIssue(ctx, 'Expected a Zoho id, got an empty string');
     return id;
   }
   if (!Number.isInteger(value) || value < 0) {
-    ctx.addIssue({ code: 'custom', message: `Expected a Zoho id, got the number ${value}` });
+    addIssue(ctx, `Expected a Zoho id, got the number ${value}`);
   } else if (!Number.isSafeInteger(value)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `Zoho id ${value} is a JSON number above 2^53 and was rounded while parsing; ask for the string form of the id`,
-    });
+    addIssue(ctx, `Zoho id ${value} is a JSON number above 2^53 and was rounded while parsing; ask for the string form of the id`);
   }
   return String(value);
 }
@@ -41,9 +39,8 @@ function toId(value: string | number, ctx: z.RefinementCtx): string {
  * ZohoIdSchema.parse('460000000026049'); // '460000000026049'
  * ```
  */
-export const ZohoIdSchema = z
-  .union([z.string(), z.number()], { error: (issue) => idTypeError(issue, ID_EXPECTED) })
-  .transform(toId);
+export const ZohoIdSchema = z.pipe(z
+  .union([z.string(), z.number()], { error: (issue) => idTypeError(issue, ID_EXPECTED) }), z.transform(toId));
 
 /** A Zoho record id as a string (the output of {@link ZohoIdSchema}). */
 export type ZohoId = z.infer<typeof ZohoIdSchema>;
@@ -59,9 +56,8 @@ export type ZohoId = z.infer<typeof ZohoIdSchema>;
  * ZohoIdRefSchema.parse(9820); // '9820'
  * ```
  */
-export const ZohoIdRefSchema = z
-  .union([z.string(), z.number()], { error: (issue) => idTypeError(issue, `${ID_EXPECTED}, or "" for none`) })
-  .transform((value, ctx) => (typeof value === 'string' && value.trim() === '' ? value : toId(value, ctx)));
+export const ZohoIdRefSchema = z.pipe(z
+  .union([z.string(), z.number()], { error: (issue) => idTypeError(issue, `${ID_EXPECTED}, or "" for none`) }), z.transform((value, ctx) => (typeof value === 'string' && value.trim() === '' ? value : toId(value, ctx))));
 
 /** An id reference: a Zoho id, or a blank string for "none". */
 export type ZohoIdRef = z.infer<typeof ZohoIdRefSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A string field with documented values that Zoho may still extend. Known values autocomplete in

@@ -1,20 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { addIssue } from './issues.js';
 
 // A plain decimal as Zoho writes it in JSON strings: "120", "-4.5", ".5", "1e3".
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function numeric(allowPercentSign: boolean) {
   const expected = `Expected a number${allowPercentSign ? ' or a percentage like "12.5%"' : ''}`;
-  return z.union([z.number(), z.string()], { error: expected }).transform((value, ctx) => {
+  return z.pipe(z.union([z.number(), z.string()], { error: expected }), z.transform((value, ctx) => {
     if (typeof value === 'number') return value;
     const text = value.trim();
     const digits = allowPercentSign && text.endsWith('%') ? text.slice(0, -1).trim() : text;
     if (!DECIMAL.test(digits)) {
-      ctx.addIssue({ code: 'custom', message: `${expected}, got "${value}"` });
+      addIssue(ctx, `${expected}, got "${value}"`);
       return z.NEVER;
     }
     return Number(digits);
-  });
+  }));
 }
 
 /**
@@ -50,9 +51,8 @@ export const ZohoPercentageSchema = numeric(true);
  * ZohoStringSchema.parse(94588); // '94588'
  * ```
  */
-export const ZohoStringSchema = z
-  .union([z.string(), z.number()], { error: 'Expected a string or a number' })
-  .transform((value) => String(value));
+export const ZohoStringSchema = z.pipe(z
+  .union([z.string(), z.number()], { error: 'Expected a string or a number' }), z.transform((value) => String(value)));
 
 /**
  * A Books discount, kept exactly as sent: a number is an amount, a string like `"12.5%"` is a
@@ -77,7 +77,7 @@ export const ZohoDiscountSchema = z.union([z.number(), z.string()], {
  * blankAsNull(ZohoNumberSchema).parse(''); // null
  * ```
  */
-export function blankAsNull<T extends z.ZodType>(schema: T) {
+export function blankAsNull<T extends z.ZodMiniType>(schema: T) {
   // A preprocess rather than a union, so a bad value reports the wrapped schema's own message.
-  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), schema.nullable());
+  return z.pipe(z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value)), z.nullable(schema));
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The documented values of Zoho's edition-specific tax fields. Record and input schemas accept any
 // string in these fields (see open-enum.ts); these closed schemas are for callers who want to refuse

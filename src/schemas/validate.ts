@@ -1,16 +1,36 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { ValidationError, type ValidationErrorCode, type ValidationIssue } from '../errors/validation-error.js';
+
+let english: z.core.$ZodErrorMap | undefined;
+
+/**
+ * zod's English issue messages ("Invalid input: expected string, received number"), for a parse
+ * of one of the SDK's schemas. The schemas are built with `zod/mini`, which carries no locale,
+ * so a bare `schema.parse(value)` says only "Invalid input"; pass this map to get the sentence.
+ * A message set with `z.config({ customError })` still wins, as it would with classic zod, and
+ * the SDK's own messages (ids, numbers, ...) are never replaced. {@link validatePayload} and the
+ * client use it on every parse. The English table is made on the first issue, not at import.
+ *
+ * @example
+ * ```ts
+ * const result = FinanceContactSchema.safeParse(body, { error: englishErrorMap });
+ * if (!result.success) report(toValidationIssues(result.error));
+ * ```
+ */
+export const englishErrorMap: z.core.$ZodErrorMap = (issue) =>
+  z.config().customError?.(issue) ?? (english ??= en().localeError)(issue);
 
 /**
  * Turns zod's issues into the SDK's {@link ValidationIssue}s (paths as strings and numbers).
  *
  * @example
  * ```ts
- * const result = FinanceContactSchema.safeParse(body);
+ * const result = FinanceContactSchema.safeParse(body, { error: englishErrorMap });
  * if (!result.success) report(toValidationIssues(result.error));
  * ```
  */
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+export function toValidationIssues(error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
     message: issue.message,
@@ -35,8 +55,8 @@ export interface ValidatePayloadOptions {
  * const input = validatePayload(FinanceContactCreateSchema, { contact_name: 'Bowman and Co' }, { what: 'contact' });
  * ```
  */
-export function validatePayload<S extends z.ZodType>(schema: S, payload: unknown, options: ValidatePayloadOptions = {}): z.output<S> {
-  const result = schema.safeParse(payload);
+export function validatePayload<S extends z.core.$ZodType>(schema: S, payload: unknown, options: ValidatePayloadOptions = {}): z.output<S> {
+  const result = z.safeParse(schema, payload, { error: englishErrorMap });
   if (result.success) return result.data;
   const code = options.code ?? 'INVALID_INPUT';
   const issues = toValidationIssues(result.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   FinanceContactPersonSchema,
   FinanceContactSchema,
@@ -29,7 +29,7 @@ import {
 import { testSandbox, orgId, SandboxApi, type JsonReply } from './helpers.js';
 
 /** Parses a reply with the client's schema; on failure the message lists every issue with its path. */
-function expectShape(schema: z.ZodType, reply: JsonReply, label: string): void {
+function expectShape(schema: z.ZodMiniType, reply: JsonReply, label: string): void {
   const result = schema.safeParse(reply.body);
   const issues = result.success ? '' : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   expect(issues, `${label} (HTTP ${reply.status}) does not match the client's schema`).toBe('');
@@ -52,10 +52,10 @@ describe('sandbox replies match the client’s zod schemas', () => {
   it.each(users.map((u) => [u.email, u.region ?? 'us'] as const))('Books endpoints for %s', async (email, region) => {
     const api = new SandboxApi(sandbox, { email, region });
     const books = orgId(sandbox, 'books', email);
-    const list = <K extends string>(key: K, schema: z.ZodType) => financeListEnvelope(key, schema);
-    const one = <K extends string>(key: K, schema: z.ZodType) => financeRecordEnvelope(key, schema);
+    const list = <K extends string>(key: K, schema: z.ZodMiniType) => financeListEnvelope(key, schema);
+    const one = <K extends string>(key: K, schema: z.ZodMiniType) => financeRecordEnvelope(key, schema);
 
-    expectShape(FinanceEnvelopeSchema.extend({ organizations: list('organizations', FinanceOrganizationSchema).shape.organizations }), await api.call('GET', api.url('books', '/organizations')), 'GET /organizations');
+    expectShape(z.extend(FinanceEnvelopeSchema, { organizations: list('organizations', FinanceOrganizationSchema).shape.organizations }), await api.call('GET', api.url('books', '/organizations')), 'GET /organizations');
     expectShape(one('organization', FinanceOrganizationSchema), await api.call('GET', api.url('books', `/organizations/${books}`)), 'GET /organizations/{id}');
 
     const contacts = await api.books('GET', books, '/contacts');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   FinanceContactCreateSchema, FinanceContactPersonSchema, FinanceContactSchema, FinanceContactUpdateSchema,
   FinanceInvoiceSchema, FinanceItemCreateSchema, FinanceItemSchema, FinanceOrganizationSchema, FinanceTaxAuthoritySchema,
@@ -9,7 +9,7 @@ import {
 } from '../../src/schemas/index.js';
 
 // Every record schema with a minimal valid record: the id field it must have.
-const records: Array<[string, z.ZodType, Record<string, unknown>]> = [
+const records: Array<[string, z.ZodMiniType, Record<string, unknown>]> = [
   ['FinanceOrganizationSchema', FinanceOrganizationSchema, { organization_id: '1' }],
   ['FinanceContactSchema', FinanceContactSchema, { contact_id: '1' }],
   ['FinanceContactPersonSchema', FinanceContactPersonSchema, { contact_person_id: '1' }],
@@ -79,7 +79,7 @@ describe('deep pass-through', () => {
   });
 
   it('keeps unknown fields in create and update inputs', () => {
-    const inputs: Array<[z.ZodType, Record<string, unknown>]> = [
+    const inputs: Array<[z.ZodMiniType, Record<string, unknown>]> = [
       [FinanceContactCreateSchema, { contact_name: 'A', cf_region: 'North', billing_address: { city: 'X', landmark: 'Y' } }],
       [FinanceContactUpdateSchema, { notes: 'n', crm_owner: { id: '1' } }],
       [FinanceItemCreateSchema, { name: 'A', rate: 1, brand: 'Acme' }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/index.js';
-import { FinanceContactCreateSchema, FinanceContactSchema, toValidationIssues, validatePayload } from '../../src/schemas/index.js';
+import { FinanceContactCreateSchema, FinanceContactSchema, englishErrorMap, toValidationIssues, validatePayload } from '../../src/schemas/index.js';
 
 describe('validatePayload', () => {
   it('returns the parsed payload, ids as strings and unknown fields kept', () => {
@@ -39,5 +39,25 @@ describe('toValidationIssues', () => {
         expect.objectContaining({ path: ['contact_persons', 0, 'contact_person_id'] }),
       );
     }
+  });
+});
+
+describe('englishErrorMap (the schemas are zod mini, which has no locale of its own)', () => {
+  it('validatePayload words zod’s own issues in English', () => {
+    expect(() => validatePayload(FinanceContactSchema, { contact_id: '1', contact_name: 42 })).toThrow(
+      'payload is not valid at contact_name: Invalid input: expected string, received number',
+    );
+  });
+
+  it('gives the English sentence to a caller who parses directly, where a bare parse says only "Invalid input"', () => {
+    const bare = FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 });
+    const english = FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 }, { error: englishErrorMap });
+    expect(bare.error?.issues[0]?.message).toBe('Invalid input');
+    expect(english.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
+  });
+
+  it('never replaces the SDK’s own messages', () => {
+    const result = FinanceContactSchema.safeParse({ contact_id: '' }, { error: englishErrorMap });
+    expect(result.error?.issues[0]?.message).toBe('Expected a Zoho id, got an empty string');
   });
 });

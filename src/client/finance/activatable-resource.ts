@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CallOptions } from '../list-params.js';
 import { idSegment } from '../path.js';
 import { sendFinance } from './finance-context.js';
@@ -9,7 +9,7 @@ import { FinanceResource } from './finance-resource.js';
  * (`POST {path}/{id}/active | /inactive`; contacts and items).
  * Repeating either call is harmless, so both are retried like reads.
  */
-export class ActivatableFinanceResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends object = object> extends FinanceResource<R, C, U, L> {
+export class ActivatableFinanceResource<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, L extends object = object> extends FinanceResource<R, C, U, L> {
   /** Marks a record active. */
   markActive(id: string, options: CallOptions = {}): Promise<void> {
     return this.#setStatus(id, 'active', options);

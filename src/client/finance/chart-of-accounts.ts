@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FinanceAccountSchema, type FinanceAccount } from '../../schemas/finance/index.js';
 import type { Paginator } from '../../transport/paginator.js';
 import { type CallOptions, type ListOptions, listFilters, listQuery } from '../list-params.js';

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   FinanceContactPersonCreateSchema,
   FinanceContactPersonSchema,
@@ -43,7 +44,7 @@ export class ContactPersonsResource {
           query: { page, per_page: pageSize(options.perPage) },
           ...(signal ? { signal } : {}),
         })) as Record<string, unknown> | undefined;
-        const items = parseWith(FinanceContactPersonSchema.array(), body?.[MANY] ?? [], {
+        const items = parseWith(z.array(FinanceContactPersonSchema), body?.[MANY] ?? [], {
           what: 'GET /contacts/{id}/contactpersons',
           kind: 'response',
           pathPrefix: [MANY],

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { FinanceCustomerPaymentCreateSchema, FinanceCustomerPaymentSchema, FinanceCustomerPaymentUpdateSchema } from '../../schemas/finance/index.js';
 import { type CallOptions, type CreateOptions, listFilters } from '../list-params.js';
 import type { FinanceContext } from './finance-context.js';

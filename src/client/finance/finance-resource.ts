@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Page, type PageSort, Paginator } from '../../transport/paginator.js';
 import type { HttpMethod } from '../../transport/transport.js';
 import { type CallOptions, type CreateOptions, type ListOptions, listQuery, pageSize } from '../list-params.js';
@@ -7,7 +7,7 @@ import { idSegment } from '../path.js';
 import { financeCall, sendFinance, type FinanceContext } from './finance-context.js';
 
 /** How one Books/Invoice resource looks on the wire. */
-export interface FinanceResourceSpec<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
+export interface FinanceResourceSpec<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType> {
   /** Collection path, e.g. `/contacts`. */
   path: string;
   /** Envelope key of one record, e.g. `contact`. */
@@ -36,7 +36,7 @@ export interface FinanceResourceSpec<R extends z.ZodType, C extends z.ZodType, U
  * validated before anything is sent; replies are validated and keep fields the schema does not
  * know.
  */
-export class FinanceRecordResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
+export class FinanceRecordResource<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType> {
   protected readonly context: FinanceContext;
   protected readonly spec: FinanceResourceSpec<R, C, U>;
 
@@ -117,19 +117,19 @@ function pageTotal(pageContext: unknown): number | undefined {
   return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
-const arrays = new WeakMap<z.ZodType, z.ZodType>();
+const arrays = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
 /** `z.array(schema)`, built once per schema: list pages are parsed on a hot path. */
-function arrayOf<S extends z.ZodType>(schema: S): z.ZodType<Array<z.output<S>>> {
+function arrayOf<S extends z.ZodMiniType>(schema: S): z.ZodMiniType<Array<z.output<S>>> {
   let cached = arrays.get(schema);
   if (!cached) {
     cached = z.array(schema);
     arrays.set(schema, cached);
   }
-  return cached as z.ZodType<Array<z.output<S>>>;
+  return cached as z.ZodMiniType<Array<z.output<S>>>;
 }
 
 /** A finance resource with a paged list endpoint. */
-export class FinanceResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends object = object> extends FinanceRecordResource<R, C, U> {
+export class FinanceResource<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, L extends object = object> extends FinanceRecordResource<R, C, U> {
   /**
    * Every record, page by page as you iterate (`for await`), or `.pages()` for pages.
    * Filters and sorting use Zoho's query names in camelCase (`sortColumn`, `filterBy`).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../errors/validation-error.js';
 import {
   FinanceInvoiceCreateSchema,
@@ -27,13 +27,13 @@ const InvoicePaymentsSchema = z.array(FinanceInvoicePaymentSchema);
 
 // The fields Zoho's description gives the invoice billing-address update; nothing else is sent.
 const InvoiceBillingAddressSchema = z.strictObject({
-  address: z.string().optional(),
-  street2: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  zip: z.string().optional(),
-  country: z.string().optional(),
-  fax: z.string().optional(),
+  address: z.optional(z.string()),
+  street2: z.optional(z.string()),
+  city: z.optional(z.string()),
+  state: z.optional(z.string()),
+  zip: z.optional(z.string()),
+  country: z.optional(z.string()),
+  fax: z.optional(z.string()),
 });
 
 /** An invoice's own billing address, as `setBillingAddress` sends it. */

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   FinanceOrganizationCreateSchema,
   FinanceOrganizationSchema,
@@ -30,7 +31,7 @@ export class OrganizationsResource {
   /** Every organisation of the user (Zoho returns them in one reply). */
   async list(options: CallOptions = {}): Promise<FinanceOrganization[]> {
     const body = await this.#call('GET', '/organizations', options);
-    return parseWith(FinanceOrganizationSchema.array(), (body as Record<string, unknown> | undefined)?.organizations ?? [], {
+    return parseWith(z.array(FinanceOrganizationSchema), (body as Record<string, unknown> | undefined)?.organizations ?? [], {
       what: 'GET /organizations',
       kind: 'response',
       pathPrefix: ['organizations'],

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CreatableRecord } from '../../errors/integration-health-error.js';
 import type { RequestPipeline } from '../../transport/request-pipeline.js';
 import type { CreateOptions } from '../list-params.js';
@@ -26,7 +26,7 @@ export interface GuardedCreateOptions extends CreateOptions {
  * await client.fsm.workOrders.create({ Summary: 'Imported' }, { skipHealthCheck: true });   // not checked
  * ```
  */
-export class FsmGuardedModuleResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, F extends string> extends FsmModuleResource<R, C, U, F> {
+export class FsmGuardedModuleResource<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, F extends string> extends FsmModuleResource<R, C, U, F> {
   readonly #record: CreatableRecord;
   readonly #guard: FinanceHealthGuard | undefined;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { RequestPipeline } from '../../transport/request-pipeline.js';
 import { type Page, Paginator } from '../../transport/paginator.js';
@@ -9,7 +9,7 @@ import { idSegment } from '../path.js';
 import { type FsmWriteResult, readFsmWriteResult } from './fsm-write-result.js';
 
 /** How one FSM module looks on the wire. */
-export interface FsmModuleSpec<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, F extends string> {
+export interface FsmModuleSpec<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, F extends string> {
   /** Module API name: `Companies`, `Contacts`, `Service_And_Parts`, `Work_Orders`, `Service_Appointments`, `Assets`. */
   module: string;
   /** Human name for messages. */
@@ -45,10 +45,10 @@ const SEARCH_OPTIONS = { comparator: 'comparator' } as const;
  * list / get / create / update / search over one FSM module (`/fsm/v1/<Module>`).
  * FSM answers an empty list with HTTP 204 and no body; that is an empty page here.
  */
-export class FsmModuleResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, F extends string> {
+export class FsmModuleResource<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, F extends string> {
   protected readonly pipeline: RequestPipeline;
   protected readonly spec: FsmModuleSpec<R, C, U, F>;
-  readonly #records: z.ZodType<Array<z.output<R>>>;
+  readonly #records: z.ZodMiniType<Array<z.output<R>>>;
 
   constructor(pipeline: RequestPipeline, spec: FsmModuleSpec<R, C, U, F>) {
     this.pipeline = pipeline;

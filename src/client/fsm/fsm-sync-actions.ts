@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError } from '../../errors/api-error.js';
 import type { CallOptions } from '../list-params.js';
 import { idSegment } from '../path.js';
@@ -12,7 +12,7 @@ export type FsmSyncProcess = 'link' | 'unlink' | 'push';
  * `POST /<Module>/<id>/actions/process_sync?sync_service=finance` (Companies, Contacts,
  * Service_And_Parts). For a Contact bound to a contact person, pass the contact person's id.
  */
-export class FsmSyncableModuleResource<R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, F extends string> extends FsmModuleResource<R, C, U, F> {
+export class FsmSyncableModuleResource<R extends z.ZodMiniType, C extends z.ZodMiniType, U extends z.ZodMiniType, F extends string> extends FsmModuleResource<R, C, U, F> {
   /** Binds the FSM record to an existing finance record. Safe to repeat. */
   link(id: string, financeId: string, options: CallOptions = {}): Promise<void> {
     return this.#processSync(id, financeId, 'link', options);

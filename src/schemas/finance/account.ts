@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 
@@ -15,19 +15,19 @@ import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 export const FinanceAccountSchema = z.looseObject({
   account_id: ZohoIdSchema,
   account_name: z.string(),
-  account_code: z.string().nullish(),
-  account_type: z.string().nullish(),
-  is_active: z.boolean().nullish(),
-  is_user_created: z.boolean().nullish(),
-  is_system_account: z.boolean().nullish(),
-  is_involved_in_transaction: z.boolean().nullish(),
-  parent_account_id: ZohoIdRefSchema.nullish(),
-  parent_account_name: z.string().nullish(),
-  currency_id: ZohoIdRefSchema.nullish(),
-  currency_code: z.string().nullish(),
-  closing_balance: blankAsNull(ZohoNumberSchema).optional(),
-  created_time: z.string().nullish(),
-  last_modified_time: z.string().nullish(),
+  account_code: z.nullish(z.string()),
+  account_type: z.nullish(z.string()),
+  is_active: z.nullish(z.boolean()),
+  is_user_created: z.nullish(z.boolean()),
+  is_system_account: z.nullish(z.boolean()),
+  is_involved_in_transaction: z.nullish(z.boolean()),
+  parent_account_id: z.nullish(ZohoIdRefSchema),
+  parent_account_name: z.nullish(z.string()),
+  currency_id: z.nullish(ZohoIdRefSchema),
+  currency_code: z.nullish(z.string()),
+  closing_balance: z.optional(blankAsNull(ZohoNumberSchema)),
+  created_time: z.nullish(z.string()),
+  last_modified_time: z.nullish(z.string()),
 });
 
 /** An account of the chart of accounts. */

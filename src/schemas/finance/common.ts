@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoStringSchema } from '../scalars.js';
 
@@ -12,17 +12,17 @@ import { ZohoStringSchema } from '../scalars.js';
  * ```
  */
 export const FinanceAddressSchema = z.looseObject({
-  address_id: ZohoIdRefSchema.nullish(),
-  attention: z.string().nullish(),
-  address: z.string().nullish(),
-  street2: z.string().nullish(),
-  state_code: z.string().nullish(),
-  city: z.string().nullish(),
-  state: z.string().nullish(),
-  zip: ZohoStringSchema.nullish(),
-  country: z.string().nullish(),
-  fax: z.string().nullish(),
-  phone: z.string().nullish(),
+  address_id: z.nullish(ZohoIdRefSchema),
+  attention: z.nullish(z.string()),
+  address: z.nullish(z.string()),
+  street2: z.nullish(z.string()),
+  state_code: z.nullish(z.string()),
+  city: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  zip: z.nullish(ZohoStringSchema),
+  country: z.nullish(z.string()),
+  fax: z.nullish(z.string()),
+  phone: z.nullish(z.string()),
 });
 
 /** A Books/Invoice address. */
@@ -39,10 +39,10 @@ export type FinanceAddress = z.infer<typeof FinanceAddressSchema>;
  * ```
  */
 export const FinanceCustomFieldSchema = z.looseObject({
-  customfield_id: ZohoIdRefSchema.nullish(),
-  index: z.number().nullish(),
-  label: z.string().nullish(),
-  api_name: z.string().nullish(),
+  customfield_id: z.nullish(ZohoIdRefSchema),
+  index: z.nullish(z.number()),
+  label: z.nullish(z.string()),
+  api_name: z.nullish(z.string()),
   value: z.unknown(),
 });
 
@@ -58,10 +58,10 @@ export type FinanceCustomField = z.infer<typeof FinanceCustomFieldSchema>;
  * ```
  */
 export const FinanceTagSchema = z.looseObject({
-  tag_id: ZohoIdRefSchema.nullish(),
-  tag_name: z.string().nullish(),
-  tag_option_id: ZohoIdRefSchema.nullish(),
-  tag_option_name: z.string().nullish(),
+  tag_id: z.nullish(ZohoIdRefSchema),
+  tag_name: z.nullish(z.string()),
+  tag_option_id: z.nullish(ZohoIdRefSchema),
+  tag_option_name: z.nullish(z.string()),
 });
 
 /** A reporting tag. */

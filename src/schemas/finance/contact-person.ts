@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 
 /**
@@ -6,9 +6,9 @@ import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
  * (SMS, WhatsApp) enabled (contact-persons.yml).
  */
 export const FinanceCommunicationPreferenceSchema = z.looseObject({
-  is_email_enabled: z.boolean().nullish(),
-  is_sms_enabled: z.boolean().nullish(),
-  is_whatsapp_enabled: z.boolean().nullish(),
+  is_email_enabled: z.nullish(z.boolean()),
+  is_sms_enabled: z.nullish(z.boolean()),
+  is_whatsapp_enabled: z.nullish(z.boolean()),
 });
 
 /** A contact person's messaging preferences. */
@@ -16,21 +16,21 @@ export type FinanceCommunicationPreference = z.infer<typeof FinanceCommunication
 
 // Fields a caller may write (contact-persons.yml and contacts.yml create/update bodies).
 const writable = {
-  contact_id: ZohoIdRefSchema.nullish(),
-  salutation: z.string().nullish(),
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-  mobile: z.string().nullish(),
-  mobile_country_code: z.string().nullish(),
-  skype: z.string().nullish(),
-  designation: z.string().nullish(),
-  department: z.string().nullish(),
-  fax: z.string().nullish(),
-  is_primary_contact: z.boolean().nullish(),
-  enable_portal: z.boolean().nullish(),
-  communication_preference: FinanceCommunicationPreferenceSchema.nullish(),
+  contact_id: z.nullish(ZohoIdRefSchema),
+  salutation: z.nullish(z.string()),
+  first_name: z.nullish(z.string()),
+  last_name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  phone: z.nullish(z.string()),
+  mobile: z.nullish(z.string()),
+  mobile_country_code: z.nullish(z.string()),
+  skype: z.nullish(z.string()),
+  designation: z.nullish(z.string()),
+  department: z.nullish(z.string()),
+  fax: z.nullish(z.string()),
+  is_primary_contact: z.nullish(z.boolean()),
+  enable_portal: z.nullish(z.boolean()),
+  communication_preference: z.nullish(FinanceCommunicationPreferenceSchema),
 };
 
 /**
@@ -45,7 +45,7 @@ const writable = {
 export const FinanceContactPersonSchema = z.looseObject({
   ...writable,
   contact_person_id: ZohoIdSchema,
-  is_added_in_portal: z.boolean().nullish(),
+  is_added_in_portal: z.nullish(z.boolean()),
 });
 
 /** A Books/Invoice contact person. */
@@ -60,7 +60,7 @@ export type FinanceContactPerson = z.infer<typeof FinanceContactPersonSchema>;
  * FinanceContactPersonCreateSchema.parse({ contact_id: '460000000026049', first_name: 'Will', email: 'will@example.com' });
  * ```
  */
-export const FinanceContactPersonCreateSchema = z.looseObject({ ...writable, first_name: z.string().min(1) });
+export const FinanceContactPersonCreateSchema = z.looseObject({ ...writable, first_name: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /contacts/contactpersons`. */
 export type FinanceContactPersonCreate = z.infer<typeof FinanceContactPersonCreateSchema>;
@@ -76,7 +76,7 @@ export type FinanceContactPersonCreate = z.infer<typeof FinanceContactPersonCrea
  */
 export const FinanceContactPersonUpdateSchema = z.looseObject({
   ...writable,
-  contact_person_id: ZohoIdRefSchema.nullish(),
+  contact_person_id: z.nullish(ZohoIdRefSchema),
 });
 
 /** Input of `PUT /contacts/contactpersons/{id}`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, blankAsNull } from '../scalars.js';
@@ -8,44 +8,44 @@ import {
 import { FinanceAddressSchema, FinanceCustomFieldSchema, FinanceTagSchema } from './common.js';
 import { FinanceContactPersonSchema, FinanceContactPersonUpdateSchema } from './contact-person.js';
 
-const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
 
 /**
  * Edition-gated tax fields of a contact. All optional: an org only returns the
  * ones of its edition.
  */
 const editionTaxFields = {
-  is_taxable: z.boolean().nullish(), // us ca au in mx ke za
-  tax_id: ZohoIdRefSchema.nullish(), // in us: a tax or a tax group
-  tax_name: z.string().nullish(), // in
-  tax_percentage: blankAsNull(ZohoPercentageSchema).optional(),
-  tax_authority_id: ZohoIdRefSchema.nullish(), // us
-  tax_authority_name: z.string().nullish(),
-  tax_exemption_id: ZohoIdRefSchema.nullish(), // us ca au in
-  tax_exemption_code: z.string().nullish(), // us ca au in
-  gst_no: z.string().nullish(), // in: 15-character GSTIN
-  gst_treatment: openEnum(GST_TREATMENTS).nullish(), // in
-  place_of_contact: openEnum(INDIAN_STATE_CODES).nullish(), // in
-  tax_treatment: openEnum(TAX_TREATMENTS).nullish(), // gcc mx ke za
-  tax_reg_no: z.string().nullish(), // gcc mx ke za; GCC TRN is 15 digits
-  country_code: z.string().nullish(), // uk gcc (place of supply: emirate or GCC country) Avalara
-  vat_treatment: openEnum(UK_VAT_TREATMENTS).nullish(), // uk
-  vat_reg_no: z.string().nullish(), // uk Avalara
-  tax_regime: z.string().nullish(), // mx
-  legal_name: z.string().nullish(), // mx
-  is_tds_registered: z.boolean().nullish(), // mx
-  tds_tax_id: ZohoIdRefSchema.nullish(), // mx
-  tax_exemption_certificate_number: z.string().nullish(), // ke
-  track_1099: z.boolean().nullish(), // us
-  tax_id_type: z.string().nullish(), // us: SSN ATIN ITIN EIN
-  tax_id_value: z.string().nullish(), // us
-  avatax_exempt_no: z.string().nullish(), // Avalara
-  avatax_use_code: z.string().nullish(), // Avalara
+  is_taxable: z.nullish(z.boolean()), // us ca au in mx ke za
+  tax_id: z.nullish(ZohoIdRefSchema), // in us: a tax or a tax group
+  tax_name: z.nullish(z.string()), // in
+  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  tax_authority_id: z.nullish(ZohoIdRefSchema), // us
+  tax_authority_name: z.nullish(z.string()),
+  tax_exemption_id: z.nullish(ZohoIdRefSchema), // us ca au in
+  tax_exemption_code: z.nullish(z.string()), // us ca au in
+  gst_no: z.nullish(z.string()), // in: 15-character GSTIN
+  gst_treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
+  place_of_contact: z.nullish(openEnum(INDIAN_STATE_CODES)), // in
+  tax_treatment: z.nullish(openEnum(TAX_TREATMENTS)), // gcc mx ke za
+  tax_reg_no: z.nullish(z.string()), // gcc mx ke za; GCC TRN is 15 digits
+  country_code: z.nullish(z.string()), // uk gcc (place of supply: emirate or GCC country) Avalara
+  vat_treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
+  vat_reg_no: z.nullish(z.string()), // uk Avalara
+  tax_regime: z.nullish(z.string()), // mx
+  legal_name: z.nullish(z.string()), // mx
+  is_tds_registered: z.nullish(z.boolean()), // mx
+  tds_tax_id: z.nullish(ZohoIdRefSchema), // mx
+  tax_exemption_certificate_number: z.nullish(z.string()), // ke
+  track_1099: z.nullish(z.boolean()), // us
+  tax_id_type: z.nullish(z.string()), // us: SSN ATIN ITIN EIN
+  tax_id_value: z.nullish(z.string()), // us
+  avatax_exempt_no: z.nullish(z.string()), // Avalara
+  avatax_use_code: z.nullish(z.string()), // Avalara
 };
 
 /** An opening balance of a contact at one location (contacts.yml). */
 export const FinanceOpeningBalanceSchema = z.looseObject({
-  location_id: ZohoIdRefSchema.nullish(),
+  location_id: z.nullish(ZohoIdRefSchema),
   exchange_rate: optionalNumber,
   opening_balance_amount: optionalNumber,
 });
@@ -56,32 +56,32 @@ export type FinanceOpeningBalance = z.infer<typeof FinanceOpeningBalanceSchema>;
 // Fields a caller may write (contacts.yml create/update bodies).
 const writable = {
   ...editionTaxFields,
-  contact_name: z.string().nullish(),
-  company_name: z.string().nullish(),
-  contact_type: openEnum(CONTACT_TYPES).nullish(),
-  customer_sub_type: openEnum(CUSTOMER_SUB_TYPES).nullish(),
-  website: z.string().nullish(),
-  language_code: z.string().nullish(),
+  contact_name: z.nullish(z.string()),
+  company_name: z.nullish(z.string()),
+  contact_type: z.nullish(openEnum(CONTACT_TYPES)),
+  customer_sub_type: z.nullish(openEnum(CUSTOMER_SUB_TYPES)),
+  website: z.nullish(z.string()),
+  language_code: z.nullish(z.string()),
   credit_limit: optionalNumber,
-  pricebook_id: ZohoIdRefSchema.nullish(),
-  contact_number: z.string().nullish(),
-  ignore_auto_number_generation: z.boolean().nullish(),
-  is_portal_enabled: z.boolean().nullish(),
-  currency_id: ZohoIdRefSchema.nullish(),
+  pricebook_id: z.nullish(ZohoIdRefSchema),
+  contact_number: z.nullish(z.string()),
+  ignore_auto_number_generation: z.nullish(z.boolean()),
+  is_portal_enabled: z.nullish(z.boolean()),
+  currency_id: z.nullish(ZohoIdRefSchema),
   payment_terms: optionalNumber,
-  payment_terms_label: z.string().nullish(),
-  notes: z.string().nullish(),
-  owner_id: ZohoIdRefSchema.nullish(),
-  facebook: z.string().nullish(),
-  twitter: z.string().nullish(),
-  billing_address: FinanceAddressSchema.nullish(),
-  shipping_address: FinanceAddressSchema.nullish(),
-  contact_persons: z.array(FinanceContactPersonUpdateSchema).nullish(),
-  custom_fields: z.array(FinanceCustomFieldSchema).nullish(),
-  tags: z.array(FinanceTagSchema).nullish(),
-  opening_balances: z.array(FinanceOpeningBalanceSchema).nullish(),
+  payment_terms_label: z.nullish(z.string()),
+  notes: z.nullish(z.string()),
+  owner_id: z.nullish(ZohoIdRefSchema),
+  facebook: z.nullish(z.string()),
+  twitter: z.nullish(z.string()),
+  billing_address: z.nullish(FinanceAddressSchema),
+  shipping_address: z.nullish(FinanceAddressSchema),
+  contact_persons: z.nullish(z.array(FinanceContactPersonUpdateSchema)),
+  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
+  tags: z.nullish(z.array(FinanceTagSchema)),
+  opening_balances: z.nullish(z.array(FinanceOpeningBalanceSchema)),
   // `*_template_id` keys; which ones exist varies by module set, so they pass through untyped.
-  default_templates: z.looseObject({}).nullish(),
+  default_templates: z.nullish(z.looseObject({})),
 };
 
 /**
@@ -98,25 +98,25 @@ const writable = {
 export const FinanceContactSchema = z.looseObject({
   ...writable,
   contact_id: ZohoIdSchema,
-  contact_persons: z.array(FinanceContactPersonSchema).nullish(),
-  has_transaction: z.boolean().nullish(),
-  primary_contact_id: ZohoIdRefSchema.nullish(),
-  currency_code: z.string().nullish(),
-  currency_symbol: z.string().nullish(),
-  status: openEnum(['active', 'inactive'] as const).nullish(),
-  payment_reminder_enabled: z.boolean().nullish(),
-  is_linked_with_zohocrm: z.boolean().nullish(),
+  contact_persons: z.nullish(z.array(FinanceContactPersonSchema)),
+  has_transaction: z.nullish(z.boolean()),
+  primary_contact_id: z.nullish(ZohoIdRefSchema),
+  currency_code: z.nullish(z.string()),
+  currency_symbol: z.nullish(z.string()),
+  status: z.nullish(openEnum(['active', 'inactive'] as const)),
+  payment_reminder_enabled: z.nullish(z.boolean()),
+  is_linked_with_zohocrm: z.nullish(z.boolean()),
   outstanding_receivable_amount: optionalNumber,
   outstanding_receivable_amount_bcy: optionalNumber,
   unused_credits_receivable_amount: optionalNumber,
   unused_credits_receivable_amount_bcy: optionalNumber,
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-  mobile: z.string().nullish(),
-  created_time: z.string().nullish(),
-  last_modified_time: z.string().nullish(),
+  first_name: z.nullish(z.string()),
+  last_name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  phone: z.nullish(z.string()),
+  mobile: z.nullish(z.string()),
+  created_time: z.nullish(z.string()),
+  last_modified_time: z.nullish(z.string()),
 });
 
 /** A Books/Invoice contact. */
@@ -130,7 +130,7 @@ export type FinanceContact = z.infer<typeof FinanceContactSchema>;
  * FinanceContactCreateSchema.parse({ contact_name: 'Bowman and Co', customer_sub_type: 'business', gst_treatment: 'business_gst' });
  * ```
  */
-export const FinanceContactCreateSchema = z.looseObject({ ...writable, contact_name: z.string().min(1) });
+export const FinanceContactCreateSchema = z.looseObject({ ...writable, contact_name: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /contacts`. */
 export type FinanceContactCreate = z.infer<typeof FinanceContactCreateSchema>;

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FinanceTagSchema } from './common.js';
 
-const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
 
 /**
  * One invoice a customer payment pays, as Zoho returns it.
@@ -15,7 +15,7 @@ const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
  */
 export const FinancePaymentInvoiceSchema = z.looseObject({
   invoice_id: ZohoIdSchema,
-  invoice_number: z.string().nullish(),
+  invoice_number: z.nullish(z.string()),
   invoice_amount: optionalNumber,
   amount_applied: optionalNumber,
   balance_amount: optionalNumber,
@@ -37,28 +37,28 @@ export type FinancePaymentInvoice = z.infer<typeof FinancePaymentInvoiceSchema>;
  */
 export const FinanceCustomerPaymentSchema = z.looseObject({
   payment_id: ZohoIdSchema,
-  payment_number: z.union([z.string(), z.number()]).nullish(),
-  customer_id: ZohoIdRefSchema.nullish(),
-  customer_name: z.string().nullish(),
-  payment_mode: z.string().nullish(),
+  payment_number: z.nullish(z.union([z.string(), z.number()])),
+  customer_id: z.nullish(ZohoIdRefSchema),
+  customer_name: z.nullish(z.string()),
+  payment_mode: z.nullish(z.string()),
   amount: optionalNumber,
   bcy_amount: optionalNumber,
   unused_amount: optionalNumber,
   amount_refunded: optionalNumber,
   bank_charges: optionalNumber,
-  date: z.string().nullish(),
-  status: z.string().nullish(),
-  reference_number: z.string().nullish(),
-  description: z.string().nullish(),
-  account_id: ZohoIdRefSchema.nullish(),
-  account_name: z.string().nullish(),
-  invoice_number: z.string().nullish(),
-  invoices: z.array(FinancePaymentInvoiceSchema).nullish(),
-  currency_code: z.string().nullish(),
-  currency_symbol: z.string().nullish(),
-  tags: z.array(FinanceTagSchema).nullish(),
-  created_time: z.string().nullish(),
-  last_modified_time: z.string().nullish(),
+  date: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  reference_number: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  account_id: z.nullish(ZohoIdRefSchema),
+  account_name: z.nullish(z.string()),
+  invoice_number: z.nullish(z.string()),
+  invoices: z.nullish(z.array(FinancePaymentInvoiceSchema)),
+  currency_code: z.nullish(z.string()),
+  currency_symbol: z.nullish(z.string()),
+  tags: z.nullish(z.array(FinanceTagSchema)),
+  created_time: z.nullish(z.string()),
+  last_modified_time: z.nullish(z.string()),
 });
 
 /** A customer payment. */
@@ -72,20 +72,20 @@ const applicationInput = z.looseObject({
 
 const writable = {
   customer_id: ZohoIdSchema,
-  payment_mode: z.string().min(1, 'A payment needs a payment_mode (cash, check, creditcard, banktransfer, bankremittance, autotransaction or others)'),
+  payment_mode: z.string().check(z.minLength(1, 'A payment needs a payment_mode (cash, check, creditcard, banktransfer, bankremittance, autotransaction or others)')),
   amount: ZohoNumberSchema,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd'),
-  reference_number: z.string().nullish(),
-  description: z.string().nullish(),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd')),
+  reference_number: z.nullish(z.string()),
+  description: z.nullish(z.string()),
   /** The cash or bank account of the chart of accounts the payment is deposited to (Books only). */
-  account_id: ZohoIdRefSchema.nullish(),
+  account_id: z.nullish(ZohoIdRefSchema),
   exchange_rate: optionalNumber,
   bank_charges: optionalNumber,
   invoices: z.array(applicationInput),
   /** Zoho's description marks these two required; the client fills them from `invoices[0]` when left out. */
-  invoice_id: ZohoIdRefSchema.nullish(),
+  invoice_id: z.nullish(ZohoIdRefSchema),
   amount_applied: optionalNumber,
-  location_id: ZohoIdRefSchema.nullish(),
+  location_id: z.nullish(ZohoIdRefSchema),
 };
 
 /**
@@ -113,7 +113,7 @@ export type FinanceCustomerPaymentCreate = z.infer<typeof FinanceCustomerPayment
  * FinanceCustomerPaymentUpdateSchema.parse({ customer_id, payment_mode: 'cash', amount: 80, invoices: [{ invoice_id, amount_applied: 80 }] });
  * ```
  */
-export const FinanceCustomerPaymentUpdateSchema = z.looseObject({ ...writable, date: writable.date.nullish() });
+export const FinanceCustomerPaymentUpdateSchema = z.looseObject({ ...writable, date: z.nullish(writable.date) });
 
 /** Input of `PUT /customerpayments/{payment_id}`. */
 export type FinanceCustomerPaymentUpdate = z.infer<typeof FinanceCustomerPaymentUpdateSchema>;
@@ -129,15 +129,15 @@ export type FinanceCustomerPaymentUpdate = z.infer<typeof FinanceCustomerPayment
  */
 export const FinanceInvoicePaymentSchema = z.looseObject({
   payment_id: ZohoIdSchema,
-  invoice_payment_id: ZohoIdRefSchema.nullish(),
-  payment_number: z.union([z.string(), z.number()]).nullish(),
-  invoice_id: ZohoIdRefSchema.nullish(),
-  payment_mode: z.string().nullish(),
-  date: z.string().nullish(),
-  reference_number: z.string().nullish(),
+  invoice_payment_id: z.nullish(ZohoIdRefSchema),
+  payment_number: z.nullish(z.union([z.string(), z.number()])),
+  invoice_id: z.nullish(ZohoIdRefSchema),
+  payment_mode: z.nullish(z.string()),
+  date: z.nullish(z.string()),
+  reference_number: z.nullish(z.string()),
   amount: optionalNumber,
-  online_transaction_id: z.string().nullish(),
-  is_single_invoice_payment: z.boolean().nullish(),
+  online_transaction_id: z.nullish(z.string()),
+  is_single_invoice_payment: z.nullish(z.boolean()),
 });
 
 /** A payment of one invoice. */

@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { addIssue } from '../issues.js';
 import { ZohoNumberSchema } from '../scalars.js';
 
 const PageContextObjectSchema = z.looseObject({
-  page: ZohoNumberSchema.optional(),
-  per_page: ZohoNumberSchema.optional(),
+  page: z.optional(ZohoNumberSchema),
+  per_page: z.optional(ZohoNumberSchema),
   // Required: a pager that reads a missing flag as "no more pages" would silently drop records.
   has_more_page: z.boolean(),
-  applied_filter: z.string().nullish(),
-  sort_column: z.string().nullish(),
-  sort_order: z.string().nullish(),
-  report_name: z.string().nullish(),
+  applied_filter: z.nullish(z.string()),
+  sort_column: z.nullish(z.string()),
+  sort_order: z.nullish(z.string()),
+  report_name: z.nullish(z.string()),
 });
 
 /** The paging block of a Books/Invoice list reply. */
@@ -26,14 +27,14 @@ export type PageContext = z.infer<typeof PageContextObjectSchema>;
  */
 export const PageContextSchema = z.union([
   PageContextObjectSchema,
-  z.array(PageContextObjectSchema).transform((contexts, ctx): PageContext => {
+  z.pipe(z.array(PageContextObjectSchema), z.transform((contexts, ctx): PageContext => {
     const [first] = contexts;
     if (first === undefined || contexts.length > 1) {
-      ctx.addIssue({ code: 'custom', message: `Expected one page_context, got ${contexts.length}` });
+      addIssue(ctx, `Expected one page_context, got ${contexts.length}`);
       return z.NEVER;
     }
     return first;
-  }),
+  })),
 ]);
 
 /**
@@ -45,7 +46,7 @@ export const PageContextSchema = z.union([
  * FinanceEnvelopeSchema.parse({ code: 0, message: 'The item has been deleted.' });
  * ```
  */
-export const FinanceEnvelopeSchema = z.looseObject({ code: z.number().int(), message: z.string() });
+export const FinanceEnvelopeSchema = z.looseObject({ code: z.number().check(z.int()), message: z.string() });
 
 /** A Books/Invoice reply envelope. */
 export type FinanceEnvelope = z.infer<typeof FinanceEnvelopeSchema>;
@@ -61,7 +62,7 @@ export type FinanceEnvelope = z.infer<typeof FinanceEnvelopeSchema>;
  * ```
  */
 export const FinanceErrorEnvelopeSchema = z.looseObject({
-  code: z.number().int().refine((code) => code !== 0, 'An error body has a non-zero code'),
+  code: z.number().check(z.int()).check(z.refine((code) => code !== 0, 'An error body has a non-zero code')),
   message: z.string(),
 });
 
@@ -77,17 +78,17 @@ export type FinanceErrorEnvelope = z.infer<typeof FinanceErrorEnvelopeSchema>;
  * singleRecord(FinanceTaxSchema).parse([{ tax_id: '1' }]); // { tax_id: '1' }
  * ```
  */
-export function singleRecord<S extends z.ZodType>(record: S) {
+export function singleRecord<S extends z.ZodMiniType>(record: S) {
   return z.union([
     record,
-    z.array(record).transform((records, ctx): z.output<S> => {
+    z.pipe(z.array(record), z.transform((records, ctx): z.output<S> => {
       const [first] = records;
       if (first === undefined || records.length > 1) {
-        ctx.addIssue({ code: 'custom', message: `Expected one record, got an array of ${records.length}` });
+        addIssue(ctx, `Expected one record, got an array of ${records.length}`);
         return z.NEVER;
       }
       return first;
-    }),
+    })),
   ]);
 }
 
@@ -100,9 +101,9 @@ export function singleRecord<S extends z.ZodType>(record: S) {
  * reply.contact.contact_id; // string
  * ```
  */
-export function financeRecordEnvelope<K extends string, S extends z.ZodType>(key: K, record: S) {
+export function financeRecordEnvelope<K extends string, S extends z.ZodMiniType>(key: K, record: S) {
   const shape = { [key]: singleRecord(record) } as { [P in K]: ReturnType<typeof singleRecord<S>> };
-  return FinanceEnvelopeSchema.extend(shape);
+  return z.extend(FinanceEnvelopeSchema, shape);
 }
 
 /**
@@ -115,9 +116,9 @@ export function financeRecordEnvelope<K extends string, S extends z.ZodType>(key
  * if (page.page_context?.has_more_page) { ... }
  * ```
  */
-export function financeListEnvelope<K extends string, S extends z.ZodType>(key: K, record: S) {
-  const shape = { [key]: z.array(record), page_context: PageContextSchema.optional() } as {
-    [P in K]: z.ZodArray<S>;
-  } & { page_context: z.ZodOptional<typeof PageContextSchema> };
-  return FinanceEnvelopeSchema.extend(shape);
+export function financeListEnvelope<K extends string, S extends z.ZodMiniType>(key: K, record: S) {
+  const shape = { [key]: z.array(record), page_context: z.optional(PageContextSchema) } as {
+    [P in K]: z.ZodMiniArray<S>;
+  } & { page_context: z.ZodMiniOptional<typeof PageContextSchema> };
+  return z.extend(FinanceEnvelopeSchema, shape);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { FinanceAddressSchema } from './common.js';
@@ -42,13 +42,13 @@ export type EstimateLineItemInput = z.infer<typeof EstimateLineItemInputSchema>;
 
 const writable = {
   ...salesDocumentWritable,
-  estimate_number: z.string().nullish(),
-  expiry_date: z.string().nullish(), // yyyy-mm-dd
-  custom_body: z.string().nullish(),
-  custom_subject: z.string().nullish(),
-  project_id: ZohoIdRefSchema.nullish(),
-  accept_retainer: z.boolean().nullish(),
-  retainer_percentage: z.number().nullish(),
+  estimate_number: z.nullish(z.string()),
+  expiry_date: z.nullish(z.string()), // yyyy-mm-dd
+  custom_body: z.nullish(z.string()),
+  custom_subject: z.nullish(z.string()),
+  project_id: z.nullish(ZohoIdRefSchema),
+  accept_retainer: z.nullish(z.boolean()),
+  retainer_percentage: z.nullish(z.number()),
 };
 
 /**
@@ -64,12 +64,12 @@ export const EstimateSchema = z.looseObject({
   ...writable,
   ...salesDocumentRead,
   estimate_id: ZohoIdSchema,
-  status: openEnum(ESTIMATE_STATUSES).nullish(),
-  line_items: z.array(EstimateLineItemSchema).nullish(),
-  accepted_date: z.string().nullish(),
-  declined_date: z.string().nullish(),
-  billing_address: FinanceAddressSchema.nullish(),
-  shipping_address: FinanceAddressSchema.nullish(),
+  status: z.nullish(openEnum(ESTIMATE_STATUSES)),
+  line_items: z.nullish(z.array(EstimateLineItemSchema)),
+  accepted_date: z.nullish(z.string()),
+  declined_date: z.nullish(z.string()),
+  billing_address: z.nullish(FinanceAddressSchema),
+  shipping_address: z.nullish(FinanceAddressSchema),
 });
 
 /** A Books/Invoice estimate. */
@@ -86,7 +86,7 @@ export type Estimate = z.infer<typeof EstimateSchema>;
 export const EstimateCreateSchema = z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
-  line_items: z.array(EstimateLineItemInputSchema).min(1, 'An estimate needs at least one line item'),
+  line_items: z.array(EstimateLineItemInputSchema).check(z.minLength(1, 'An estimate needs at least one line item')),
 });
 
 /** Input of `POST /estimates`. */
@@ -104,8 +104,8 @@ export type EstimateCreate = z.infer<typeof EstimateCreateSchema>;
 export const EstimateUpdateSchema = z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
-  custom_fields: writable.custom_fields.unwrap().unwrap(),
-  line_items: z.array(EstimateLineItemInputSchema).nullish(),
+  custom_fields: writable.custom_fields.def.innerType.def.innerType,
+  line_items: z.nullish(z.array(EstimateLineItemInputSchema)),
 });
 
 /** Input of `PUT /estimates/{id}`. */

@@ -1,40 +1,40 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoDiscountSchema, ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { GST_TREATMENTS, TAX_TREATMENTS, UK_VAT_TREATMENTS } from '../tax-codes.js';
 import { FinanceAddressSchema, FinanceCustomFieldSchema, FinanceTagSchema } from './common.js';
 
-const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
 
 // Line item fields a caller may write (invoices.yml). Edition tags in comments.
 const lineItemWritable = {
-  item_id: ZohoIdRefSchema.nullish(),
-  name: z.string().nullish(),
-  description: z.string().nullish(),
+  item_id: z.nullish(ZohoIdRefSchema),
+  name: z.nullish(z.string()),
+  description: z.nullish(z.string()),
   rate: optionalNumber,
   quantity: optionalNumber,
-  unit: z.string().nullish(),
+  unit: z.nullish(z.string()),
   // An amount, or a percentage string like "10%": kept as sent (see ZohoDiscountSchema).
-  discount: ZohoDiscountSchema.nullish(),
+  discount: z.nullish(ZohoDiscountSchema),
   discount_amount: optionalNumber,
   item_order: optionalNumber,
-  tax_id: ZohoIdRefSchema.nullish(),
-  tax_name: z.string().nullish(),
-  tax_type: z.string().nullish(),
-  tax_percentage: blankAsNull(ZohoPercentageSchema).optional(),
-  tax_treatment_code: z.string().nullish(), // gcc: out-of-scope reason, e.g. uae_same_tax_group
-  tds_tax_id: ZohoIdRefSchema.nullish(), // mx
-  hsn_or_sac: ZohoStringSchema.nullish(), // in ke za
-  sat_item_key_code: ZohoStringSchema.nullish(), // mx
-  unitkey_code: ZohoStringSchema.nullish(), // mx
-  product_type: z.string().nullish(), // goods | services (+ capital_* in za)
-  location_id: ZohoIdRefSchema.nullish(),
-  project_id: ZohoIdRefSchema.nullish(),
-  expense_id: ZohoIdRefSchema.nullish(),
-  salesorder_item_id: ZohoIdRefSchema.nullish(),
-  line_item_category: openEnum(['line_item', 'header', 'subtotal'] as const).nullish(),
-  tags: z.array(FinanceTagSchema).nullish(),
+  tax_id: z.nullish(ZohoIdRefSchema),
+  tax_name: z.nullish(z.string()),
+  tax_type: z.nullish(z.string()),
+  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  tax_treatment_code: z.nullish(z.string()), // gcc: out-of-scope reason, e.g. uae_same_tax_group
+  tds_tax_id: z.nullish(ZohoIdRefSchema), // mx
+  hsn_or_sac: z.nullish(ZohoStringSchema), // in ke za
+  sat_item_key_code: z.nullish(ZohoStringSchema), // mx
+  unitkey_code: z.nullish(ZohoStringSchema), // mx
+  product_type: z.nullish(z.string()), // goods | services (+ capital_* in za)
+  location_id: z.nullish(ZohoIdRefSchema),
+  project_id: z.nullish(ZohoIdRefSchema),
+  expense_id: z.nullish(ZohoIdRefSchema),
+  salesorder_item_id: z.nullish(ZohoIdRefSchema),
+  line_item_category: z.nullish(openEnum(['line_item', 'header', 'subtotal'] as const)),
+  tags: z.nullish(z.array(FinanceTagSchema)),
 };
 
 /**
@@ -67,7 +67,7 @@ export type FinanceInvoiceLineItem = z.infer<typeof FinanceInvoiceLineItemSchema
  */
 export const FinanceInvoiceLineItemInputSchema = z.looseObject({
   ...lineItemWritable,
-  line_item_id: ZohoIdRefSchema.nullish(),
+  line_item_id: z.nullish(ZohoIdRefSchema),
   item_id: ZohoIdSchema,
 });
 
@@ -76,45 +76,45 @@ export type FinanceInvoiceLineItemInput = z.infer<typeof FinanceInvoiceLineItemI
 
 // Invoice fields a caller may write (invoices.yml create/update bodies).
 const writable = {
-  customer_id: ZohoIdRefSchema.nullish(),
-  currency_id: ZohoIdRefSchema.nullish(),
-  contact_persons: z.array(ZohoIdSchema).nullish(),
-  invoice_number: z.string().nullish(),
-  reference_number: z.string().nullish(),
-  template_id: ZohoIdRefSchema.nullish(),
-  date: z.string().nullish(), // yyyy-mm-dd
-  due_date: z.string().nullish(),
+  customer_id: z.nullish(ZohoIdRefSchema),
+  currency_id: z.nullish(ZohoIdRefSchema),
+  contact_persons: z.nullish(z.array(ZohoIdSchema)),
+  invoice_number: z.nullish(z.string()),
+  reference_number: z.nullish(z.string()),
+  template_id: z.nullish(ZohoIdRefSchema),
+  date: z.nullish(z.string()), // yyyy-mm-dd
+  due_date: z.nullish(z.string()),
   payment_terms: optionalNumber,
-  payment_terms_label: z.string().nullish(),
-  discount: ZohoDiscountSchema.nullish(),
-  is_discount_before_tax: z.boolean().nullish(),
-  discount_type: openEnum(['entity_level', 'item_level'] as const).nullish(),
-  is_inclusive_tax: z.boolean().nullish(),
+  payment_terms_label: z.nullish(z.string()),
+  discount: z.nullish(ZohoDiscountSchema),
+  is_discount_before_tax: z.nullish(z.boolean()),
+  discount_type: z.nullish(openEnum(['entity_level', 'item_level'] as const)),
+  is_inclusive_tax: z.nullish(z.boolean()),
   exchange_rate: optionalNumber,
-  location_id: ZohoIdRefSchema.nullish(),
-  salesperson_name: z.string().nullish(),
-  salesperson_id: ZohoIdRefSchema.nullish(),
-  notes: z.string().nullish(),
-  terms: z.string().nullish(),
+  location_id: z.nullish(ZohoIdRefSchema),
+  salesperson_name: z.nullish(z.string()),
+  salesperson_id: z.nullish(ZohoIdRefSchema),
+  notes: z.nullish(z.string()),
+  terms: z.nullish(z.string()),
   shipping_charge: optionalNumber,
   adjustment: optionalNumber,
-  adjustment_description: z.string().nullish(),
-  allow_partial_payments: z.boolean().nullish(),
-  billing_address_id: ZohoIdRefSchema.nullish(),
-  shipping_address_id: ZohoIdRefSchema.nullish(),
-  custom_fields: z.array(FinanceCustomFieldSchema).nullish(),
-  tags: z.array(FinanceTagSchema).nullish(),
-  place_of_supply: z.string().nullish(), // in (state code) gcc (emirate / country code)
-  gst_treatment: openEnum(GST_TREATMENTS).nullish(), // in
-  gst_no: z.string().nullish(), // in
-  vat_treatment: openEnum(UK_VAT_TREATMENTS).nullish(), // uk
-  tax_treatment: openEnum(TAX_TREATMENTS).nullish(), // gcc mx ke za
-  is_reverse_charge_applied: z.boolean().nullish(), // za
-  cfdi_usage: z.string().nullish(), // mx
-  tax_authority_id: ZohoIdRefSchema.nullish(), // us
-  tax_exemption_id: ZohoIdRefSchema.nullish(), // in us
-  avatax_use_code: z.string().nullish(), // Avalara
-  avatax_exempt_no: z.string().nullish(), // Avalara
+  adjustment_description: z.nullish(z.string()),
+  allow_partial_payments: z.nullish(z.boolean()),
+  billing_address_id: z.nullish(ZohoIdRefSchema),
+  shipping_address_id: z.nullish(ZohoIdRefSchema),
+  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
+  tags: z.nullish(z.array(FinanceTagSchema)),
+  place_of_supply: z.nullish(z.string()), // in (state code) gcc (emirate / country code)
+  gst_treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
+  gst_no: z.nullish(z.string()), // in
+  vat_treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
+  tax_treatment: z.nullish(openEnum(TAX_TREATMENTS)), // gcc mx ke za
+  is_reverse_charge_applied: z.nullish(z.boolean()), // za
+  cfdi_usage: z.nullish(z.string()), // mx
+  tax_authority_id: z.nullish(ZohoIdRefSchema), // us
+  tax_exemption_id: z.nullish(ZohoIdRefSchema), // in us
+  avatax_use_code: z.nullish(z.string()), // Avalara
+  avatax_exempt_no: z.nullish(z.string()), // Avalara
 };
 
 /**
@@ -130,10 +130,10 @@ const writable = {
 export const FinanceInvoiceSchema = z.looseObject({
   ...writable,
   invoice_id: ZohoIdSchema,
-  line_items: z.array(FinanceInvoiceLineItemSchema).nullish(),
-  status: openEnum(['draft', 'sent', 'overdue', 'paid', 'void', 'unpaid', 'partially_paid', 'viewed'] as const).nullish(),
-  customer_name: z.string().nullish(),
-  currency_code: z.string().nullish(),
+  line_items: z.nullish(z.array(FinanceInvoiceLineItemSchema)),
+  status: z.nullish(openEnum(['draft', 'sent', 'overdue', 'paid', 'void', 'unpaid', 'partially_paid', 'viewed'] as const)),
+  customer_name: z.nullish(z.string()),
+  currency_code: z.nullish(z.string()),
   sub_total: optionalNumber,
   tax_total: optionalNumber,
   total: optionalNumber,
@@ -145,16 +145,16 @@ export const FinanceInvoiceSchema = z.looseObject({
   discount_amount: optionalNumber,
   /** What the org's "Rounding off in sales transactions" added to (or took from) the total. */
   roundoff_value: optionalNumber,
-  last_payment_date: z.string().nullish(),
+  last_payment_date: z.nullish(z.string()),
   price_precision: optionalNumber,
-  taxes: z.array(z.looseObject({ tax_name: z.string().nullish(), tax_amount: optionalNumber })).nullish(),
-  billing_address: FinanceAddressSchema.nullish(),
-  shipping_address: FinanceAddressSchema.nullish(),
-  is_pre_gst: z.boolean().nullish(), // in
-  vat_reg_no: z.string().nullish(),
-  invoice_url: z.string().nullish(),
-  created_time: z.string().nullish(),
-  last_modified_time: z.string().nullish(),
+  taxes: z.nullish(z.array(z.looseObject({ tax_name: z.nullish(z.string()), tax_amount: optionalNumber }))),
+  billing_address: z.nullish(FinanceAddressSchema),
+  shipping_address: z.nullish(FinanceAddressSchema),
+  is_pre_gst: z.nullish(z.boolean()), // in
+  vat_reg_no: z.nullish(z.string()),
+  invoice_url: z.nullish(z.string()),
+  created_time: z.nullish(z.string()),
+  last_modified_time: z.nullish(z.string()),
 });
 
 /** A Books/Invoice invoice. */
@@ -171,7 +171,7 @@ export type FinanceInvoice = z.infer<typeof FinanceInvoiceSchema>;
 export const FinanceInvoiceCreateSchema = z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
-  line_items: z.array(FinanceInvoiceLineItemInputSchema).min(1, 'An invoice needs at least one line item'),
+  line_items: z.array(FinanceInvoiceLineItemInputSchema).check(z.minLength(1, 'An invoice needs at least one line item')),
 });
 
 /** Input of `POST /invoices`. */
@@ -189,7 +189,7 @@ export type FinanceInvoiceCreate = z.infer<typeof FinanceInvoiceCreateSchema>;
  */
 export const FinanceInvoiceUpdateSchema = z.looseObject({
   ...writable,
-  line_items: z.array(FinanceInvoiceLineItemInputSchema).nullish(),
+  line_items: z.nullish(z.array(FinanceInvoiceLineItemInputSchema)),
 });
 
 /** Input of `PUT /invoices/{id}`. */

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { PRODUCT_TYPES, TAX_SPECIFICATIONS } from '../tax-codes.js';
 import { FinanceCustomFieldSchema } from './common.js';
 
-const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
 
 /**
  * India: an item's default tax for intra-state or inter-state supply (`item_tax_preferences[]`). Without it, the org's default intra/inter taxes apply.
@@ -18,8 +18,8 @@ const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
 export const FinanceItemTaxPreferenceSchema = z.looseObject({
   tax_id: ZohoIdRefSchema,
   tax_specification: openEnum(TAX_SPECIFICATIONS),
-  tax_name: z.string().nullish(),
-  tax_percentage: blankAsNull(ZohoPercentageSchema).optional(),
+  tax_name: z.nullish(z.string()),
+  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
 });
 
 /** An item tax preference (India). */
@@ -27,35 +27,35 @@ export type FinanceItemTaxPreference = z.infer<typeof FinanceItemTaxPreferenceSc
 
 // Fields a caller may write (items.yml create/update bodies). Edition tags in comments.
 const writable = {
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
   rate: optionalNumber,
-  description: z.string().nullish(),
-  unit: z.string().nullish(),
-  sku: z.string().nullish(),
-  product_type: openEnum(PRODUCT_TYPES).nullish(),
-  tax_id: ZohoIdRefSchema.nullish(), // not us, in
-  tax_percentage: blankAsNull(ZohoPercentageSchema).optional(), // "70%" in the OAS
-  is_taxable: z.boolean().nullish(), // in us mx ke za
-  tax_exemption_id: ZohoIdRefSchema.nullish(), // in us mx ke za; required when is_taxable is false
-  purchase_tax_exemption_id: ZohoIdRefSchema.nullish(), // ke za
-  purchase_tax_rule_id: ZohoIdRefSchema.nullish(), // mx ke za
-  sales_tax_rule_id: ZohoIdRefSchema.nullish(), // mx ke za
-  hsn_or_sac: ZohoStringSchema.nullish(), // in ke za
-  sat_item_key_code: ZohoStringSchema.nullish(), // mx
-  unitkey_code: ZohoStringSchema.nullish(), // mx
-  item_tax_preferences: z.array(FinanceItemTaxPreferenceSchema).nullish(), // in
-  account_id: ZohoIdRefSchema.nullish(),
-  item_type: openEnum(['sales', 'purchases', 'sales_and_purchases', 'inventory'] as const).nullish(),
-  purchase_description: z.string().nullish(),
+  description: z.nullish(z.string()),
+  unit: z.nullish(z.string()),
+  sku: z.nullish(z.string()),
+  product_type: z.nullish(openEnum(PRODUCT_TYPES)),
+  tax_id: z.nullish(ZohoIdRefSchema), // not us, in
+  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)), // "70%" in the OAS
+  is_taxable: z.nullish(z.boolean()), // in us mx ke za
+  tax_exemption_id: z.nullish(ZohoIdRefSchema), // in us mx ke za; required when is_taxable is false
+  purchase_tax_exemption_id: z.nullish(ZohoIdRefSchema), // ke za
+  purchase_tax_rule_id: z.nullish(ZohoIdRefSchema), // mx ke za
+  sales_tax_rule_id: z.nullish(ZohoIdRefSchema), // mx ke za
+  hsn_or_sac: z.nullish(ZohoStringSchema), // in ke za
+  sat_item_key_code: z.nullish(ZohoStringSchema), // mx
+  unitkey_code: z.nullish(ZohoStringSchema), // mx
+  item_tax_preferences: z.nullish(z.array(FinanceItemTaxPreferenceSchema)), // in
+  account_id: z.nullish(ZohoIdRefSchema),
+  item_type: z.nullish(openEnum(['sales', 'purchases', 'sales_and_purchases', 'inventory'] as const)),
+  purchase_description: z.nullish(z.string()),
   purchase_rate: optionalNumber,
-  purchase_account_id: ZohoIdRefSchema.nullish(),
-  inventory_account_id: ZohoIdRefSchema.nullish(),
-  vendor_id: ZohoIdRefSchema.nullish(),
+  purchase_account_id: z.nullish(ZohoIdRefSchema),
+  inventory_account_id: z.nullish(ZohoIdRefSchema),
+  vendor_id: z.nullish(ZohoIdRefSchema),
   reorder_level: optionalNumber,
-  avatax_tax_code: ZohoStringSchema.nullish(), // Avalara
-  avatax_use_code: ZohoStringSchema.nullish(), // Avalara
-  locations: z.array(z.looseObject({ location_id: ZohoIdRefSchema.nullish() })).nullish(),
-  custom_fields: z.array(FinanceCustomFieldSchema).nullish(),
+  avatax_tax_code: z.nullish(ZohoStringSchema), // Avalara
+  avatax_use_code: z.nullish(ZohoStringSchema), // Avalara
+  locations: z.nullish(z.array(z.looseObject({ location_id: z.nullish(ZohoIdRefSchema) }))),
+  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
 };
 
 /**
@@ -71,11 +71,11 @@ const writable = {
 export const FinanceItemSchema = z.looseObject({
   ...writable,
   item_id: ZohoIdSchema,
-  status: openEnum(['active', 'inactive'] as const).nullish(),
-  tax_name: z.string().nullish(),
-  tax_type: z.string().nullish(),
-  created_time: z.string().nullish(),
-  last_modified_time: z.string().nullish(),
+  status: z.nullish(openEnum(['active', 'inactive'] as const)),
+  tax_name: z.nullish(z.string()),
+  tax_type: z.nullish(z.string()),
+  created_time: z.nullish(z.string()),
+  last_modified_time: z.nullish(z.string()),
 });
 
 /** A Books/Invoice item. */
@@ -91,7 +91,7 @@ export type FinanceItem = z.infer<typeof FinanceItemSchema>;
  */
 export const FinanceItemCreateSchema = z.looseObject({
   ...writable,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   rate: ZohoNumberSchema,
 });
 

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { FinanceCustomFieldSchema } from './common.js';
 
 /** The organization address (`address`; organizations.yml): a different shape from contact addresses. */
 export const FinanceOrganizationAddressSchema = z.looseObject({
-  street_address1: z.string().nullish(),
-  street_address2: z.string().nullish(),
-  city: z.string().nullish(),
-  state: z.string().nullish(),
-  country: z.string().nullish(),
-  zip: ZohoStringSchema.nullish(),
+  street_address1: z.nullish(z.string()),
+  street_address2: z.nullish(z.string()),
+  city: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  country: z.nullish(z.string()),
+  zip: z.nullish(ZohoStringSchema),
 });
 
 /** An organization address. */
@@ -18,27 +18,27 @@ export type FinanceOrganizationAddress = z.infer<typeof FinanceOrganizationAddre
 
 // Fields a caller may write (organizations.yml create/update bodies).
 const writable = {
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
   // Requests take a month name ("january"), replies a 0-based number.
-  fiscal_year_start_month: z.union([z.number(), z.string()]).nullish(),
-  currency_id: ZohoIdRefSchema.nullish(),
-  currency_code: z.string().nullish(),
-  time_zone: z.string().nullish(),
-  date_format: z.string().nullish(),
-  field_separator: z.string().nullish(),
-  language_code: z.string().nullish(),
-  industry_type: z.string().nullish(),
-  industry_size: z.string().nullish(),
-  portal_name: z.string().nullish(),
-  org_address: z.string().nullish(),
-  remit_to_address: z.string().nullish(),
-  address: FinanceOrganizationAddressSchema.nullish(),
-  contact_name: z.string().nullish(),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-  fax: z.string().nullish(),
-  website: z.string().nullish(),
-  custom_fields: z.array(FinanceCustomFieldSchema).nullish(),
+  fiscal_year_start_month: z.nullish(z.union([z.number(), z.string()])),
+  currency_id: z.nullish(ZohoIdRefSchema),
+  currency_code: z.nullish(z.string()),
+  time_zone: z.nullish(z.string()),
+  date_format: z.nullish(z.string()),
+  field_separator: z.nullish(z.string()),
+  language_code: z.nullish(z.string()),
+  industry_type: z.nullish(z.string()),
+  industry_size: z.nullish(z.string()),
+  portal_name: z.nullish(z.string()),
+  org_address: z.nullish(z.string()),
+  remit_to_address: z.nullish(z.string()),
+  address: z.nullish(FinanceOrganizationAddressSchema),
+  contact_name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  phone: z.nullish(z.string()),
+  fax: z.nullish(z.string()),
+  website: z.nullish(z.string()),
+  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
 };
 
 /**
@@ -55,26 +55,26 @@ const writable = {
 export const FinanceOrganizationSchema = z.looseObject({
   ...writable,
   organization_id: ZohoIdSchema,
-  is_default_org: z.boolean().nullish(),
-  is_org_active: z.boolean().nullish(),
-  plan_type: blankAsNull(ZohoNumberSchema).optional(),
-  plan_name: z.string().nullish(),
-  plan_period: z.string().nullish(),
-  tax_group_enabled: z.boolean().nullish(),
-  zi_migration_status: blankAsNull(ZohoNumberSchema).optional(),
-  account_created_date: z.string().nullish(),
-  account_created_date_formatted: z.string().nullish(),
-  currency_symbol: z.string().nullish(),
-  currency_format: z.string().nullish(),
-  price_precision: blankAsNull(ZohoNumberSchema).optional(),
-  company_id_label: z.string().nullish(),
-  company_id_value: z.string().nullish(),
-  tax_id_label: z.string().nullish(),
-  tax_id_value: z.string().nullish(),
+  is_default_org: z.nullish(z.boolean()),
+  is_org_active: z.nullish(z.boolean()),
+  plan_type: z.optional(blankAsNull(ZohoNumberSchema)),
+  plan_name: z.nullish(z.string()),
+  plan_period: z.nullish(z.string()),
+  tax_group_enabled: z.nullish(z.boolean()),
+  zi_migration_status: z.optional(blankAsNull(ZohoNumberSchema)),
+  account_created_date: z.nullish(z.string()),
+  account_created_date_formatted: z.nullish(z.string()),
+  currency_symbol: z.nullish(z.string()),
+  currency_format: z.nullish(z.string()),
+  price_precision: z.optional(blankAsNull(ZohoNumberSchema)),
+  company_id_label: z.nullish(z.string()),
+  company_id_value: z.nullish(z.string()),
+  tax_id_label: z.nullish(z.string()),
+  tax_id_value: z.nullish(z.string()),
   // The OAS types it as a string in replies and a boolean in update bodies.
-  is_logo_uploaded: z.union([z.boolean(), z.string()]).nullish(),
-  user_role: z.string().nullish(),
-  user_status: z.string().nullish(),
+  is_logo_uploaded: z.nullish(z.union([z.boolean(), z.string()])),
+  user_role: z.nullish(z.string()),
+  user_status: z.nullish(z.string()),
 });
 
 /** A Books/Invoice organization. */
@@ -91,10 +91,10 @@ export type FinanceOrganization = z.infer<typeof FinanceOrganizationSchema>;
  */
 export const FinanceOrganizationCreateSchema = z.looseObject({
   ...writable,
-  name: z.string().min(1),
-  currency_code: z.string().min(1),
-  time_zone: z.string().min(1),
-  portal_name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
+  currency_code: z.string().check(z.minLength(1)),
+  time_zone: z.string().check(z.minLength(1)),
+  portal_name: z.string().check(z.minLength(1)),
 });
 
 /** Input of `POST /organizations`. */
@@ -110,11 +110,11 @@ export type FinanceOrganizationCreate = z.infer<typeof FinanceOrganizationCreate
  */
 export const FinanceOrganizationUpdateSchema = z.looseObject({
   ...writable,
-  companyid_label: z.string().nullish(),
-  companyid_value: z.string().nullish(),
-  taxid_label: z.string().nullish(),
-  taxid_value: z.string().nullish(),
-  is_logo_uploaded: z.boolean().nullish(),
+  companyid_label: z.nullish(z.string()),
+  companyid_value: z.nullish(z.string()),
+  taxid_label: z.nullish(z.string()),
+  taxid_value: z.nullish(z.string()),
+  is_logo_uploaded: z.nullish(z.boolean()),
 });
 
 /** Input of `PUT /organizations/{id}`. */

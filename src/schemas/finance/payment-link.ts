@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The reply of `GET /share/paymentlink`: `{ code: 0, message, data: { share_link } }`.
@@ -9,9 +9,9 @@ import { z } from 'zod';
  * ```
  */
 export const FinancePaymentLinkReplySchema = z.looseObject({
-  code: z.number().optional(),
-  message: z.string().optional(),
-  data: z.looseObject({ share_link: z.string().min(1) }),
+  code: z.optional(z.number()),
+  message: z.optional(z.string()),
+  data: z.looseObject({ share_link: z.string().check(z.minLength(1)) }),
 });
 
 /** The reply of `GET /share/paymentlink`. */

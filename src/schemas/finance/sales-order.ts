@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
@@ -23,7 +23,7 @@ export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number];
  * SalesOrderLineItemSchema.parse({ line_item_id: '460000000039131', item_id: '460000000017088', quantity: 2, is_invoiced: false });
  * ```
  */
-export const SalesOrderLineItemSchema = z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.boolean().nullish() });
+export const SalesOrderLineItemSchema = z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.nullish(z.boolean()) });
 
 /** A line item of a sales order. */
 export type SalesOrderLineItem = z.infer<typeof SalesOrderLineItemSchema>;
@@ -51,11 +51,11 @@ export type SalesOrderLineItemInput = z.infer<typeof SalesOrderLineItemInputSche
  */
 export const SalesOrderInvoiceSchema = z.looseObject({
   invoice_id: ZohoIdSchema,
-  invoice_number: z.string().nullish(),
-  status: z.string().nullish(),
-  date: z.string().nullish(),
-  total: blankAsNull(ZohoNumberSchema).optional(),
-  balance: blankAsNull(ZohoNumberSchema).optional(),
+  invoice_number: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  date: z.nullish(z.string()),
+  total: z.optional(blankAsNull(ZohoNumberSchema)),
+  balance: z.optional(blankAsNull(ZohoNumberSchema)),
 });
 
 /** An invoice raised against a sales order. */
@@ -63,15 +63,15 @@ export type SalesOrderInvoice = z.infer<typeof SalesOrderInvoiceSchema>;
 
 const writable = {
   ...salesDocumentWritable,
-  salesorder_number: z.string().nullish(),
-  shipment_date: z.string().nullish(), // yyyy-mm-dd
-  delivery_method: z.string().nullish(),
-  salesperson_id: ZohoIdRefSchema.nullish(),
-  estimate_id: ZohoIdRefSchema.nullish(),
-  billing_address_id: ZohoIdRefSchema.nullish(),
-  shipping_address_id: ZohoIdRefSchema.nullish(),
-  pricebook_id: ZohoIdRefSchema.nullish(),
-  zcrm_potential_id: ZohoIdRefSchema.nullish(),
+  salesorder_number: z.nullish(z.string()),
+  shipment_date: z.nullish(z.string()), // yyyy-mm-dd
+  delivery_method: z.nullish(z.string()),
+  salesperson_id: z.nullish(ZohoIdRefSchema),
+  estimate_id: z.nullish(ZohoIdRefSchema),
+  billing_address_id: z.nullish(ZohoIdRefSchema),
+  shipping_address_id: z.nullish(ZohoIdRefSchema),
+  pricebook_id: z.nullish(ZohoIdRefSchema),
+  zcrm_potential_id: z.nullish(ZohoIdRefSchema),
 };
 
 /**
@@ -89,13 +89,13 @@ export const SalesOrderSchema = z.looseObject({
   ...writable,
   ...salesDocumentRead,
   salesorder_id: ZohoIdSchema,
-  status: openEnum(SALES_ORDER_STATUSES).nullish(),
-  order_status: z.string().nullish(),
-  invoiced_status: z.string().nullish(),
-  line_items: z.array(SalesOrderLineItemSchema).nullish(),
-  invoices: z.array(SalesOrderInvoiceSchema).nullish(),
-  billing_address: FinanceAddressSchema.nullish(),
-  shipping_address: FinanceAddressSchema.nullish(),
+  status: z.nullish(openEnum(SALES_ORDER_STATUSES)),
+  order_status: z.nullish(z.string()),
+  invoiced_status: z.nullish(z.string()),
+  line_items: z.nullish(z.array(SalesOrderLineItemSchema)),
+  invoices: z.nullish(z.array(SalesOrderInvoiceSchema)),
+  billing_address: z.nullish(FinanceAddressSchema),
+  shipping_address: z.nullish(FinanceAddressSchema),
 });
 
 /** A Books sales order. */
@@ -114,7 +114,7 @@ export type SalesOrder = z.infer<typeof SalesOrderSchema>;
 export const SalesOrderCreateSchema = z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
-  line_items: z.array(SalesOrderLineItemInputSchema).min(1, 'A sales order needs at least one line item'),
+  line_items: z.array(SalesOrderLineItemInputSchema).check(z.minLength(1, 'A sales order needs at least one line item')),
 });
 
 /** Input of `POST /salesorders`. */
@@ -131,7 +131,7 @@ export type SalesOrderCreate = z.infer<typeof SalesOrderCreateSchema>;
 export const SalesOrderUpdateSchema = z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
-  line_items: z.array(SalesOrderLineItemInputSchema).nullish(),
+  line_items: z.nullish(z.array(SalesOrderLineItemInputSchema)),
 });
 
 /** Input of `PUT /salesorders/{id}`. */

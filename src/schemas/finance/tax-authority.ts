@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdSchema } from '../ids.js';
 
 // Fields a caller may write (taxes.yml). Tax authorities exist in the US and CA editions only.
 const writable = {
-  tax_authority_name: z.string().nullish(),
-  description: z.string().nullish(),
-  registration_number: z.string().nullish(), // ca
-  registration_number_label: z.string().nullish(), // ca
+  tax_authority_name: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  registration_number: z.nullish(z.string()), // ca
+  registration_number_label: z.nullish(z.string()), // ca
 };
 
 /**
@@ -30,7 +30,7 @@ export type FinanceTaxAuthority = z.infer<typeof FinanceTaxAuthoritySchema>;
  * FinanceTaxAuthorityCreateSchema.parse({ tax_authority_name: 'Ontario', registration_number: '123456782RT0001' });
  * ```
  */
-export const FinanceTaxAuthorityCreateSchema = z.looseObject({ ...writable, tax_authority_name: z.string().min(1) });
+export const FinanceTaxAuthorityCreateSchema = z.looseObject({ ...writable, tax_authority_name: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /settings/taxauthorities`. */
 export type FinanceTaxAuthorityCreate = z.infer<typeof FinanceTaxAuthorityCreateSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { TAX_EXEMPTION_TYPES } from '../tax-codes.js';
@@ -6,9 +6,9 @@ import { TAX_EXEMPTION_TYPES } from '../tax-codes.js';
 // Fields a caller may write (taxes.yml). The endpoints say "US Edition only", yet the OAS tags the
 // fields [in] (books-v3 SOURCE.md, "known oddities"), so no edition is assumed here.
 const writable = {
-  tax_exemption_code: z.string().nullish(),
-  description: z.string().nullish(),
-  type: openEnum(TAX_EXEMPTION_TYPES).nullish(),
+  tax_exemption_code: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  type: z.nullish(openEnum(TAX_EXEMPTION_TYPES)),
 };
 
 /**
@@ -35,7 +35,7 @@ export type FinanceTaxExemption = z.infer<typeof FinanceTaxExemptionSchema>;
  */
 export const FinanceTaxExemptionCreateSchema = z.looseObject({
   ...writable,
-  tax_exemption_code: z.string().min(1),
+  tax_exemption_code: z.string().check(z.minLength(1)),
   type: openEnum(TAX_EXEMPTION_TYPES),
 });
 

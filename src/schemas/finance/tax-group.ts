@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
 
-const optionalPercentage = blankAsNull(ZohoPercentageSchema).optional();
+const optionalPercentage = z.optional(blankAsNull(ZohoPercentageSchema));
 
 /** A member tax as a tax group reply lists it (taxes.yml). */
 export const FinanceTaxGroupMemberSchema = z.looseObject({
   tax_id: ZohoIdSchema,
-  tax_name: z.string().nullish(),
+  tax_name: z.nullish(z.string()),
   tax_percentage: optionalPercentage,
-  tax_type: z.string().nullish(),
-  tax_factor: z.string().nullish(),
-  tax_authority_id: ZohoIdRefSchema.nullish(),
-  tax_authority_name: z.string().nullish(),
+  tax_type: z.nullish(z.string()),
+  tax_factor: z.nullish(z.string()),
+  tax_authority_id: z.nullish(ZohoIdRefSchema),
+  tax_authority_name: z.nullish(z.string()),
 });
 
 /** A member tax of a tax group. */
@@ -28,9 +28,9 @@ export type FinanceTaxGroupMember = z.infer<typeof FinanceTaxGroupMemberSchema>;
  */
 export const FinanceTaxGroupSchema = z.looseObject({
   tax_group_id: ZohoIdSchema,
-  tax_group_name: z.string().nullish(),
+  tax_group_name: z.nullish(z.string()),
   tax_group_percentage: optionalPercentage,
-  taxes: z.array(FinanceTaxGroupMemberSchema).nullish(),
+  taxes: z.nullish(z.array(FinanceTaxGroupMemberSchema)),
 });
 
 /** A Books/Invoice tax group. */
@@ -39,8 +39,8 @@ export type FinanceTaxGroup = z.infer<typeof FinanceTaxGroupSchema>;
 // Zoho takes the member taxes as one comma-separated string of ids (taxes.yml); an array of ids
 // is accepted for convenience and joined.
 const memberTaxIds = z.union([
-  z.string().regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'Expected comma-separated tax ids'),
-  z.array(ZohoIdSchema).min(1).transform((ids) => ids.join(',')),
+  z.string().check(z.regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'Expected comma-separated tax ids')),
+  z.pipe(z.array(ZohoIdSchema).check(z.minLength(1)), z.transform((ids) => ids.join(','))),
 ]);
 
 /**
@@ -54,7 +54,7 @@ const memberTaxIds = z.union([
  * ```
  */
 export const FinanceTaxGroupCreateSchema = z.looseObject({
-  tax_group_name: z.string().min(1),
+  tax_group_name: z.string().check(z.minLength(1)),
   taxes: memberTaxIds,
 });
 
@@ -70,8 +70,8 @@ export type FinanceTaxGroupCreate = z.infer<typeof FinanceTaxGroupCreateSchema>;
  * ```
  */
 export const FinanceTaxGroupUpdateSchema = z.looseObject({
-  tax_group_name: z.string().nullish(),
-  taxes: memberTaxIds.nullish(),
+  tax_group_name: z.nullish(z.string()),
+  taxes: z.nullish(memberTaxIds),
 });
 
 /** Input of `PUT /settings/taxgroups/{id}`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
@@ -6,29 +6,29 @@ import { TAX_SPECIFIC_TYPES, TAX_TYPES } from '../tax-codes.js';
 
 // Fields a caller may write (taxes.yml create/update bodies). Edition tags in comments.
 const writable = {
-  tax_name: z.string().nullish(),
-  tax_percentage: blankAsNull(ZohoPercentageSchema).optional(),
-  tax_type: openEnum(TAX_TYPES).nullish(),
-  tax_specific_type: openEnum(TAX_SPECIFIC_TYPES).nullish(), // in mx za
-  tax_factor: openEnum(['rate', 'share'] as const).nullish(), // mx
-  tax_authority_id: ZohoIdRefSchema.nullish(), // us mx
-  tax_authority_name: z.string().nullish(),
-  country_code: z.string().nullish(), // uk eu gcc global
-  purchase_tax_expense_account_id: ZohoIdRefSchema.nullish(), // au ca
-  tds_payable_account_id: ZohoIdRefSchema.nullish(), // mx
-  is_value_added: z.boolean().nullish(),
-  is_editable: z.boolean().nullish(),
+  tax_name: z.nullish(z.string()),
+  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  tax_type: z.nullish(openEnum(TAX_TYPES)),
+  tax_specific_type: z.nullish(openEnum(TAX_SPECIFIC_TYPES)), // in mx za
+  tax_factor: z.nullish(openEnum(['rate', 'share'] as const)), // mx
+  tax_authority_id: z.nullish(ZohoIdRefSchema), // us mx
+  tax_authority_name: z.nullish(z.string()),
+  country_code: z.nullish(z.string()), // uk eu gcc global
+  purchase_tax_expense_account_id: z.nullish(ZohoIdRefSchema), // au ca
+  tds_payable_account_id: z.nullish(ZohoIdRefSchema), // mx
+  is_value_added: z.nullish(z.boolean()),
+  is_editable: z.nullish(z.boolean()),
 };
 
 // Create/update flags: whether Zoho re-applies the changed tax to existing drafts and recurrences.
 const propagationFlags = {
-  update_recurring_invoice: z.boolean().nullish(),
-  update_recurring_expense: z.boolean().nullish(),
-  update_draft_invoice: z.boolean().nullish(),
-  update_recurring_bills: z.boolean().nullish(),
-  update_draft_so: z.boolean().nullish(),
-  update_subscription: z.boolean().nullish(),
-  update_project: z.boolean().nullish(),
+  update_recurring_invoice: z.nullish(z.boolean()),
+  update_recurring_expense: z.nullish(z.boolean()),
+  update_draft_invoice: z.nullish(z.boolean()),
+  update_recurring_bills: z.nullish(z.boolean()),
+  update_draft_so: z.nullish(z.boolean()),
+  update_subscription: z.nullish(z.boolean()),
+  update_project: z.nullish(z.boolean()),
 };
 
 /**
@@ -44,12 +44,12 @@ const propagationFlags = {
 export const FinanceTaxSchema = z.looseObject({
   ...writable,
   tax_id: ZohoIdSchema,
-  country: z.string().nullish(), // uk eu global
-  is_default_tax: z.boolean().nullish(),
-  output_tax_account_name: z.string().nullish(), // mx
-  purchase_tax_account_name: z.string().nullish(), // mx
-  tax_account_id: ZohoIdRefSchema.nullish(), // mx
-  purchase_tax_account_id: ZohoIdRefSchema.nullish(), // mx
+  country: z.nullish(z.string()), // uk eu global
+  is_default_tax: z.nullish(z.boolean()),
+  output_tax_account_name: z.nullish(z.string()), // mx
+  purchase_tax_account_name: z.nullish(z.string()), // mx
+  tax_account_id: z.nullish(ZohoIdRefSchema), // mx
+  purchase_tax_account_id: z.nullish(ZohoIdRefSchema), // mx
 });
 
 /** A Books/Invoice tax. */
@@ -67,7 +67,7 @@ export type FinanceTax = z.infer<typeof FinanceTaxSchema>;
 export const FinanceTaxCreateSchema = z.looseObject({
   ...writable,
   ...propagationFlags,
-  tax_name: z.string().min(1),
+  tax_name: z.string().check(z.minLength(1)),
   tax_percentage: ZohoPercentageSchema,
 });
 

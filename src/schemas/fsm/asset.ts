@@ -1,25 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema } from './common.js';
 import { FsmLookupRefSchema } from './lookup.js';
 
 // Fields a caller may write (get-assets.html shows them on replies). Custom fields pass through.
 const writable = {
-  Name: z.string().nullish(),
-  Product: FsmLookupRefSchema.nullish(),
-  Company: FsmLookupRefSchema.nullish(),
-  Contact: FsmLookupRefSchema.nullish(),
-  Parent_Asset: FsmLookupRefSchema.nullish(),
-  Asset_Number: z.string().nullish(),
-  GIAI: z.string().nullish(),
-  Description: z.string().nullish(),
-  Address: FsmAddressSchema.nullish(),
-  Status: z.string().nullish(),
-  Price: blankAsNull(ZohoNumberSchema).optional(),
-  Ordered_Date: z.string().nullish(),
-  Purchased_Date: z.string().nullish(),
-  Installation_Date: z.string().nullish(),
-  Warranty_Expiration: z.string().nullish(),
+  Name: z.nullish(z.string()),
+  Product: z.nullish(FsmLookupRefSchema),
+  Company: z.nullish(FsmLookupRefSchema),
+  Contact: z.nullish(FsmLookupRefSchema),
+  Parent_Asset: z.nullish(FsmLookupRefSchema),
+  Asset_Number: z.nullish(z.string()),
+  GIAI: z.nullish(z.string()),
+  Description: z.nullish(z.string()),
+  Address: z.nullish(FsmAddressSchema),
+  Status: z.nullish(z.string()),
+  Price: z.optional(blankAsNull(ZohoNumberSchema)),
+  Ordered_Date: z.nullish(z.string()),
+  Purchased_Date: z.nullish(z.string()),
+  Installation_Date: z.nullish(z.string()),
+  Warranty_Expiration: z.nullish(z.string()),
 };
 
 /**
@@ -45,7 +45,7 @@ export type FsmAsset = z.infer<typeof FsmAssetSchema>;
  * FsmAssetCreateSchema.parse({ Name: '2 Ton Split AC | MS-Q02YLZA', Product: '1439000000611088', Company: '1439000000161212' });
  * ```
  */
-export const FsmAssetCreateSchema = z.looseObject({ ...writable, Name: z.string().min(1) });
+export const FsmAssetCreateSchema = z.looseObject({ ...writable, Name: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /Assets`. */
 export type FsmAssetCreate = z.infer<typeof FsmAssetCreateSchema>;

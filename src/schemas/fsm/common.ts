@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { fsmEditionTaxFields } from './edition-tax-fields.js';
@@ -15,10 +15,10 @@ import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
  */
 export const FsmTaxSchema = z.looseObject({
   ...fsmEditionTaxFields,
-  Tax_Id: ZohoIdRefSchema.nullish(),
-  Tax_Percentage: blankAsNull(ZohoPercentageSchema).optional(),
-  Tax_Authority_Id: ZohoIdRefSchema.nullish(),
-  Tax_Exemption_Id: ZohoIdRefSchema.nullish(),
+  Tax_Id: z.nullish(ZohoIdRefSchema),
+  Tax_Percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  Tax_Authority_Id: z.nullish(ZohoIdRefSchema),
+  Tax_Exemption_Id: z.nullish(ZohoIdRefSchema),
 });
 
 /** FSM's tax block. */
@@ -35,16 +35,16 @@ export type FsmTax = z.infer<typeof FsmTaxSchema>;
  * ```
  */
 export const FsmAddressSchema = z.looseObject({
-  id: ZohoIdSchema.nullish(),
-  Address_Name: z.string().nullish(),
-  Street_1: z.string().nullish(),
-  Street_2: z.string().nullish(),
-  City: z.string().nullish(),
-  State: z.string().nullish(),
-  Zip_Code: ZohoStringSchema.nullish(),
-  Country: z.string().nullish(),
-  Territory: FsmLookupRefSchema.nullish(),
-  Tax: FsmTaxSchema.nullish(),
+  id: z.nullish(ZohoIdSchema),
+  Address_Name: z.nullish(z.string()),
+  Street_1: z.nullish(z.string()),
+  Street_2: z.nullish(z.string()),
+  City: z.nullish(z.string()),
+  State: z.nullish(z.string()),
+  Zip_Code: z.nullish(ZohoStringSchema),
+  Country: z.nullish(z.string()),
+  Territory: z.nullish(FsmLookupRefSchema),
+  Tax: z.nullish(FsmTaxSchema),
 });
 
 /** An FSM address. */
@@ -61,17 +61,17 @@ export type FsmAddress = z.infer<typeof FsmAddressSchema>;
  */
 export const FsmRecordMetaSchema = z.looseObject({
   id: ZohoIdSchema,
-  Owner: FsmUserSchema.nullish(),
-  Created_By: FsmUserSchema.nullish(),
-  Modified_By: FsmUserSchema.nullish(),
-  Created_Time: z.string().nullish(),
-  Modified_Time: z.string().nullish(),
-  Currency: z.string().nullish(),
-  Exchange_Rate: blankAsNull(ZohoNumberSchema).optional(),
-  $currency_symbol: z.string().nullish(),
-  $editable: z.boolean().nullish(),
-  $inactive: z.boolean().nullish(),
-  $permissions: z.looseObject({ read: z.boolean().nullish(), edit: z.boolean().nullish(), delete: z.boolean().nullish() }).nullish(),
+  Owner: z.nullish(FsmUserSchema),
+  Created_By: z.nullish(FsmUserSchema),
+  Modified_By: z.nullish(FsmUserSchema),
+  Created_Time: z.nullish(z.string()),
+  Modified_Time: z.nullish(z.string()),
+  Currency: z.nullish(z.string()),
+  Exchange_Rate: z.optional(blankAsNull(ZohoNumberSchema)),
+  $currency_symbol: z.nullish(z.string()),
+  $editable: z.nullish(z.boolean()),
+  $inactive: z.nullish(z.boolean()),
+  $permissions: z.nullish(z.looseObject({ read: z.nullish(z.boolean()), edit: z.nullish(z.boolean()), delete: z.nullish(z.boolean()) })),
 });
 
 /** The fields every FSM record reply carries. */

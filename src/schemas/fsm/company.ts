@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
@@ -7,19 +7,19 @@ import { fsmEditionTaxFields } from './edition-tax-fields.js';
 // Fields a caller may write (create-company.html). Custom fields `*__C` pass through untyped.
 const writable = {
   ...fsmEditionTaxFields,
-  Company_Name: z.string().nullish(),
-  Company_Type: z.string().nullish(),
-  Email: z.string().nullish(),
-  Phone: z.string().nullish(),
-  Mobile: z.string().nullish(),
-  Website: z.string().nullish(),
-  Fax: z.string().nullish(),
-  Billing_Address: FsmAddressSchema.nullish(),
-  Service_Address: FsmAddressSchema.nullish(),
-  Tax: FsmTaxSchema.nullish(),
-  Currency: z.string().nullish(), // required with multi-currency
-  Exchange_Rate: blankAsNull(ZohoNumberSchema).optional(),
-  ZBilling_Id: ZohoIdRefSchema.nullish(), // the linked Books/Invoice customer
+  Company_Name: z.nullish(z.string()),
+  Company_Type: z.nullish(z.string()),
+  Email: z.nullish(z.string()),
+  Phone: z.nullish(z.string()),
+  Mobile: z.nullish(z.string()),
+  Website: z.nullish(z.string()),
+  Fax: z.nullish(z.string()),
+  Billing_Address: z.nullish(FsmAddressSchema),
+  Service_Address: z.nullish(FsmAddressSchema),
+  Tax: z.nullish(FsmTaxSchema),
+  Currency: z.nullish(z.string()), // required with multi-currency
+  Exchange_Rate: z.optional(blankAsNull(ZohoNumberSchema)),
+  ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice customer
 };
 
 /**
@@ -35,9 +35,9 @@ const writable = {
 export const FsmCompanySchema = z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
-  ZCRM_Id: ZohoIdRefSchema.nullish(),
+  ZCRM_Id: z.nullish(ZohoIdRefSchema),
   // A JSON string of tax settings; kept as text.
-  Config: z.string().nullish(),
+  Config: z.nullish(z.string()),
 });
 
 /** An FSM company. */
@@ -52,7 +52,7 @@ export type FsmCompany = z.infer<typeof FsmCompanySchema>;
  * FsmCompanyCreateSchema.parse({ Company_Name: 'Zylker', Email: 'people@zylker.com', Region__C: 'North' });
  * ```
  */
-export const FsmCompanyCreateSchema = z.looseObject({ ...writable, Company_Name: z.string().min(1) });
+export const FsmCompanyCreateSchema = z.looseObject({ ...writable, Company_Name: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /Companies`. */
 export type FsmCompanyCreate = z.infer<typeof FsmCompanyCreateSchema>;

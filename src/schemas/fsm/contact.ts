@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
@@ -8,19 +8,19 @@ import { FsmLookupRefSchema } from './lookup.js';
 // Fields a caller may write (create-contact.html). Custom fields `*__C` pass through untyped.
 const writable = {
   ...fsmEditionTaxFields,
-  Salutation: z.string().nullish(),
-  First_Name: z.string().nullish(),
-  Last_Name: z.string().nullish(),
-  Email: z.string().nullish(),
-  Phone: z.string().nullish(),
-  Mobile: z.string().nullish(),
-  Company: FsmLookupRefSchema.nullish(),
-  Billing_Address: FsmAddressSchema.nullish(),
-  Service_Address: FsmAddressSchema.nullish(),
-  Tax: FsmTaxSchema.nullish(),
-  Currency: z.string().nullish(), // required with multi-currency
-  Exchange_Rate: blankAsNull(ZohoNumberSchema).optional(),
-  ZBilling_Id: ZohoIdRefSchema.nullish(), // the linked Books/Invoice customer or contact person
+  Salutation: z.nullish(z.string()),
+  First_Name: z.nullish(z.string()),
+  Last_Name: z.nullish(z.string()),
+  Email: z.nullish(z.string()),
+  Phone: z.nullish(z.string()),
+  Mobile: z.nullish(z.string()),
+  Company: z.nullish(FsmLookupRefSchema),
+  Billing_Address: z.nullish(FsmAddressSchema),
+  Service_Address: z.nullish(FsmAddressSchema),
+  Tax: z.nullish(FsmTaxSchema),
+  Currency: z.nullish(z.string()), // required with multi-currency
+  Exchange_Rate: z.optional(blankAsNull(ZohoNumberSchema)),
+  ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice customer or contact person
 };
 
 /**
@@ -36,8 +36,8 @@ const writable = {
 export const FsmContactSchema = z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
-  Full_Name: z.string().nullish(),
-  ZCRM_Id: ZohoIdRefSchema.nullish(),
+  Full_Name: z.nullish(z.string()),
+  ZCRM_Id: z.nullish(ZohoIdRefSchema),
 });
 
 /** An FSM contact. */
@@ -54,8 +54,8 @@ export type FsmContact = z.infer<typeof FsmContactSchema>;
  */
 export const FsmContactCreateSchema = z.looseObject({
   ...writable,
-  Last_Name: z.string().min(1),
-  Email: z.string().min(1),
+  Last_Name: z.string().check(z.minLength(1)),
+  Email: z.string().check(z.minLength(1)),
 });
 
 /** Input of `POST /Contacts`. */

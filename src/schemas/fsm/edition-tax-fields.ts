@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { openEnum } from '../open-enum.js';
 import { GST_TREATMENTS, INDIAN_STATE_CODES, UK_VAT_TREATMENTS } from '../tax-codes.js';
 import { FsmLookupSchema } from './lookup.js';
@@ -11,13 +11,13 @@ import { FsmLookupSchema } from './lookup.js';
  * level, so both schemas accept them.
  */
 export const fsmEditionTaxFields = {
-  Taxable: z.boolean().nullish(),
-  Tax_Name: z.string().nullish(),
-  Tax_Exemption_Code: z.string().nullish(),
-  Tax_Authority: z.union([z.string(), FsmLookupSchema]).nullish(),
-  GST_Treatment: openEnum(GST_TREATMENTS).nullish(), // in
-  Place_of_Supply: openEnum(INDIAN_STATE_CODES).nullish(), // in
-  Tax_Reg_Number: z.string().nullish(), // in
-  VAT_Treatment: openEnum(UK_VAT_TREATMENTS).nullish(), // uk
+  Taxable: z.nullish(z.boolean()),
+  Tax_Name: z.nullish(z.string()),
+  Tax_Exemption_Code: z.nullish(z.string()),
+  Tax_Authority: z.nullish(z.union([z.string(), FsmLookupSchema])),
+  GST_Treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
+  Place_of_Supply: z.nullish(openEnum(INDIAN_STATE_CODES)), // in
+  Tax_Reg_Number: z.nullish(z.string()), // in
+  VAT_Treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
 };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema } from '../scalars.js';
 import { FsmUserSchema } from './lookup.js';
@@ -13,10 +13,10 @@ import { FsmUserSchema } from './lookup.js';
  * ```
  */
 export const FsmInfoSchema = z.looseObject({
-  more_records: z.boolean().nullish(),
-  per_page: ZohoNumberSchema.nullish(),
-  count: ZohoNumberSchema.nullish(),
-  page: ZohoNumberSchema.nullish(),
+  more_records: z.nullish(z.boolean()),
+  per_page: z.nullish(ZohoNumberSchema),
+  count: z.nullish(ZohoNumberSchema),
+  page: z.nullish(ZohoNumberSchema),
 });
 
 /** The `info` block of an FSM list reply. */
@@ -32,8 +32,8 @@ export type FsmInfo = z.infer<typeof FsmInfoSchema>;
  * if (page.info?.more_records) { ... }
  * ```
  */
-export function fsmListEnvelope<S extends z.ZodType>(record: S) {
-  return z.looseObject({ data: z.array(record), info: FsmInfoSchema.nullish() });
+export function fsmListEnvelope<S extends z.ZodMiniType>(record: S) {
+  return z.looseObject({ data: z.array(record), info: z.nullish(FsmInfoSchema) });
 }
 
 /**
@@ -44,8 +44,8 @@ export function fsmListEnvelope<S extends z.ZodType>(record: S) {
  * fsmWriteRequest(FsmContactCreateSchema).parse({ data: [{ Last_Name: 'Robins', Email: 'l@example.com' }] });
  * ```
  */
-export function fsmWriteRequest<S extends z.ZodType>(record: S) {
-  return z.looseObject({ data: z.array(record).min(1) });
+export function fsmWriteRequest<S extends z.ZodMiniType>(record: S) {
+  return z.looseObject({ data: z.array(record).check(z.minLength(1)) });
 }
 
 /**
@@ -59,11 +59,11 @@ export function fsmWriteRequest<S extends z.ZodType>(record: S) {
  */
 export const FsmWriteDetailsSchema = z.looseObject({
   id: ZohoIdSchema,
-  UID: z.string().nullish(),
-  Created_Time: z.string().nullish(),
-  Modified_Time: z.string().nullish(),
-  Created_By: FsmUserSchema.nullish(),
-  Modified_By: FsmUserSchema.nullish(),
+  UID: z.nullish(z.string()),
+  Created_Time: z.nullish(z.string()),
+  Modified_Time: z.nullish(z.string()),
+  Created_By: z.nullish(FsmUserSchema),
+  Modified_By: z.nullish(FsmUserSchema),
 });
 
 /** What FSM returns about a record it wrote. */
@@ -80,8 +80,8 @@ export type FsmWriteDetails = z.infer<typeof FsmWriteDetailsSchema>;
  */
 export const FsmRecordErrorSchema = z.looseObject({
   code: z.string(),
-  details: z.looseObject({ api_name: z.string().nullish() }).nullish(),
-  message: z.string().nullish(),
+  details: z.nullish(z.looseObject({ api_name: z.nullish(z.string()) })),
+  message: z.nullish(z.string()),
   status: z.literal('error'),
 });
 
@@ -98,9 +98,9 @@ export type FsmRecordError = z.infer<typeof FsmRecordErrorSchema>;
  */
 export const FsmErrorReplySchema = z.looseObject({
   code: z.string(),
-  message: z.string().nullish(),
+  message: z.nullish(z.string()),
   status: z.literal('error'),
-  details: z.looseObject({}).nullish(),
+  details: z.nullish(z.looseObject({})),
 });
 
 /** A whole-request FSM failure. */
@@ -116,8 +116,8 @@ export type FsmErrorReply = z.infer<typeof FsmErrorReplySchema>;
  * ```
  */
 export const FsmCreateReplySchema = z.looseObject({
-  result: z.string().nullish(),
-  code: z.string().nullish(),
+  result: z.nullish(z.string()),
+  code: z.nullish(z.string()),
   data: z.array(z.union([FsmRecordErrorSchema, FsmWriteDetailsSchema])),
 });
 
@@ -134,11 +134,11 @@ export type FsmCreateReply = z.infer<typeof FsmCreateReplySchema>;
  * ```
  */
 export const FsmServiceAndPartsCreateReplySchema = z.looseObject({
-  result: z.string().nullish(),
-  code: z.string().nullish(),
-  status: z.string().nullish(),
+  result: z.nullish(z.string()),
+  code: z.nullish(z.string()),
+  status: z.nullish(z.string()),
   data: z.looseObject({
-    Service_And_Parts: z.array(z.union([FsmRecordErrorSchema, FsmWriteDetailsSchema.extend({ TabName: z.string().nullish() })])),
+    Service_And_Parts: z.array(z.union([FsmRecordErrorSchema, z.extend(FsmWriteDetailsSchema, { TabName: z.nullish(z.string()) })])),
   }),
 });
 
@@ -152,7 +152,7 @@ export type FsmServiceAndPartsCreateReply = z.infer<typeof FsmServiceAndPartsCre
 export const FsmUpdateResultSchema = z.looseObject({
   code: z.string(),
   details: FsmWriteDetailsSchema,
-  message: z.string().nullish(),
+  message: z.nullish(z.string()),
   status: z.literal('success'),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
@@ -22,20 +22,20 @@ export type FsmEstimateStatus = z.infer<typeof FsmEstimateStatusSchema>;
 
 // Fields a caller may write. Assumed from the work order's shape: an estimate quotes the same lines.
 const writable = {
-  Summary: z.string().nullish(),
-  Status: FsmEstimateStatusSchema.nullish(),
-  Company: FsmLookupRefSchema.nullish(),
-  Contact: FsmLookupRefSchema.nullish(),
-  Territory: FsmLookupRefSchema.nullish(),
-  Email: z.string().nullish(),
-  Phone: z.string().nullish(),
-  Expiry_Date: z.string().nullish(),
-  Billing_Address: FsmAddressSchema.nullish(),
-  Service_Address: FsmWorkOrderServiceAddressSchema.nullish(),
-  Service_Line_Items: z.array(FsmServiceLineItemInputSchema).nullish(),
-  Discount: blankAsNull(ZohoNumberSchema).optional(),
+  Summary: z.nullish(z.string()),
+  Status: z.nullish(FsmEstimateStatusSchema),
+  Company: z.nullish(FsmLookupRefSchema),
+  Contact: z.nullish(FsmLookupRefSchema),
+  Territory: z.nullish(FsmLookupRefSchema),
+  Email: z.nullish(z.string()),
+  Phone: z.nullish(z.string()),
+  Expiry_Date: z.nullish(z.string()),
+  Billing_Address: z.nullish(FsmAddressSchema),
+  Service_Address: z.nullish(FsmWorkOrderServiceAddressSchema),
+  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemInputSchema)),
+  Discount: z.optional(blankAsNull(ZohoNumberSchema)),
   // The Books/Invoice estimate this one is linked to (as `ZBilling_Id` on companies).
-  ZBilling_Id: ZohoIdRefSchema.nullish(),
+  ZBilling_Id: z.nullish(ZohoIdRefSchema),
 };
 
 /**
@@ -52,8 +52,8 @@ const writable = {
 export const FsmEstimateSchema = z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
-  Name: z.string().nullish(),
-  Service_Line_Items: z.array(FsmServiceLineItemSchema).nullish(),
+  Name: z.nullish(z.string()),
+  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemSchema)),
 });
 
 /** An FSM estimate. */
@@ -68,7 +68,7 @@ export type FsmEstimate = z.infer<typeof FsmEstimateSchema>;
  * FsmEstimateCreateSchema.parse({ Summary: 'Replace the boiler', Company: '1011000000195085', Service_Line_Items: [{ Service: '1011000000195223', Quantity: 1 }] });
  * ```
  */
-export const FsmEstimateCreateSchema = z.looseObject({ ...writable, Summary: z.string().min(1) });
+export const FsmEstimateCreateSchema = z.looseObject({ ...writable, Summary: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /Estimates`. */
 export type FsmEstimateCreate = z.infer<typeof FsmEstimateCreateSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdSchema } from '../ids.js';
 
 /**
@@ -11,7 +11,7 @@ import { ZohoIdSchema } from '../ids.js';
  */
 export const FsmLookupSchema = z.looseObject({
   id: ZohoIdSchema,
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
 });
 
 /** A lookup `{ name, id }`. */
@@ -39,7 +39,7 @@ export type FsmLookupRef = z.infer<typeof FsmLookupRefSchema>;
  * FsmUserSchema.parse({ name: 'Daniel Warne', id: '1011000000139001', email: 'd@example.com' });
  * ```
  */
-export const FsmUserSchema = FsmLookupSchema.extend({ email: z.string().nullish() });
+export const FsmUserSchema = z.extend(FsmLookupSchema, { email: z.nullish(z.string()) });
 
 /** A user reference. */
 export type FsmUser = z.infer<typeof FsmUserSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdSchema } from '../ids.js';
 
 /** `sync_service` query values of `process_sync` (associate-records.html). */
@@ -26,14 +26,13 @@ export type FsmSyncProcess = (typeof FSM_SYNC_PROCESSES)[number];
  */
 export const FsmProcessSyncRequestSchema = z
   .looseObject({
-    integ_id: ZohoIdSchema.optional(),
+    integ_id: z.optional(ZohoIdSchema),
     sync_process: z.enum(FSM_SYNC_PROCESSES),
-    integ_module: z.string().optional(),
-  })
-  .refine((body) => body.sync_process === 'push' || body.integ_id !== undefined, {
+    integ_module: z.optional(z.string()),
+  }).check(z.refine((body) => body.sync_process === 'push' || body.integ_id !== undefined, {
     message: 'integ_id is required to link or unlink',
     path: ['integ_id'],
-  });
+  }));
 
 /** Body of a `process_sync` request. */
 export type FsmProcessSyncRequest = z.infer<typeof FsmProcessSyncRequestSchema>;
@@ -48,10 +47,10 @@ export type FsmProcessSyncRequest = z.infer<typeof FsmProcessSyncRequestSchema>;
  * ```
  */
 export const FsmProcessSyncReplySchema = z.looseObject({
-  code: z.string().nullish(),
-  message: z.string().nullish(),
-  status: z.string().nullish(),
-  data: z.unknown().optional(),
+  code: z.nullish(z.string()),
+  message: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  data: z.optional(z.unknown()),
 });
 
 /** Reply of `process_sync`. */

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
 import { FsmLookupRefSchema, FsmLookupSchema } from './lookup.js';
 
-const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
 
 /**
  * A task of a service (`Service_Tasks[]`; create-product.html). `Duration` is in minutes.
@@ -16,9 +16,9 @@ const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
  * ```
  */
 export const FsmServiceTaskSchema = z.looseObject({
-  id: ZohoIdRefSchema.nullish(),
-  Name: z.string().nullish(),
-  Description: z.string().nullish(),
+  id: z.nullish(ZohoIdRefSchema),
+  Name: z.nullish(z.string()),
+  Description: z.nullish(z.string()),
   Duration: optionalNumber,
   Sequence: optionalNumber,
 });
@@ -28,21 +28,21 @@ export type FsmServiceTask = z.infer<typeof FsmServiceTaskSchema>;
 
 // Fields a caller may write (create-product.html). Custom fields `*__C` pass through untyped.
 const writable = {
-  Name: z.string().nullish(),
+  Name: z.nullish(z.string()),
   // Replies say "Goods" for parts; the create page says "Service or Part".
-  Type: openEnum(['Service', 'Goods', 'Part'] as const).nullish(),
-  Unit: z.string().nullish(),
+  Type: z.nullish(openEnum(['Service', 'Goods', 'Part'] as const)),
+  Unit: z.nullish(z.string()),
   Unit_Price: optionalNumber,
-  Description: z.string().nullish(),
-  SKU: z.string().nullish(),
-  Work_Type: FsmLookupRefSchema.nullish(),
-  Tax: FsmTaxSchema.nullish(),
+  Description: z.nullish(z.string()),
+  SKU: z.nullish(z.string()),
+  Work_Type: z.nullish(FsmLookupRefSchema),
+  Tax: z.nullish(FsmTaxSchema),
   // India: the item's inter/intra-state tax. FSM documents them as "String" without an example,
   // so their shape is not assumed.
-  Inter_State_Tax_Rate: z.unknown().optional(),
-  Intra_State_Tax_Rate: z.unknown().optional(),
-  Service_Tasks: z.array(FsmServiceTaskSchema).nullish(),
-  ZBilling_Id: ZohoIdRefSchema.nullish(), // the linked Books/Invoice item
+  Inter_State_Tax_Rate: z.optional(z.unknown()),
+  Intra_State_Tax_Rate: z.optional(z.unknown()),
+  Service_Tasks: z.nullish(z.array(FsmServiceTaskSchema)),
+  ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice item
 };
 
 /**
@@ -58,8 +58,8 @@ const writable = {
 export const FsmServiceAndPartSchema = z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
-  Layout: FsmLookupSchema.nullish(),
-  ZCRM_Id: ZohoIdRefSchema.nullish(),
+  Layout: z.nullish(FsmLookupSchema),
+  ZCRM_Id: z.nullish(ZohoIdRefSchema),
 });
 
 /** An FSM service or part. */
@@ -77,7 +77,7 @@ export type FsmServiceAndPart = z.infer<typeof FsmServiceAndPartSchema>;
  */
 export const FsmServiceAndPartCreateSchema = z.looseObject({
   ...writable,
-  Name: z.string().min(1),
+  Name: z.string().check(z.minLength(1)),
   Unit_Price: ZohoNumberSchema,
   Type: openEnum(['Service', 'Goods', 'Part'] as const),
 });

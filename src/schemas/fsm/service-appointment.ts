@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema } from '../ids.js';
 import { FsmAddressSchema, FsmRecordMetaSchema } from './common.js';
 import { FsmLookupRefSchema } from './lookup.js';
@@ -6,17 +6,17 @@ import { FsmLookupRefSchema } from './lookup.js';
 // Fields a caller may write (create-service-appointment.html). `$`-prefixed keys name work order
 // lines and resources by id; they are inputs only.
 const writable = {
-  Summary: z.string().nullish(),
-  Scheduled_Start_Date_Time: z.string().nullish(),
-  Scheduled_End_Date_Time: z.string().nullish(),
-  Territory: FsmLookupRefSchema.nullish(),
-  Service_Address: FsmAddressSchema.nullish(),
-  Status: z.string().nullish(),
-  Lead: ZohoIdRefSchema.nullish(),
-  $Service_Line_Items: z.array(ZohoIdRefSchema).nullish(),
-  $Service_Tasks_Line_Items: z.array(ZohoIdRefSchema).nullish(),
-  $Service_Resources: z.array(ZohoIdRefSchema).nullish(),
-  $allow_overlapping: z.boolean().nullish(),
+  Summary: z.nullish(z.string()),
+  Scheduled_Start_Date_Time: z.nullish(z.string()),
+  Scheduled_End_Date_Time: z.nullish(z.string()),
+  Territory: z.nullish(FsmLookupRefSchema),
+  Service_Address: z.nullish(FsmAddressSchema),
+  Status: z.nullish(z.string()),
+  Lead: z.nullish(ZohoIdRefSchema),
+  $Service_Line_Items: z.nullish(z.array(ZohoIdRefSchema)),
+  $Service_Tasks_Line_Items: z.nullish(z.array(ZohoIdRefSchema)),
+  $Service_Resources: z.nullish(z.array(ZohoIdRefSchema)),
+  $allow_overlapping: z.nullish(z.boolean()),
 };
 
 /**
@@ -32,8 +32,8 @@ const writable = {
 export const FsmServiceAppointmentSchema = z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
-  Name: z.string().nullish(),
-  Work_Order: FsmLookupRefSchema.nullish(),
+  Name: z.nullish(z.string()),
+  Work_Order: z.nullish(FsmLookupRefSchema),
 });
 
 /** An FSM service appointment. */
@@ -54,10 +54,10 @@ export type FsmServiceAppointment = z.infer<typeof FsmServiceAppointmentSchema>;
  */
 export const FsmServiceAppointmentCreateSchema = z.looseObject({
   ...writable,
-  Summary: z.string().min(1),
-  Scheduled_Start_Date_Time: z.string().min(1),
-  Scheduled_End_Date_Time: z.string().min(1),
-  $Service_Line_Items: z.array(ZohoIdRefSchema).min(1),
+  Summary: z.string().check(z.minLength(1)),
+  Scheduled_Start_Date_Time: z.string().check(z.minLength(1)),
+  Scheduled_End_Date_Time: z.string().check(z.minLength(1)),
+  $Service_Line_Items: z.array(ZohoIdRefSchema).check(z.minLength(1)),
 });
 
 /** Input of `POST /Service_Appointments`. */

@@ -1,29 +1,29 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
 import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
 
-const optionalNumber = blankAsNull(ZohoNumberSchema).optional();
+const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
 
 // Pricing fields shared by service and part lines (add-service-to-work-order.html).
 const pricedLine = {
-  Description: z.string().nullish(),
+  Description: z.nullish(z.string()),
   Quantity: optionalNumber,
-  Unit: z.string().nullish(),
+  Unit: z.nullish(z.string()),
   List_Price: optionalNumber,
   Amount: optionalNumber,
   Discount: optionalNumber,
-  Discount_Type: openEnum(['Currency', 'Percentage'] as const).nullish(),
+  Discount_Type: z.nullish(openEnum(['Currency', 'Percentage'] as const)),
   Sequence: optionalNumber,
-  Tax: FsmTaxSchema.nullish(),
+  Tax: z.nullish(FsmTaxSchema),
   Line_Item_Amount: optionalNumber,
   // `$fsm_delete: true` in a line of an update deletes that line.
-  $fsm_delete: z.boolean().nullish(),
+  $fsm_delete: z.nullish(z.boolean()),
 };
 
-const partLine = { ...pricedLine, Part: FsmLookupRefSchema.nullish(), Service_Line_Item: FsmLookupRefSchema.nullish() };
+const partLine = { ...pricedLine, Part: z.nullish(FsmLookupRefSchema), Service_Line_Item: z.nullish(FsmLookupRefSchema) };
 
 /**
  * A part line of a service line, as input (add-part-to-work-order.html): give `id` to edit or
@@ -34,7 +34,7 @@ const partLine = { ...pricedLine, Part: FsmLookupRefSchema.nullish(), Service_Li
  * FsmPartLineItemInputSchema.parse({ Part: '1011000000141120', Quantity: 1, List_Price: 9.75 });
  * ```
  */
-export const FsmPartLineItemInputSchema = z.looseObject({ ...partLine, id: ZohoIdRefSchema.nullish() });
+export const FsmPartLineItemInputSchema = z.looseObject({ ...partLine, id: z.nullish(ZohoIdRefSchema) });
 
 /** A part line, as input. */
 export type FsmPartLineItemInput = z.infer<typeof FsmPartLineItemInputSchema>;
@@ -63,13 +63,13 @@ export type FsmLineBillingStatus = z.infer<typeof FsmLineBillingStatusSchema>;
 
 const serviceLine = {
   ...pricedLine,
-  Service: FsmLookupRefSchema.nullish(),
-  Status: z.string().nullish(),
-  Billing_Status: FsmLineBillingStatusSchema.nullish(),
+  Service: z.nullish(FsmLookupRefSchema),
+  Status: z.nullish(z.string()),
+  Billing_Status: z.nullish(FsmLineBillingStatusSchema),
   // Assumption (see FsmLineBillingStatusSchema): the Books/Invoice invoice raised for the line.
-  Invoice_Id: ZohoIdRefSchema.nullish(),
-  Contact: FsmLookupRefSchema.nullish(),
-  Skill_Line_Items: z.array(z.looseObject({})).nullish(),
+  Invoice_Id: z.nullish(ZohoIdRefSchema),
+  Contact: z.nullish(FsmLookupRefSchema),
+  Skill_Line_Items: z.nullish(z.array(z.looseObject({}))),
 };
 
 /**
@@ -83,8 +83,8 @@ const serviceLine = {
  */
 export const FsmServiceLineItemInputSchema = z.looseObject({
   ...serviceLine,
-  id: ZohoIdRefSchema.nullish(),
-  Part_Line_Items: z.array(FsmPartLineItemInputSchema).nullish(),
+  id: z.nullish(ZohoIdRefSchema),
+  Part_Line_Items: z.nullish(z.array(FsmPartLineItemInputSchema)),
 });
 
 /** A service line, as input. */
@@ -94,7 +94,7 @@ export type FsmServiceLineItemInput = z.infer<typeof FsmServiceLineItemInputSche
 export const FsmServiceLineItemSchema = z.looseObject({
   ...serviceLine,
   id: ZohoIdSchema,
-  Part_Line_Items: z.array(FsmPartLineItemSchema).nullish(),
+  Part_Line_Items: z.nullish(z.array(FsmPartLineItemSchema)),
 });
 
 /** A service line of a work order. */
@@ -110,13 +110,13 @@ export type FsmServiceLineItem = z.infer<typeof FsmServiceLineItemSchema>;
  * FsmWorkOrderServiceAddressSchema.parse({ id: '1011000000208180', Service_Longitude: '-89.084456' }).Service_Longitude; // -89.084456
  * ```
  */
-export const FsmWorkOrderServiceAddressSchema = FsmAddressSchema.extend({
-  Service_Street_1: z.string().nullish(),
-  Service_Street_2: z.string().nullish(),
-  Service_City: z.string().nullish(),
-  Service_State: z.string().nullish(),
-  Service_Zip_Code: ZohoStringSchema.nullish(),
-  Service_Country: z.string().nullish(),
+export const FsmWorkOrderServiceAddressSchema = z.extend(FsmAddressSchema, {
+  Service_Street_1: z.nullish(z.string()),
+  Service_Street_2: z.nullish(z.string()),
+  Service_City: z.nullish(z.string()),
+  Service_State: z.nullish(z.string()),
+  Service_Zip_Code: z.nullish(ZohoStringSchema),
+  Service_Country: z.nullish(z.string()),
   Service_Latitude: optionalNumber,
   Service_Longitude: optionalNumber,
 });
@@ -126,27 +126,27 @@ export type FsmWorkOrderServiceAddress = z.infer<typeof FsmWorkOrderServiceAddre
 
 // Fields a caller may write (create-work-order.html, edit-work-order.html).
 const writable = {
-  Summary: z.string().nullish(),
-  Type: openEnum(['Service', 'Inspection'] as const).nullish(),
-  Priority: z.string().nullish(),
-  Status: z.string().nullish(),
-  Due_Date: z.string().nullish(),
-  Company: FsmLookupRefSchema.nullish(),
-  Contact: FsmLookupRefSchema.nullish(),
-  Asset: FsmLookupRefSchema.nullish(),
-  Estimate: FsmLookupRefSchema.nullish(),
-  Request: FsmLookupRefSchema.nullish(),
-  Territory: FsmLookupRefSchema.nullish(),
-  Email: z.string().nullish(),
-  Phone: z.string().nullish(),
-  Service_Address: FsmWorkOrderServiceAddressSchema.nullish(),
-  Billing_Address: FsmAddressSchema.nullish(),
-  Service_Line_Items: z.array(FsmServiceLineItemInputSchema).nullish(),
-  Service_Tasks_Line_Items: z.array(z.looseObject({})).nullish(),
-  Currency: z.string().nullish(),
+  Summary: z.nullish(z.string()),
+  Type: z.nullish(openEnum(['Service', 'Inspection'] as const)),
+  Priority: z.nullish(z.string()),
+  Status: z.nullish(z.string()),
+  Due_Date: z.nullish(z.string()),
+  Company: z.nullish(FsmLookupRefSchema),
+  Contact: z.nullish(FsmLookupRefSchema),
+  Asset: z.nullish(FsmLookupRefSchema),
+  Estimate: z.nullish(FsmLookupRefSchema),
+  Request: z.nullish(FsmLookupRefSchema),
+  Territory: z.nullish(FsmLookupRefSchema),
+  Email: z.nullish(z.string()),
+  Phone: z.nullish(z.string()),
+  Service_Address: z.nullish(FsmWorkOrderServiceAddressSchema),
+  Billing_Address: z.nullish(FsmAddressSchema),
+  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemInputSchema)),
+  Service_Tasks_Line_Items: z.nullish(z.array(z.looseObject({}))),
+  Currency: z.nullish(z.string()),
   Exchange_Rate: optionalNumber,
   Discount: optionalNumber,
-  $record_template: ZohoIdRefSchema.nullish(),
+  $record_template: z.nullish(ZohoIdRefSchema),
 };
 
 /**
@@ -162,16 +162,16 @@ const writable = {
 export const FsmWorkOrderSchema = z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
-  Name: z.string().nullish(),
-  Service_Line_Items: z.array(FsmServiceLineItemSchema).nullish(),
-  Dispatcher: FsmUserSchema.nullish(),
+  Name: z.nullish(z.string()),
+  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemSchema)),
+  Dispatcher: z.nullish(FsmUserSchema),
   Tax_Amount: optionalNumber,
-  Config: z.string().nullish(),
-  Closed_Time: z.string().nullish(),
-  Cancelled_Or_Terminated_Time: z.string().nullish(),
-  Cancellation_Reason: z.string().nullish(),
-  Cancellation_Message: z.string().nullish(),
-  Invalid_Data: z.boolean().nullish(),
+  Config: z.nullish(z.string()),
+  Closed_Time: z.nullish(z.string()),
+  Cancelled_Or_Terminated_Time: z.nullish(z.string()),
+  Cancellation_Reason: z.nullish(z.string()),
+  Cancellation_Message: z.nullish(z.string()),
+  Invalid_Data: z.nullish(z.boolean()),
 });
 
 /** An FSM work order. */
@@ -191,7 +191,7 @@ export type FsmWorkOrder = z.infer<typeof FsmWorkOrderSchema>;
  * });
  * ```
  */
-export const FsmWorkOrderCreateSchema = z.looseObject({ ...writable, Summary: z.string().min(1) });
+export const FsmWorkOrderCreateSchema = z.looseObject({ ...writable, Summary: z.string().check(z.minLength(1)) });
 
 /** Input of `POST /Work_Orders`. */
 export type FsmWorkOrderCreate = z.infer<typeof FsmWorkOrderCreateSchema>;
