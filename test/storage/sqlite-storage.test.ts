@@ -115,7 +115,7 @@ function describeDriverBehaviour(driver: TestDriver): void {
     // An existing WAL file: better-sqlite3's build would sync it only at checkpoints (NORMAL) from here on.
     (await SqliteStorage.open({ path, driver: driver.name })).close();
     const resolved = await resolveSqliteDriver(driver.name);
-    const database = openSqliteConnection(resolved, path, { busyTimeoutMs: 1234, cacheKiB: 512 });
+    const database = openSqliteConnection(resolved, path, { busyTimeoutMs: 1234, cacheKiB: 512, synchronous: 'full' });
     try {
       configureConnection(database, { busyTimeoutMs: 1234, wal: true });
       expect({ cache: pragma(database, 'cache_size'), busy: pragma(database, 'busy_timeout'), synchronous: pragma(database, 'synchronous'), journal: pragma(database, 'journal_mode') }).toEqual({
@@ -127,7 +127,10 @@ function describeDriverBehaviour(driver: TestDriver): void {
     } finally {
       database.close();
     }
-    const storage = await SqliteStorage.open({ path: ':memory:', driver: driver.name, cacheKiB: 512 });
+    const normal = openSqliteConnection(resolved, path, { busyTimeoutMs: 0, cacheKiB: 64, synchronous: 'normal' });
+    expect(pragma(normal, 'synchronous'), "synchronous: 'normal'").toBe(1);
+    normal.close();
+    const storage = await SqliteStorage.open({ path: ':memory:', driver: driver.name, cacheKiB: 512, synchronous: 'normal' });
     await storage.batch([{ type: 'put', key: 'cursor/items', value: 'x' }]);
     expect(await storage.get('cursor/items')).toBe('x');
     storage.close();
@@ -302,6 +305,12 @@ describe('SqliteStorage.open: choosing the driver', () => {
     const error = await rejection(SqliteStorage.open({ path, driver: 'sqlite3' as never }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ code: 'INVALID_CONFIG', details: { option: 'driver' }, message: expect.stringContaining("'node:sqlite' or 'better-sqlite3'") });
+    await expect(stat(path)).rejects.toThrow();
+  });
+
+  it('refuses a synchronous setting other than full or normal', async () => {
+    const path = await temporaryDatabasePath();
+    await expect(SqliteStorage.open({ path, synchronous: 'OFF' as never })).rejects.toMatchObject({ code: 'INVALID_CONFIG', details: { option: 'synchronous' } });
     await expect(stat(path)).rejects.toThrow();
   });
 
