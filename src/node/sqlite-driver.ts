@@ -16,7 +16,9 @@ export const SQLITE_DRIVERS: readonly SqliteDriverName[] = Object.freeze(['node:
 
 /** A loaded driver: opens a database file (created when missing) or `':memory:'`. */
 export interface SqliteDriver {
+  /** Which driver this is. */
   readonly name: SqliteDriverName;
+  /** Opens a connection; the caller closes it. */
   connect(path: string, options: { busyTimeoutMs: number }): SqliteDatabaseLike;
 }
 

@@ -29,9 +29,10 @@ export interface SqliteStorageOpenOptions extends SqliteStorageOptions {
    */
   driver?: SqliteDriverName;
   /**
-   * The most SQLite keeps of the file in its page cache, in KiB. Default 4096 (better-sqlite3's
-   * own default is 16,000): the operating system caches the file too, and a worker's memory
-   * should not grow with its state. A whole number from 64 to 1,048,576.
+   * The most SQLite keeps of the file in its page cache, in KiB, on either driver. Default 4096
+   * (left to themselves, better-sqlite3 would take 16,000 and node:sqlite 2,000): the operating
+   * system caches the file too, and a worker's memory should not grow with its state. A whole
+   * number from 64 to 1,048,576.
    */
   cacheKiB?: number;
   /**
