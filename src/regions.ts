@@ -47,7 +47,7 @@ const all = { books: true, invoice: true, fsm: true, accounts: true };
  * - Books and Invoice hosts for uk (`www.zohoapis.uk`: only `accounts.zoho.uk` is documented);
  * - Invoice hosts outside the US are third-party reports of the same 8 domains as Books.
  */
-export const REGION_HOSTS: Readonly<Record<Region, RegionHosts>> = Object.freeze({
+export const REGION_HOSTS: Readonly<Record<Region, RegionHosts>> = /* @__PURE__ */ (() => Object.freeze({
   us: hosts('com', 'fsm.zoho.com', 'https://accounts.zoho.com', all),
   eu: hosts('eu', 'fsm.zoho.eu', 'https://accounts.zoho.eu', { ...all, invoice: false }),
   in: hosts('in', 'fsm.zoho.in', 'https://accounts.zoho.in', { ...all, invoice: false }),
@@ -57,7 +57,7 @@ export const REGION_HOSTS: Readonly<Record<Region, RegionHosts>> = Object.freeze
   cn: hosts('com.cn', 'fsm.zoho.com.cn', 'https://accounts.zoho.com.cn', { ...all, invoice: false, fsm: false }),
   sa: hosts('sa', 'fsm.zoho.sa', 'https://accounts.zoho.sa', { ...all, invoice: false, fsm: false }),
   uk: hosts('uk', 'fsm.zoho.uk', 'https://accounts.zoho.uk', { books: false, invoice: false, fsm: false, accounts: true }),
-});
+}))();
 
 /** True when `value` is a data-centre code the SDK knows. */
 export function isRegion(value: unknown): value is Region {

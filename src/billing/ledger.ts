@@ -47,7 +47,7 @@ export interface WorkOrderLedger {
   strays?: string[];
 }
 
-export const EMPTY_LEDGER: WorkOrderLedger = Object.freeze({ format: 1, sequence: 0, lines: {}, invoices: [], outbox: [] }) as WorkOrderLedger;
+export const EMPTY_LEDGER: WorkOrderLedger = /* @__PURE__ */ Object.freeze({ format: 1, sequence: 0, lines: {}, invoices: [], outbox: [] }) as WorkOrderLedger;
 
 // Compare-and-set rounds before giving up: each lost round means another writer changed the ledger.
 const MAX_ROUNDS = 16;

@@ -14,7 +14,7 @@ export interface ListOptions {
 }
 
 /** The names of {@link ListOptions}: accepted by every list besides its filters. */
-export const LIST_OPTION_NAMES: readonly string[] = Object.freeze(['perPage', 'signal', 'maxPages'] satisfies Array<keyof ListOptions>);
+export const LIST_OPTION_NAMES: readonly string[] = /* @__PURE__ */ Object.freeze(['perPage', 'signal', 'maxPages'] satisfies Array<keyof ListOptions>);
 
 /** Options of single calls. */
 export interface CallOptions {

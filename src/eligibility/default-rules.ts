@@ -5,7 +5,7 @@ import { appName, orgLabel } from './org-label.js';
 const OTHERWISE = 'or choose another organisation or a new Zoho Invoice account';
 
 /** Refuses orgs that are not active (`is_org_active: false`). Setup page: only "active" orgs are listed. */
-export const orgInactiveRule: EligibilityRule = defineRule({
+export const orgInactiveRule: EligibilityRule = /* @__PURE__ */ defineRule({
   code: 'ORG_INACTIVE',
   description: 'The organisation is not active',
   refuses: (org) => org.active === false,
@@ -17,7 +17,7 @@ export const orgInactiveRule: EligibilityRule = defineRule({
  * organization will not be available"). Zoho's own `trialExpired` verdict wins; otherwise the trial
  * end is compared with the context's clock.
  */
-export const trialExpiredRule: EligibilityRule = defineRule({
+export const trialExpiredRule: EligibilityRule = /* @__PURE__ */ defineRule({
   code: 'TRIAL_EXPIRED',
   description: 'The trial period of the organisation has expired',
   refuses: (org, context) => org.trialExpired ?? (org.trialEndsAt !== undefined && org.trialEndsAt <= context.now),
@@ -39,7 +39,7 @@ function editionInForce(org: FinanceOrg, context: RuleContext): string | undefin
  * under the United States tax edition (the setup page's older rule refused
  * them all, which the `'refuse'` policy keeps).
  */
-export const avalaraRule: EligibilityRule = defineRule({
+export const avalaraRule: EligibilityRule = /* @__PURE__ */ defineRule({
   code: 'AVALARA_INTEGRATED',
   description: 'The organisation uses the Avalara integration, allowed only under the US tax edition (policy)',
   refuses: (org, context) =>
@@ -52,7 +52,7 @@ export const avalaraRule: EligibilityRule = defineRule({
 });
 
 /** Refuses deleted orgs: they can hold no records (setup page). */
-export const orgDeletedRule: EligibilityRule = defineRule({
+export const orgDeletedRule: EligibilityRule = /* @__PURE__ */ defineRule({
   code: 'ORG_DELETED',
   description: 'The organisation was deleted',
   refuses: (org) => org.deleted === true,
@@ -63,4 +63,4 @@ export const orgDeletedRule: EligibilityRule = defineRule({
  * The rules {@link evaluateEligibility} applies when the context gives none, in the order their
  * reasons are listed: deleted, inactive, trial expired, Avalara.
  */
-export const defaultEligibilityRules: readonly EligibilityRule[] = Object.freeze([orgDeletedRule, orgInactiveRule, trialExpiredRule, avalaraRule]);
+export const defaultEligibilityRules: readonly EligibilityRule[] = /* @__PURE__ */ Object.freeze([orgDeletedRule, orgInactiveRule, trialExpiredRule, avalaraRule]);

@@ -15,7 +15,7 @@ import { twoWaySyncState } from '../sync/state/two-way-state.js';
  * await storage.batch([{ type: 'put', key: SYNC_STATE_KEYS.twoWaySync, value: { enabled: true } }]); // prefer enableTwoWaySync()
  * ```
  */
-export const SYNC_STATE_KEYS = Object.freeze({ linkPrefix: 'link/', twoWaySync: 'sync/two-way' });
+export const SYNC_STATE_KEYS = /* @__PURE__ */ Object.freeze({ linkPrefix: 'link/', twoWaySync: 'sync/two-way' });
 
 // Enough to say "records remain"; counting millions of links for a refusal message is waste.
 const LINK_COUNT_CAP = 1000;

@@ -25,7 +25,7 @@ function primaryEmailReader() {
   return compileReader(segments);
 }
 
-const PRIMARY_EMAIL = primaryEmailReader();
+const PRIMARY_EMAIL = /* @__PURE__ */ primaryEmailReader();
 
 /**
  * The match value of a record on one side of a module, or `undefined` (no key, or blank). A Books

@@ -101,10 +101,10 @@ const INVOICES: ModuleBinding = {
 
 // The Sync Types table of Zoho's setup page.
 const MODULE_MAPS: Readonly<Record<SyncType, readonly ModuleBinding[]>> = {
-  I: [companies(true), ITEMS, INVOICES],
-  II: [contacts(true, true), ITEMS, INVOICES],
-  III: [companies(true), contactPersons(), ITEMS, INVOICES],
-  IV: [companies(false), contacts(true, true, 'without_company'), contactPersons('with_company'), ITEMS, INVOICES],
+  I: [/* @__PURE__ */ companies(true), ITEMS, INVOICES],
+  II: [/* @__PURE__ */ contacts(true, true), ITEMS, INVOICES],
+  III: [/* @__PURE__ */ companies(true), /* @__PURE__ */ contactPersons(), ITEMS, INVOICES],
+  IV: [/* @__PURE__ */ companies(false), /* @__PURE__ */ contacts(true, true, 'without_company'), /* @__PURE__ */ contactPersons('with_company'), ITEMS, INVOICES],
 };
 
 /**

@@ -68,8 +68,8 @@ function toDate(value: unknown): unknown {
   return `${y}-${mo}-${d}`;
 }
 
-const TRUE = new Set(['true', 'yes', 'y', '1', 'on']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'off']);
+const TRUE = /* @__PURE__ */ new Set(['true', 'yes', 'y', '1', 'on']);
+const FALSE = /* @__PURE__ */ new Set(['false', 'no', 'n', '0', 'off']);
 
 function toBoolean(value: unknown): unknown {
   if (typeof value === 'boolean') return value;
@@ -97,10 +97,10 @@ function toPhone(value: unknown): unknown {
 const TEXT: readonly FieldType[] = ['string', 'enum', 'unknown'];
 
 /** The built-in transforms, by name. */
-export const BUILT_IN_TRANSFORMS: Readonly<Record<string, TransformDefinition>> = Object.freeze({
-  trim: { accepts: TEXT, output: 'same', toFinance: mapString((s) => s.trim()) },
-  upper: { accepts: TEXT, output: 'same', toFinance: mapString((s) => s.toUpperCase()) },
-  lower: { accepts: TEXT, output: 'same', toFinance: mapString((s) => s.toLowerCase()) },
+export const BUILT_IN_TRANSFORMS: Readonly<Record<string, TransformDefinition>> = /* @__PURE__ */ Object.freeze({
+  trim: { accepts: TEXT, output: 'same', toFinance: /* @__PURE__ */ mapString((s) => s.trim()) },
+  upper: { accepts: TEXT, output: 'same', toFinance: /* @__PURE__ */ mapString((s) => s.toUpperCase()) },
+  lower: { accepts: TEXT, output: 'same', toFinance: /* @__PURE__ */ mapString((s) => s.toLowerCase()) },
   number: { accepts: ['string', 'number', 'integer', 'unknown'], output: 'number', toFinance: toNumber },
   integer: { accepts: ['string', 'number', 'integer', 'unknown'], output: 'integer', toFinance: toInteger },
   date: { accepts: ['string', 'date', 'datetime', 'unknown'], output: 'date', toFinance: toDate },

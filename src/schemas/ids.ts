@@ -39,8 +39,8 @@ function toId(value: string | number, ctx: z.core.ParsePayload): string {
  * ZohoIdSchema.parse('460000000026049'); // '460000000026049'
  * ```
  */
-export const ZohoIdSchema = z.pipe(z
-  .union([z.string(), z.number()], { error: (issue) => idTypeError(issue, ID_EXPECTED) }), z.transform(toId));
+export const ZohoIdSchema = /* @__PURE__ */ z.pipe(/* @__PURE__ */ z
+  .union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()], { error: (issue) => idTypeError(issue, ID_EXPECTED) }), /* @__PURE__ */ z.transform(toId));
 
 /** A Zoho record id as a string (the output of {@link ZohoIdSchema}). */
 export type ZohoId = z.infer<typeof ZohoIdSchema>;
@@ -56,8 +56,8 @@ export type ZohoId = z.infer<typeof ZohoIdSchema>;
  * ZohoIdRefSchema.parse(9820); // '9820'
  * ```
  */
-export const ZohoIdRefSchema = z.pipe(z
-  .union([z.string(), z.number()], { error: (issue) => idTypeError(issue, `${ID_EXPECTED}, or "" for none`) }), z.transform((value, ctx) => (typeof value === 'string' && value.trim() === '' ? value : toId(value, ctx))));
+export const ZohoIdRefSchema = /* @__PURE__ */ z.pipe(/* @__PURE__ */ z
+  .union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()], { error: (issue) => idTypeError(issue, `${ID_EXPECTED}, or "" for none`) }), /* @__PURE__ */ z.transform((value, ctx) => (typeof value === 'string' && value.trim() === '' ? value : toId(value, ctx))));
 
 /** An id reference: a Zoho id, or a blank string for "none". */
 export type ZohoIdRef = z.infer<typeof ZohoIdRefSchema>;

@@ -28,7 +28,7 @@ function numeric(allowPercentSign: boolean) {
  * ZohoNumberSchema.parse(120);    // 120
  * ```
  */
-export const ZohoNumberSchema = numeric(false);
+export const ZohoNumberSchema = /* @__PURE__ */ numeric(false);
 
 /**
  * A percentage as a number of percent: Zoho sends `tax_percentage` as a number on taxes and
@@ -40,7 +40,7 @@ export const ZohoNumberSchema = numeric(false);
  * ZohoPercentageSchema.parse('12.5%'); // 12.5
  * ```
  */
-export const ZohoPercentageSchema = numeric(true);
+export const ZohoPercentageSchema = /* @__PURE__ */ numeric(true);
 
 /**
  * A text value that Zoho sometimes sends as a JSON number (`zip: 94588`, `hsn_or_sac: 80540` in
@@ -51,8 +51,8 @@ export const ZohoPercentageSchema = numeric(true);
  * ZohoStringSchema.parse(94588); // '94588'
  * ```
  */
-export const ZohoStringSchema = z.pipe(z
-  .union([z.string(), z.number()], { error: 'Expected a string or a number' }), z.transform((value) => String(value)));
+export const ZohoStringSchema = /* @__PURE__ */ z.pipe(/* @__PURE__ */ z
+  .union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()], { error: 'Expected a string or a number' }), /* @__PURE__ */ z.transform((value) => String(value)));
 
 /**
  * A Books discount, kept exactly as sent: a number is an amount, a string like `"12.5%"` is a
@@ -64,7 +64,7 @@ export const ZohoStringSchema = z.pipe(z
  * ZohoDiscountSchema.parse('10%'); // '10%'
  * ```
  */
-export const ZohoDiscountSchema = z.union([z.number(), z.string()], {
+export const ZohoDiscountSchema = /* @__PURE__ */ z.union([/* @__PURE__ */ z.number(), /* @__PURE__ */ z.string()], {
   error: 'Expected a discount amount (number) or percentage (string like "10%")',
 });
 

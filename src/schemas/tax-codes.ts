@@ -9,7 +9,7 @@ export const GST_TREATMENTS = ['business_gst', 'business_none', 'overseas', 'con
 /** A value of {@link GST_TREATMENTS}. */
 export type GstTreatment = (typeof GST_TREATMENTS)[number];
 /** Zod schema of {@link GstTreatment}. */
-export const GstTreatmentSchema = z.enum(GST_TREATMENTS);
+export const GstTreatmentSchema = /* @__PURE__ */ z.enum(GST_TREATMENTS);
 
 /** Every documented `tax_treatment`, across GCC, MX, KE and ZA (contacts.yml). */
 export const TAX_TREATMENTS = [
@@ -20,7 +20,7 @@ export const TAX_TREATMENTS = [
 /** A documented `tax_treatment` value of any edition. */
 export type TaxTreatment = (typeof TAX_TREATMENTS)[number];
 /** Zod schema of {@link TaxTreatment} (any edition). */
-export const TaxTreatmentSchema = z.enum(TAX_TREATMENTS);
+export const TaxTreatmentSchema = /* @__PURE__ */ z.enum(TAX_TREATMENTS);
 /** GCC `tax_treatment`; the `dz_*` values are Algeria's. */
 export const GCC_TAX_TREATMENTS = [
   'vat_registered', 'vat_not_registered', 'gcc_vat_registered', 'gcc_vat_not_registered', 'non_gcc',
@@ -44,21 +44,21 @@ export const UK_LEGACY_VAT_TREATMENTS = ['eu_vat_registered', 'eu_vat_not_regist
 /** A current UK `vat_treatment`. */
 export type VatTreatment = (typeof UK_VAT_TREATMENTS)[number];
 /** Zod schema of {@link VatTreatment}. */
-export const VatTreatmentSchema = z.enum(UK_VAT_TREATMENTS);
+export const VatTreatmentSchema = /* @__PURE__ */ z.enum(UK_VAT_TREATMENTS);
 
 /** Contact `customer_sub_type` (contacts.yml). */
 export const CUSTOMER_SUB_TYPES = ['individual', 'business'] as const;
 /** A value of {@link CUSTOMER_SUB_TYPES}. */
 export type CustomerSubType = (typeof CUSTOMER_SUB_TYPES)[number];
 /** Zod schema of {@link CustomerSubType}. */
-export const CustomerSubTypeSchema = z.enum(CUSTOMER_SUB_TYPES);
+export const CustomerSubTypeSchema = /* @__PURE__ */ z.enum(CUSTOMER_SUB_TYPES);
 
 /** Contact `contact_type` (contacts.yml). */
 export const CONTACT_TYPES = ['customer', 'vendor'] as const;
 /** A value of {@link CONTACT_TYPES}. */
 export type ContactType = (typeof CONTACT_TYPES)[number];
 /** Zod schema of {@link ContactType}. */
-export const ContactTypeSchema = z.enum(CONTACT_TYPES);
+export const ContactTypeSchema = /* @__PURE__ */ z.enum(CONTACT_TYPES);
 
 /**
  * Item `product_type`: `goods | service | digital_service`, plus South Africa's `capital_service`
@@ -68,7 +68,7 @@ export const PRODUCT_TYPES = ['goods', 'service', 'digital_service', 'capital_se
 /** A value of {@link PRODUCT_TYPES}. */
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 /** Zod schema of {@link ProductType}. */
-export const ProductTypeSchema = z.enum(PRODUCT_TYPES);
+export const ProductTypeSchema = /* @__PURE__ */ z.enum(PRODUCT_TYPES);
 
 /** India: tax `tax_specific_type` (taxes.yml). */
 export const IN_TAX_SPECIFIC_TYPES = ['igst', 'cgst', 'sgst', 'nil', 'cess'] as const;
@@ -79,11 +79,11 @@ export const ZA_TAX_SPECIFIC_TYPES = [
   'soa_less_than_28d', 'soa_more_than_28d', 'ciu_prev_tax_supply', 'ciu_prev_nontax_supply', 'export_of_shg',
 ] as const;
 /** Every documented `tax_specific_type`. */
-export const TAX_SPECIFIC_TYPES = [...IN_TAX_SPECIFIC_TYPES, ...MX_TAX_SPECIFIC_TYPES, ...ZA_TAX_SPECIFIC_TYPES] as const;
+export const TAX_SPECIFIC_TYPES = /* @__PURE__ */ (() => [...IN_TAX_SPECIFIC_TYPES, ...MX_TAX_SPECIFIC_TYPES, ...ZA_TAX_SPECIFIC_TYPES] as const)();
 /** A value of {@link TAX_SPECIFIC_TYPES}. */
 export type TaxSpecificType = (typeof TAX_SPECIFIC_TYPES)[number];
 /** Zod schema of {@link TaxSpecificType}. */
-export const TaxSpecificTypeSchema = z.enum(TAX_SPECIFIC_TYPES);
+export const TaxSpecificTypeSchema = /* @__PURE__ */ z.enum(TAX_SPECIFIC_TYPES);
 
 /** Tax `tax_type`: simple or compound (taxes.yml). */
 export const TAX_TYPES = ['tax', 'compound_tax'] as const;
@@ -105,7 +105,7 @@ export const UAE_EMIRATE_CODES = ['AB', 'AJ', 'DU', 'FU', 'RA', 'SH', 'UM'] as c
 /** A value of {@link UAE_EMIRATE_CODES}. */
 export type UaeEmirateCode = (typeof UAE_EMIRATE_CODES)[number];
 /** Zod schema of {@link UaeEmirateCode}. */
-export const UaeEmirateCodeSchema = z.enum(UAE_EMIRATE_CODES);
+export const UaeEmirateCodeSchema = /* @__PURE__ */ z.enum(UAE_EMIRATE_CODES);
 
 /** GCC country codes for `country_code` / `place_of_supply` (contacts.yml, invoices.yml). */
 export const GCC_COUNTRY_CODES = ['AE', 'SA', 'BH', 'KW', 'OM', 'QA'] as const;
@@ -125,4 +125,4 @@ export const INDIAN_STATE_CODES = [
 /** A value of {@link INDIAN_STATE_CODES}. */
 export type IndianStateCode = (typeof INDIAN_STATE_CODES)[number];
 /** Zod schema of {@link IndianStateCode}. */
-export const IndianStateCodeSchema = z.enum(INDIAN_STATE_CODES);
+export const IndianStateCodeSchema = /* @__PURE__ */ z.enum(INDIAN_STATE_CODES);

@@ -62,9 +62,9 @@ export class Decimal {
     this.scale = scale;
   }
 
-  static readonly ZERO = new Decimal(0n, 0);
-  static readonly ONE = new Decimal(1n, 0);
-  static readonly HUNDRED = new Decimal(100n, 0);
+  static readonly ZERO = /* @__PURE__ */ new Decimal(0n, 0);
+  static readonly ONE = /* @__PURE__ */ new Decimal(1n, 0);
+  static readonly HUNDRED = /* @__PURE__ */ new Decimal(100n, 0);
 
   /** `units / 10^scale`, e.g. `Decimal.of(1999n, 2)` is 19.99. */
   static of(units: bigint, scale = 0): Decimal {

@@ -30,8 +30,8 @@ export class Fraction {
     this.den = (sign * den) / divisor;
   }
 
-  static readonly ZERO = new Fraction(0n, 1n);
-  static readonly ONE = new Fraction(1n, 1n);
+  static readonly ZERO = /* @__PURE__ */ new Fraction(0n, 1n);
+  static readonly ONE = /* @__PURE__ */ new Fraction(1n, 1n);
 
   /** The exact value of a decimal. */
   static of(value: DecimalInput): Fraction {

@@ -44,7 +44,7 @@ export interface TotalsResult {
   total: string;
 }
 
-const HUNDRED = Fraction.of(100);
+const HUNDRED = /* @__PURE__ */ Fraction.of(100);
 const sum = (values: readonly Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), Decimal.ZERO);
 
 /**

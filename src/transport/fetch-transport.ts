@@ -115,7 +115,7 @@ interface Deadline {
 }
 
 // The reason an exchange's signal is aborted with once the exchange is over (one object: no stack captured per call).
-const EXCHANGE_OVER = new DOMException('The exchange is over.', 'AbortError');
+const EXCHANGE_OVER = /* @__PURE__ */ new DOMException('The exchange is over.', 'AbortError');
 
 /** One deadline for the whole exchange (headers and body), also aborted by the caller's signal. */
 function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {

@@ -26,7 +26,7 @@ const PER_MINUTE = 100;
  * PLAN_LIMITS.free; // { perMinute: 100, concurrency: 5, perDay: 1000 }
  * ```
  */
-export const PLAN_LIMITS: Readonly<Record<ZohoPlan, Readonly<Required<ResolvedLimits>> & { perDay: number }>> = Object.freeze({
+export const PLAN_LIMITS: Readonly<Record<ZohoPlan, Readonly<Required<ResolvedLimits>> & { perDay: number }>> = /* @__PURE__ */ Object.freeze({
   free: { perMinute: PER_MINUTE, concurrency: 5, perDay: 1000 },
   standard: { perMinute: PER_MINUTE, concurrency: 10, perDay: 2000 },
   professional: { perMinute: PER_MINUTE, concurrency: 10, perDay: 5000 },
@@ -40,7 +40,7 @@ export const PLAN_LIMITS: Readonly<Record<ZohoPlan, Readonly<Required<ResolvedLi
  * plan's pace, which no plan forbids. The daily cap is left to Zoho (its code 45 stops the run just
  * as cleanly): capping an unknown plan at the free plan's 1000 would stop runs a paid plan allows.
  */
-export const UNKNOWN_PLAN_LIMITS: Readonly<ResolvedLimits> = Object.freeze({ perMinute: PER_MINUTE, concurrency: PLAN_LIMITS.free.concurrency, perDay: undefined });
+export const UNKNOWN_PLAN_LIMITS: Readonly<ResolvedLimits> = /* @__PURE__ */ (() => Object.freeze({ perMinute: PER_MINUTE, concurrency: PLAN_LIMITS.free.concurrency, perDay: undefined }))();
 
 /**
  * The plan a `plan_name` stands for (`'PROFESSIONAL'` → `'professional'`), or undefined for a name

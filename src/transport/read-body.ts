@@ -47,7 +47,7 @@ export async function readBodyWithin(response: Response, maxBytes: number, signa
 }
 
 /** One decoder for every reply: a whole-buffer decode keeps no state between calls. */
-const utf8 = new TextDecoder();
+const utf8 = /* @__PURE__ */ new TextDecoder();
 
 function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
   const all = new Uint8Array(length);

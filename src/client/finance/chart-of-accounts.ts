@@ -21,12 +21,12 @@ export interface AccountListParams extends ListOptions {
 /**
  * The query names GET /chartofaccounts declares; accountType becomes filter_by=AccountType.<type>.
  */
-export const ACCOUNT_PARAMS = listFilters<Omit<AccountListParams, keyof ListOptions>>({ accountType: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
+export const ACCOUNT_PARAMS = /* @__PURE__ */ listFilters<Omit<AccountListParams, keyof ListOptions>>({ accountType: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
 /** The same names as sent: `accountType` already turned into `filterBy`. */
-export const ACCOUNT_FILTERS = listFilters<{ filterBy?: string; sortColumn?: string; searchText?: string }>({ filterBy: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
+export const ACCOUNT_FILTERS = /* @__PURE__ */ listFilters<{ filterBy?: string; sortColumn?: string; searchText?: string }>({ filterBy: 'filter_by', sortColumn: 'sort_column', searchText: 'search_text' });
 
 // The chart has no create or update here: the SDK reads it, to pick a deposit account.
-const ReadOnly = z.never();
+const ReadOnly = /* @__PURE__ */ z.never();
 
 /**
  * The Books chart of accounts (`/chartofaccounts`), read-only: where a customer payment is

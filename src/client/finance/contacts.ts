@@ -27,7 +27,7 @@ export interface ContactListParams {
  * The query names GET /contacts declares, and sort_order, which Zoho reports in page_context
  * without declaring it (the one deliberate exception; docs/sandbox.md).
  */
-export const CONTACT_FILTERS = listFilters<ContactListParams>({
+export const CONTACT_FILTERS = /* @__PURE__ */ listFilters<ContactListParams>({
   contactType: 'contact_type',
   filterBy: 'filter_by',
   sortColumn: 'sort_column',

@@ -24,7 +24,7 @@ export interface CustomerPaymentListParams {
 /**
  * The query names GET /customerpayments declares.
  */
-export const PAYMENT_FILTERS = listFilters<CustomerPaymentListParams>({
+export const PAYMENT_FILTERS = /* @__PURE__ */ listFilters<CustomerPaymentListParams>({
   customerId: 'customer_id',
   customerName: 'customer_name',
   referenceNumber: 'reference_number',

@@ -28,7 +28,7 @@ export interface EstimateListParams {
 /**
  * The query names GET /estimates declares.
  */
-export const ESTIMATE_FILTERS = listFilters<EstimateListParams>({
+export const ESTIMATE_FILTERS = /* @__PURE__ */ listFilters<EstimateListParams>({
   status: 'status',
   filterBy: 'filter_by',
   customerId: 'customer_id',

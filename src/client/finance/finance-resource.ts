@@ -117,7 +117,7 @@ function pageTotal(pageContext: unknown): number | undefined {
   return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
-const arrays = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
+const arrays = /* @__PURE__ */ new WeakMap<z.ZodMiniType, z.ZodMiniType>();
 /** `z.array(schema)`, built once per schema: list pages are parsed on a hot path. */
 function arrayOf<S extends z.ZodMiniType>(schema: S): z.ZodMiniType<Array<z.output<S>>> {
   let cached = arrays.get(schema);

@@ -23,17 +23,17 @@ export interface PaymentLinkOptions extends CallOptions {
   linkType?: 'public' | 'private';
 }
 
-const InvoicePaymentsSchema = z.array(FinanceInvoicePaymentSchema);
+const InvoicePaymentsSchema = /* @__PURE__ */ z.array(FinanceInvoicePaymentSchema);
 
 // The fields Zoho's description gives the invoice billing-address update; nothing else is sent.
-const InvoiceBillingAddressSchema = z.strictObject({
-  address: z.optional(z.string()),
-  street2: z.optional(z.string()),
-  city: z.optional(z.string()),
-  state: z.optional(z.string()),
-  zip: z.optional(z.string()),
-  country: z.optional(z.string()),
-  fax: z.optional(z.string()),
+const InvoiceBillingAddressSchema = /* @__PURE__ */ z.strictObject({
+  address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  street2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  zip: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  country: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  fax: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 /** An invoice's own billing address, as `setBillingAddress` sends it. */
@@ -55,7 +55,7 @@ export interface InvoiceListParams {
 /**
  * The query names GET /invoices declares (it declares no sort_order).
  */
-export const INVOICE_FILTERS = listFilters<InvoiceListParams>({
+export const INVOICE_FILTERS = /* @__PURE__ */ listFilters<InvoiceListParams>({
   status: 'status',
   customerId: 'customer_id',
   lastModifiedTime: 'last_modified_time',

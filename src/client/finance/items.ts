@@ -15,7 +15,7 @@ export interface ItemListParams {
 /**
  * The query names GET /items declares (it declares no sort_order).
  */
-export const ITEM_FILTERS = listFilters<ItemListParams>({
+export const ITEM_FILTERS = /* @__PURE__ */ listFilters<ItemListParams>({
   filterBy: 'filter_by',
   sortColumn: 'sort_column',
   searchText: 'search_text',

@@ -37,7 +37,7 @@ export interface SalesOrderListParams {
 /**
  * The query names GET /salesorders declares.
  */
-export const SALES_ORDER_FILTERS = listFilters<SalesOrderListParams>({
+export const SALES_ORDER_FILTERS = /* @__PURE__ */ listFilters<SalesOrderListParams>({
   status: 'status',
   filterBy: 'filter_by',
   customerId: 'customer_id',

@@ -5,14 +5,14 @@ const SOURCE = 'contacts.yml (address)';
 
 /** The fields of a Books/Invoice address, relative to the address object. */
 export const FINANCE_ADDRESS_FIELDS: readonly FieldDef[] = [
-  text('attention', SOURCE, 100),
-  text('address', SOURCE, 500),
-  text('street2', SOURCE, 255),
-  text('state_code', SOURCE, 100),
-  text('city', SOURCE, 100),
-  text('state', SOURCE, 100),
-  text('zip', SOURCE, 50),
-  text('country', SOURCE, 100),
-  text('fax', SOURCE, 50),
-  text('phone', SOURCE, 50),
+  /* @__PURE__ */ text('attention', SOURCE, 100),
+  /* @__PURE__ */ text('address', SOURCE, 500),
+  /* @__PURE__ */ text('street2', SOURCE, 255),
+  /* @__PURE__ */ text('state_code', SOURCE, 100),
+  /* @__PURE__ */ text('city', SOURCE, 100),
+  /* @__PURE__ */ text('state', SOURCE, 100),
+  /* @__PURE__ */ text('zip', SOURCE, 50),
+  /* @__PURE__ */ text('country', SOURCE, 100),
+  /* @__PURE__ */ text('fax', SOURCE, 50),
+  /* @__PURE__ */ text('phone', SOURCE, 50),
 ];

@@ -17,18 +17,18 @@ export function isPersonPath(path: string): boolean {
 // The customer's primary person (contacts.yml contact_persons[]): where a customer's email and
 // phones live, since the contact itself has no email field on create.
 const PRIMARY_PERSON: readonly FieldDef[] = [
-  text('salutation', S, 25),
-  text('first_name', S, 100),
-  text('last_name', S, 100),
-  text('email', S, 100),
-  text('phone', S, 50),
-  text('mobile', S, 50),
-  text('designation', S, 100),
-  text('department', S, 50),
-  text('skype', S, 50),
+  /* @__PURE__ */ text('salutation', S, 25),
+  /* @__PURE__ */ text('first_name', S, 100),
+  /* @__PURE__ */ text('last_name', S, 100),
+  /* @__PURE__ */ text('email', S, 100),
+  /* @__PURE__ */ text('phone', S, 50),
+  /* @__PURE__ */ text('mobile', S, 50),
+  /* @__PURE__ */ text('designation', S, 100),
+  /* @__PURE__ */ text('department', S, 50),
+  /* @__PURE__ */ text('skype', S, 50),
 ];
 
-const TAX: readonly FieldDef[] = [
+const TAX: readonly FieldDef[] = /* @__PURE__ */ (() => [
   def('is_taxable', 'boolean', S, { only: ['us', 'ca', 'au', 'in', 'mx', 'ke', 'za'] }),
   def('tax_id', 'ref', S, { ref: 'taxes', only: ['in', 'us'] }),
   def('tax_authority_id', 'ref', S, { ref: 'tax_authorities', only: ['us'] }),
@@ -50,10 +50,10 @@ const TAX: readonly FieldDef[] = [
   def('track_1099', 'boolean', S, { only: ['us'] }),
   def('tax_id_type', 'enum', S, { enum: ['SSN', 'ATIN', 'ITIN', 'EIN'], only: ['us'] }),
   text('tax_id_value', S, undefined, { only: ['us'] }),
-];
+])();
 
 /** Every field of a Books/Invoice customer, across editions. */
-export const FINANCE_CONTACT_FIELDS: readonly FieldDef[] = [
+export const FINANCE_CONTACT_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() => [
   text('contact_name', S, 200, { required: true }),
   text('company_name', S, 200),
   // Fixed by the sync type's module map (business or individual customer), never by an entry.
@@ -77,4 +77,4 @@ export const FINANCE_CONTACT_FIELDS: readonly FieldDef[] = [
   ...under(PRIMARY, PRIMARY_PERSON),
   ...TAX,
   ...financeCustomFields(S),
-];
+])();

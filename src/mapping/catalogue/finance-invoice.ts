@@ -7,22 +7,22 @@ import { def, text, under, type FieldDef } from './field-spec.js';
 const S = 'invoices.yml';
 
 const LINE: readonly FieldDef[] = [
-  def('item_id', 'ref', S, { ref: 'items', required: true }),
-  text('name', S, 100),
-  text('description', S),
-  def('rate', 'number', S),
-  def('quantity', 'number', S),
-  text('unit', S),
-  def('discount_amount', 'number', S),
-  def('tax_id', 'ref', S, { ref: 'taxes' }),
-  text('hsn_or_sac', S, undefined, { only: ['in', 'ke', 'za'] }),
-  def('product_type', 'enum', S, { enum: ['goods', 'services'] }),
-  def('item_order', 'integer', S),
-  text('tax_treatment_code', S, undefined, { only: ['gcc'] }),
+  /* @__PURE__ */ def('item_id', 'ref', S, { ref: 'items', required: true }),
+  /* @__PURE__ */ text('name', S, 100),
+  /* @__PURE__ */ text('description', S),
+  /* @__PURE__ */ def('rate', 'number', S),
+  /* @__PURE__ */ def('quantity', 'number', S),
+  /* @__PURE__ */ text('unit', S),
+  /* @__PURE__ */ def('discount_amount', 'number', S),
+  /* @__PURE__ */ def('tax_id', 'ref', S, { ref: 'taxes' }),
+  /* @__PURE__ */ text('hsn_or_sac', S, undefined, { only: ['in', 'ke', 'za'] }),
+  /* @__PURE__ */ def('product_type', 'enum', S, { enum: ['goods', 'services'] }),
+  /* @__PURE__ */ def('item_order', 'integer', S),
+  /* @__PURE__ */ text('tax_treatment_code', S, undefined, { only: ['gcc'] }),
 ];
 
 /** Every field of a Books/Invoice invoice, across editions. */
-export const FINANCE_INVOICE_FIELDS: readonly FieldDef[] = [
+export const FINANCE_INVOICE_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() => [
   def('customer_id', 'ref', S, { ref: 'customers', required: true }),
   def('currency_id', 'ref', S, { ref: 'currencies' }),
   def('exchange_rate', 'number', S),
@@ -43,4 +43,4 @@ export const FINANCE_INVOICE_FIELDS: readonly FieldDef[] = [
   ...under('billing_address', FINANCE_ADDRESS_FIELDS.filter((f) => f.path !== 'attention' && f.path !== 'state_code' && f.path !== 'phone')),
   ...under('line_items[]', LINE),
   ...financeCustomFields(S),
-];
+])();

@@ -5,11 +5,11 @@ import { def, text, type FieldDef } from './field-spec.js';
 // items.yml create_item.
 const S = 'items.yml';
 // South Africa has capital goods and services instead of digital services.
-const GENERAL_TYPES = PRODUCT_TYPES.filter((t) => !t.startsWith('capital_'));
-const ZA_TYPES = PRODUCT_TYPES.filter((t) => t !== 'digital_service');
+const GENERAL_TYPES = /* @__PURE__ */ PRODUCT_TYPES.filter((t) => !t.startsWith('capital_'));
+const ZA_TYPES = /* @__PURE__ */ PRODUCT_TYPES.filter((t) => t !== 'digital_service');
 
 /** Every field of a Books/Invoice item, across editions. */
-export const FINANCE_ITEM_FIELDS: readonly FieldDef[] = [
+export const FINANCE_ITEM_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() => [
   text('name', S, 100, { required: true }),
   def('rate', 'number', S, { required: true }),
   text('description', S, 2000),
@@ -29,4 +29,4 @@ export const FINANCE_ITEM_FIELDS: readonly FieldDef[] = [
   def('item_tax_preferences[tax_specification=intra].tax_id', 'ref', S, { ref: 'taxes', only: ['in'] }),
   def('item_tax_preferences[tax_specification=inter].tax_id', 'ref', S, { ref: 'taxes', only: ['in'] }),
   ...financeCustomFields(S),
-];
+])();

@@ -6,11 +6,11 @@ const S = 'create-company.html (address)';
 
 /** The fields of an FSM address, relative to the address object. */
 export const FSM_ADDRESS_FIELDS: readonly FieldDef[] = [
-  text('Address_Name', S),
-  text('Street_1', S),
-  text('Street_2', S),
-  text('City', S),
-  text('State', S),
-  text('Zip_Code', S),
-  text('Country', S),
+  /* @__PURE__ */ text('Address_Name', S),
+  /* @__PURE__ */ text('Street_1', S),
+  /* @__PURE__ */ text('Street_2', S),
+  /* @__PURE__ */ text('City', S),
+  /* @__PURE__ */ text('State', S),
+  /* @__PURE__ */ text('Zip_Code', S),
+  /* @__PURE__ */ text('Country', S),
 ];

@@ -9,20 +9,20 @@ import { workOrderLines } from './work-order-lines.js';
 // create-product.html, get-work-orders.html). Custom fields `*__C` are added by the catalogue.
 
 const META: readonly FieldDef[] = [
-  def('Created_Time', 'datetime', 'FSM record replies', { readOnly: true }),
-  def('Modified_Time', 'datetime', 'FSM record replies', { readOnly: true }),
+  /* @__PURE__ */ def('Created_Time', 'datetime', 'FSM record replies', { readOnly: true }),
+  /* @__PURE__ */ def('Modified_Time', 'datetime', 'FSM record replies', { readOnly: true }),
 ];
 
 const CURRENCY: readonly FieldDef[] = [
   // Mandatory when multi-currency is on; a currency code.
-  def('Currency', 'ref', 'create-contact.html', { ref: 'currencies' }),
-  def('Exchange_Rate', 'number', 'create-contact.html'),
+  /* @__PURE__ */ def('Currency', 'ref', 'create-contact.html', { ref: 'currencies' }),
+  /* @__PURE__ */ def('Exchange_Rate', 'number', 'create-contact.html'),
 ];
 
-const ADDRESSES: readonly FieldDef[] = [...under('Billing_Address', FSM_ADDRESS_FIELDS), ...under('Service_Address', FSM_ADDRESS_FIELDS)];
+const ADDRESSES: readonly FieldDef[] = /* @__PURE__ */ (() => [...under('Billing_Address', FSM_ADDRESS_FIELDS), ...under('Service_Address', FSM_ADDRESS_FIELDS)])();
 
 /** FSM Companies. */
-export const FSM_COMPANY_FIELDS: readonly FieldDef[] = [
+export const FSM_COMPANY_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() => [
   text('Company_Name', 'create-company.html', undefined, { required: true }),
   text('Company_Type', 'create-company.html'),
   text('Email', 'create-company.html'),
@@ -34,7 +34,7 @@ export const FSM_COMPANY_FIELDS: readonly FieldDef[] = [
   ...FSM_CUSTOMER_TAX_FIELDS,
   ...CURRENCY,
   ...META,
-];
+])();
 
 // A contact's display name: FSM returns it as Full_Name; a record without it (your own backend)
 // gets First_Name and Last_Name joined.
@@ -45,7 +45,7 @@ function fullName(record: Readonly<Record<string, unknown>>): unknown {
 }
 
 /** FSM Contacts. */
-export const FSM_CONTACT_FIELDS: readonly FieldDef[] = [
+export const FSM_CONTACT_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() => [
   text('Salutation', 'create-contact.html'),
   text('First_Name', 'create-contact.html'),
   text('Last_Name', 'create-contact.html', undefined, { required: true }),
@@ -58,12 +58,12 @@ export const FSM_CONTACT_FIELDS: readonly FieldDef[] = [
   ...FSM_CUSTOMER_TAX_FIELDS,
   ...CURRENCY,
   ...META,
-];
+])();
 
 const P = 'create-product.html';
 
 /** FSM Service_And_Parts. */
-export const FSM_SERVICE_AND_PART_FIELDS: readonly FieldDef[] = [
+export const FSM_SERVICE_AND_PART_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() => [
   text('Name', P, undefined, { required: true }),
   // Replies say "Goods" for parts; the create page says "Service or Part".
   def('Type', 'enum', P, { enum: ['Service', 'Goods', 'Part'], required: true }),
@@ -82,7 +82,7 @@ export const FSM_SERVICE_AND_PART_FIELDS: readonly FieldDef[] = [
   // ❓ FSM does not publish an HSN/SAC field; this name is assumed.
   text('HSN_SAC', '❓ assumed (FSM does not publish it)', undefined, { only: ['in'] }),
   ...META,
-];
+])();
 
 // A work order bills its Company under types I and III, its Contact under II, and its Company or
 // else its Contact under IV ("Customer fields on ... Work Orders").

@@ -84,7 +84,7 @@ function wildcard(segments: readonly PathSegment[]): string {
 
 // Under types III and IV the contacts unit owns every person of a company's customer, the primary
 // one included: a companies entry writing there would fight that unit and never settle.
-const FINANCE_COMPANY_FIELDS_WITH_PEOPLE_SYNCED: readonly FieldDef[] = FINANCE_CONTACT_FIELDS.filter((f) => !isPersonPath(f.path));
+const FINANCE_COMPANY_FIELDS_WITH_PEOPLE_SYNCED: readonly FieldDef[] = /* @__PURE__ */ FINANCE_CONTACT_FIELDS.filter((f) => !isPersonPath(f.path));
 
 /**
  * Whether `path` is a customer-person field the companies module may not map because, under this
@@ -95,7 +95,7 @@ export function ownedByContactsModule(catalogue: FieldCatalogue, path: string): 
     && catalogue.get(path) === undefined && FINANCE_CONTACT_FIELDS.some((f) => f.path === path);
 }
 
-const cache = new Map<string, FieldCatalogue>();
+const cache = /* @__PURE__ */ new Map<string, FieldCatalogue>();
 
 /**
  * The catalogue of one module, side and edition. Catalogues are immutable and cached.

@@ -11,7 +11,7 @@ import { compileReader, type PathReader } from './read-path.js';
 import { compileWriter } from './write-path.js';
 
 // The location of top-level fields in issues; shared so a conversion allocates no array per field.
-const TOP: ReadonlyArray<string | number> = Object.freeze([]);
+const TOP: ReadonlyArray<string | number> = /* @__PURE__ */ Object.freeze([]);
 
 /** A compiled one-direction converter. */
 export type Converter = (record: unknown, options?: ConvertOptions) => Record<string, unknown>;

@@ -12,22 +12,22 @@ import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
  * const account = FinanceAccountSchema.parse({ account_id: '982000000567250', account_name: 'Petty Cash', account_type: 'cash' });
  * ```
  */
-export const FinanceAccountSchema = z.looseObject({
+export const FinanceAccountSchema = /* @__PURE__ */ z.looseObject({
   account_id: ZohoIdSchema,
-  account_name: z.string(),
-  account_code: z.nullish(z.string()),
-  account_type: z.nullish(z.string()),
-  is_active: z.nullish(z.boolean()),
-  is_user_created: z.nullish(z.boolean()),
-  is_system_account: z.nullish(z.boolean()),
-  is_involved_in_transaction: z.nullish(z.boolean()),
-  parent_account_id: z.nullish(ZohoIdRefSchema),
-  parent_account_name: z.nullish(z.string()),
-  currency_id: z.nullish(ZohoIdRefSchema),
-  currency_code: z.nullish(z.string()),
-  closing_balance: z.optional(blankAsNull(ZohoNumberSchema)),
-  created_time: z.nullish(z.string()),
-  last_modified_time: z.nullish(z.string()),
+  account_name: /* @__PURE__ */ z.string(),
+  account_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  account_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  is_active: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  is_user_created: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  is_system_account: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  is_involved_in_transaction: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  parent_account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  parent_account_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  currency_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  currency_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  closing_balance: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
+  created_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  last_modified_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** An account of the chart of accounts. */

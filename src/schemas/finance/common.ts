@@ -11,18 +11,18 @@ import { ZohoStringSchema } from '../scalars.js';
  * FinanceAddressSchema.parse({ address: '4900 Hopyard Rd', city: 'Pleasanton', zip: 94588 }).zip; // '94588'
  * ```
  */
-export const FinanceAddressSchema = z.looseObject({
-  address_id: z.nullish(ZohoIdRefSchema),
-  attention: z.nullish(z.string()),
-  address: z.nullish(z.string()),
-  street2: z.nullish(z.string()),
-  state_code: z.nullish(z.string()),
-  city: z.nullish(z.string()),
-  state: z.nullish(z.string()),
-  zip: z.nullish(ZohoStringSchema),
-  country: z.nullish(z.string()),
-  fax: z.nullish(z.string()),
-  phone: z.nullish(z.string()),
+export const FinanceAddressSchema = /* @__PURE__ */ z.looseObject({
+  address_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  attention: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  address: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  street2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  state_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  city: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  state: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  zip: /* @__PURE__ */ z.nullish(ZohoStringSchema),
+  country: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  fax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  phone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** A Books/Invoice address. */
@@ -38,12 +38,12 @@ export type FinanceAddress = z.infer<typeof FinanceAddressSchema>;
  * FinanceCustomFieldSchema.parse({ customfield_id: '46000000012845', value: 'Normal' });
  * ```
  */
-export const FinanceCustomFieldSchema = z.looseObject({
-  customfield_id: z.nullish(ZohoIdRefSchema),
-  index: z.nullish(z.number()),
-  label: z.nullish(z.string()),
-  api_name: z.nullish(z.string()),
-  value: z.unknown(),
+export const FinanceCustomFieldSchema = /* @__PURE__ */ z.looseObject({
+  customfield_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  index: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.number()),
+  label: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  api_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  value: /* @__PURE__ */ z.unknown(),
 });
 
 /** A Books/Invoice custom field value. */
@@ -57,11 +57,11 @@ export type FinanceCustomField = z.infer<typeof FinanceCustomFieldSchema>;
  * FinanceTagSchema.parse({ tag_id: '460000000000567', tag_option_id: '460000000014044' });
  * ```
  */
-export const FinanceTagSchema = z.looseObject({
-  tag_id: z.nullish(ZohoIdRefSchema),
-  tag_name: z.nullish(z.string()),
-  tag_option_id: z.nullish(ZohoIdRefSchema),
-  tag_option_name: z.nullish(z.string()),
+export const FinanceTagSchema = /* @__PURE__ */ z.looseObject({
+  tag_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tag_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tag_option_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tag_option_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** A reporting tag. */

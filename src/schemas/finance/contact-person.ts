@@ -5,10 +5,10 @@ import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
  * A contact person's messaging preferences. Each flag exists only with the matching integration
  * (SMS, WhatsApp) enabled (contact-persons.yml).
  */
-export const FinanceCommunicationPreferenceSchema = z.looseObject({
-  is_email_enabled: z.nullish(z.boolean()),
-  is_sms_enabled: z.nullish(z.boolean()),
-  is_whatsapp_enabled: z.nullish(z.boolean()),
+export const FinanceCommunicationPreferenceSchema = /* @__PURE__ */ z.looseObject({
+  is_email_enabled: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  is_sms_enabled: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  is_whatsapp_enabled: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 });
 
 /** A contact person's messaging preferences. */
@@ -16,21 +16,21 @@ export type FinanceCommunicationPreference = z.infer<typeof FinanceCommunication
 
 // Fields a caller may write (contact-persons.yml and contacts.yml create/update bodies).
 const writable = {
-  contact_id: z.nullish(ZohoIdRefSchema),
-  salutation: z.nullish(z.string()),
-  first_name: z.nullish(z.string()),
-  last_name: z.nullish(z.string()),
-  email: z.nullish(z.string()),
-  phone: z.nullish(z.string()),
-  mobile: z.nullish(z.string()),
-  mobile_country_code: z.nullish(z.string()),
-  skype: z.nullish(z.string()),
-  designation: z.nullish(z.string()),
-  department: z.nullish(z.string()),
-  fax: z.nullish(z.string()),
-  is_primary_contact: z.nullish(z.boolean()),
-  enable_portal: z.nullish(z.boolean()),
-  communication_preference: z.nullish(FinanceCommunicationPreferenceSchema),
+  contact_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  salutation: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  first_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  last_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  phone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  mobile: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  mobile_country_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  skype: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  designation: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  department: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  fax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  is_primary_contact: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  enable_portal: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  communication_preference: /* @__PURE__ */ z.nullish(FinanceCommunicationPreferenceSchema),
 };
 
 /**
@@ -42,11 +42,11 @@ const writable = {
  * FinanceContactPersonSchema.parse({ contact_person_id: 460000000026051, first_name: 'Will' }).contact_person_id; // '460000000026051'
  * ```
  */
-export const FinanceContactPersonSchema = z.looseObject({
+export const FinanceContactPersonSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   contact_person_id: ZohoIdSchema,
   is_added_in_portal: z.nullish(z.boolean()),
-});
+}))();
 
 /** A Books/Invoice contact person. */
 export type FinanceContactPerson = z.infer<typeof FinanceContactPersonSchema>;
@@ -60,7 +60,7 @@ export type FinanceContactPerson = z.infer<typeof FinanceContactPersonSchema>;
  * FinanceContactPersonCreateSchema.parse({ contact_id: '460000000026049', first_name: 'Will', email: 'will@example.com' });
  * ```
  */
-export const FinanceContactPersonCreateSchema = z.looseObject({ ...writable, first_name: z.string().check(z.minLength(1)) });
+export const FinanceContactPersonCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, first_name: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /contacts/contactpersons`. */
 export type FinanceContactPersonCreate = z.infer<typeof FinanceContactPersonCreateSchema>;
@@ -74,10 +74,10 @@ export type FinanceContactPersonCreate = z.infer<typeof FinanceContactPersonCrea
  * FinanceContactPersonUpdateSchema.parse({ phone: '+1-925-921-9201' });
  * ```
  */
-export const FinanceContactPersonUpdateSchema = z.looseObject({
+export const FinanceContactPersonUpdateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   contact_person_id: z.nullish(ZohoIdRefSchema),
-});
+}))();
 
 /** Input of `PUT /contacts/contactpersons/{id}`. */
 export type FinanceContactPersonUpdate = z.infer<typeof FinanceContactPersonUpdateSchema>;

@@ -8,44 +8,44 @@ import {
 import { FinanceAddressSchema, FinanceCustomFieldSchema, FinanceTagSchema } from './common.js';
 import { FinanceContactPersonSchema, FinanceContactPersonUpdateSchema } from './contact-person.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 /**
  * Edition-gated tax fields of a contact. All optional: an org only returns the
  * ones of its edition.
  */
 const editionTaxFields = {
-  is_taxable: z.nullish(z.boolean()), // us ca au in mx ke za
-  tax_id: z.nullish(ZohoIdRefSchema), // in us: a tax or a tax group
-  tax_name: z.nullish(z.string()), // in
-  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
-  tax_authority_id: z.nullish(ZohoIdRefSchema), // us
-  tax_authority_name: z.nullish(z.string()),
-  tax_exemption_id: z.nullish(ZohoIdRefSchema), // us ca au in
-  tax_exemption_code: z.nullish(z.string()), // us ca au in
-  gst_no: z.nullish(z.string()), // in: 15-character GSTIN
-  gst_treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
-  place_of_contact: z.nullish(openEnum(INDIAN_STATE_CODES)), // in
-  tax_treatment: z.nullish(openEnum(TAX_TREATMENTS)), // gcc mx ke za
-  tax_reg_no: z.nullish(z.string()), // gcc mx ke za; GCC TRN is 15 digits
-  country_code: z.nullish(z.string()), // uk gcc (place of supply: emirate or GCC country) Avalara
-  vat_treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
-  vat_reg_no: z.nullish(z.string()), // uk Avalara
-  tax_regime: z.nullish(z.string()), // mx
-  legal_name: z.nullish(z.string()), // mx
-  is_tds_registered: z.nullish(z.boolean()), // mx
-  tds_tax_id: z.nullish(ZohoIdRefSchema), // mx
-  tax_exemption_certificate_number: z.nullish(z.string()), // ke
-  track_1099: z.nullish(z.boolean()), // us
-  tax_id_type: z.nullish(z.string()), // us: SSN ATIN ITIN EIN
-  tax_id_value: z.nullish(z.string()), // us
-  avatax_exempt_no: z.nullish(z.string()), // Avalara
-  avatax_use_code: z.nullish(z.string()), // Avalara
+  is_taxable: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), // us ca au in mx ke za
+  tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // in us: a tax or a tax group
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
+  tax_authority_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // us
+  tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_exemption_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // us ca au in
+  tax_exemption_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // us ca au in
+  gst_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in: 15-character GSTIN
+  gst_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(GST_TREATMENTS)), // in
+  place_of_contact: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(INDIAN_STATE_CODES)), // in
+  tax_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_TREATMENTS)), // gcc mx ke za
+  tax_reg_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // gcc mx ke za; GCC TRN is 15 digits
+  country_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // uk gcc (place of supply: emirate or GCC country) Avalara
+  vat_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(UK_VAT_TREATMENTS)), // uk
+  vat_reg_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // uk Avalara
+  tax_regime: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // mx
+  legal_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // mx
+  is_tds_registered: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), // mx
+  tds_tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // mx
+  tax_exemption_certificate_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // ke
+  track_1099: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), // us
+  tax_id_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // us: SSN ATIN ITIN EIN
+  tax_id_value: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // us
+  avatax_exempt_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
+  avatax_use_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
 };
 
 /** An opening balance of a contact at one location (contacts.yml). */
-export const FinanceOpeningBalanceSchema = z.looseObject({
-  location_id: z.nullish(ZohoIdRefSchema),
+export const FinanceOpeningBalanceSchema = /* @__PURE__ */ z.looseObject({
+  location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   exchange_rate: optionalNumber,
   opening_balance_amount: optionalNumber,
 });
@@ -54,7 +54,7 @@ export const FinanceOpeningBalanceSchema = z.looseObject({
 export type FinanceOpeningBalance = z.infer<typeof FinanceOpeningBalanceSchema>;
 
 // Fields a caller may write (contacts.yml create/update bodies).
-const writable = {
+const writable = /* @__PURE__ */ (() => ({
   ...editionTaxFields,
   contact_name: z.nullish(z.string()),
   company_name: z.nullish(z.string()),
@@ -82,7 +82,7 @@ const writable = {
   opening_balances: z.nullish(z.array(FinanceOpeningBalanceSchema)),
   // `*_template_id` keys; which ones exist varies by module set, so they pass through untyped.
   default_templates: z.nullish(z.looseObject({})),
-};
+}))();
 
 /**
  * A Books/Invoice contact (customer or vendor) as get/list/create/update return it.
@@ -95,7 +95,7 @@ const writable = {
  * contact.billing_address?.city;
  * ```
  */
-export const FinanceContactSchema = z.looseObject({
+export const FinanceContactSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   contact_id: ZohoIdSchema,
   contact_persons: z.nullish(z.array(FinanceContactPersonSchema)),
@@ -117,7 +117,7 @@ export const FinanceContactSchema = z.looseObject({
   mobile: z.nullish(z.string()),
   created_time: z.nullish(z.string()),
   last_modified_time: z.nullish(z.string()),
-});
+}))();
 
 /** A Books/Invoice contact. */
 export type FinanceContact = z.infer<typeof FinanceContactSchema>;
@@ -130,7 +130,7 @@ export type FinanceContact = z.infer<typeof FinanceContactSchema>;
  * FinanceContactCreateSchema.parse({ contact_name: 'Bowman and Co', customer_sub_type: 'business', gst_treatment: 'business_gst' });
  * ```
  */
-export const FinanceContactCreateSchema = z.looseObject({ ...writable, contact_name: z.string().check(z.minLength(1)) });
+export const FinanceContactCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, contact_name: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /contacts`. */
 export type FinanceContactCreate = z.infer<typeof FinanceContactCreateSchema>;
@@ -143,7 +143,7 @@ export type FinanceContactCreate = z.infer<typeof FinanceContactCreateSchema>;
  * FinanceContactUpdateSchema.parse({ billing_address: { city: 'Pleasanton' } });
  * ```
  */
-export const FinanceContactUpdateSchema = z.looseObject(writable);
+export const FinanceContactUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /contacts/{id}`. */
 export type FinanceContactUpdate = z.infer<typeof FinanceContactUpdateSchema>;

@@ -3,7 +3,7 @@ import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FinanceTagSchema } from './common.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 /**
  * One invoice a customer payment pays, as Zoho returns it.
@@ -13,9 +13,9 @@ const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
  * FinancePaymentInvoiceSchema.parse({ invoice_id: '982000000567114', amount_applied: 50, balance_amount: 25 });
  * ```
  */
-export const FinancePaymentInvoiceSchema = z.looseObject({
+export const FinancePaymentInvoiceSchema = /* @__PURE__ */ z.looseObject({
   invoice_id: ZohoIdSchema,
-  invoice_number: z.nullish(z.string()),
+  invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   invoice_amount: optionalNumber,
   amount_applied: optionalNumber,
   balance_amount: optionalNumber,
@@ -35,42 +35,42 @@ export type FinancePaymentInvoice = z.infer<typeof FinancePaymentInvoiceSchema>;
  * payment.invoices?.map((i) => [i.invoice_id, i.amount_applied]);
  * ```
  */
-export const FinanceCustomerPaymentSchema = z.looseObject({
+export const FinanceCustomerPaymentSchema = /* @__PURE__ */ z.looseObject({
   payment_id: ZohoIdSchema,
-  payment_number: z.nullish(z.union([z.string(), z.number()])),
-  customer_id: z.nullish(ZohoIdRefSchema),
-  customer_name: z.nullish(z.string()),
-  payment_mode: z.nullish(z.string()),
+  payment_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()])),
+  customer_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  customer_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  payment_mode: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   amount: optionalNumber,
   bcy_amount: optionalNumber,
   unused_amount: optionalNumber,
   amount_refunded: optionalNumber,
   bank_charges: optionalNumber,
-  date: z.nullish(z.string()),
-  status: z.nullish(z.string()),
-  reference_number: z.nullish(z.string()),
-  description: z.nullish(z.string()),
-  account_id: z.nullish(ZohoIdRefSchema),
-  account_name: z.nullish(z.string()),
-  invoice_number: z.nullish(z.string()),
-  invoices: z.nullish(z.array(FinancePaymentInvoiceSchema)),
-  currency_code: z.nullish(z.string()),
-  currency_symbol: z.nullish(z.string()),
-  tags: z.nullish(z.array(FinanceTagSchema)),
-  created_time: z.nullish(z.string()),
-  last_modified_time: z.nullish(z.string()),
+  date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  reference_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  account_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  invoices: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinancePaymentInvoiceSchema)),
+  currency_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  currency_symbol: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTagSchema)),
+  created_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  last_modified_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** A customer payment. */
 export type FinanceCustomerPayment = z.infer<typeof FinanceCustomerPaymentSchema>;
 
-const applicationInput = z.looseObject({
+const applicationInput = /* @__PURE__ */ z.looseObject({
   invoice_id: ZohoIdSchema,
   amount_applied: ZohoNumberSchema,
   tax_amount_withheld: optionalNumber,
 });
 
-const writable = {
+const writable = /* @__PURE__ */ (() => ({
   customer_id: ZohoIdSchema,
   payment_mode: z.string().check(z.minLength(1, 'A payment needs a payment_mode (cash, check, creditcard, banktransfer, bankremittance, autotransaction or others)')),
   amount: ZohoNumberSchema,
@@ -86,7 +86,7 @@ const writable = {
   invoice_id: z.nullish(ZohoIdRefSchema),
   amount_applied: optionalNumber,
   location_id: z.nullish(ZohoIdRefSchema),
-};
+}))();
 
 /**
  * Input of `POST /customerpayments`: the customer, mode, amount, date, and the invoices it pays.
@@ -99,7 +99,7 @@ const writable = {
  * });
  * ```
  */
-export const FinanceCustomerPaymentCreateSchema = z.looseObject(writable);
+export const FinanceCustomerPaymentCreateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `POST /customerpayments`. */
 export type FinanceCustomerPaymentCreate = z.infer<typeof FinanceCustomerPaymentCreateSchema>;
@@ -113,7 +113,7 @@ export type FinanceCustomerPaymentCreate = z.infer<typeof FinanceCustomerPayment
  * FinanceCustomerPaymentUpdateSchema.parse({ customer_id, payment_mode: 'cash', amount: 80, invoices: [{ invoice_id, amount_applied: 80 }] });
  * ```
  */
-export const FinanceCustomerPaymentUpdateSchema = z.looseObject({ ...writable, date: z.nullish(writable.date) });
+export const FinanceCustomerPaymentUpdateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, date: z.nullish(writable.date) }))();
 
 /** Input of `PUT /customerpayments/{payment_id}`. */
 export type FinanceCustomerPaymentUpdate = z.infer<typeof FinanceCustomerPaymentUpdateSchema>;
@@ -127,17 +127,17 @@ export type FinanceCustomerPaymentUpdate = z.infer<typeof FinanceCustomerPayment
  * FinanceInvoicePaymentSchema.parse({ payment_id: '982000000567190', invoice_payment_id: '982000000567192', amount: 50 });
  * ```
  */
-export const FinanceInvoicePaymentSchema = z.looseObject({
+export const FinanceInvoicePaymentSchema = /* @__PURE__ */ z.looseObject({
   payment_id: ZohoIdSchema,
-  invoice_payment_id: z.nullish(ZohoIdRefSchema),
-  payment_number: z.nullish(z.union([z.string(), z.number()])),
-  invoice_id: z.nullish(ZohoIdRefSchema),
-  payment_mode: z.nullish(z.string()),
-  date: z.nullish(z.string()),
-  reference_number: z.nullish(z.string()),
+  invoice_payment_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  payment_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()])),
+  invoice_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  payment_mode: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  reference_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   amount: optionalNumber,
-  online_transaction_id: z.nullish(z.string()),
-  is_single_invoice_payment: z.nullish(z.boolean()),
+  online_transaction_id: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  is_single_invoice_payment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 });
 
 /** A payment of one invoice. */

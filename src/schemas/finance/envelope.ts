@@ -2,15 +2,15 @@ import * as z from 'zod/mini';
 import { addIssue } from '../issues.js';
 import { ZohoNumberSchema } from '../scalars.js';
 
-const PageContextObjectSchema = z.looseObject({
-  page: z.optional(ZohoNumberSchema),
-  per_page: z.optional(ZohoNumberSchema),
+const PageContextObjectSchema = /* @__PURE__ */ z.looseObject({
+  page: /* @__PURE__ */ z.optional(ZohoNumberSchema),
+  per_page: /* @__PURE__ */ z.optional(ZohoNumberSchema),
   // Required: a pager that reads a missing flag as "no more pages" would silently drop records.
-  has_more_page: z.boolean(),
-  applied_filter: z.nullish(z.string()),
-  sort_column: z.nullish(z.string()),
-  sort_order: z.nullish(z.string()),
-  report_name: z.nullish(z.string()),
+  has_more_page: /* @__PURE__ */ z.boolean(),
+  applied_filter: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  sort_column: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  sort_order: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  report_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** The paging block of a Books/Invoice list reply. */
@@ -25,9 +25,9 @@ export type PageContext = z.infer<typeof PageContextObjectSchema>;
  * PageContextSchema.parse([{ page: 1, per_page: 200, has_more_page: false }]).has_more_page; // false
  * ```
  */
-export const PageContextSchema = z.union([
+export const PageContextSchema = /* @__PURE__ */ z.union([
   PageContextObjectSchema,
-  z.pipe(z.array(PageContextObjectSchema), z.transform((contexts, ctx): PageContext => {
+  /* @__PURE__ */ z.pipe(/* @__PURE__ */ z.array(PageContextObjectSchema), /* @__PURE__ */ z.transform((contexts, ctx): PageContext => {
     const [first] = contexts;
     if (first === undefined || contexts.length > 1) {
       addIssue(ctx, `Expected one page_context, got ${contexts.length}`);
@@ -46,7 +46,7 @@ export const PageContextSchema = z.union([
  * FinanceEnvelopeSchema.parse({ code: 0, message: 'The item has been deleted.' });
  * ```
  */
-export const FinanceEnvelopeSchema = z.looseObject({ code: z.number().check(z.int()), message: z.string() });
+export const FinanceEnvelopeSchema = /* @__PURE__ */ (() => z.looseObject({ code: z.number().check(z.int()), message: z.string() }))();
 
 /** A Books/Invoice reply envelope. */
 export type FinanceEnvelope = z.infer<typeof FinanceEnvelopeSchema>;
@@ -61,10 +61,10 @@ export type FinanceEnvelope = z.infer<typeof FinanceEnvelopeSchema>;
  * if (error.success && error.data.code === 1002) { ... }
  * ```
  */
-export const FinanceErrorEnvelopeSchema = z.looseObject({
+export const FinanceErrorEnvelopeSchema = /* @__PURE__ */ (() => z.looseObject({
   code: z.number().check(z.int()).check(z.refine((code) => code !== 0, 'An error body has a non-zero code')),
   message: z.string(),
-});
+}))();
 
 /** A Books/Invoice error body. */
 export type FinanceErrorEnvelope = z.infer<typeof FinanceErrorEnvelopeSchema>;

@@ -21,7 +21,7 @@ export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
  * EstimateLineItemSchema.parse({ line_item_id: '982000000567021', item_id: '982000000030049', rate: 120, quantity: 1 });
  * ```
  */
-export const EstimateLineItemSchema = z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead });
+export const EstimateLineItemSchema = /* @__PURE__ */ (() => z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead }))();
 
 /** A line item of an estimate. */
 export type EstimateLineItem = z.infer<typeof EstimateLineItemSchema>;
@@ -35,12 +35,12 @@ export type EstimateLineItem = z.infer<typeof EstimateLineItemSchema>;
  * EstimateLineItemInputSchema.parse({ item_id: '982000000030049', quantity: 2 });
  * ```
  */
-export const EstimateLineItemInputSchema = z.looseObject(salesDocumentLineWritable);
+export const EstimateLineItemInputSchema = /* @__PURE__ */ z.looseObject(salesDocumentLineWritable);
 
 /** A line item in estimate input. */
 export type EstimateLineItemInput = z.infer<typeof EstimateLineItemInputSchema>;
 
-const writable = {
+const writable = /* @__PURE__ */ (() => ({
   ...salesDocumentWritable,
   estimate_number: z.nullish(z.string()),
   expiry_date: z.nullish(z.string()), // yyyy-mm-dd
@@ -49,7 +49,7 @@ const writable = {
   project_id: z.nullish(ZohoIdRefSchema),
   accept_retainer: z.nullish(z.boolean()),
   retainer_percentage: z.nullish(z.number()),
-};
+}))();
 
 /**
  * A Books/Invoice estimate (quote). List replies omit `line_items`.
@@ -60,7 +60,7 @@ const writable = {
  * if (estimate.status === 'accepted') await client.finance.estimates.convertToInvoice(estimate.estimate_id);
  * ```
  */
-export const EstimateSchema = z.looseObject({
+export const EstimateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   ...salesDocumentRead,
   estimate_id: ZohoIdSchema,
@@ -70,7 +70,7 @@ export const EstimateSchema = z.looseObject({
   declined_date: z.nullish(z.string()),
   billing_address: z.nullish(FinanceAddressSchema),
   shipping_address: z.nullish(FinanceAddressSchema),
-});
+}))();
 
 /** A Books/Invoice estimate. */
 export type Estimate = z.infer<typeof EstimateSchema>;
@@ -83,11 +83,11 @@ export type Estimate = z.infer<typeof EstimateSchema>;
  * EstimateCreateSchema.parse({ customer_id: '982000000567001', expiry_date: '2026-03-31', line_items: [{ item_id: '982000000030049' }] });
  * ```
  */
-export const EstimateCreateSchema = z.looseObject({
+export const EstimateCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
   line_items: z.array(EstimateLineItemInputSchema).check(z.minLength(1, 'An estimate needs at least one line item')),
-});
+}))();
 
 /** Input of `POST /estimates`. */
 export type EstimateCreate = z.infer<typeof EstimateCreateSchema>;
@@ -101,12 +101,12 @@ export type EstimateCreate = z.infer<typeof EstimateCreateSchema>;
  * EstimateUpdateSchema.parse({ customer_id: '982000000567001', custom_fields: [], notes: 'Valid for 30 days' });
  * ```
  */
-export const EstimateUpdateSchema = z.looseObject({
+export const EstimateUpdateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
   custom_fields: writable.custom_fields.def.innerType.def.innerType,
   line_items: z.nullish(z.array(EstimateLineItemInputSchema)),
-});
+}))();
 
 /** Input of `PUT /estimates/{id}`. */
 export type EstimateUpdate = z.infer<typeof EstimateUpdateSchema>;

@@ -5,36 +5,36 @@ import { ZohoDiscountSchema, ZohoNumberSchema, ZohoPercentageSchema, ZohoStringS
 import { GST_TREATMENTS, TAX_TREATMENTS, UK_VAT_TREATMENTS } from '../tax-codes.js';
 import { FinanceAddressSchema, FinanceCustomFieldSchema, FinanceTagSchema } from './common.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 // Line item fields a caller may write (invoices.yml). Edition tags in comments.
 const lineItemWritable = {
-  item_id: z.nullish(ZohoIdRefSchema),
-  name: z.nullish(z.string()),
-  description: z.nullish(z.string()),
+  item_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   rate: optionalNumber,
   quantity: optionalNumber,
-  unit: z.nullish(z.string()),
+  unit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   // An amount, or a percentage string like "10%": kept as sent (see ZohoDiscountSchema).
-  discount: z.nullish(ZohoDiscountSchema),
+  discount: /* @__PURE__ */ z.nullish(ZohoDiscountSchema),
   discount_amount: optionalNumber,
   item_order: optionalNumber,
-  tax_id: z.nullish(ZohoIdRefSchema),
-  tax_name: z.nullish(z.string()),
-  tax_type: z.nullish(z.string()),
-  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
-  tax_treatment_code: z.nullish(z.string()), // gcc: out-of-scope reason, e.g. uae_same_tax_group
-  tds_tax_id: z.nullish(ZohoIdRefSchema), // mx
-  hsn_or_sac: z.nullish(ZohoStringSchema), // in ke za
-  sat_item_key_code: z.nullish(ZohoStringSchema), // mx
-  unitkey_code: z.nullish(ZohoStringSchema), // mx
-  product_type: z.nullish(z.string()), // goods | services (+ capital_* in za)
-  location_id: z.nullish(ZohoIdRefSchema),
-  project_id: z.nullish(ZohoIdRefSchema),
-  expense_id: z.nullish(ZohoIdRefSchema),
-  salesorder_item_id: z.nullish(ZohoIdRefSchema),
-  line_item_category: z.nullish(openEnum(['line_item', 'header', 'subtotal'] as const)),
-  tags: z.nullish(z.array(FinanceTagSchema)),
+  tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
+  tax_treatment_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // gcc: out-of-scope reason, e.g. uae_same_tax_group
+  tds_tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // mx
+  hsn_or_sac: /* @__PURE__ */ z.nullish(ZohoStringSchema), // in ke za
+  sat_item_key_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // mx
+  unitkey_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // mx
+  product_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // goods | services (+ capital_* in za)
+  location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  project_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  expense_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  salesorder_item_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  line_item_category: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['line_item', 'header', 'subtotal'] as const)),
+  tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTagSchema)),
 };
 
 /**
@@ -46,12 +46,12 @@ const lineItemWritable = {
  * FinanceInvoiceLineItemSchema.parse({ line_item_id: '982000000567021', item_id: '982000000030049', rate: 120, quantity: 1 });
  * ```
  */
-export const FinanceInvoiceLineItemSchema = z.looseObject({
+export const FinanceInvoiceLineItemSchema = /* @__PURE__ */ (() => z.looseObject({
   ...lineItemWritable,
   line_item_id: ZohoIdSchema,
   item_total: optionalNumber,
   bcy_rate: optionalNumber,
-});
+}))();
 
 /** A line item of an invoice. */
 export type FinanceInvoiceLineItem = z.infer<typeof FinanceInvoiceLineItemSchema>;
@@ -65,56 +65,56 @@ export type FinanceInvoiceLineItem = z.infer<typeof FinanceInvoiceLineItemSchema
  * FinanceInvoiceLineItemInputSchema.parse({ item_id: '982000000030049', quantity: 2, rate: 120 });
  * ```
  */
-export const FinanceInvoiceLineItemInputSchema = z.looseObject({
+export const FinanceInvoiceLineItemInputSchema = /* @__PURE__ */ (() => z.looseObject({
   ...lineItemWritable,
   line_item_id: z.nullish(ZohoIdRefSchema),
   item_id: ZohoIdSchema,
-});
+}))();
 
 /** A line item in invoice input. */
 export type FinanceInvoiceLineItemInput = z.infer<typeof FinanceInvoiceLineItemInputSchema>;
 
 // Invoice fields a caller may write (invoices.yml create/update bodies).
 const writable = {
-  customer_id: z.nullish(ZohoIdRefSchema),
-  currency_id: z.nullish(ZohoIdRefSchema),
-  contact_persons: z.nullish(z.array(ZohoIdSchema)),
-  invoice_number: z.nullish(z.string()),
-  reference_number: z.nullish(z.string()),
-  template_id: z.nullish(ZohoIdRefSchema),
-  date: z.nullish(z.string()), // yyyy-mm-dd
-  due_date: z.nullish(z.string()),
+  customer_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  currency_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  contact_persons: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(ZohoIdSchema)),
+  invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  reference_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  template_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // yyyy-mm-dd
+  due_date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   payment_terms: optionalNumber,
-  payment_terms_label: z.nullish(z.string()),
-  discount: z.nullish(ZohoDiscountSchema),
-  is_discount_before_tax: z.nullish(z.boolean()),
-  discount_type: z.nullish(openEnum(['entity_level', 'item_level'] as const)),
-  is_inclusive_tax: z.nullish(z.boolean()),
+  payment_terms_label: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  discount: /* @__PURE__ */ z.nullish(ZohoDiscountSchema),
+  is_discount_before_tax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  discount_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['entity_level', 'item_level'] as const)),
+  is_inclusive_tax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
   exchange_rate: optionalNumber,
-  location_id: z.nullish(ZohoIdRefSchema),
-  salesperson_name: z.nullish(z.string()),
-  salesperson_id: z.nullish(ZohoIdRefSchema),
-  notes: z.nullish(z.string()),
-  terms: z.nullish(z.string()),
+  location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  salesperson_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  salesperson_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  notes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  terms: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   shipping_charge: optionalNumber,
   adjustment: optionalNumber,
-  adjustment_description: z.nullish(z.string()),
-  allow_partial_payments: z.nullish(z.boolean()),
-  billing_address_id: z.nullish(ZohoIdRefSchema),
-  shipping_address_id: z.nullish(ZohoIdRefSchema),
-  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
-  tags: z.nullish(z.array(FinanceTagSchema)),
-  place_of_supply: z.nullish(z.string()), // in (state code) gcc (emirate / country code)
-  gst_treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
-  gst_no: z.nullish(z.string()), // in
-  vat_treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
-  tax_treatment: z.nullish(openEnum(TAX_TREATMENTS)), // gcc mx ke za
-  is_reverse_charge_applied: z.nullish(z.boolean()), // za
-  cfdi_usage: z.nullish(z.string()), // mx
-  tax_authority_id: z.nullish(ZohoIdRefSchema), // us
-  tax_exemption_id: z.nullish(ZohoIdRefSchema), // in us
-  avatax_use_code: z.nullish(z.string()), // Avalara
-  avatax_exempt_no: z.nullish(z.string()), // Avalara
+  adjustment_description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  allow_partial_payments: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  billing_address_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  shipping_address_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  custom_fields: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceCustomFieldSchema)),
+  tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTagSchema)),
+  place_of_supply: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in (state code) gcc (emirate / country code)
+  gst_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(GST_TREATMENTS)), // in
+  gst_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in
+  vat_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(UK_VAT_TREATMENTS)), // uk
+  tax_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_TREATMENTS)), // gcc mx ke za
+  is_reverse_charge_applied: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), // za
+  cfdi_usage: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // mx
+  tax_authority_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // us
+  tax_exemption_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // in us
+  avatax_use_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
+  avatax_exempt_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
 };
 
 /**
@@ -127,7 +127,7 @@ const writable = {
  * invoice.line_items?.map((line) => line.line_item_id);
  * ```
  */
-export const FinanceInvoiceSchema = z.looseObject({
+export const FinanceInvoiceSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   invoice_id: ZohoIdSchema,
   line_items: z.nullish(z.array(FinanceInvoiceLineItemSchema)),
@@ -155,7 +155,7 @@ export const FinanceInvoiceSchema = z.looseObject({
   invoice_url: z.nullish(z.string()),
   created_time: z.nullish(z.string()),
   last_modified_time: z.nullish(z.string()),
-});
+}))();
 
 /** A Books/Invoice invoice. */
 export type FinanceInvoice = z.infer<typeof FinanceInvoiceSchema>;
@@ -168,11 +168,11 @@ export type FinanceInvoice = z.infer<typeof FinanceInvoiceSchema>;
  * FinanceInvoiceCreateSchema.parse({ customer_id: '982000000567001', line_items: [{ item_id: '982000000030049', quantity: 1 }] });
  * ```
  */
-export const FinanceInvoiceCreateSchema = z.looseObject({
+export const FinanceInvoiceCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
   line_items: z.array(FinanceInvoiceLineItemInputSchema).check(z.minLength(1, 'An invoice needs at least one line item')),
-});
+}))();
 
 /** Input of `POST /invoices`. */
 export type FinanceInvoiceCreate = z.infer<typeof FinanceInvoiceCreateSchema>;
@@ -187,10 +187,10 @@ export type FinanceInvoiceCreate = z.infer<typeof FinanceInvoiceCreateSchema>;
  * FinanceInvoiceUpdateSchema.parse({ notes: 'Thanks for your business.' });
  * ```
  */
-export const FinanceInvoiceUpdateSchema = z.looseObject({
+export const FinanceInvoiceUpdateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   line_items: z.nullish(z.array(FinanceInvoiceLineItemInputSchema)),
-});
+}))();
 
 /** Input of `PUT /invoices/{id}`. */
 export type FinanceInvoiceUpdate = z.infer<typeof FinanceInvoiceUpdateSchema>;

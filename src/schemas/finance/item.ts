@@ -5,7 +5,7 @@ import { ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull }
 import { PRODUCT_TYPES, TAX_SPECIFICATIONS } from '../tax-codes.js';
 import { FinanceCustomFieldSchema } from './common.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 /**
  * India: an item's default tax for intra-state or inter-state supply (`item_tax_preferences[]`). Without it, the org's default intra/inter taxes apply.
@@ -15,11 +15,11 @@ const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
  * FinanceItemTaxPreferenceSchema.parse({ tax_id: '2000000002396', tax_specification: 'intra' });
  * ```
  */
-export const FinanceItemTaxPreferenceSchema = z.looseObject({
+export const FinanceItemTaxPreferenceSchema = /* @__PURE__ */ z.looseObject({
   tax_id: ZohoIdRefSchema,
-  tax_specification: openEnum(TAX_SPECIFICATIONS),
-  tax_name: z.nullish(z.string()),
-  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  tax_specification: /* @__PURE__ */ openEnum(TAX_SPECIFICATIONS),
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
 });
 
 /** An item tax preference (India). */
@@ -27,35 +27,35 @@ export type FinanceItemTaxPreference = z.infer<typeof FinanceItemTaxPreferenceSc
 
 // Fields a caller may write (items.yml create/update bodies). Edition tags in comments.
 const writable = {
-  name: z.nullish(z.string()),
+  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   rate: optionalNumber,
-  description: z.nullish(z.string()),
-  unit: z.nullish(z.string()),
-  sku: z.nullish(z.string()),
-  product_type: z.nullish(openEnum(PRODUCT_TYPES)),
-  tax_id: z.nullish(ZohoIdRefSchema), // not us, in
-  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)), // "70%" in the OAS
-  is_taxable: z.nullish(z.boolean()), // in us mx ke za
-  tax_exemption_id: z.nullish(ZohoIdRefSchema), // in us mx ke za; required when is_taxable is false
-  purchase_tax_exemption_id: z.nullish(ZohoIdRefSchema), // ke za
-  purchase_tax_rule_id: z.nullish(ZohoIdRefSchema), // mx ke za
-  sales_tax_rule_id: z.nullish(ZohoIdRefSchema), // mx ke za
-  hsn_or_sac: z.nullish(ZohoStringSchema), // in ke za
-  sat_item_key_code: z.nullish(ZohoStringSchema), // mx
-  unitkey_code: z.nullish(ZohoStringSchema), // mx
-  item_tax_preferences: z.nullish(z.array(FinanceItemTaxPreferenceSchema)), // in
-  account_id: z.nullish(ZohoIdRefSchema),
-  item_type: z.nullish(openEnum(['sales', 'purchases', 'sales_and_purchases', 'inventory'] as const)),
-  purchase_description: z.nullish(z.string()),
+  description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  unit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  sku: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  product_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(PRODUCT_TYPES)),
+  tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // not us, in
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)), // "70%" in the OAS
+  is_taxable: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), // in us mx ke za
+  tax_exemption_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // in us mx ke za; required when is_taxable is false
+  purchase_tax_exemption_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // ke za
+  purchase_tax_rule_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // mx ke za
+  sales_tax_rule_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // mx ke za
+  hsn_or_sac: /* @__PURE__ */ z.nullish(ZohoStringSchema), // in ke za
+  sat_item_key_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // mx
+  unitkey_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // mx
+  item_tax_preferences: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceItemTaxPreferenceSchema)), // in
+  account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  item_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['sales', 'purchases', 'sales_and_purchases', 'inventory'] as const)),
+  purchase_description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   purchase_rate: optionalNumber,
-  purchase_account_id: z.nullish(ZohoIdRefSchema),
-  inventory_account_id: z.nullish(ZohoIdRefSchema),
-  vendor_id: z.nullish(ZohoIdRefSchema),
+  purchase_account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  inventory_account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  vendor_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   reorder_level: optionalNumber,
-  avatax_tax_code: z.nullish(ZohoStringSchema), // Avalara
-  avatax_use_code: z.nullish(ZohoStringSchema), // Avalara
-  locations: z.nullish(z.array(z.looseObject({ location_id: z.nullish(ZohoIdRefSchema) }))),
-  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
+  avatax_tax_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // Avalara
+  avatax_use_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // Avalara
+  locations: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({ location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema) }))),
+  custom_fields: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceCustomFieldSchema)),
 };
 
 /**
@@ -68,7 +68,7 @@ const writable = {
  * item.tax_percentage; // 70
  * ```
  */
-export const FinanceItemSchema = z.looseObject({
+export const FinanceItemSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   item_id: ZohoIdSchema,
   status: z.nullish(openEnum(['active', 'inactive'] as const)),
@@ -76,7 +76,7 @@ export const FinanceItemSchema = z.looseObject({
   tax_type: z.nullish(z.string()),
   created_time: z.nullish(z.string()),
   last_modified_time: z.nullish(z.string()),
-});
+}))();
 
 /** A Books/Invoice item. */
 export type FinanceItem = z.infer<typeof FinanceItemSchema>;
@@ -89,11 +89,11 @@ export type FinanceItem = z.infer<typeof FinanceItemSchema>;
  * FinanceItemCreateSchema.parse({ name: 'AC service', rate: 450, product_type: 'service', hsn_or_sac: '998719' });
  * ```
  */
-export const FinanceItemCreateSchema = z.looseObject({
+export const FinanceItemCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   name: z.string().check(z.minLength(1)),
   rate: ZohoNumberSchema,
-});
+}))();
 
 /** Input of `POST /items`. */
 export type FinanceItemCreate = z.infer<typeof FinanceItemCreateSchema>;
@@ -106,7 +106,7 @@ export type FinanceItemCreate = z.infer<typeof FinanceItemCreateSchema>;
  * FinanceItemUpdateSchema.parse({ rate: 480 });
  * ```
  */
-export const FinanceItemUpdateSchema = z.looseObject(writable);
+export const FinanceItemUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /items/{id}`. */
 export type FinanceItemUpdate = z.infer<typeof FinanceItemUpdateSchema>;

@@ -4,13 +4,13 @@ import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { FinanceCustomFieldSchema } from './common.js';
 
 /** The organization address (`address`; organizations.yml): a different shape from contact addresses. */
-export const FinanceOrganizationAddressSchema = z.looseObject({
-  street_address1: z.nullish(z.string()),
-  street_address2: z.nullish(z.string()),
-  city: z.nullish(z.string()),
-  state: z.nullish(z.string()),
-  country: z.nullish(z.string()),
-  zip: z.nullish(ZohoStringSchema),
+export const FinanceOrganizationAddressSchema = /* @__PURE__ */ z.looseObject({
+  street_address1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  street_address2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  city: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  state: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  country: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  zip: /* @__PURE__ */ z.nullish(ZohoStringSchema),
 });
 
 /** An organization address. */
@@ -18,27 +18,27 @@ export type FinanceOrganizationAddress = z.infer<typeof FinanceOrganizationAddre
 
 // Fields a caller may write (organizations.yml create/update bodies).
 const writable = {
-  name: z.nullish(z.string()),
+  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   // Requests take a month name ("january"), replies a 0-based number.
-  fiscal_year_start_month: z.nullish(z.union([z.number(), z.string()])),
-  currency_id: z.nullish(ZohoIdRefSchema),
-  currency_code: z.nullish(z.string()),
-  time_zone: z.nullish(z.string()),
-  date_format: z.nullish(z.string()),
-  field_separator: z.nullish(z.string()),
-  language_code: z.nullish(z.string()),
-  industry_type: z.nullish(z.string()),
-  industry_size: z.nullish(z.string()),
-  portal_name: z.nullish(z.string()),
-  org_address: z.nullish(z.string()),
-  remit_to_address: z.nullish(z.string()),
-  address: z.nullish(FinanceOrganizationAddressSchema),
-  contact_name: z.nullish(z.string()),
-  email: z.nullish(z.string()),
-  phone: z.nullish(z.string()),
-  fax: z.nullish(z.string()),
-  website: z.nullish(z.string()),
-  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
+  fiscal_year_start_month: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.union([/* @__PURE__ */ z.number(), /* @__PURE__ */ z.string()])),
+  currency_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  currency_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  time_zone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  date_format: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  field_separator: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  language_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  industry_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  industry_size: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  portal_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  org_address: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  remit_to_address: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  address: /* @__PURE__ */ z.nullish(FinanceOrganizationAddressSchema),
+  contact_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  phone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  fax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  website: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  custom_fields: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceCustomFieldSchema)),
 };
 
 /**
@@ -52,7 +52,7 @@ const writable = {
  * org.organization_id; // '10234695'
  * ```
  */
-export const FinanceOrganizationSchema = z.looseObject({
+export const FinanceOrganizationSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   organization_id: ZohoIdSchema,
   is_default_org: z.nullish(z.boolean()),
@@ -75,7 +75,7 @@ export const FinanceOrganizationSchema = z.looseObject({
   is_logo_uploaded: z.nullish(z.union([z.boolean(), z.string()])),
   user_role: z.nullish(z.string()),
   user_status: z.nullish(z.string()),
-});
+}))();
 
 /** A Books/Invoice organization. */
 export type FinanceOrganization = z.infer<typeof FinanceOrganizationSchema>;
@@ -89,13 +89,13 @@ export type FinanceOrganization = z.infer<typeof FinanceOrganizationSchema>;
  * FinanceOrganizationCreateSchema.parse({ name: 'Zillium Inc', currency_code: 'USD', time_zone: 'PST', portal_name: 'zilluminc' });
  * ```
  */
-export const FinanceOrganizationCreateSchema = z.looseObject({
+export const FinanceOrganizationCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   name: z.string().check(z.minLength(1)),
   currency_code: z.string().check(z.minLength(1)),
   time_zone: z.string().check(z.minLength(1)),
   portal_name: z.string().check(z.minLength(1)),
-});
+}))();
 
 /** Input of `POST /organizations`. */
 export type FinanceOrganizationCreate = z.infer<typeof FinanceOrganizationCreateSchema>;
@@ -108,14 +108,14 @@ export type FinanceOrganizationCreate = z.infer<typeof FinanceOrganizationCreate
  * FinanceOrganizationUpdateSchema.parse({ phone: '+1-925-921-9201' });
  * ```
  */
-export const FinanceOrganizationUpdateSchema = z.looseObject({
+export const FinanceOrganizationUpdateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   companyid_label: z.nullish(z.string()),
   companyid_value: z.nullish(z.string()),
   taxid_label: z.nullish(z.string()),
   taxid_value: z.nullish(z.string()),
   is_logo_uploaded: z.nullish(z.boolean()),
-});
+}))();
 
 /** Input of `PUT /organizations/{id}`. */
 export type FinanceOrganizationUpdate = z.infer<typeof FinanceOrganizationUpdateSchema>;

@@ -8,11 +8,11 @@ import * as z from 'zod/mini';
  * const link = FinancePaymentLinkReplySchema.parse(reply).data.share_link;
  * ```
  */
-export const FinancePaymentLinkReplySchema = z.looseObject({
+export const FinancePaymentLinkReplySchema = /* @__PURE__ */ (() => z.looseObject({
   code: z.optional(z.number()),
   message: z.optional(z.string()),
   data: z.looseObject({ share_link: z.string().check(z.minLength(1)) }),
-});
+}))();
 
 /** The reply of `GET /share/paymentlink`. */
 export type FinancePaymentLinkReply = z.infer<typeof FinancePaymentLinkReplySchema>;

@@ -5,42 +5,42 @@ import { ZohoDiscountSchema, ZohoNumberSchema, ZohoPercentageSchema, ZohoStringS
 import { GST_TREATMENTS, TAX_TREATMENTS, UK_VAT_TREATMENTS } from '../tax-codes.js';
 import { FinanceCustomFieldSchema, FinanceTagSchema } from './common.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 /**
  * Line item fields a caller may write on an estimate or a sales order (estimates.yml,
  * sales-order.yml). A line names an item (`item_id`) or carries its own `name` and `rate`.
  */
 export const salesDocumentLineWritable = {
-  item_id: z.nullish(ZohoIdRefSchema),
-  line_item_id: z.nullish(ZohoIdRefSchema),
-  name: z.nullish(z.string()),
-  description: z.nullish(z.string()),
+  item_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  line_item_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   rate: optionalNumber,
   quantity: optionalNumber,
-  unit: z.nullish(z.string()),
+  unit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   // An amount, or a percentage string like "10%": kept as sent.
-  discount: z.nullish(ZohoDiscountSchema),
+  discount: /* @__PURE__ */ z.nullish(ZohoDiscountSchema),
   item_order: optionalNumber,
-  tax_id: z.nullish(ZohoIdRefSchema),
-  tds_tax_id: z.nullish(ZohoIdRefSchema), // mx
-  tax_treatment_code: z.nullish(z.string()), // gcc
-  hsn_or_sac: z.nullish(ZohoStringSchema), // in ke za
-  sat_item_key_code: z.nullish(ZohoStringSchema), // mx
-  unitkey_code: z.nullish(ZohoStringSchema), // mx
-  product_type: z.nullish(z.string()),
-  location_id: z.nullish(ZohoIdRefSchema),
-  project_id: z.nullish(ZohoIdRefSchema),
-  line_item_category: z.nullish(openEnum(['line_item', 'header', 'subtotal'] as const)),
-  tags: z.nullish(z.array(FinanceTagSchema)),
+  tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tds_tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // mx
+  tax_treatment_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // gcc
+  hsn_or_sac: /* @__PURE__ */ z.nullish(ZohoStringSchema), // in ke za
+  sat_item_key_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // mx
+  unitkey_code: /* @__PURE__ */ z.nullish(ZohoStringSchema), // mx
+  product_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  project_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  line_item_category: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['line_item', 'header', 'subtotal'] as const)),
+  tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTagSchema)),
 };
 
 /** Line item fields of an estimate or sales order reply, beyond the writable ones. */
 export const salesDocumentLineRead = {
   line_item_id: ZohoIdSchema,
-  tax_name: z.nullish(z.string()),
-  tax_type: z.nullish(z.string()),
-  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
   item_total: optionalNumber,
   discount_amount: optionalNumber,
   bcy_rate: optionalNumber,
@@ -48,46 +48,46 @@ export const salesDocumentLineRead = {
 
 /** Document fields a caller may write on an estimate or a sales order. */
 export const salesDocumentWritable = {
-  customer_id: z.nullish(ZohoIdRefSchema),
-  currency_id: z.nullish(ZohoIdRefSchema),
-  template_id: z.nullish(ZohoIdRefSchema),
-  reference_number: z.nullish(z.string()),
-  date: z.nullish(z.string()), // yyyy-mm-dd
+  customer_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  currency_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  template_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  reference_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // yyyy-mm-dd
   exchange_rate: optionalNumber,
-  discount: z.nullish(ZohoDiscountSchema),
-  is_discount_before_tax: z.nullish(z.boolean()),
-  discount_type: z.nullish(openEnum(['entity_level', 'item_level'] as const)),
-  is_inclusive_tax: z.nullish(z.boolean()),
-  salesperson_name: z.nullish(z.string()),
-  location_id: z.nullish(ZohoIdRefSchema),
-  notes: z.nullish(z.string()),
-  terms: z.nullish(z.string()),
+  discount: /* @__PURE__ */ z.nullish(ZohoDiscountSchema),
+  is_discount_before_tax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  discount_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['entity_level', 'item_level'] as const)),
+  is_inclusive_tax: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  salesperson_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  notes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  terms: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   shipping_charge: optionalNumber,
   adjustment: optionalNumber,
-  adjustment_description: z.nullish(z.string()),
-  custom_fields: z.nullish(z.array(FinanceCustomFieldSchema)),
-  tags: z.nullish(z.array(FinanceTagSchema)),
-  place_of_supply: z.nullish(z.string()), // in gcc
-  gst_treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
-  gst_no: z.nullish(z.string()), // in
-  vat_treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
-  tax_treatment: z.nullish(openEnum(TAX_TREATMENTS)), // gcc mx ke za
-  is_reverse_charge_applied: z.nullish(z.boolean()), // za
-  tax_id: z.nullish(ZohoIdRefSchema),
-  tax_authority_id: z.nullish(ZohoIdRefSchema), // us
-  tax_exemption_id: z.nullish(ZohoIdRefSchema), // in us
-  avatax_use_code: z.nullish(z.string()), // Avalara
-  avatax_exempt_no: z.nullish(z.string()), // Avalara
+  adjustment_description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  custom_fields: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceCustomFieldSchema)),
+  tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTagSchema)),
+  place_of_supply: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in gcc
+  gst_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(GST_TREATMENTS)), // in
+  gst_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in
+  vat_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(UK_VAT_TREATMENTS)), // uk
+  tax_treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_TREATMENTS)), // gcc mx ke za
+  is_reverse_charge_applied: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), // za
+  tax_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tax_authority_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // us
+  tax_exemption_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // in us
+  avatax_use_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
+  avatax_exempt_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
 };
 
 /** Document fields of an estimate or sales order reply, beyond the writable ones. */
 export const salesDocumentRead = {
-  customer_name: z.nullish(z.string()),
-  currency_code: z.nullish(z.string()),
+  customer_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  currency_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   sub_total: optionalNumber,
   tax_total: optionalNumber,
   total: optionalNumber,
-  taxes: z.nullish(z.array(z.looseObject({ tax_name: z.nullish(z.string()), tax_amount: optionalNumber }))),
-  created_time: z.nullish(z.string()),
-  last_modified_time: z.nullish(z.string()),
+  taxes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({ tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), tax_amount: optionalNumber }))),
+  created_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  last_modified_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 };

@@ -23,7 +23,7 @@ export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number];
  * SalesOrderLineItemSchema.parse({ line_item_id: '460000000039131', item_id: '460000000017088', quantity: 2, is_invoiced: false });
  * ```
  */
-export const SalesOrderLineItemSchema = z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.nullish(z.boolean()) });
+export const SalesOrderLineItemSchema = /* @__PURE__ */ (() => z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.nullish(z.boolean()) }))();
 
 /** A line item of a sales order. */
 export type SalesOrderLineItem = z.infer<typeof SalesOrderLineItemSchema>;
@@ -36,7 +36,7 @@ export type SalesOrderLineItem = z.infer<typeof SalesOrderLineItemSchema>;
  * SalesOrderLineItemInputSchema.parse({ item_id: '460000000017088', quantity: 4 });
  * ```
  */
-export const SalesOrderLineItemInputSchema = z.looseObject(salesDocumentLineWritable);
+export const SalesOrderLineItemInputSchema = /* @__PURE__ */ z.looseObject(salesDocumentLineWritable);
 
 /** A line item in sales-order input. */
 export type SalesOrderLineItemInput = z.infer<typeof SalesOrderLineItemInputSchema>;
@@ -49,19 +49,19 @@ export type SalesOrderLineItemInput = z.infer<typeof SalesOrderLineItemInputSche
  * SalesOrderInvoiceSchema.parse({ invoice_id: '460000000040001', invoice_number: 'INV-000004', status: 'draft' });
  * ```
  */
-export const SalesOrderInvoiceSchema = z.looseObject({
+export const SalesOrderInvoiceSchema = /* @__PURE__ */ z.looseObject({
   invoice_id: ZohoIdSchema,
-  invoice_number: z.nullish(z.string()),
-  status: z.nullish(z.string()),
-  date: z.nullish(z.string()),
-  total: z.optional(blankAsNull(ZohoNumberSchema)),
-  balance: z.optional(blankAsNull(ZohoNumberSchema)),
+  invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  total: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
+  balance: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
 });
 
 /** An invoice raised against a sales order. */
 export type SalesOrderInvoice = z.infer<typeof SalesOrderInvoiceSchema>;
 
-const writable = {
+const writable = /* @__PURE__ */ (() => ({
   ...salesDocumentWritable,
   salesorder_number: z.nullish(z.string()),
   shipment_date: z.nullish(z.string()), // yyyy-mm-dd
@@ -72,7 +72,7 @@ const writable = {
   shipping_address_id: z.nullish(ZohoIdRefSchema),
   pricebook_id: z.nullish(ZohoIdRefSchema),
   zcrm_potential_id: z.nullish(ZohoIdRefSchema),
-};
+}))();
 
 /**
  * A Books sales order. `status` is what Books shows (`invoiced` once invoices cover every line);
@@ -85,7 +85,7 @@ const writable = {
  * order.invoices?.map((invoice) => invoice.invoice_id);
  * ```
  */
-export const SalesOrderSchema = z.looseObject({
+export const SalesOrderSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   ...salesDocumentRead,
   salesorder_id: ZohoIdSchema,
@@ -96,7 +96,7 @@ export const SalesOrderSchema = z.looseObject({
   invoices: z.nullish(z.array(SalesOrderInvoiceSchema)),
   billing_address: z.nullish(FinanceAddressSchema),
   shipping_address: z.nullish(FinanceAddressSchema),
-});
+}))();
 
 /** A Books sales order. */
 export type SalesOrder = z.infer<typeof SalesOrderSchema>;
@@ -111,11 +111,11 @@ export type SalesOrder = z.infer<typeof SalesOrderSchema>;
  * SalesOrderCreateSchema.parse({ customer_id: '460000000017138', reference_number: 'WO-1042', line_items: [{ item_id: '460000000017088' }] });
  * ```
  */
-export const SalesOrderCreateSchema = z.looseObject({
+export const SalesOrderCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
   line_items: z.array(SalesOrderLineItemInputSchema).check(z.minLength(1, 'A sales order needs at least one line item')),
-});
+}))();
 
 /** Input of `POST /salesorders`. */
 export type SalesOrderCreate = z.infer<typeof SalesOrderCreateSchema>;
@@ -128,11 +128,11 @@ export type SalesOrderCreate = z.infer<typeof SalesOrderCreateSchema>;
  * SalesOrderUpdateSchema.parse({ customer_id: '460000000017138', shipment_date: '2026-04-02' });
  * ```
  */
-export const SalesOrderUpdateSchema = z.looseObject({
+export const SalesOrderUpdateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   customer_id: ZohoIdSchema,
   line_items: z.nullish(z.array(SalesOrderLineItemInputSchema)),
-});
+}))();
 
 /** Input of `PUT /salesorders/{id}`. */
 export type SalesOrderUpdate = z.infer<typeof SalesOrderUpdateSchema>;

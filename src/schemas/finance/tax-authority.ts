@@ -3,10 +3,10 @@ import { ZohoIdSchema } from '../ids.js';
 
 // Fields a caller may write (taxes.yml). Tax authorities exist in the US and CA editions only.
 const writable = {
-  tax_authority_name: z.nullish(z.string()),
-  description: z.nullish(z.string()),
-  registration_number: z.nullish(z.string()), // ca
-  registration_number_label: z.nullish(z.string()), // ca
+  tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  registration_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // ca
+  registration_number_label: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // ca
 };
 
 /**
@@ -17,7 +17,7 @@ const writable = {
  * FinanceTaxAuthoritySchema.parse({ tax_authority_id: '460000000066001', tax_authority_name: 'Illinois Department of Revenue' });
  * ```
  */
-export const FinanceTaxAuthoritySchema = z.looseObject({ ...writable, tax_authority_id: ZohoIdSchema });
+export const FinanceTaxAuthoritySchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_authority_id: ZohoIdSchema }))();
 
 /** A Books/Invoice tax authority. */
 export type FinanceTaxAuthority = z.infer<typeof FinanceTaxAuthoritySchema>;
@@ -30,7 +30,7 @@ export type FinanceTaxAuthority = z.infer<typeof FinanceTaxAuthoritySchema>;
  * FinanceTaxAuthorityCreateSchema.parse({ tax_authority_name: 'Ontario', registration_number: '123456782RT0001' });
  * ```
  */
-export const FinanceTaxAuthorityCreateSchema = z.looseObject({ ...writable, tax_authority_name: z.string().check(z.minLength(1)) });
+export const FinanceTaxAuthorityCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_authority_name: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /settings/taxauthorities`. */
 export type FinanceTaxAuthorityCreate = z.infer<typeof FinanceTaxAuthorityCreateSchema>;
@@ -43,7 +43,7 @@ export type FinanceTaxAuthorityCreate = z.infer<typeof FinanceTaxAuthorityCreate
  * FinanceTaxAuthorityUpdateSchema.parse({ description: 'State sales tax' });
  * ```
  */
-export const FinanceTaxAuthorityUpdateSchema = z.looseObject(writable);
+export const FinanceTaxAuthorityUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /settings/taxauthorities/{id}`. */
 export type FinanceTaxAuthorityUpdate = z.infer<typeof FinanceTaxAuthorityUpdateSchema>;

@@ -6,9 +6,9 @@ import { TAX_EXEMPTION_TYPES } from '../tax-codes.js';
 // Fields a caller may write (taxes.yml). The endpoints say "US Edition only", yet the OAS tags the
 // fields [in] (books-v3 SOURCE.md, "known oddities"), so no edition is assumed here.
 const writable = {
-  tax_exemption_code: z.nullish(z.string()),
-  description: z.nullish(z.string()),
-  type: z.nullish(openEnum(TAX_EXEMPTION_TYPES)),
+  tax_exemption_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_EXEMPTION_TYPES)),
 };
 
 /**
@@ -20,7 +20,7 @@ const writable = {
  * FinanceTaxExemptionSchema.parse({ tax_exemption_id: '460000000076002', tax_exemption_code: 'RESELLER', type: 'customer' });
  * ```
  */
-export const FinanceTaxExemptionSchema = z.looseObject({ ...writable, tax_exemption_id: ZohoIdSchema });
+export const FinanceTaxExemptionSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_exemption_id: ZohoIdSchema }))();
 
 /** A Books/Invoice tax exemption. */
 export type FinanceTaxExemption = z.infer<typeof FinanceTaxExemptionSchema>;
@@ -33,11 +33,11 @@ export type FinanceTaxExemption = z.infer<typeof FinanceTaxExemptionSchema>;
  * FinanceTaxExemptionCreateSchema.parse({ tax_exemption_code: 'RESELLER', type: 'customer' });
  * ```
  */
-export const FinanceTaxExemptionCreateSchema = z.looseObject({
+export const FinanceTaxExemptionCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   tax_exemption_code: z.string().check(z.minLength(1)),
   type: openEnum(TAX_EXEMPTION_TYPES),
-});
+}))();
 
 /** Input of `POST /settings/taxexemptions`. */
 export type FinanceTaxExemptionCreate = z.infer<typeof FinanceTaxExemptionCreateSchema>;
@@ -51,7 +51,7 @@ export type FinanceTaxExemptionCreate = z.infer<typeof FinanceTaxExemptionCreate
  * FinanceTaxExemptionUpdateSchema.parse({ description: 'Reseller certificate on file' });
  * ```
  */
-export const FinanceTaxExemptionUpdateSchema = z.looseObject(writable);
+export const FinanceTaxExemptionUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /settings/taxexemptions/{id}`. */
 export type FinanceTaxExemptionUpdate = z.infer<typeof FinanceTaxExemptionUpdateSchema>;

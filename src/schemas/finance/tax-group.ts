@@ -2,17 +2,17 @@ import * as z from 'zod/mini';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
 
-const optionalPercentage = z.optional(blankAsNull(ZohoPercentageSchema));
+const optionalPercentage = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema));
 
 /** A member tax as a tax group reply lists it (taxes.yml). */
-export const FinanceTaxGroupMemberSchema = z.looseObject({
+export const FinanceTaxGroupMemberSchema = /* @__PURE__ */ z.looseObject({
   tax_id: ZohoIdSchema,
-  tax_name: z.nullish(z.string()),
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   tax_percentage: optionalPercentage,
-  tax_type: z.nullish(z.string()),
-  tax_factor: z.nullish(z.string()),
-  tax_authority_id: z.nullish(ZohoIdRefSchema),
-  tax_authority_name: z.nullish(z.string()),
+  tax_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_factor: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_authority_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** A member tax of a tax group. */
@@ -26,11 +26,11 @@ export type FinanceTaxGroupMember = z.infer<typeof FinanceTaxGroupMemberSchema>;
  * FinanceTaxGroupSchema.parse({ tax_group_id: '1', tax_group_name: 'GST18', tax_group_percentage: 18, taxes: [] });
  * ```
  */
-export const FinanceTaxGroupSchema = z.looseObject({
+export const FinanceTaxGroupSchema = /* @__PURE__ */ z.looseObject({
   tax_group_id: ZohoIdSchema,
-  tax_group_name: z.nullish(z.string()),
+  tax_group_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   tax_group_percentage: optionalPercentage,
-  taxes: z.nullish(z.array(FinanceTaxGroupMemberSchema)),
+  taxes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTaxGroupMemberSchema)),
 });
 
 /** A Books/Invoice tax group. */
@@ -38,10 +38,10 @@ export type FinanceTaxGroup = z.infer<typeof FinanceTaxGroupSchema>;
 
 // Zoho takes the member taxes as one comma-separated string of ids (taxes.yml); an array of ids
 // is accepted for convenience and joined.
-const memberTaxIds = z.union([
+const memberTaxIds = /* @__PURE__ */ (() => z.union([
   z.string().check(z.regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'Expected comma-separated tax ids')),
   z.pipe(z.array(ZohoIdSchema).check(z.minLength(1)), z.transform((ids) => ids.join(','))),
-]);
+]))();
 
 /**
  * Input of `POST /settings/taxgroups`: `tax_group_name` and `taxes` (the member tax ids) are
@@ -53,10 +53,10 @@ const memberTaxIds = z.union([
  * // '982000000566009,982000000566011'
  * ```
  */
-export const FinanceTaxGroupCreateSchema = z.looseObject({
+export const FinanceTaxGroupCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   tax_group_name: z.string().check(z.minLength(1)),
   taxes: memberTaxIds,
-});
+}))();
 
 /** Input of `POST /settings/taxgroups`. */
 export type FinanceTaxGroupCreate = z.infer<typeof FinanceTaxGroupCreateSchema>;
@@ -69,9 +69,9 @@ export type FinanceTaxGroupCreate = z.infer<typeof FinanceTaxGroupCreateSchema>;
  * FinanceTaxGroupUpdateSchema.parse({ tax_group_name: 'GST 18%' });
  * ```
  */
-export const FinanceTaxGroupUpdateSchema = z.looseObject({
-  tax_group_name: z.nullish(z.string()),
-  taxes: z.nullish(memberTaxIds),
+export const FinanceTaxGroupUpdateSchema = /* @__PURE__ */ z.looseObject({
+  tax_group_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  taxes: /* @__PURE__ */ z.nullish(memberTaxIds),
 });
 
 /** Input of `PUT /settings/taxgroups/{id}`. */

@@ -6,29 +6,29 @@ import { TAX_SPECIFIC_TYPES, TAX_TYPES } from '../tax-codes.js';
 
 // Fields a caller may write (taxes.yml create/update bodies). Edition tags in comments.
 const writable = {
-  tax_name: z.nullish(z.string()),
-  tax_percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
-  tax_type: z.nullish(openEnum(TAX_TYPES)),
-  tax_specific_type: z.nullish(openEnum(TAX_SPECIFIC_TYPES)), // in mx za
-  tax_factor: z.nullish(openEnum(['rate', 'share'] as const)), // mx
-  tax_authority_id: z.nullish(ZohoIdRefSchema), // us mx
-  tax_authority_name: z.nullish(z.string()),
-  country_code: z.nullish(z.string()), // uk eu gcc global
-  purchase_tax_expense_account_id: z.nullish(ZohoIdRefSchema), // au ca
-  tds_payable_account_id: z.nullish(ZohoIdRefSchema), // mx
-  is_value_added: z.nullish(z.boolean()),
-  is_editable: z.nullish(z.boolean()),
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
+  tax_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_TYPES)),
+  tax_specific_type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_SPECIFIC_TYPES)), // in mx za
+  tax_factor: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['rate', 'share'] as const)), // mx
+  tax_authority_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // us mx
+  tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  country_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // uk eu gcc global
+  purchase_tax_expense_account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // au ca
+  tds_payable_account_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // mx
+  is_value_added: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  is_editable: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 };
 
 // Create/update flags: whether Zoho re-applies the changed tax to existing drafts and recurrences.
 const propagationFlags = {
-  update_recurring_invoice: z.nullish(z.boolean()),
-  update_recurring_expense: z.nullish(z.boolean()),
-  update_draft_invoice: z.nullish(z.boolean()),
-  update_recurring_bills: z.nullish(z.boolean()),
-  update_draft_so: z.nullish(z.boolean()),
-  update_subscription: z.nullish(z.boolean()),
-  update_project: z.nullish(z.boolean()),
+  update_recurring_invoice: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  update_recurring_expense: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  update_draft_invoice: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  update_recurring_bills: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  update_draft_so: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  update_subscription: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  update_project: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 };
 
 /**
@@ -41,7 +41,7 @@ const propagationFlags = {
  * FinanceTaxSchema.parse({ tax_id: '982000000566009', tax_name: 'CGST', tax_percentage: 9, tax_specific_type: 'cgst' });
  * ```
  */
-export const FinanceTaxSchema = z.looseObject({
+export const FinanceTaxSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   tax_id: ZohoIdSchema,
   country: z.nullish(z.string()), // uk eu global
@@ -50,7 +50,7 @@ export const FinanceTaxSchema = z.looseObject({
   purchase_tax_account_name: z.nullish(z.string()), // mx
   tax_account_id: z.nullish(ZohoIdRefSchema), // mx
   purchase_tax_account_id: z.nullish(ZohoIdRefSchema), // mx
-});
+}))();
 
 /** A Books/Invoice tax. */
 export type FinanceTax = z.infer<typeof FinanceTaxSchema>;
@@ -64,12 +64,12 @@ export type FinanceTax = z.infer<typeof FinanceTaxSchema>;
  * FinanceTaxCreateSchema.parse({ tax_name: 'VAT', tax_percentage: 5, tax_type: 'tax', country_code: 'DU' });
  * ```
  */
-export const FinanceTaxCreateSchema = z.looseObject({
+export const FinanceTaxCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   ...propagationFlags,
   tax_name: z.string().check(z.minLength(1)),
   tax_percentage: ZohoPercentageSchema,
-});
+}))();
 
 /** Input of `POST /settings/taxes`. */
 export type FinanceTaxCreate = z.infer<typeof FinanceTaxCreateSchema>;
@@ -82,7 +82,7 @@ export type FinanceTaxCreate = z.infer<typeof FinanceTaxCreateSchema>;
  * FinanceTaxUpdateSchema.parse({ tax_percentage: 18, update_draft_invoice: true });
  * ```
  */
-export const FinanceTaxUpdateSchema = z.looseObject({ ...writable, ...propagationFlags });
+export const FinanceTaxUpdateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, ...propagationFlags }))();
 
 /** Input of `PUT /settings/taxes/{id}`. */
 export type FinanceTaxUpdate = z.infer<typeof FinanceTaxUpdateSchema>;

@@ -5,21 +5,21 @@ import { FsmLookupRefSchema } from './lookup.js';
 
 // Fields a caller may write (get-assets.html shows them on replies). Custom fields pass through.
 const writable = {
-  Name: z.nullish(z.string()),
-  Product: z.nullish(FsmLookupRefSchema),
-  Company: z.nullish(FsmLookupRefSchema),
-  Contact: z.nullish(FsmLookupRefSchema),
-  Parent_Asset: z.nullish(FsmLookupRefSchema),
-  Asset_Number: z.nullish(z.string()),
-  GIAI: z.nullish(z.string()),
-  Description: z.nullish(z.string()),
-  Address: z.nullish(FsmAddressSchema),
-  Status: z.nullish(z.string()),
-  Price: z.optional(blankAsNull(ZohoNumberSchema)),
-  Ordered_Date: z.nullish(z.string()),
-  Purchased_Date: z.nullish(z.string()),
-  Installation_Date: z.nullish(z.string()),
-  Warranty_Expiration: z.nullish(z.string()),
+  Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Product: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Company: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Contact: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Parent_Asset: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Asset_Number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  GIAI: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Address: /* @__PURE__ */ z.nullish(FsmAddressSchema),
+  Status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Price: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
+  Ordered_Date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Purchased_Date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Installation_Date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Warranty_Expiration: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 };
 
 /**
@@ -31,7 +31,7 @@ const writable = {
  * asset.Warranty_Expiration; // '2025-07-20'
  * ```
  */
-export const FsmAssetSchema = z.looseObject({ ...FsmRecordMetaSchema.shape, ...writable });
+export const FsmAssetSchema = /* @__PURE__ */ (() => z.looseObject({ ...FsmRecordMetaSchema.shape, ...writable }))();
 
 /** An FSM asset. */
 export type FsmAsset = z.infer<typeof FsmAssetSchema>;
@@ -45,7 +45,7 @@ export type FsmAsset = z.infer<typeof FsmAssetSchema>;
  * FsmAssetCreateSchema.parse({ Name: '2 Ton Split AC | MS-Q02YLZA', Product: '1439000000611088', Company: '1439000000161212' });
  * ```
  */
-export const FsmAssetCreateSchema = z.looseObject({ ...writable, Name: z.string().check(z.minLength(1)) });
+export const FsmAssetCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, Name: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /Assets`. */
 export type FsmAssetCreate = z.infer<typeof FsmAssetCreateSchema>;
@@ -58,7 +58,7 @@ export type FsmAssetCreate = z.infer<typeof FsmAssetCreateSchema>;
  * FsmAssetUpdateSchema.parse({ Warranty_Expiration: '2027-07-20' });
  * ```
  */
-export const FsmAssetUpdateSchema = z.looseObject(writable);
+export const FsmAssetUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Assets/{id}`. */
 export type FsmAssetUpdate = z.infer<typeof FsmAssetUpdateSchema>;

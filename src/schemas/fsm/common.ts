@@ -13,13 +13,13 @@ import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
  * FsmTaxSchema.parse({ Tax_Id: '2908070000000135005', Tax_Name: 'County tax', Tax_Percentage: 3.5, Taxable: true });
  * ```
  */
-export const FsmTaxSchema = z.looseObject({
+export const FsmTaxSchema = /* @__PURE__ */ (() => z.looseObject({
   ...fsmEditionTaxFields,
   Tax_Id: z.nullish(ZohoIdRefSchema),
   Tax_Percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
   Tax_Authority_Id: z.nullish(ZohoIdRefSchema),
   Tax_Exemption_Id: z.nullish(ZohoIdRefSchema),
-});
+}))();
 
 /** FSM's tax block. */
 export type FsmTax = z.infer<typeof FsmTaxSchema>;
@@ -34,17 +34,17 @@ export type FsmTax = z.infer<typeof FsmTaxSchema>;
  * FsmAddressSchema.parse({ Street_1: '523 S Webster St', City: 'Naperville', Zip_Code: 60540 }).Zip_Code; // '60540'
  * ```
  */
-export const FsmAddressSchema = z.looseObject({
-  id: z.nullish(ZohoIdSchema),
-  Address_Name: z.nullish(z.string()),
-  Street_1: z.nullish(z.string()),
-  Street_2: z.nullish(z.string()),
-  City: z.nullish(z.string()),
-  State: z.nullish(z.string()),
-  Zip_Code: z.nullish(ZohoStringSchema),
-  Country: z.nullish(z.string()),
-  Territory: z.nullish(FsmLookupRefSchema),
-  Tax: z.nullish(FsmTaxSchema),
+export const FsmAddressSchema = /* @__PURE__ */ z.looseObject({
+  id: /* @__PURE__ */ z.nullish(ZohoIdSchema),
+  Address_Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Street_1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Street_2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  City: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  State: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Zip_Code: /* @__PURE__ */ z.nullish(ZohoStringSchema),
+  Country: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Territory: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Tax: /* @__PURE__ */ z.nullish(FsmTaxSchema),
 });
 
 /** An FSM address. */
@@ -59,19 +59,19 @@ export type FsmAddress = z.infer<typeof FsmAddressSchema>;
  * FsmRecordMetaSchema.parse({ id: '1011000000195085', Modified_Time: '2022-02-09T01:29:46-08:00' });
  * ```
  */
-export const FsmRecordMetaSchema = z.looseObject({
+export const FsmRecordMetaSchema = /* @__PURE__ */ z.looseObject({
   id: ZohoIdSchema,
-  Owner: z.nullish(FsmUserSchema),
-  Created_By: z.nullish(FsmUserSchema),
-  Modified_By: z.nullish(FsmUserSchema),
-  Created_Time: z.nullish(z.string()),
-  Modified_Time: z.nullish(z.string()),
-  Currency: z.nullish(z.string()),
-  Exchange_Rate: z.optional(blankAsNull(ZohoNumberSchema)),
-  $currency_symbol: z.nullish(z.string()),
-  $editable: z.nullish(z.boolean()),
-  $inactive: z.nullish(z.boolean()),
-  $permissions: z.nullish(z.looseObject({ read: z.nullish(z.boolean()), edit: z.nullish(z.boolean()), delete: z.nullish(z.boolean()) })),
+  Owner: /* @__PURE__ */ z.nullish(FsmUserSchema),
+  Created_By: /* @__PURE__ */ z.nullish(FsmUserSchema),
+  Modified_By: /* @__PURE__ */ z.nullish(FsmUserSchema),
+  Created_Time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Modified_Time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Currency: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Exchange_Rate: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
+  $currency_symbol: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  $editable: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  $inactive: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  $permissions: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({ read: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), edit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), delete: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()) })),
 });
 
 /** The fields every FSM record reply carries. */

@@ -5,7 +5,7 @@ import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js
 import { fsmEditionTaxFields } from './edition-tax-fields.js';
 
 // Fields a caller may write (create-company.html). Custom fields `*__C` pass through untyped.
-const writable = {
+const writable = /* @__PURE__ */ (() => ({
   ...fsmEditionTaxFields,
   Company_Name: z.nullish(z.string()),
   Company_Type: z.nullish(z.string()),
@@ -20,7 +20,7 @@ const writable = {
   Currency: z.nullish(z.string()), // required with multi-currency
   Exchange_Rate: z.optional(blankAsNull(ZohoNumberSchema)),
   ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice customer
-};
+}))();
 
 /**
  * An FSM company (get-companies.html): the business customer that maps to a
@@ -32,13 +32,13 @@ const writable = {
  * company.ZBilling_Id; // Books contact_id once linked
  * ```
  */
-export const FsmCompanySchema = z.looseObject({
+export const FsmCompanySchema = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   ZCRM_Id: z.nullish(ZohoIdRefSchema),
   // A JSON string of tax settings; kept as text.
   Config: z.nullish(z.string()),
-});
+}))();
 
 /** An FSM company. */
 export type FsmCompany = z.infer<typeof FsmCompanySchema>;
@@ -52,7 +52,7 @@ export type FsmCompany = z.infer<typeof FsmCompanySchema>;
  * FsmCompanyCreateSchema.parse({ Company_Name: 'Zylker', Email: 'people@zylker.com', Region__C: 'North' });
  * ```
  */
-export const FsmCompanyCreateSchema = z.looseObject({ ...writable, Company_Name: z.string().check(z.minLength(1)) });
+export const FsmCompanyCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, Company_Name: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /Companies`. */
 export type FsmCompanyCreate = z.infer<typeof FsmCompanyCreateSchema>;
@@ -65,7 +65,7 @@ export type FsmCompanyCreate = z.infer<typeof FsmCompanyCreateSchema>;
  * FsmCompanyUpdateSchema.parse({ Phone: '555-555-5555', Fax: null });
  * ```
  */
-export const FsmCompanyUpdateSchema = z.looseObject(writable);
+export const FsmCompanyUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Companies/{id}`. */
 export type FsmCompanyUpdate = z.infer<typeof FsmCompanyUpdateSchema>;

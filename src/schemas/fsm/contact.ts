@@ -6,7 +6,7 @@ import { fsmEditionTaxFields } from './edition-tax-fields.js';
 import { FsmLookupRefSchema } from './lookup.js';
 
 // Fields a caller may write (create-contact.html). Custom fields `*__C` pass through untyped.
-const writable = {
+const writable = /* @__PURE__ */ (() => ({
   ...fsmEditionTaxFields,
   Salutation: z.nullish(z.string()),
   First_Name: z.nullish(z.string()),
@@ -21,7 +21,7 @@ const writable = {
   Currency: z.nullish(z.string()), // required with multi-currency
   Exchange_Rate: z.optional(blankAsNull(ZohoNumberSchema)),
   ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice customer or contact person
-};
+}))();
 
 /**
  * An FSM contact. Depending on the sync type it maps to an individual
@@ -33,12 +33,12 @@ const writable = {
  * typeof contact.Company === 'object' ? contact.Company?.id : contact.Company;
  * ```
  */
-export const FsmContactSchema = z.looseObject({
+export const FsmContactSchema = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   Full_Name: z.nullish(z.string()),
   ZCRM_Id: z.nullish(ZohoIdRefSchema),
-});
+}))();
 
 /** An FSM contact. */
 export type FsmContact = z.infer<typeof FsmContactSchema>;
@@ -52,11 +52,11 @@ export type FsmContact = z.infer<typeof FsmContactSchema>;
  * FsmContactCreateSchema.parse({ Last_Name: 'Robins', Email: 'lucy.robins@zylker.com', Company: '1011000000195085' });
  * ```
  */
-export const FsmContactCreateSchema = z.looseObject({
+export const FsmContactCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   Last_Name: z.string().check(z.minLength(1)),
   Email: z.string().check(z.minLength(1)),
-});
+}))();
 
 /** Input of `POST /Contacts`. */
 export type FsmContactCreate = z.infer<typeof FsmContactCreateSchema>;
@@ -69,7 +69,7 @@ export type FsmContactCreate = z.infer<typeof FsmContactCreateSchema>;
  * FsmContactUpdateSchema.parse({ Mobile: '987-654-3210' });
  * ```
  */
-export const FsmContactUpdateSchema = z.looseObject(writable);
+export const FsmContactUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Contacts/{id}`. */
 export type FsmContactUpdate = z.infer<typeof FsmContactUpdateSchema>;

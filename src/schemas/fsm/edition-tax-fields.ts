@@ -11,13 +11,13 @@ import { FsmLookupSchema } from './lookup.js';
  * level, so both schemas accept them.
  */
 export const fsmEditionTaxFields = {
-  Taxable: z.nullish(z.boolean()),
-  Tax_Name: z.nullish(z.string()),
-  Tax_Exemption_Code: z.nullish(z.string()),
-  Tax_Authority: z.nullish(z.union([z.string(), FsmLookupSchema])),
-  GST_Treatment: z.nullish(openEnum(GST_TREATMENTS)), // in
-  Place_of_Supply: z.nullish(openEnum(INDIAN_STATE_CODES)), // in
-  Tax_Reg_Number: z.nullish(z.string()), // in
-  VAT_Treatment: z.nullish(openEnum(UK_VAT_TREATMENTS)), // uk
+  Taxable: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  Tax_Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Tax_Exemption_Code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Tax_Authority: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), FsmLookupSchema])),
+  GST_Treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(GST_TREATMENTS)), // in
+  Place_of_Supply: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(INDIAN_STATE_CODES)), // in
+  Tax_Reg_Number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // in
+  VAT_Treatment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(UK_VAT_TREATMENTS)), // uk
 };
 

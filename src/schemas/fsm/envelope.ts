@@ -12,11 +12,11 @@ import { FsmUserSchema } from './lookup.js';
  * FsmInfoSchema.parse({ more_records: true, per_page: 200, page: 1 });
  * ```
  */
-export const FsmInfoSchema = z.looseObject({
-  more_records: z.nullish(z.boolean()),
-  per_page: z.nullish(ZohoNumberSchema),
-  count: z.nullish(ZohoNumberSchema),
-  page: z.nullish(ZohoNumberSchema),
+export const FsmInfoSchema = /* @__PURE__ */ z.looseObject({
+  more_records: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
+  per_page: /* @__PURE__ */ z.nullish(ZohoNumberSchema),
+  count: /* @__PURE__ */ z.nullish(ZohoNumberSchema),
+  page: /* @__PURE__ */ z.nullish(ZohoNumberSchema),
 });
 
 /** The `info` block of an FSM list reply. */
@@ -57,13 +57,13 @@ export function fsmWriteRequest<S extends z.ZodMiniType>(record: S) {
  * FsmWriteDetailsSchema.parse({ id: '1011000000222119', Modified_Time: '2022-03-07T23:54:25-08:00' });
  * ```
  */
-export const FsmWriteDetailsSchema = z.looseObject({
+export const FsmWriteDetailsSchema = /* @__PURE__ */ z.looseObject({
   id: ZohoIdSchema,
-  UID: z.nullish(z.string()),
-  Created_Time: z.nullish(z.string()),
-  Modified_Time: z.nullish(z.string()),
-  Created_By: z.nullish(FsmUserSchema),
-  Modified_By: z.nullish(FsmUserSchema),
+  UID: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Created_Time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Modified_Time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Created_By: /* @__PURE__ */ z.nullish(FsmUserSchema),
+  Modified_By: /* @__PURE__ */ z.nullish(FsmUserSchema),
 });
 
 /** What FSM returns about a record it wrote. */
@@ -78,11 +78,11 @@ export type FsmWriteDetails = z.infer<typeof FsmWriteDetailsSchema>;
  * FsmRecordErrorSchema.parse({ code: 'INVALID_DATA', details: { api_name: 'Email' }, message: 'invalid data', status: 'error' });
  * ```
  */
-export const FsmRecordErrorSchema = z.looseObject({
-  code: z.string(),
-  details: z.nullish(z.looseObject({ api_name: z.nullish(z.string()) })),
-  message: z.nullish(z.string()),
-  status: z.literal('error'),
+export const FsmRecordErrorSchema = /* @__PURE__ */ z.looseObject({
+  code: /* @__PURE__ */ z.string(),
+  details: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({ api_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()) })),
+  message: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.literal('error'),
 });
 
 /** A per-record failure. */
@@ -96,11 +96,11 @@ export type FsmRecordError = z.infer<typeof FsmRecordErrorSchema>;
  * FsmErrorReplySchema.parse({ code: 'INVALID_TOKEN', message: 'invalid oauth token', status: 'error' });
  * ```
  */
-export const FsmErrorReplySchema = z.looseObject({
-  code: z.string(),
-  message: z.nullish(z.string()),
-  status: z.literal('error'),
-  details: z.nullish(z.looseObject({})),
+export const FsmErrorReplySchema = /* @__PURE__ */ z.looseObject({
+  code: /* @__PURE__ */ z.string(),
+  message: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.literal('error'),
+  details: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({})),
 });
 
 /** A whole-request FSM failure. */
@@ -115,10 +115,10 @@ export type FsmErrorReply = z.infer<typeof FsmErrorReplySchema>;
  * const reply = FsmCreateReplySchema.parse(body);
  * ```
  */
-export const FsmCreateReplySchema = z.looseObject({
-  result: z.nullish(z.string()),
-  code: z.nullish(z.string()),
-  data: z.array(z.union([FsmRecordErrorSchema, FsmWriteDetailsSchema])),
+export const FsmCreateReplySchema = /* @__PURE__ */ z.looseObject({
+  result: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  data: /* @__PURE__ */ z.array(/* @__PURE__ */ z.union([FsmRecordErrorSchema, FsmWriteDetailsSchema])),
 });
 
 /** The common FSM create reply. */
@@ -133,12 +133,12 @@ export type FsmCreateReply = z.infer<typeof FsmCreateReplySchema>;
  * FsmServiceAndPartsCreateReplySchema.parse(body).data.Service_And_Parts[0]?.id;
  * ```
  */
-export const FsmServiceAndPartsCreateReplySchema = z.looseObject({
-  result: z.nullish(z.string()),
-  code: z.nullish(z.string()),
-  status: z.nullish(z.string()),
-  data: z.looseObject({
-    Service_And_Parts: z.array(z.union([FsmRecordErrorSchema, z.extend(FsmWriteDetailsSchema, { TabName: z.nullish(z.string()) })])),
+export const FsmServiceAndPartsCreateReplySchema = /* @__PURE__ */ z.looseObject({
+  result: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  data: /* @__PURE__ */ z.looseObject({
+    Service_And_Parts: /* @__PURE__ */ z.array(/* @__PURE__ */ z.union([FsmRecordErrorSchema, /* @__PURE__ */ z.extend(FsmWriteDetailsSchema, { TabName: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()) })])),
   }),
 });
 
@@ -149,11 +149,11 @@ export type FsmServiceAndPartsCreateReply = z.infer<typeof FsmServiceAndPartsCre
  * One successful element of an FSM update reply: `{ code: 'SUCCESS', details: {id, ...},
  * message: 'record updated', status: 'success' }`.
  */
-export const FsmUpdateResultSchema = z.looseObject({
-  code: z.string(),
+export const FsmUpdateResultSchema = /* @__PURE__ */ z.looseObject({
+  code: /* @__PURE__ */ z.string(),
   details: FsmWriteDetailsSchema,
-  message: z.nullish(z.string()),
-  status: z.literal('success'),
+  message: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.literal('success'),
 });
 
 /** One successful element of an FSM update reply. */
@@ -168,8 +168,8 @@ export type FsmUpdateResult = z.infer<typeof FsmUpdateResultSchema>;
  * if (result?.status === 'error') throw new Error(result.message ?? result.code);
  * ```
  */
-export const FsmUpdateReplySchema = z.looseObject({
-  data: z.array(z.discriminatedUnion('status', [FsmUpdateResultSchema, FsmRecordErrorSchema])),
+export const FsmUpdateReplySchema = /* @__PURE__ */ z.looseObject({
+  data: /* @__PURE__ */ z.array(/* @__PURE__ */ z.discriminatedUnion('status', [FsmUpdateResultSchema, FsmRecordErrorSchema])),
 });
 
 /** The FSM update reply. */

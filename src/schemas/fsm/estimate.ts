@@ -15,27 +15,27 @@ import { FsmServiceLineItemInputSchema, FsmServiceLineItemSchema, FsmWorkOrderSe
  * FsmEstimateStatusSchema.parse('Accepted'); // 'Accepted'
  * ```
  */
-export const FsmEstimateStatusSchema = openEnum(['Draft', 'Sent', 'Accepted', 'Declined'] as const);
+export const FsmEstimateStatusSchema = /* @__PURE__ */ openEnum(['Draft', 'Sent', 'Accepted', 'Declined'] as const);
 
 /** The status of an FSM estimate. */
 export type FsmEstimateStatus = z.infer<typeof FsmEstimateStatusSchema>;
 
 // Fields a caller may write. Assumed from the work order's shape: an estimate quotes the same lines.
 const writable = {
-  Summary: z.nullish(z.string()),
-  Status: z.nullish(FsmEstimateStatusSchema),
-  Company: z.nullish(FsmLookupRefSchema),
-  Contact: z.nullish(FsmLookupRefSchema),
-  Territory: z.nullish(FsmLookupRefSchema),
-  Email: z.nullish(z.string()),
-  Phone: z.nullish(z.string()),
-  Expiry_Date: z.nullish(z.string()),
-  Billing_Address: z.nullish(FsmAddressSchema),
-  Service_Address: z.nullish(FsmWorkOrderServiceAddressSchema),
-  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemInputSchema)),
-  Discount: z.optional(blankAsNull(ZohoNumberSchema)),
+  Summary: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Status: /* @__PURE__ */ z.nullish(FsmEstimateStatusSchema),
+  Company: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Contact: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Territory: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Phone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Expiry_Date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Billing_Address: /* @__PURE__ */ z.nullish(FsmAddressSchema),
+  Service_Address: /* @__PURE__ */ z.nullish(FsmWorkOrderServiceAddressSchema),
+  Service_Line_Items: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FsmServiceLineItemInputSchema)),
+  Discount: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
   // The Books/Invoice estimate this one is linked to (as `ZBilling_Id` on companies).
-  ZBilling_Id: z.nullish(ZohoIdRefSchema),
+  ZBilling_Id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
 };
 
 /**
@@ -49,12 +49,12 @@ const writable = {
  * estimate.Service_Line_Items?.map((line) => line.Service);
  * ```
  */
-export const FsmEstimateSchema = z.looseObject({
+export const FsmEstimateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   Name: z.nullish(z.string()),
   Service_Line_Items: z.nullish(z.array(FsmServiceLineItemSchema)),
-});
+}))();
 
 /** An FSM estimate. */
 export type FsmEstimate = z.infer<typeof FsmEstimateSchema>;
@@ -68,7 +68,7 @@ export type FsmEstimate = z.infer<typeof FsmEstimateSchema>;
  * FsmEstimateCreateSchema.parse({ Summary: 'Replace the boiler', Company: '1011000000195085', Service_Line_Items: [{ Service: '1011000000195223', Quantity: 1 }] });
  * ```
  */
-export const FsmEstimateCreateSchema = z.looseObject({ ...writable, Summary: z.string().check(z.minLength(1)) });
+export const FsmEstimateCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, Summary: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /Estimates`. */
 export type FsmEstimateCreate = z.infer<typeof FsmEstimateCreateSchema>;
@@ -81,7 +81,7 @@ export type FsmEstimateCreate = z.infer<typeof FsmEstimateCreateSchema>;
  * FsmEstimateUpdateSchema.parse({ Status: 'Accepted', ZBilling_Id: '460000000026049' });
  * ```
  */
-export const FsmEstimateUpdateSchema = z.looseObject(writable);
+export const FsmEstimateUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Estimates/{id}`. */
 export type FsmEstimateUpdate = z.infer<typeof FsmEstimateUpdateSchema>;

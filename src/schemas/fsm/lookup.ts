@@ -9,9 +9,9 @@ import { ZohoIdSchema } from '../ids.js';
  * FsmLookupSchema.parse({ name: 'Zylker Inc', id: 1011000000195085 }).id; // '1011000000195085'
  * ```
  */
-export const FsmLookupSchema = z.looseObject({
+export const FsmLookupSchema = /* @__PURE__ */ z.looseObject({
   id: ZohoIdSchema,
-  name: z.nullish(z.string()),
+  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
 /** A lookup `{ name, id }`. */
@@ -26,7 +26,7 @@ export type FsmLookup = z.infer<typeof FsmLookupSchema>;
  * FsmLookupRefSchema.parse('1011000000195085'); // '1011000000195085'
  * ```
  */
-export const FsmLookupRefSchema = z.union([FsmLookupSchema, ZohoIdSchema]);
+export const FsmLookupRefSchema = /* @__PURE__ */ z.union([FsmLookupSchema, ZohoIdSchema]);
 
 /** A lookup object or a bare id. */
 export type FsmLookupRef = z.infer<typeof FsmLookupRefSchema>;
@@ -39,7 +39,7 @@ export type FsmLookupRef = z.infer<typeof FsmLookupRefSchema>;
  * FsmUserSchema.parse({ name: 'Daniel Warne', id: '1011000000139001', email: 'd@example.com' });
  * ```
  */
-export const FsmUserSchema = z.extend(FsmLookupSchema, { email: z.nullish(z.string()) });
+export const FsmUserSchema = /* @__PURE__ */ z.extend(FsmLookupSchema, { email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()) });
 
 /** A user reference. */
 export type FsmUser = z.infer<typeof FsmUserSchema>;

@@ -6,7 +6,7 @@ export const FSM_SYNC_SERVICES = ['finance', 'zohocrm'] as const;
 /** A value of {@link FSM_SYNC_SERVICES}. */
 export type FsmSyncService = (typeof FSM_SYNC_SERVICES)[number];
 /** Zod schema of {@link FsmSyncService}. */
-export const FsmSyncServiceSchema = z.enum(FSM_SYNC_SERVICES);
+export const FsmSyncServiceSchema = /* @__PURE__ */ z.enum(FSM_SYNC_SERVICES);
 
 /** `sync_process` values of `process_sync` (associate-records.html). */
 export const FSM_SYNC_PROCESSES = ['link', 'unlink', 'push'] as const;
@@ -24,7 +24,7 @@ export type FsmSyncProcess = (typeof FSM_SYNC_PROCESSES)[number];
  * FsmProcessSyncRequestSchema.parse({ integ_id: '460000000026051', sync_process: 'link' });
  * ```
  */
-export const FsmProcessSyncRequestSchema = z
+export const FsmProcessSyncRequestSchema = /* @__PURE__ */ (() => z
   .looseObject({
     integ_id: z.optional(ZohoIdSchema),
     sync_process: z.enum(FSM_SYNC_PROCESSES),
@@ -32,7 +32,7 @@ export const FsmProcessSyncRequestSchema = z
   }).check(z.refine((body) => body.sync_process === 'push' || body.integ_id !== undefined, {
     message: 'integ_id is required to link or unlink',
     path: ['integ_id'],
-  }));
+  })))();
 
 /** Body of a `process_sync` request. */
 export type FsmProcessSyncRequest = z.infer<typeof FsmProcessSyncRequestSchema>;
@@ -46,11 +46,11 @@ export type FsmProcessSyncRequest = z.infer<typeof FsmProcessSyncRequestSchema>;
  * const reply = FsmProcessSyncReplySchema.parse(body);
  * ```
  */
-export const FsmProcessSyncReplySchema = z.looseObject({
-  code: z.nullish(z.string()),
-  message: z.nullish(z.string()),
-  status: z.nullish(z.string()),
-  data: z.optional(z.unknown()),
+export const FsmProcessSyncReplySchema = /* @__PURE__ */ z.looseObject({
+  code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  message: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  data: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
 });
 
 /** Reply of `process_sync`. */

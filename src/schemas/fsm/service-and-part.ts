@@ -5,7 +5,7 @@ import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
 import { FsmLookupRefSchema, FsmLookupSchema } from './lookup.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 /**
  * A task of a service (`Service_Tasks[]`; create-product.html). `Duration` is in minutes.
@@ -15,10 +15,10 @@ const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
  * FsmServiceTaskSchema.parse({ Name: 'Clean and prep wall', Duration: 180, Sequence: 1 });
  * ```
  */
-export const FsmServiceTaskSchema = z.looseObject({
-  id: z.nullish(ZohoIdRefSchema),
-  Name: z.nullish(z.string()),
-  Description: z.nullish(z.string()),
+export const FsmServiceTaskSchema = /* @__PURE__ */ z.looseObject({
+  id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   Duration: optionalNumber,
   Sequence: optionalNumber,
 });
@@ -28,21 +28,21 @@ export type FsmServiceTask = z.infer<typeof FsmServiceTaskSchema>;
 
 // Fields a caller may write (create-product.html). Custom fields `*__C` pass through untyped.
 const writable = {
-  Name: z.nullish(z.string()),
+  Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   // Replies say "Goods" for parts; the create page says "Service or Part".
-  Type: z.nullish(openEnum(['Service', 'Goods', 'Part'] as const)),
-  Unit: z.nullish(z.string()),
+  Type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['Service', 'Goods', 'Part'] as const)),
+  Unit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   Unit_Price: optionalNumber,
-  Description: z.nullish(z.string()),
-  SKU: z.nullish(z.string()),
-  Work_Type: z.nullish(FsmLookupRefSchema),
-  Tax: z.nullish(FsmTaxSchema),
+  Description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  SKU: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Work_Type: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Tax: /* @__PURE__ */ z.nullish(FsmTaxSchema),
   // India: the item's inter/intra-state tax. FSM documents them as "String" without an example,
   // so their shape is not assumed.
-  Inter_State_Tax_Rate: z.optional(z.unknown()),
-  Intra_State_Tax_Rate: z.optional(z.unknown()),
-  Service_Tasks: z.nullish(z.array(FsmServiceTaskSchema)),
-  ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice item
+  Inter_State_Tax_Rate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
+  Intra_State_Tax_Rate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
+  Service_Tasks: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FsmServiceTaskSchema)),
+  ZBilling_Id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // the linked Books/Invoice item
 };
 
 /**
@@ -55,12 +55,12 @@ const writable = {
  * part.Unit_Price; // number
  * ```
  */
-export const FsmServiceAndPartSchema = z.looseObject({
+export const FsmServiceAndPartSchema = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   Layout: z.nullish(FsmLookupSchema),
   ZCRM_Id: z.nullish(ZohoIdRefSchema),
-});
+}))();
 
 /** An FSM service or part. */
 export type FsmServiceAndPart = z.infer<typeof FsmServiceAndPartSchema>;
@@ -75,12 +75,12 @@ export type FsmServiceAndPart = z.infer<typeof FsmServiceAndPartSchema>;
  * FsmServiceAndPartCreateSchema.parse({ Name: 'Fumigation', Unit_Price: 100, Type: 'Service', Tax: { Taxable: true } });
  * ```
  */
-export const FsmServiceAndPartCreateSchema = z.looseObject({
+export const FsmServiceAndPartCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   Name: z.string().check(z.minLength(1)),
   Unit_Price: ZohoNumberSchema,
   Type: openEnum(['Service', 'Goods', 'Part'] as const),
-});
+}))();
 
 /** Input of `POST /Service_And_Parts`. */
 export type FsmServiceAndPartCreate = z.infer<typeof FsmServiceAndPartCreateSchema>;
@@ -93,7 +93,7 @@ export type FsmServiceAndPartCreate = z.infer<typeof FsmServiceAndPartCreateSche
  * FsmServiceAndPartUpdateSchema.parse({ Unit_Price: 120 });
  * ```
  */
-export const FsmServiceAndPartUpdateSchema = z.looseObject(writable);
+export const FsmServiceAndPartUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Service_And_Parts/{id}`. */
 export type FsmServiceAndPartUpdate = z.infer<typeof FsmServiceAndPartUpdateSchema>;

@@ -6,17 +6,17 @@ import { FsmLookupRefSchema } from './lookup.js';
 // Fields a caller may write (create-service-appointment.html). `$`-prefixed keys name work order
 // lines and resources by id; they are inputs only.
 const writable = {
-  Summary: z.nullish(z.string()),
-  Scheduled_Start_Date_Time: z.nullish(z.string()),
-  Scheduled_End_Date_Time: z.nullish(z.string()),
-  Territory: z.nullish(FsmLookupRefSchema),
-  Service_Address: z.nullish(FsmAddressSchema),
-  Status: z.nullish(z.string()),
-  Lead: z.nullish(ZohoIdRefSchema),
-  $Service_Line_Items: z.nullish(z.array(ZohoIdRefSchema)),
-  $Service_Tasks_Line_Items: z.nullish(z.array(ZohoIdRefSchema)),
-  $Service_Resources: z.nullish(z.array(ZohoIdRefSchema)),
-  $allow_overlapping: z.nullish(z.boolean()),
+  Summary: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Scheduled_Start_Date_Time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Scheduled_End_Date_Time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Territory: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Service_Address: /* @__PURE__ */ z.nullish(FsmAddressSchema),
+  Status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Lead: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  $Service_Line_Items: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(ZohoIdRefSchema)),
+  $Service_Tasks_Line_Items: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(ZohoIdRefSchema)),
+  $Service_Resources: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(ZohoIdRefSchema)),
+  $allow_overlapping: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 };
 
 /**
@@ -29,12 +29,12 @@ const writable = {
  * visit.Scheduled_Start_Date_Time; // '2025-06-02T09:00:00+05:30'
  * ```
  */
-export const FsmServiceAppointmentSchema = z.looseObject({
+export const FsmServiceAppointmentSchema = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   Name: z.nullish(z.string()),
   Work_Order: z.nullish(FsmLookupRefSchema),
-});
+}))();
 
 /** An FSM service appointment. */
 export type FsmServiceAppointment = z.infer<typeof FsmServiceAppointmentSchema>;
@@ -52,13 +52,13 @@ export type FsmServiceAppointment = z.infer<typeof FsmServiceAppointmentSchema>;
  * });
  * ```
  */
-export const FsmServiceAppointmentCreateSchema = z.looseObject({
+export const FsmServiceAppointmentCreateSchema = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   Summary: z.string().check(z.minLength(1)),
   Scheduled_Start_Date_Time: z.string().check(z.minLength(1)),
   Scheduled_End_Date_Time: z.string().check(z.minLength(1)),
   $Service_Line_Items: z.array(ZohoIdRefSchema).check(z.minLength(1)),
-});
+}))();
 
 /** Input of `POST /Service_Appointments`. */
 export type FsmServiceAppointmentCreate = z.infer<typeof FsmServiceAppointmentCreateSchema>;
@@ -71,7 +71,7 @@ export type FsmServiceAppointmentCreate = z.infer<typeof FsmServiceAppointmentCr
  * FsmServiceAppointmentUpdateSchema.parse({ Scheduled_End_Date_Time: '2025-06-02T12:00:00+05:30' });
  * ```
  */
-export const FsmServiceAppointmentUpdateSchema = z.looseObject(writable);
+export const FsmServiceAppointmentUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Service_Appointments/{id}`. */
 export type FsmServiceAppointmentUpdate = z.infer<typeof FsmServiceAppointmentUpdateSchema>;

@@ -5,25 +5,25 @@ import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
 import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
 
-const optionalNumber = z.optional(blankAsNull(ZohoNumberSchema));
+const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 // Pricing fields shared by service and part lines (add-service-to-work-order.html).
 const pricedLine = {
-  Description: z.nullish(z.string()),
+  Description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   Quantity: optionalNumber,
-  Unit: z.nullish(z.string()),
+  Unit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   List_Price: optionalNumber,
   Amount: optionalNumber,
   Discount: optionalNumber,
-  Discount_Type: z.nullish(openEnum(['Currency', 'Percentage'] as const)),
+  Discount_Type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['Currency', 'Percentage'] as const)),
   Sequence: optionalNumber,
-  Tax: z.nullish(FsmTaxSchema),
+  Tax: /* @__PURE__ */ z.nullish(FsmTaxSchema),
   Line_Item_Amount: optionalNumber,
   // `$fsm_delete: true` in a line of an update deletes that line.
-  $fsm_delete: z.nullish(z.boolean()),
+  $fsm_delete: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 };
 
-const partLine = { ...pricedLine, Part: z.nullish(FsmLookupRefSchema), Service_Line_Item: z.nullish(FsmLookupRefSchema) };
+const partLine = /* @__PURE__ */ (() => ({ ...pricedLine, Part: z.nullish(FsmLookupRefSchema), Service_Line_Item: z.nullish(FsmLookupRefSchema) }))();
 
 /**
  * A part line of a service line, as input (add-part-to-work-order.html): give `id` to edit or
@@ -34,13 +34,13 @@ const partLine = { ...pricedLine, Part: z.nullish(FsmLookupRefSchema), Service_L
  * FsmPartLineItemInputSchema.parse({ Part: '1011000000141120', Quantity: 1, List_Price: 9.75 });
  * ```
  */
-export const FsmPartLineItemInputSchema = z.looseObject({ ...partLine, id: z.nullish(ZohoIdRefSchema) });
+export const FsmPartLineItemInputSchema = /* @__PURE__ */ (() => z.looseObject({ ...partLine, id: z.nullish(ZohoIdRefSchema) }))();
 
 /** A part line, as input. */
 export type FsmPartLineItemInput = z.infer<typeof FsmPartLineItemInputSchema>;
 
 /** A part line of a service line as FSM returns it; `id` is required. */
-export const FsmPartLineItemSchema = z.looseObject({ ...partLine, id: ZohoIdSchema });
+export const FsmPartLineItemSchema = /* @__PURE__ */ (() => z.looseObject({ ...partLine, id: ZohoIdSchema }))();
 
 /** A part line of a service line. */
 export type FsmPartLineItem = z.infer<typeof FsmPartLineItemSchema>;
@@ -56,12 +56,12 @@ export type FsmPartLineItem = z.infer<typeof FsmPartLineItemSchema>;
  * FsmLineBillingStatusSchema.parse('Invoiced'); // 'Invoiced'
  * ```
  */
-export const FsmLineBillingStatusSchema = openEnum(['Not yet Invoiced', 'Invoiced', 'Void', 'Non Billable'] as const);
+export const FsmLineBillingStatusSchema = /* @__PURE__ */ openEnum(['Not yet Invoiced', 'Invoiced', 'Void', 'Non Billable'] as const);
 
 /** The billing state of a service line. */
 export type FsmLineBillingStatus = z.infer<typeof FsmLineBillingStatusSchema>;
 
-const serviceLine = {
+const serviceLine = /* @__PURE__ */ (() => ({
   ...pricedLine,
   Service: z.nullish(FsmLookupRefSchema),
   Status: z.nullish(z.string()),
@@ -70,7 +70,7 @@ const serviceLine = {
   Invoice_Id: z.nullish(ZohoIdRefSchema),
   Contact: z.nullish(FsmLookupRefSchema),
   Skill_Line_Items: z.nullish(z.array(z.looseObject({}))),
-};
+}))();
 
 /**
  * A service line of a work order, as input (add-service-to-work-order.html): give `id` to edit or
@@ -81,21 +81,21 @@ const serviceLine = {
  * FsmServiceLineItemInputSchema.parse({ Service: '1011000000195223', Quantity: 1, List_Price: 450, Part_Line_Items: [] });
  * ```
  */
-export const FsmServiceLineItemInputSchema = z.looseObject({
+export const FsmServiceLineItemInputSchema = /* @__PURE__ */ (() => z.looseObject({
   ...serviceLine,
   id: z.nullish(ZohoIdRefSchema),
   Part_Line_Items: z.nullish(z.array(FsmPartLineItemInputSchema)),
-});
+}))();
 
 /** A service line, as input. */
 export type FsmServiceLineItemInput = z.infer<typeof FsmServiceLineItemInputSchema>;
 
 /** A service line of a work order as FSM returns it; `id` is required. */
-export const FsmServiceLineItemSchema = z.looseObject({
+export const FsmServiceLineItemSchema = /* @__PURE__ */ (() => z.looseObject({
   ...serviceLine,
   id: ZohoIdSchema,
   Part_Line_Items: z.nullish(z.array(FsmPartLineItemSchema)),
-});
+}))();
 
 /** A service line of a work order. */
 export type FsmServiceLineItem = z.infer<typeof FsmServiceLineItemSchema>;
@@ -110,13 +110,13 @@ export type FsmServiceLineItem = z.infer<typeof FsmServiceLineItemSchema>;
  * FsmWorkOrderServiceAddressSchema.parse({ id: '1011000000208180', Service_Longitude: '-89.084456' }).Service_Longitude; // -89.084456
  * ```
  */
-export const FsmWorkOrderServiceAddressSchema = z.extend(FsmAddressSchema, {
-  Service_Street_1: z.nullish(z.string()),
-  Service_Street_2: z.nullish(z.string()),
-  Service_City: z.nullish(z.string()),
-  Service_State: z.nullish(z.string()),
-  Service_Zip_Code: z.nullish(ZohoStringSchema),
-  Service_Country: z.nullish(z.string()),
+export const FsmWorkOrderServiceAddressSchema = /* @__PURE__ */ z.extend(FsmAddressSchema, {
+  Service_Street_1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_Street_2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_City: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_State: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_Zip_Code: /* @__PURE__ */ z.nullish(ZohoStringSchema),
+  Service_Country: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   Service_Latitude: optionalNumber,
   Service_Longitude: optionalNumber,
 });
@@ -126,27 +126,27 @@ export type FsmWorkOrderServiceAddress = z.infer<typeof FsmWorkOrderServiceAddre
 
 // Fields a caller may write (create-work-order.html, edit-work-order.html).
 const writable = {
-  Summary: z.nullish(z.string()),
-  Type: z.nullish(openEnum(['Service', 'Inspection'] as const)),
-  Priority: z.nullish(z.string()),
-  Status: z.nullish(z.string()),
-  Due_Date: z.nullish(z.string()),
-  Company: z.nullish(FsmLookupRefSchema),
-  Contact: z.nullish(FsmLookupRefSchema),
-  Asset: z.nullish(FsmLookupRefSchema),
-  Estimate: z.nullish(FsmLookupRefSchema),
-  Request: z.nullish(FsmLookupRefSchema),
-  Territory: z.nullish(FsmLookupRefSchema),
-  Email: z.nullish(z.string()),
-  Phone: z.nullish(z.string()),
-  Service_Address: z.nullish(FsmWorkOrderServiceAddressSchema),
-  Billing_Address: z.nullish(FsmAddressSchema),
-  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemInputSchema)),
-  Service_Tasks_Line_Items: z.nullish(z.array(z.looseObject({}))),
-  Currency: z.nullish(z.string()),
+  Summary: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(['Service', 'Inspection'] as const)),
+  Priority: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Due_Date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Company: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Contact: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Asset: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Estimate: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Request: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Territory: /* @__PURE__ */ z.nullish(FsmLookupRefSchema),
+  Email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Phone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_Address: /* @__PURE__ */ z.nullish(FsmWorkOrderServiceAddressSchema),
+  Billing_Address: /* @__PURE__ */ z.nullish(FsmAddressSchema),
+  Service_Line_Items: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FsmServiceLineItemInputSchema)),
+  Service_Tasks_Line_Items: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({}))),
+  Currency: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   Exchange_Rate: optionalNumber,
   Discount: optionalNumber,
-  $record_template: z.nullish(ZohoIdRefSchema),
+  $record_template: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
 };
 
 /**
@@ -159,7 +159,7 @@ const writable = {
  * order.Service_Line_Items?.flatMap((line) => line.Part_Line_Items ?? []);
  * ```
  */
-export const FsmWorkOrderSchema = z.looseObject({
+export const FsmWorkOrderSchema = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   Name: z.nullish(z.string()),
@@ -172,7 +172,7 @@ export const FsmWorkOrderSchema = z.looseObject({
   Cancellation_Reason: z.nullish(z.string()),
   Cancellation_Message: z.nullish(z.string()),
   Invalid_Data: z.nullish(z.boolean()),
-});
+}))();
 
 /** An FSM work order. */
 export type FsmWorkOrder = z.infer<typeof FsmWorkOrderSchema>;
@@ -191,7 +191,7 @@ export type FsmWorkOrder = z.infer<typeof FsmWorkOrderSchema>;
  * });
  * ```
  */
-export const FsmWorkOrderCreateSchema = z.looseObject({ ...writable, Summary: z.string().check(z.minLength(1)) });
+export const FsmWorkOrderCreateSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, Summary: z.string().check(z.minLength(1)) }))();
 
 /** Input of `POST /Work_Orders`. */
 export type FsmWorkOrderCreate = z.infer<typeof FsmWorkOrderCreateSchema>;
@@ -205,7 +205,7 @@ export type FsmWorkOrderCreate = z.infer<typeof FsmWorkOrderCreateSchema>;
  * FsmWorkOrderUpdateSchema.parse({ Service_Line_Items: [{ id: '1011000000222466', $fsm_delete: true }] });
  * ```
  */
-export const FsmWorkOrderUpdateSchema = z.looseObject(writable);
+export const FsmWorkOrderUpdateSchema = /* @__PURE__ */ z.looseObject(writable);
 
 /** Input of `PUT /Work_Orders/{id}`. */
 export type FsmWorkOrderUpdate = z.infer<typeof FsmWorkOrderUpdateSchema>;

@@ -25,13 +25,13 @@ export const au: TaxEditionModel = {
   registration: { label: 'ABN', validate: validateAbn },
   prefill: 'generic',
   defaults: {
-    taxes: [tax('gst', 'GST', '10')],
+    taxes: [/* @__PURE__ */ tax('gst', 'GST', '10')],
     groups: [],
     authorities: [],
     exemptions: [
-      exemption('gst_free', 'GST FREE', 'item', 'GST-free supply (food, health, education…)'),
-      exemption('gst_free_export', 'GST FREE EXPORT', 'item', 'GST-free export'),
-      exemption('input_taxed', 'INPUT TAXED SALES', 'item', 'Input-taxed supply (financial supplies, residential rent)'),
+      /* @__PURE__ */ exemption('gst_free', 'GST FREE', 'item', 'GST-free supply (food, health, education…)'),
+      /* @__PURE__ */ exemption('gst_free_export', 'GST FREE EXPORT', 'item', 'GST-free export'),
+      /* @__PURE__ */ exemption('input_taxed', 'INPUT TAXED SALES', 'item', 'Input-taxed supply (financial supplies, residential rent)'),
     ],
     defaultTaxId: 'gst',
   },

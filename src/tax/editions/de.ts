@@ -25,7 +25,7 @@ export const de: TaxEditionModel = {
   registration: { label: 'USt-IdNr', validate: validateUstIdNr },
   prefill: 'generic',
   defaults: {
-    taxes: [tax('ust19', 'USt 19%', '19', { countryCode: 'DE' }), tax('ust7', 'USt 7%', '7', { countryCode: 'DE' })],
+    taxes: [/* @__PURE__ */ tax('ust19', 'USt 19%', '19', { countryCode: 'DE' }), /* @__PURE__ */ tax('ust7', 'USt 7%', '7', { countryCode: 'DE' })],
     groups: [],
     authorities: [],
     exemptions: [],

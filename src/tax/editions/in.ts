@@ -3,7 +3,7 @@ import { GST_STATE_NUMBERS } from '../validators/gst-state-codes.js';
 import { validateGstin } from '../validators/gstin.js';
 import { FSM_CONTACT_TAX_FIELDS, tax } from './shared.js';
 
-const STATES = [...new Set(Object.values(GST_STATE_NUMBERS).filter((code): code is string => code !== undefined))].sort();
+const STATES = /* @__PURE__ */ (() => [...new Set(Object.values(GST_STATE_NUMBERS).filter((code): code is string => code !== undefined))].sort())();
 
 /** GST slabs of the defaults: the rates in force since 22 September 2025 (56th GST Council: 5%, 18%, 40%). */
 const SLABS = ['5', '18', '40'];
@@ -16,7 +16,7 @@ const half = (rate: string): string => String(Number(rate) / 2);
  * Defaults: the 5%, 18% and 40% slabs, plus IGST0 for zero-rated supplies; add 12% or 28% taxes if
  * you still invoice at those rates.
  */
-export const india: TaxEditionModel = {
+export const india: TaxEditionModel = /* @__PURE__ */ (() => ({
   code: 'in',
   country: 'India',
   countryCodes: ['IN'],
@@ -75,4 +75,4 @@ export const india: TaxEditionModel = {
     exemptions: [],
     defaultTaxId: 'gst18',
   },
-};
+}))();

@@ -7,7 +7,7 @@ import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS, tax } from './shared.js';
  * the old FSM page lists the same). Contacts carry a VAT treatment — `uk`, `eu_vat_registered`
  * (Northern Ireland protocol), `overseas` — and a VAT registration number.
  */
-export const uk: TaxEditionModel = {
+export const uk: TaxEditionModel = /* @__PURE__ */ (() => ({
   code: 'uk',
   country: 'United Kingdom',
   countryCodes: ['GB'],
@@ -45,4 +45,4 @@ export const uk: TaxEditionModel = {
     exemptions: [],
     defaultTaxId: 'vat20',
   },
-};
+}))();

@@ -9,7 +9,7 @@ import { FSM_CONTACT_TAX_FIELDS, FSM_ITEM_TAX_FIELDS } from './shared.js';
  * a service address with its own tax overrides the customer's. Avalara may manage the
  * taxes instead. No defaults: rates depend on the ship-to address.
  */
-export const us: TaxEditionModel = {
+export const us: TaxEditionModel = /* @__PURE__ */ (() => ({
   code: 'us',
   country: 'United States',
   countryCodes: ['US'],
@@ -32,4 +32,4 @@ export const us: TaxEditionModel = {
   registration: { label: 'EIN', contactField: 'tax_id_value', validate: validateEin },
   prefill: 'us',
   defaults: { taxes: [], groups: [], authorities: [], exemptions: [] },
-};
+}))();

@@ -33,7 +33,7 @@ export const za: TaxEditionModel = {
   registration: { label: 'VAT registration number', contactField: 'tax_reg_no', validate: validateZaVat },
   prefill: 'generic',
   defaults: {
-    taxes: [tax('vat15', 'Standard Rate', '15'), tax('vat0', 'Zero Rate', '0'), tax('exempt', 'Exempt', '0')],
+    taxes: [/* @__PURE__ */ tax('vat15', 'Standard Rate', '15'), /* @__PURE__ */ tax('vat0', 'Zero Rate', '0'), /* @__PURE__ */ tax('exempt', 'Exempt', '0')],
     groups: [],
     authorities: [],
     exemptions: [],
