@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { DirectionCounts } from '../../src/sync/index.js';
 import { firstLine, jsonLines, killChildren, readConfigFiles, removeDir, runCli, spawnCli, workDir } from './helpers.js';
 
 const dirs: string[] = [];
@@ -38,7 +39,7 @@ describe('the two-terminal quick start: sandbox --no-limits, then init --sandbox
     expect(second.code).toBe(0);
     const lines = jsonLines(second.stdout);
     expect(lines.at(-1)!.type).toBe('report');
-    const report = lines.at(-1)!.report as { toFinance: Record<string, number>; toFsm: Record<string, number>; apiCalls: { total: number }; status: string };
+    const report = lines.at(-1)!.report as { toFinance: DirectionCounts; toFsm: DirectionCounts; apiCalls: { total: number }; status: string };
     expect(report.status).toBe('completed');
     expect(report.toFinance.created + report.toFinance.updated + report.toFsm.created + report.toFsm.updated).toBe(0);
     expect(report.apiCalls.total).toBeLessThan(20);

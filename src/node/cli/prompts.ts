@@ -27,7 +27,8 @@ export class Asker {
   }
 
   #refuse(flag: string, what: string): never {
-    throw new CliUsageError(`Missing ${what}: pass ${flag} (no terminal to ask on).`, { flag });
+    const how = flag.startsWith('$') ? `set ${flag.slice(1)}` : `pass ${flag}`;
+    throw new CliUsageError(`Missing ${what}: ${how} (no terminal to ask on).`, { flag });
   }
 
   #streams() {
