@@ -86,7 +86,9 @@ describe('init, onboard, sync, conflicts, log and status against a served sandbo
     const resolved = await cli(['conflicts', 'resolve', String(open[0]!.id), 'finance'], dir);
     expect(resolved.code).toBe(0);
     expect((await cli(['conflicts', 'list'], dir)).stdout).toBe('No open conflicts.\n');
-    expect((await cli(['conflicts', 'resolve', String(open[0]!.id), 'finance'], dir)).code).toBe(4);
+    const twice = await cli(['conflicts', 'resolve', String(open[0]!.id), 'finance'], dir);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('[SYNC_CONFLICT_NOT_FOUND]');
     expect((await cli(['conflicts', 'resolve', 'x', 'neither'], dir)).code).toBe(2);
 
     await cli(['sync', '--entities', 'companies'], dir);

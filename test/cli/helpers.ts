@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { serveSandbox, type SandboxServer } from '../../src/node/serve-sandbox.js';
@@ -11,7 +12,7 @@ import { sandboxConnection } from '../../src/node/cli/sandbox.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'src/node/cli.ts');
 // tsx by absolute URL: the CLI runs in a temporary directory that has no node_modules.
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** What one CLI process printed, and its exit code. */
 export interface CliResult {

@@ -32,7 +32,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export const EXIT_CODES_HELP = `Exit codes:
   0    done
   1    done, with failed records, open conflicts or health problems to look at
-  2    usage error (unknown option, bad value, a question with no terminal to ask it on)
+  2    usage error (unknown option, bad value, a question with no terminal to ask it on, an id that is not there)
   3    configuration or credentials (no config file, missing secret, Zoho refused the credentials, not onboarded)
   4    Zoho or the network failed the command
   5    the finance organisation's daily API budget is spent (run again after the time printed)
@@ -60,8 +60,8 @@ export function exitCodeOf(error: unknown): ExitCode {
     if (error.code === 'DAILY_LIMIT_REACHED') return EXIT.DAILY_LIMIT;
     if (BUSY_CODES.has(error.code)) return EXIT.BUSY;
     if (error.name === 'ConfigError' || error.name === 'AuthError') return EXIT.CONFIG;
-    // An org the rules refuse, or not the user's: the choice given on the command line was wrong.
-    if (error.name === 'EligibilityError') return EXIT.USAGE;
+    // An org the rules refuse or not the user's, a conflict id not open: what the command line named was wrong.
+    if (error.name === 'EligibilityError' || error.code === 'SYNC_CONFLICT_NOT_FOUND') return EXIT.USAGE;
     return EXIT.API;
   }
   return EXIT.INTERNAL;
