@@ -24,6 +24,9 @@ describe('fsm-billing-sync: usage, init without a terminal, exit codes', () => {
     for (const name of ['init', 'onboard', 'sync', 'status', 'conflicts', 'log', 'sandbox']) expect(help.stdout).toMatch(new RegExp(`^ {2}${name}\\b`, 'm'));
     expect(help.stdout).toMatch(/^Exit codes:\n {2}0 {4}done\n {2}1 /m);
     expect(help.stdout).toContain('ZOHO_CLIENT_SECRET');
+    const version = await runCli(['--version'], { cwd });
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
     const none = await runCli([], { cwd });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^Usage: fsm-billing-sync/);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerConflictsCommand } from './conflicts.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -15,11 +18,30 @@ const ENV_HELP = `Environment:
   ${SECRET_ENV.accessToken}   an access token instead of a refresh token
   FSM_BILLING_SYNC_CONFIG   the config file (default ./.fsm-billing-sync/config.json)`;
 
+/** The package's version, from the nearest package.json named fsm-billing-sync above this module. */
+export function packageVersion(): string {
+  try {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 6; i++, dir = dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'fsm-billing-sync' && typeof pkg.version === 'string') return pkg.version;
+      } catch {
+        // No package.json here: look one level up.
+      }
+    }
+  } catch {
+    // No module URL (a CommonJS bundle): the version is not known.
+  }
+  return 'unknown';
+}
+
 /** The `fsm-billing-sync` program (commander), writing to `cli`'s streams. */
 export function buildProgram(cli: CliRuntime): Command {
   const program = new Command('fsm-billing-sync')
     .description('Bind Zoho FSM (or your own field-service backend) to Zoho Books or Invoice, and keep them in sync.')
     .usage('<command> [options]')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({
