@@ -21,13 +21,11 @@ export class CliSession {
   readonly loaded: LoadedConfig;
   readonly storage: SqliteStorage;
   readonly secrets: ResolvedSecrets;
-  readonly #env: NodeJS.ProcessEnv;
 
-  private constructor(loaded: LoadedConfig, storage: SqliteStorage, secrets: ResolvedSecrets, env: NodeJS.ProcessEnv) {
+  private constructor(loaded: LoadedConfig, storage: SqliteStorage, secrets: ResolvedSecrets) {
     this.loaded = loaded;
     this.storage = storage;
     this.secrets = secrets;
-    this.#env = env;
   }
 
   /** Loads the config, resolves the secrets and opens the state file (created mode 0600 when new). */
@@ -37,7 +35,7 @@ export class CliSession {
     const statePath = loaded.resolvePath(loaded.config.state);
     mkdirSync(dirname(statePath), { recursive: true });
     const storage = await SqliteStorage.open(statePath);
-    return new CliSession(loaded, storage, secrets, env);
+    return new CliSession(loaded, storage, secrets);
   }
 
   /** The config. */
@@ -113,10 +111,5 @@ export class CliSession {
   /** Closes the state file. */
   close(): void {
     if (!this.storage.closed) this.storage.close();
-  }
-
-  /** The environment the session was opened with. */
-  get env(): NodeJS.ProcessEnv {
-    return this.#env;
   }
 }
