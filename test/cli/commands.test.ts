@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { cleanEnv, jsonLines, killChildren, readConfigFiles, removeDir, runCli, servedSandbox, workDir, type CliResult } from './helpers.js';
+import { cleanEnv, jsonLines, killChildren, readConfigFiles, removeDir, runCli, servedSandbox, spawnCli, workDir, type CliResult } from './helpers.js';
 
 let served: Awaited<ReturnType<typeof servedSandbox>>;
 let sandbox: Sandbox;
@@ -78,6 +78,10 @@ describe('init, onboard, sync, conflicts, log and status against a served sandbo
     expect(rows[0]).toBe('"direction","entity","reason","title","fsm_id","finance_id","name","message"');
     expect(rows.slice(1)).toHaveLength(1);
     expect(rows[1]).toContain('"MANDATORY_FIELDS_EMPTY"');
+    const lastRun = await cli(['log', '--limit', '1', '--json'], dir);
+    const runId = String(jsonLines(lastRun.stdout)[0]!.runId);
+    const one = await cli(['log', '--run', runId, '--reason', 'DUPLICATE_NAME', '--csv'], dir);
+    expect(one.stdout.trimEnd().split('\n')).toHaveLength(1); // the header: that run has no such failure
     const log = await cli(['log', '--json'], dir);
     const runs = jsonLines(log.stdout);
     expect(runs.map((r) => r.type)).toEqual(['run', 'run']);
@@ -123,6 +127,36 @@ describe('init, onboard, sync, conflicts, log and status against a served sandbo
     expect(lines[0]).toMatchObject({ type: 'onboarded', complete: true });
     expect(lines.at(-1)).toMatchObject({ type: 'report', report: { dryRun: true, entities: [{ entity: 'items' }] } });
     for (const text of Object.values(readConfigFiles(dir))) for (const secret of secrets()) expect(text).not.toContain(secret);
+  }, 120_000);
+
+  it('stops a sync on SIGINT between records: exit 130, and the partial report is in the sync log', async () => {
+    const slow = await servedSandbox({ latencyMs: 40 });
+    try {
+      const dir = workDir();
+      dirs.push(dir);
+      expect((await cli(['init', '--sandbox', slow.server.url], dir)).code).toBe(0);
+      const child = spawnCli(['sync', '--json'], { cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+      await new Promise<void>((done) => {
+        child.stdout!.setEncoding('utf8').on('data', (t: string) => {
+          stdout += t;
+          if (stdout.includes('"phase":"sync"')) done();
+        });
+      });
+      child.kill('SIGINT');
+      const code = await new Promise((done) => child.once('close', done));
+      results.push({ code: code as number, stdout, stderr });
+      expect(code).toBe(130);
+      expect(stderr).toMatch(/Interrupted: the run stopped between records/);
+      expect(jsonLines(stdout).at(-1)).toMatchObject({ type: 'error', exitCode: 130 });
+      // The partial report is in the sync log.
+      const log = await cli(['log', '--json'], dir);
+      expect(jsonLines(log.stdout)).toEqual([expect.objectContaining({ type: 'run', status: 'aborted' })]);
+    } finally {
+      await slow.close();
+    }
   }, 120_000);
 
   it('never prints a secret in any of the runs above', () => {

@@ -57,6 +57,18 @@ describe('ProgressDisplay', () => {
     ]);
   });
 
+  it('live: redraws one region in place and leaves the last drawing on screen', () => {
+    const { d, out, at } = display('live');
+    d.update({ entity: 'items', module: 'items', phase: 'read', side: 'fsm', done: 100, total: undefined });
+    at(1000);
+    d.update({ entity: 'items', module: 'items', phase: 'read', side: 'fsm', done: 300, total: 300 });
+    d.stop();
+    const text = out.text();
+    const plain = text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(plain.trimEnd().split('\n').at(-1)).toBe('items            FSM      read  300/300 100%  300/s');
+    expect(text).not.toContain('100/?'); // drawn at stop only: the 100 ms redraw never came in between
+  });
+
   it('formats a line with the count, the share and the rate', () => {
     expect(formatProgressLine({ module: 'contact_persons', side: 'fsm', phase: 'read', done: 7, total: undefined, rate: 2.25 })).toBe('contact_persons  FSM      read  7/?  2.3/s');
     expect(formatProgressLine({ module: 'items', side: '', phase: 'sync', done: 3, total: 9, rate: 0 })).toBe('items                     sync  3/9 33%');
