@@ -8,3 +8,4 @@ export * from './timestamps.js';
 export * from './validate.js';
 export * from './finance/index.js';
 export * from './fsm/index.js';
+export * from './known.js';

@@ -1,17 +1,9 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoStringSchema } from '../scalars.js';
 
-/**
- * A Books/Invoice address (`billing_address`, `shipping_address`; contacts.yml). Every field is
- * optional and may be `null`; `zip` may arrive as a JSON number and becomes a string.
- *
- * @example
- * ```ts
- * FinanceAddressSchema.parse({ address: '4900 Hopyard Rd', city: 'Pleasanton', zip: 94588 }).zip; // '94588'
- * ```
- */
-export const FinanceAddressSchema = /* @__PURE__ */ z.looseObject({
+const financeAddressObject = /* @__PURE__ */ z.looseObject({
   address_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   attention: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   address: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -25,8 +17,27 @@ export const FinanceAddressSchema = /* @__PURE__ */ z.looseObject({
   phone: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
+/**
+ * A Books/Invoice address (`billing_address`, `shipping_address`; contacts.yml). Every field is
+ * optional and may be `null`; `zip` may arrive as a JSON number and becomes a string.
+ *
+ * @example
+ * ```ts
+ * FinanceAddressSchema.parse({ address: '4900 Hopyard Rd', city: 'Pleasanton', zip: 94588 }).zip; // '94588'
+ * ```
+ */
+export const FinanceAddressSchema: RecordSchema<FinanceAddress, typeof financeAddressObject> = financeAddressObject;
+
 /** A Books/Invoice address. */
-export type FinanceAddress = z.infer<typeof FinanceAddressSchema>;
+export interface FinanceAddress extends KnownFields<z.output<typeof financeAddressObject>> {}
+
+const financeCustomFieldObject = /* @__PURE__ */ z.looseObject({
+  customfield_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  index: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.number()),
+  label: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  api_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  value: /* @__PURE__ */ z.unknown(),
+});
 
 /**
  * A custom field value. Replies carry `index`/`label` (contacts) or `customfield_id` (items,
@@ -38,16 +49,17 @@ export type FinanceAddress = z.infer<typeof FinanceAddressSchema>;
  * FinanceCustomFieldSchema.parse({ customfield_id: '46000000012845', value: 'Normal' });
  * ```
  */
-export const FinanceCustomFieldSchema = /* @__PURE__ */ z.looseObject({
-  customfield_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
-  index: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.number()),
-  label: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  api_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  value: /* @__PURE__ */ z.unknown(),
-});
+export const FinanceCustomFieldSchema: RecordSchema<FinanceCustomField, typeof financeCustomFieldObject> = financeCustomFieldObject;
 
 /** A Books/Invoice custom field value. */
-export type FinanceCustomField = z.infer<typeof FinanceCustomFieldSchema>;
+export interface FinanceCustomField extends KnownFields<z.output<typeof financeCustomFieldObject>> {}
+
+const financeTagObject = /* @__PURE__ */ z.looseObject({
+  tag_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tag_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tag_option_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  tag_option_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+});
 
 /**
  * A reporting tag on a record or line item (`tags[]`; contacts.yml, invoices.yml).
@@ -57,12 +69,7 @@ export type FinanceCustomField = z.infer<typeof FinanceCustomFieldSchema>;
  * FinanceTagSchema.parse({ tag_id: '460000000000567', tag_option_id: '460000000014044' });
  * ```
  */
-export const FinanceTagSchema = /* @__PURE__ */ z.looseObject({
-  tag_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
-  tag_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  tag_option_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
-  tag_option_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-});
+export const FinanceTagSchema: RecordSchema<FinanceTag, typeof financeTagObject> = financeTagObject;
 
 /** A reporting tag. */
-export type FinanceTag = z.infer<typeof FinanceTagSchema>;
+export interface FinanceTag extends KnownFields<z.output<typeof financeTagObject>> {}

@@ -1,18 +1,21 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 
-/**
- * A contact person's messaging preferences. Each flag exists only with the matching integration
- * (SMS, WhatsApp) enabled (contact-persons.yml).
- */
-export const FinanceCommunicationPreferenceSchema = /* @__PURE__ */ z.looseObject({
+const financeCommunicationPreferenceObject = /* @__PURE__ */ z.looseObject({
   is_email_enabled: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
   is_sms_enabled: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
   is_whatsapp_enabled: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 });
 
+/**
+ * A contact person's messaging preferences. Each flag exists only with the matching integration
+ * (SMS, WhatsApp) enabled (contact-persons.yml).
+ */
+export const FinanceCommunicationPreferenceSchema: RecordSchema<FinanceCommunicationPreference, typeof financeCommunicationPreferenceObject> = financeCommunicationPreferenceObject;
+
 /** A contact person's messaging preferences. */
-export type FinanceCommunicationPreference = z.infer<typeof FinanceCommunicationPreferenceSchema>;
+export interface FinanceCommunicationPreference extends KnownFields<z.output<typeof financeCommunicationPreferenceObject>> {}
 
 // Fields a caller may write (contact-persons.yml and contacts.yml create/update bodies).
 const writable = {
@@ -33,6 +36,12 @@ const writable = {
   communication_preference: /* @__PURE__ */ z.nullish(FinanceCommunicationPreferenceSchema),
 };
 
+const financeContactPersonObject = /* @__PURE__ */ (() => z.looseObject({
+  ...writable,
+  contact_person_id: ZohoIdSchema,
+  is_added_in_portal: z.nullish(z.boolean()),
+}))();
+
 /**
  * A contact person of a Books/Invoice contact. `contact_person_id` is required:
  * it is the id FSM links a contact to (process_sync).
@@ -42,14 +51,10 @@ const writable = {
  * FinanceContactPersonSchema.parse({ contact_person_id: 460000000026051, first_name: 'Will' }).contact_person_id; // '460000000026051'
  * ```
  */
-export const FinanceContactPersonSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...writable,
-  contact_person_id: ZohoIdSchema,
-  is_added_in_portal: z.nullish(z.boolean()),
-}))();
+export const FinanceContactPersonSchema: RecordSchema<FinanceContactPerson, typeof financeContactPersonObject> = financeContactPersonObject;
 
 /** A Books/Invoice contact person. */
-export type FinanceContactPerson = z.infer<typeof FinanceContactPersonSchema>;
+export interface FinanceContactPerson extends KnownFields<z.output<typeof financeContactPersonObject>> {}
 
 /**
  * Input of `POST /contacts/contactpersons`: `first_name` is required (contact-persons.yml); the

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, blankAsNull } from '../scalars.js';
@@ -43,15 +44,17 @@ const editionTaxFields = {
   avatax_use_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
 };
 
-/** An opening balance of a contact at one location (contacts.yml). */
-export const FinanceOpeningBalanceSchema = /* @__PURE__ */ z.looseObject({
+const financeOpeningBalanceObject = /* @__PURE__ */ z.looseObject({
   location_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   exchange_rate: optionalNumber,
   opening_balance_amount: optionalNumber,
 });
 
+/** An opening balance of a contact at one location (contacts.yml). */
+export const FinanceOpeningBalanceSchema: RecordSchema<FinanceOpeningBalance, typeof financeOpeningBalanceObject> = financeOpeningBalanceObject;
+
 /** An opening balance of a contact. */
-export type FinanceOpeningBalance = z.infer<typeof FinanceOpeningBalanceSchema>;
+export interface FinanceOpeningBalance extends KnownFields<z.output<typeof financeOpeningBalanceObject>> {}
 
 // Fields a caller may write (contacts.yml create/update bodies).
 const writable = /* @__PURE__ */ (() => ({
@@ -84,18 +87,7 @@ const writable = /* @__PURE__ */ (() => ({
   default_templates: z.nullish(z.looseObject({})),
 }))();
 
-/**
- * A Books/Invoice contact (customer or vendor) as get/list/create/update return it.
- * List replies carry fewer fields, and the primary person's `first_name`,
- * `email`, ... at top level.
- *
- * @example
- * ```ts
- * const contact = FinanceContactSchema.parse(reply.contact);
- * contact.billing_address?.city;
- * ```
- */
-export const FinanceContactSchema = /* @__PURE__ */ (() => z.looseObject({
+const financeContactObject = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   contact_id: ZohoIdSchema,
   contact_persons: z.nullish(z.array(FinanceContactPersonSchema)),
@@ -119,8 +111,21 @@ export const FinanceContactSchema = /* @__PURE__ */ (() => z.looseObject({
   last_modified_time: z.nullish(z.string()),
 }))();
 
+/**
+ * A Books/Invoice contact (customer or vendor) as get/list/create/update return it.
+ * List replies carry fewer fields, and the primary person's `first_name`,
+ * `email`, ... at top level.
+ *
+ * @example
+ * ```ts
+ * const contact = FinanceContactSchema.parse(reply.contact);
+ * contact.billing_address?.city;
+ * ```
+ */
+export const FinanceContactSchema: RecordSchema<FinanceContact, typeof financeContactObject> = financeContactObject;
+
 /** A Books/Invoice contact. */
-export type FinanceContact = z.infer<typeof FinanceContactSchema>;
+export interface FinanceContact extends KnownFields<z.output<typeof financeContactObject>> {}
 
 /**
  * Input of `POST /contacts`: `contact_name` is required (contacts.yml).

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoDiscountSchema, ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
@@ -37,6 +38,13 @@ const lineItemWritable = {
   tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTagSchema)),
 };
 
+const financeInvoiceLineItemObject = /* @__PURE__ */ (() => z.looseObject({
+  ...lineItemWritable,
+  line_item_id: ZohoIdSchema,
+  item_total: optionalNumber,
+  bcy_rate: optionalNumber,
+}))();
+
 /**
  * A line item of an invoice as Zoho returns it. `line_item_id` is required: it is what names an
  * existing line when the invoice is updated.
@@ -46,15 +54,10 @@ const lineItemWritable = {
  * FinanceInvoiceLineItemSchema.parse({ line_item_id: '982000000567021', item_id: '982000000030049', rate: 120, quantity: 1 });
  * ```
  */
-export const FinanceInvoiceLineItemSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...lineItemWritable,
-  line_item_id: ZohoIdSchema,
-  item_total: optionalNumber,
-  bcy_rate: optionalNumber,
-}))();
+export const FinanceInvoiceLineItemSchema: RecordSchema<FinanceInvoiceLineItem, typeof financeInvoiceLineItemObject> = financeInvoiceLineItemObject;
 
 /** A line item of an invoice. */
-export type FinanceInvoiceLineItem = z.infer<typeof FinanceInvoiceLineItemSchema>;
+export interface FinanceInvoiceLineItem extends KnownFields<z.output<typeof financeInvoiceLineItemObject>> {}
 
 /**
  * A line item in invoice create/update input: `item_id` is required (invoices.yml); give
@@ -117,17 +120,7 @@ const writable = {
   avatax_exempt_no: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // Avalara
 };
 
-/**
- * A Books/Invoice invoice. List replies omit `line_items`; `total` and `balance`
- * arrive as strings in the OAS and parse to numbers.
- *
- * @example
- * ```ts
- * const invoice = FinanceInvoiceSchema.parse(reply.invoice);
- * invoice.line_items?.map((line) => line.line_item_id);
- * ```
- */
-export const FinanceInvoiceSchema = /* @__PURE__ */ (() => z.looseObject({
+const financeInvoiceObject = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   invoice_id: ZohoIdSchema,
   line_items: z.nullish(z.array(FinanceInvoiceLineItemSchema)),
@@ -157,8 +150,20 @@ export const FinanceInvoiceSchema = /* @__PURE__ */ (() => z.looseObject({
   last_modified_time: z.nullish(z.string()),
 }))();
 
+/**
+ * A Books/Invoice invoice. List replies omit `line_items`; `total` and `balance`
+ * arrive as strings in the OAS and parse to numbers.
+ *
+ * @example
+ * ```ts
+ * const invoice = FinanceInvoiceSchema.parse(reply.invoice);
+ * invoice.line_items?.map((line) => line.line_item_id);
+ * ```
+ */
+export const FinanceInvoiceSchema: RecordSchema<FinanceInvoice, typeof financeInvoiceObject> = financeInvoiceObject;
+
 /** A Books/Invoice invoice. */
-export type FinanceInvoice = z.infer<typeof FinanceInvoiceSchema>;
+export interface FinanceInvoice extends KnownFields<z.output<typeof financeInvoiceObject>> {}
 
 /**
  * Input of `POST /invoices`: `customer_id` and at least one line item are required (invoices.yml).

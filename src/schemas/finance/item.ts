@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
@@ -6,6 +7,13 @@ import { PRODUCT_TYPES, TAX_SPECIFICATIONS } from '../tax-codes.js';
 import { FinanceCustomFieldSchema } from './common.js';
 
 const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
+
+const financeItemTaxPreferenceObject = /* @__PURE__ */ z.looseObject({
+  tax_id: ZohoIdRefSchema,
+  tax_specification: /* @__PURE__ */ openEnum(TAX_SPECIFICATIONS),
+  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
+});
 
 /**
  * India: an item's default tax for intra-state or inter-state supply (`item_tax_preferences[]`). Without it, the org's default intra/inter taxes apply.
@@ -15,15 +23,10 @@ const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(Zo
  * FinanceItemTaxPreferenceSchema.parse({ tax_id: '2000000002396', tax_specification: 'intra' });
  * ```
  */
-export const FinanceItemTaxPreferenceSchema = /* @__PURE__ */ z.looseObject({
-  tax_id: ZohoIdRefSchema,
-  tax_specification: /* @__PURE__ */ openEnum(TAX_SPECIFICATIONS),
-  tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),
-});
+export const FinanceItemTaxPreferenceSchema: RecordSchema<FinanceItemTaxPreference, typeof financeItemTaxPreferenceObject> = financeItemTaxPreferenceObject;
 
 /** An item tax preference (India). */
-export type FinanceItemTaxPreference = z.infer<typeof FinanceItemTaxPreferenceSchema>;
+export interface FinanceItemTaxPreference extends KnownFields<z.output<typeof financeItemTaxPreferenceObject>> {}
 
 // Fields a caller may write (items.yml create/update bodies). Edition tags in comments.
 const writable = {
@@ -58,6 +61,16 @@ const writable = {
   custom_fields: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceCustomFieldSchema)),
 };
 
+const financeItemObject = /* @__PURE__ */ (() => z.looseObject({
+  ...writable,
+  item_id: ZohoIdSchema,
+  status: z.nullish(openEnum(['active', 'inactive'] as const)),
+  tax_name: z.nullish(z.string()),
+  tax_type: z.nullish(z.string()),
+  created_time: z.nullish(z.string()),
+  last_modified_time: z.nullish(z.string()),
+}))();
+
 /**
  * A Books/Invoice item. The OAS reply has no `created_time` /
  * `last_modified_time`; if Zoho sends them they are typed here as optional strings.
@@ -68,18 +81,10 @@ const writable = {
  * item.tax_percentage; // 70
  * ```
  */
-export const FinanceItemSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...writable,
-  item_id: ZohoIdSchema,
-  status: z.nullish(openEnum(['active', 'inactive'] as const)),
-  tax_name: z.nullish(z.string()),
-  tax_type: z.nullish(z.string()),
-  created_time: z.nullish(z.string()),
-  last_modified_time: z.nullish(z.string()),
-}))();
+export const FinanceItemSchema: RecordSchema<FinanceItem, typeof financeItemObject> = financeItemObject;
 
 /** A Books/Invoice item. */
-export type FinanceItem = z.infer<typeof FinanceItemSchema>;
+export interface FinanceItem extends KnownFields<z.output<typeof financeItemObject>> {}
 
 /**
  * Input of `POST /items`: `name` and `rate` are required (items.yml).

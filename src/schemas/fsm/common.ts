@@ -1,8 +1,17 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, ZohoPercentageSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { fsmEditionTaxFields } from './edition-tax-fields.js';
 import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
+
+const fsmTaxObject = /* @__PURE__ */ (() => z.looseObject({
+  ...fsmEditionTaxFields,
+  Tax_Id: z.nullish(ZohoIdRefSchema),
+  Tax_Percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
+  Tax_Authority_Id: z.nullish(ZohoIdRefSchema),
+  Tax_Exemption_Id: z.nullish(ZohoIdRefSchema),
+}))();
 
 /**
  * FSM's tax block (`Tax` on records, addresses and line items). Its ids point
@@ -13,28 +22,12 @@ import { FsmLookupRefSchema, FsmUserSchema } from './lookup.js';
  * FsmTaxSchema.parse({ Tax_Id: '2908070000000135005', Tax_Name: 'County tax', Tax_Percentage: 3.5, Taxable: true });
  * ```
  */
-export const FsmTaxSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...fsmEditionTaxFields,
-  Tax_Id: z.nullish(ZohoIdRefSchema),
-  Tax_Percentage: z.optional(blankAsNull(ZohoPercentageSchema)),
-  Tax_Authority_Id: z.nullish(ZohoIdRefSchema),
-  Tax_Exemption_Id: z.nullish(ZohoIdRefSchema),
-}))();
+export const FsmTaxSchema: RecordSchema<FsmTax, typeof fsmTaxObject> = fsmTaxObject;
 
 /** FSM's tax block. */
-export type FsmTax = z.infer<typeof FsmTaxSchema>;
+export interface FsmTax extends KnownFields<z.output<typeof fsmTaxObject>> {}
 
-/**
- * An FSM address (`Billing_Address`, `Service_Address` of companies and contacts;
- * create-company.html). `Territory` is an id on input and a lookup on replies. Replies may carry
- * the address `id`, which work orders use to pick an address.
- *
- * @example
- * ```ts
- * FsmAddressSchema.parse({ Street_1: '523 S Webster St', City: 'Naperville', Zip_Code: 60540 }).Zip_Code; // '60540'
- * ```
- */
-export const FsmAddressSchema = /* @__PURE__ */ z.looseObject({
+const fsmAddressObject = /* @__PURE__ */ z.looseObject({
   id: /* @__PURE__ */ z.nullish(ZohoIdSchema),
   Address_Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   Street_1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -47,19 +40,22 @@ export const FsmAddressSchema = /* @__PURE__ */ z.looseObject({
   Tax: /* @__PURE__ */ z.nullish(FsmTaxSchema),
 });
 
-/** An FSM address. */
-export type FsmAddress = z.infer<typeof FsmAddressSchema>;
-
 /**
- * Fields every FSM record reply carries. Timestamps stay ISO strings with a
- * colon offset (`2022-02-09T01:29:46-08:00`); compare them with `parseZohoTimestamp`.
+ * An FSM address (`Billing_Address`, `Service_Address` of companies and contacts;
+ * create-company.html). `Territory` is an id on input and a lookup on replies. Replies may carry
+ * the address `id`, which work orders use to pick an address.
  *
  * @example
  * ```ts
- * FsmRecordMetaSchema.parse({ id: '1011000000195085', Modified_Time: '2022-02-09T01:29:46-08:00' });
+ * FsmAddressSchema.parse({ Street_1: '523 S Webster St', City: 'Naperville', Zip_Code: 60540 }).Zip_Code; // '60540'
  * ```
  */
-export const FsmRecordMetaSchema = /* @__PURE__ */ z.looseObject({
+export const FsmAddressSchema: RecordSchema<FsmAddress, typeof fsmAddressObject> = fsmAddressObject;
+
+/** An FSM address. */
+export interface FsmAddress extends KnownFields<z.output<typeof fsmAddressObject>> {}
+
+const fsmRecordMetaObject = /* @__PURE__ */ z.looseObject({
   id: ZohoIdSchema,
   Owner: /* @__PURE__ */ z.nullish(FsmUserSchema),
   Created_By: /* @__PURE__ */ z.nullish(FsmUserSchema),
@@ -74,5 +70,16 @@ export const FsmRecordMetaSchema = /* @__PURE__ */ z.looseObject({
   $permissions: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({ read: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), edit: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()), delete: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()) })),
 });
 
+/**
+ * Fields every FSM record reply carries. Timestamps stay ISO strings with a
+ * colon offset (`2022-02-09T01:29:46-08:00`); compare them with `parseZohoTimestamp`.
+ *
+ * @example
+ * ```ts
+ * FsmRecordMetaSchema.parse({ id: '1011000000195085', Modified_Time: '2022-02-09T01:29:46-08:00' });
+ * ```
+ */
+export const FsmRecordMetaSchema: RecordSchema<FsmRecordMeta, typeof fsmRecordMetaObject> = fsmRecordMetaObject;
+
 /** The fields every FSM record reply carries. */
-export type FsmRecordMeta = z.infer<typeof FsmRecordMetaSchema>;
+export interface FsmRecordMeta extends KnownFields<z.output<typeof fsmRecordMetaObject>> {}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
@@ -22,6 +23,14 @@ const writable = /* @__PURE__ */ (() => ({
   ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice customer
 }))();
 
+const fsmCompanyObject = /* @__PURE__ */ (() => z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  ZCRM_Id: z.nullish(ZohoIdRefSchema),
+  // A JSON string of tax settings; kept as text.
+  Config: z.nullish(z.string()),
+}))();
+
 /**
  * An FSM company (get-companies.html): the business customer that maps to a
  * Books/Invoice customer of sub-type `business`.
@@ -32,16 +41,10 @@ const writable = /* @__PURE__ */ (() => ({
  * company.ZBilling_Id; // Books contact_id once linked
  * ```
  */
-export const FsmCompanySchema = /* @__PURE__ */ (() => z.looseObject({
-  ...FsmRecordMetaSchema.shape,
-  ...writable,
-  ZCRM_Id: z.nullish(ZohoIdRefSchema),
-  // A JSON string of tax settings; kept as text.
-  Config: z.nullish(z.string()),
-}))();
+export const FsmCompanySchema: RecordSchema<FsmCompany, typeof fsmCompanyObject> = fsmCompanyObject;
 
 /** An FSM company. */
-export type FsmCompany = z.infer<typeof FsmCompanySchema>;
+export interface FsmCompany extends KnownFields<z.output<typeof fsmCompanyObject>> {}
 
 /**
  * Input of `POST /Companies` (one element of `data`): `Company_Name` is required

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
@@ -23,6 +24,13 @@ const writable = /* @__PURE__ */ (() => ({
   ZBilling_Id: z.nullish(ZohoIdRefSchema), // the linked Books/Invoice customer or contact person
 }))();
 
+const fsmContactObject = /* @__PURE__ */ (() => z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Full_Name: z.nullish(z.string()),
+  ZCRM_Id: z.nullish(ZohoIdRefSchema),
+}))();
+
 /**
  * An FSM contact. Depending on the sync type it maps to an individual
  * Books/Invoice customer or to a contact person of the company's customer.
@@ -33,15 +41,10 @@ const writable = /* @__PURE__ */ (() => ({
  * typeof contact.Company === 'object' ? contact.Company?.id : contact.Company;
  * ```
  */
-export const FsmContactSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...FsmRecordMetaSchema.shape,
-  ...writable,
-  Full_Name: z.nullish(z.string()),
-  ZCRM_Id: z.nullish(ZohoIdRefSchema),
-}))();
+export const FsmContactSchema: RecordSchema<FsmContact, typeof fsmContactObject> = fsmContactObject;
 
 /** An FSM contact. */
-export type FsmContact = z.infer<typeof FsmContactSchema>;
+export interface FsmContact extends KnownFields<z.output<typeof fsmContactObject>> {}
 
 /**
  * Input of `POST /Contacts` (one element of `data`): `Last_Name` and `Email` are required

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdSchema } from '../ids.js';
+
+const fsmLookupObject = /* @__PURE__ */ z.looseObject({
+  id: ZohoIdSchema,
+  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+});
 
 /**
  * A lookup to another FSM record as replies carry it: `{ name, id }`.
@@ -9,13 +15,10 @@ import { ZohoIdSchema } from '../ids.js';
  * FsmLookupSchema.parse({ name: 'Zylker Inc', id: 1011000000195085 }).id; // '1011000000195085'
  * ```
  */
-export const FsmLookupSchema = /* @__PURE__ */ z.looseObject({
-  id: ZohoIdSchema,
-  name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-});
+export const FsmLookupSchema: RecordSchema<FsmLookup, typeof fsmLookupObject> = fsmLookupObject;
 
 /** A lookup `{ name, id }`. */
-export type FsmLookup = z.infer<typeof FsmLookupSchema>;
+export interface FsmLookup extends KnownFields<z.output<typeof fsmLookupObject>> {}
 
 /**
  * A lookup field as either side writes it: replies carry `{ name, id }`, create/update bodies a
@@ -31,6 +34,8 @@ export const FsmLookupRefSchema = /* @__PURE__ */ z.union([FsmLookupSchema, Zoho
 /** A lookup object or a bare id. */
 export type FsmLookupRef = z.infer<typeof FsmLookupRefSchema>;
 
+const fsmUserObject = /* @__PURE__ */ z.extend(fsmLookupObject, { email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()) });
+
 /**
  * A user reference: `Owner`, `Created_By`, `Modified_By`, `Dispatcher` (`{ name, id, email? }`).
  *
@@ -39,7 +44,7 @@ export type FsmLookupRef = z.infer<typeof FsmLookupRefSchema>;
  * FsmUserSchema.parse({ name: 'Daniel Warne', id: '1011000000139001', email: 'd@example.com' });
  * ```
  */
-export const FsmUserSchema = /* @__PURE__ */ z.extend(FsmLookupSchema, { email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()) });
+export const FsmUserSchema: RecordSchema<FsmUser, typeof fsmUserObject> = fsmUserObject;
 
 /** A user reference. */
-export type FsmUser = z.infer<typeof FsmUserSchema>;
+export interface FsmUser extends KnownFields<z.output<typeof fsmUserObject>> {}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
@@ -6,6 +7,14 @@ import { FsmRecordMetaSchema, FsmTaxSchema } from './common.js';
 import { FsmLookupRefSchema, FsmLookupSchema } from './lookup.js';
 
 const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
+
+const fsmServiceTaskObject = /* @__PURE__ */ z.looseObject({
+  id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
+  Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Duration: optionalNumber,
+  Sequence: optionalNumber,
+});
 
 /**
  * A task of a service (`Service_Tasks[]`; create-product.html). `Duration` is in minutes.
@@ -15,16 +24,10 @@ const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(Zo
  * FsmServiceTaskSchema.parse({ Name: 'Clean and prep wall', Duration: 180, Sequence: 1 });
  * ```
  */
-export const FsmServiceTaskSchema = /* @__PURE__ */ z.looseObject({
-  id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
-  Name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Duration: optionalNumber,
-  Sequence: optionalNumber,
-});
+export const FsmServiceTaskSchema: RecordSchema<FsmServiceTask, typeof fsmServiceTaskObject> = fsmServiceTaskObject;
 
 /** A task of a service. */
-export type FsmServiceTask = z.infer<typeof FsmServiceTaskSchema>;
+export interface FsmServiceTask extends KnownFields<z.output<typeof fsmServiceTaskObject>> {}
 
 // Fields a caller may write (create-product.html). Custom fields `*__C` pass through untyped.
 const writable = {
@@ -45,6 +48,13 @@ const writable = {
   ZBilling_Id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema), // the linked Books/Invoice item
 };
 
+const fsmServiceAndPartObject = /* @__PURE__ */ (() => z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Layout: z.nullish(FsmLookupSchema),
+  ZCRM_Id: z.nullish(ZohoIdRefSchema),
+}))();
+
 /**
  * An FSM service or part (module `Service_And_Parts`), mapped to a Books/Invoice
  * item.
@@ -55,15 +65,10 @@ const writable = {
  * part.Unit_Price; // number
  * ```
  */
-export const FsmServiceAndPartSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...FsmRecordMetaSchema.shape,
-  ...writable,
-  Layout: z.nullish(FsmLookupSchema),
-  ZCRM_Id: z.nullish(ZohoIdRefSchema),
-}))();
+export const FsmServiceAndPartSchema: RecordSchema<FsmServiceAndPart, typeof fsmServiceAndPartObject> = fsmServiceAndPartObject;
 
 /** An FSM service or part. */
-export type FsmServiceAndPart = z.infer<typeof FsmServiceAndPartSchema>;
+export interface FsmServiceAndPart extends KnownFields<z.output<typeof fsmServiceAndPartObject>> {}
 
 /**
  * Input of `POST /Service_And_Parts` (one element of `data`): `Name`, `Unit_Price` and `Type` are

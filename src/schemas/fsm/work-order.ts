@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
@@ -39,11 +40,13 @@ export const FsmPartLineItemInputSchema = /* @__PURE__ */ (() => z.looseObject({
 /** A part line, as input. */
 export type FsmPartLineItemInput = z.infer<typeof FsmPartLineItemInputSchema>;
 
+const fsmPartLineItemObject = /* @__PURE__ */ (() => z.looseObject({ ...partLine, id: ZohoIdSchema }))();
+
 /** A part line of a service line as FSM returns it; `id` is required. */
-export const FsmPartLineItemSchema = /* @__PURE__ */ (() => z.looseObject({ ...partLine, id: ZohoIdSchema }))();
+export const FsmPartLineItemSchema: RecordSchema<FsmPartLineItem, typeof fsmPartLineItemObject> = fsmPartLineItemObject;
 
 /** A part line of a service line. */
-export type FsmPartLineItem = z.infer<typeof FsmPartLineItemSchema>;
+export interface FsmPartLineItem extends KnownFields<z.output<typeof fsmPartLineItemObject>> {}
 
 /**
  * The billing state of a service line: FSM invoices per service line, and a line is Not yet
@@ -90,15 +93,29 @@ export const FsmServiceLineItemInputSchema = /* @__PURE__ */ (() => z.looseObjec
 /** A service line, as input. */
 export type FsmServiceLineItemInput = z.infer<typeof FsmServiceLineItemInputSchema>;
 
-/** A service line of a work order as FSM returns it; `id` is required. */
-export const FsmServiceLineItemSchema = /* @__PURE__ */ (() => z.looseObject({
+const fsmServiceLineItemObject = /* @__PURE__ */ (() => z.looseObject({
   ...serviceLine,
   id: ZohoIdSchema,
   Part_Line_Items: z.nullish(z.array(FsmPartLineItemSchema)),
 }))();
 
+/** A service line of a work order as FSM returns it; `id` is required. */
+export const FsmServiceLineItemSchema: RecordSchema<FsmServiceLineItem, typeof fsmServiceLineItemObject> = fsmServiceLineItemObject;
+
 /** A service line of a work order. */
-export type FsmServiceLineItem = z.infer<typeof FsmServiceLineItemSchema>;
+export interface FsmServiceLineItem extends KnownFields<z.output<typeof fsmServiceLineItemObject>> {}
+
+const fsmWorkOrderServiceAddressObject = /* @__PURE__ */ (() => z.looseObject({
+  ...FsmAddressSchema.shape,
+  Service_Street_1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_Street_2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_City: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_State: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_Zip_Code: /* @__PURE__ */ z.nullish(ZohoStringSchema),
+  Service_Country: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  Service_Latitude: optionalNumber,
+  Service_Longitude: optionalNumber,
+}))();
 
 /**
  * A work order's service address. Work orders prefix the address keys with `Service_`
@@ -110,19 +127,10 @@ export type FsmServiceLineItem = z.infer<typeof FsmServiceLineItemSchema>;
  * FsmWorkOrderServiceAddressSchema.parse({ id: '1011000000208180', Service_Longitude: '-89.084456' }).Service_Longitude; // -89.084456
  * ```
  */
-export const FsmWorkOrderServiceAddressSchema = /* @__PURE__ */ z.extend(FsmAddressSchema, {
-  Service_Street_1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Service_Street_2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Service_City: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Service_State: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Service_Zip_Code: /* @__PURE__ */ z.nullish(ZohoStringSchema),
-  Service_Country: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  Service_Latitude: optionalNumber,
-  Service_Longitude: optionalNumber,
-});
+export const FsmWorkOrderServiceAddressSchema: RecordSchema<FsmWorkOrderServiceAddress, typeof fsmWorkOrderServiceAddressObject> = fsmWorkOrderServiceAddressObject;
 
 /** A work order's service address. */
-export type FsmWorkOrderServiceAddress = z.infer<typeof FsmWorkOrderServiceAddressSchema>;
+export interface FsmWorkOrderServiceAddress extends KnownFields<z.output<typeof fsmWorkOrderServiceAddressObject>> {}
 
 // Fields a caller may write (create-work-order.html, edit-work-order.html).
 const writable = {
@@ -149,17 +157,7 @@ const writable = {
   $record_template: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
 };
 
-/**
- * An FSM work order (get-work-orders.html), the source of a Books/Invoice
- * invoice. `Config` is a JSON string holding the tax settings (`sales_tax_type`, `Tax_Details`, ...).
- *
- * @example
- * ```ts
- * const order = FsmWorkOrderSchema.parse(reply.data[0]);
- * order.Service_Line_Items?.flatMap((line) => line.Part_Line_Items ?? []);
- * ```
- */
-export const FsmWorkOrderSchema = /* @__PURE__ */ (() => z.looseObject({
+const fsmWorkOrderObject = /* @__PURE__ */ (() => z.looseObject({
   ...FsmRecordMetaSchema.shape,
   ...writable,
   Name: z.nullish(z.string()),
@@ -174,8 +172,20 @@ export const FsmWorkOrderSchema = /* @__PURE__ */ (() => z.looseObject({
   Invalid_Data: z.nullish(z.boolean()),
 }))();
 
+/**
+ * An FSM work order (get-work-orders.html), the source of a Books/Invoice
+ * invoice. `Config` is a JSON string holding the tax settings (`sales_tax_type`, `Tax_Details`, ...).
+ *
+ * @example
+ * ```ts
+ * const order = FsmWorkOrderSchema.parse(reply.data[0]);
+ * order.Service_Line_Items?.flatMap((line) => line.Part_Line_Items ?? []);
+ * ```
+ */
+export const FsmWorkOrderSchema: RecordSchema<FsmWorkOrder, typeof fsmWorkOrderObject> = fsmWorkOrderObject;
+
 /** An FSM work order. */
-export type FsmWorkOrder = z.infer<typeof FsmWorkOrderSchema>;
+export interface FsmWorkOrder extends KnownFields<z.output<typeof fsmWorkOrderObject>> {}
 
 /**
  * Input of `POST /Work_Orders` (one element of `data`). Only `Summary` is enforced: FSM also marks
