@@ -5,7 +5,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { IntegrationClient } from '../../src/client/integration-client.js';
 import {
-  FinanceContactPersonSchema, FinanceContactSchema, FinanceInvoiceSchema, FinanceItemSchema, FsmCompanySchema,
+  EstimateSchema, FinanceContactPersonSchema, FinanceContactSchema, FinanceCustomerPaymentSchema, FinanceInvoiceSchema,
+  FinanceTaxSchema, FsmEstimateSchema, SalesOrderSchema, FinanceItemSchema, FsmCompanySchema,
   FsmContactSchema, FsmServiceAndPartSchema, FsmWorkOrderSchema, unknownFields,
   type FinanceAddress, type FinanceContact, type FinanceContactPerson, type FinanceInvoice, type FinanceItem,
   type FsmCompany, type FsmContact, type FsmServiceAndPart, type FsmWorkOrder,
@@ -37,6 +38,16 @@ describe('record types have the documented fields only', () => {
     expect(FsmServiceAndPartSchema.parse({ id: '7' }).Unit_Prce).toBeUndefined();
     // @ts-expect-error Summry is not a field of FsmWorkOrder
     expect(FsmWorkOrderSchema.parse({ id: '8' }).Summry).toBeUndefined();
+    // @ts-expect-error tax_nme is not a field of FinanceTax
+    expect(FinanceTaxSchema.parse({ tax_id: '9' }).tax_nme).toBeUndefined();
+    // @ts-expect-error estimate_numbr is not a field of Estimate
+    expect(EstimateSchema.parse({ estimate_id: '10' }).estimate_numbr).toBeUndefined();
+    // @ts-expect-error salesorder_numbr is not a field of SalesOrder
+    expect(SalesOrderSchema.parse({ salesorder_id: '11' }).salesorder_numbr).toBeUndefined();
+    // @ts-expect-error amont is not a field of FinanceCustomerPayment
+    expect(FinanceCustomerPaymentSchema.parse({ payment_id: '12' }).amont).toBeUndefined();
+    // @ts-expect-error Summry is not a field of FsmEstimate
+    expect(FsmEstimateSchema.parse({ id: '13' }).Summry).toBeUndefined();
     expect(contact.contact_name).toBe('Bowman');
   });
 

@@ -1,9 +1,19 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FinanceTagSchema } from './common.js';
 
 const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
+
+const financePaymentInvoiceObject = /* @__PURE__ */ z.looseObject({
+  invoice_id: ZohoIdSchema,
+  invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  invoice_amount: optionalNumber,
+  amount_applied: optionalNumber,
+  balance_amount: optionalNumber,
+  tax_amount_withheld: optionalNumber,
+});
 
 /**
  * One invoice a customer payment pays, as Zoho returns it.
@@ -13,29 +23,12 @@ const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(Zo
  * FinancePaymentInvoiceSchema.parse({ invoice_id: '982000000567114', amount_applied: 50, balance_amount: 25 });
  * ```
  */
-export const FinancePaymentInvoiceSchema = /* @__PURE__ */ z.looseObject({
-  invoice_id: ZohoIdSchema,
-  invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  invoice_amount: optionalNumber,
-  amount_applied: optionalNumber,
-  balance_amount: optionalNumber,
-  tax_amount_withheld: optionalNumber,
-});
+export const FinancePaymentInvoiceSchema: RecordSchema<FinancePaymentInvoice, typeof financePaymentInvoiceObject> = financePaymentInvoiceObject;
 
 /** One invoice a customer payment pays. */
-export type FinancePaymentInvoice = z.infer<typeof FinancePaymentInvoiceSchema>;
+export interface FinancePaymentInvoice extends KnownFields<z.output<typeof financePaymentInvoiceObject>> {}
 
-/**
- * A customer payment (`/customerpayments`), as the get, create and update replies give it; list
- * rows carry a subset (no `invoices`, `invoice_number` instead).
- *
- * @example
- * ```ts
- * const payment = FinanceCustomerPaymentSchema.parse(reply.payment);
- * payment.invoices?.map((i) => [i.invoice_id, i.amount_applied]);
- * ```
- */
-export const FinanceCustomerPaymentSchema = /* @__PURE__ */ z.looseObject({
+const financeCustomerPaymentObject = /* @__PURE__ */ z.looseObject({
   payment_id: ZohoIdSchema,
   payment_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()])),
   customer_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
@@ -61,8 +54,20 @@ export const FinanceCustomerPaymentSchema = /* @__PURE__ */ z.looseObject({
   last_modified_time: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
+/**
+ * A customer payment (`/customerpayments`), as the get, create and update replies give it; list
+ * rows carry a subset (no `invoices`, `invoice_number` instead).
+ *
+ * @example
+ * ```ts
+ * const payment = FinanceCustomerPaymentSchema.parse(reply.payment);
+ * payment.invoices?.map((i) => [i.invoice_id, i.amount_applied]);
+ * ```
+ */
+export const FinanceCustomerPaymentSchema: RecordSchema<FinanceCustomerPayment, typeof financeCustomerPaymentObject> = financeCustomerPaymentObject;
+
 /** A customer payment. */
-export type FinanceCustomerPayment = z.infer<typeof FinanceCustomerPaymentSchema>;
+export interface FinanceCustomerPayment extends KnownFields<z.output<typeof financeCustomerPaymentObject>> {}
 
 const applicationInput = /* @__PURE__ */ z.looseObject({
   invoice_id: ZohoIdSchema,
@@ -118,16 +123,7 @@ export const FinanceCustomerPaymentUpdateSchema = /* @__PURE__ */ (() => z.loose
 /** Input of `PUT /customerpayments/{payment_id}`. */
 export type FinanceCustomerPaymentUpdate = z.infer<typeof FinanceCustomerPaymentUpdateSchema>;
 
-/**
- * A payment as `GET /invoices/{invoice_id}/payments` lists it: what one customer payment applied
- * to that invoice (`amount`), with the id of that application (`invoice_payment_id`).
- *
- * @example
- * ```ts
- * FinanceInvoicePaymentSchema.parse({ payment_id: '982000000567190', invoice_payment_id: '982000000567192', amount: 50 });
- * ```
- */
-export const FinanceInvoicePaymentSchema = /* @__PURE__ */ z.looseObject({
+const financeInvoicePaymentObject = /* @__PURE__ */ z.looseObject({
   payment_id: ZohoIdSchema,
   invoice_payment_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   payment_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()])),
@@ -140,5 +136,16 @@ export const FinanceInvoicePaymentSchema = /* @__PURE__ */ z.looseObject({
   is_single_invoice_payment: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 });
 
+/**
+ * A payment as `GET /invoices/{invoice_id}/payments` lists it: what one customer payment applied
+ * to that invoice (`amount`), with the id of that application (`invoice_payment_id`).
+ *
+ * @example
+ * ```ts
+ * FinanceInvoicePaymentSchema.parse({ payment_id: '982000000567190', invoice_payment_id: '982000000567192', amount: 50 });
+ * ```
+ */
+export const FinanceInvoicePaymentSchema: RecordSchema<FinanceInvoicePayment, typeof financeInvoicePaymentObject> = financeInvoicePaymentObject;
+
 /** A payment of one invoice. */
-export type FinanceInvoicePayment = z.infer<typeof FinanceInvoicePaymentSchema>;
+export interface FinanceInvoicePayment extends KnownFields<z.output<typeof financeInvoicePaymentObject>> {}

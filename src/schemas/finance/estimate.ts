@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { FinanceAddressSchema } from './common.js';
@@ -13,6 +14,8 @@ export const ESTIMATE_STATUSES = [
 /** An estimate's status; unknown values pass through as strings. */
 export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
 
+const estimateLineItemObject = /* @__PURE__ */ (() => z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead }))();
+
 /**
  * A line item of an estimate as Zoho returns it.
  *
@@ -21,10 +24,10 @@ export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
  * EstimateLineItemSchema.parse({ line_item_id: '982000000567021', item_id: '982000000030049', rate: 120, quantity: 1 });
  * ```
  */
-export const EstimateLineItemSchema = /* @__PURE__ */ (() => z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead }))();
+export const EstimateLineItemSchema: RecordSchema<EstimateLineItem, typeof estimateLineItemObject> = estimateLineItemObject;
 
 /** A line item of an estimate. */
-export type EstimateLineItem = z.infer<typeof EstimateLineItemSchema>;
+export interface EstimateLineItem extends KnownFields<z.output<typeof estimateLineItemObject>> {}
 
 /**
  * A line item in estimate input: an `item_id`, or a `name` and `rate` of its own; give
@@ -51,16 +54,7 @@ const writable = /* @__PURE__ */ (() => ({
   retainer_percentage: z.nullish(z.number()),
 }))();
 
-/**
- * A Books/Invoice estimate (quote). List replies omit `line_items`.
- *
- * @example
- * ```ts
- * const estimate = EstimateSchema.parse(reply.estimate);
- * if (estimate.status === 'accepted') await client.finance.estimates.convertToInvoice(estimate.estimate_id);
- * ```
- */
-export const EstimateSchema = /* @__PURE__ */ (() => z.looseObject({
+const estimateObject = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   ...salesDocumentRead,
   estimate_id: ZohoIdSchema,
@@ -72,8 +66,19 @@ export const EstimateSchema = /* @__PURE__ */ (() => z.looseObject({
   shipping_address: z.nullish(FinanceAddressSchema),
 }))();
 
+/**
+ * A Books/Invoice estimate (quote). List replies omit `line_items`.
+ *
+ * @example
+ * ```ts
+ * const estimate = EstimateSchema.parse(reply.estimate);
+ * if (estimate.status === 'accepted') await client.finance.estimates.convertToInvoice(estimate.estimate_id);
+ * ```
+ */
+export const EstimateSchema: RecordSchema<Estimate, typeof estimateObject> = estimateObject;
+
 /** A Books/Invoice estimate. */
-export type Estimate = z.infer<typeof EstimateSchema>;
+export interface Estimate extends KnownFields<z.output<typeof estimateObject>> {}
 
 /**
  * Input of `POST /estimates`: `customer_id` and at least one line item are required (estimates.yml).

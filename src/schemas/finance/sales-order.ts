@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
@@ -15,6 +16,8 @@ export const SALES_ORDER_STATUSES = [
 /** A sales order's status; unknown values pass through as strings. */
 export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number];
 
+const salesOrderLineItemObject = /* @__PURE__ */ (() => z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.nullish(z.boolean()) }))();
+
 /**
  * A line item of a sales order as Zoho returns it; `is_invoiced` says an invoice covers it.
  *
@@ -23,10 +26,10 @@ export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number];
  * SalesOrderLineItemSchema.parse({ line_item_id: '460000000039131', item_id: '460000000017088', quantity: 2, is_invoiced: false });
  * ```
  */
-export const SalesOrderLineItemSchema = /* @__PURE__ */ (() => z.looseObject({ ...salesDocumentLineWritable, ...salesDocumentLineRead, is_invoiced: z.nullish(z.boolean()) }))();
+export const SalesOrderLineItemSchema: RecordSchema<SalesOrderLineItem, typeof salesOrderLineItemObject> = salesOrderLineItemObject;
 
 /** A line item of a sales order. */
-export type SalesOrderLineItem = z.infer<typeof SalesOrderLineItemSchema>;
+export interface SalesOrderLineItem extends KnownFields<z.output<typeof salesOrderLineItemObject>> {}
 
 /**
  * A line item in sales-order input.
@@ -41,15 +44,7 @@ export const SalesOrderLineItemInputSchema = /* @__PURE__ */ z.looseObject(sales
 /** A line item in sales-order input. */
 export type SalesOrderLineItemInput = z.infer<typeof SalesOrderLineItemInputSchema>;
 
-/**
- * An invoice raised against a sales order, as the order lists it.
- *
- * @example
- * ```ts
- * SalesOrderInvoiceSchema.parse({ invoice_id: '460000000040001', invoice_number: 'INV-000004', status: 'draft' });
- * ```
- */
-export const SalesOrderInvoiceSchema = /* @__PURE__ */ z.looseObject({
+const salesOrderInvoiceObject = /* @__PURE__ */ z.looseObject({
   invoice_id: ZohoIdSchema,
   invoice_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -58,8 +53,18 @@ export const SalesOrderInvoiceSchema = /* @__PURE__ */ z.looseObject({
   balance: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema)),
 });
 
+/**
+ * An invoice raised against a sales order, as the order lists it.
+ *
+ * @example
+ * ```ts
+ * SalesOrderInvoiceSchema.parse({ invoice_id: '460000000040001', invoice_number: 'INV-000004', status: 'draft' });
+ * ```
+ */
+export const SalesOrderInvoiceSchema: RecordSchema<SalesOrderInvoice, typeof salesOrderInvoiceObject> = salesOrderInvoiceObject;
+
 /** An invoice raised against a sales order. */
-export type SalesOrderInvoice = z.infer<typeof SalesOrderInvoiceSchema>;
+export interface SalesOrderInvoice extends KnownFields<z.output<typeof salesOrderInvoiceObject>> {}
 
 const writable = /* @__PURE__ */ (() => ({
   ...salesDocumentWritable,
@@ -74,18 +79,7 @@ const writable = /* @__PURE__ */ (() => ({
   zcrm_potential_id: z.nullish(ZohoIdRefSchema),
 }))();
 
-/**
- * A Books sales order. `status` is what Books shows (`invoiced` once invoices cover every line);
- * `order_status` and `invoiced_status` split it; `invoices` lists the invoices raised against it.
- * List replies omit `line_items` and `invoices`.
- *
- * @example
- * ```ts
- * const order = SalesOrderSchema.parse(reply.salesorder);
- * order.invoices?.map((invoice) => invoice.invoice_id);
- * ```
- */
-export const SalesOrderSchema = /* @__PURE__ */ (() => z.looseObject({
+const salesOrderObject = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   ...salesDocumentRead,
   salesorder_id: ZohoIdSchema,
@@ -98,8 +92,21 @@ export const SalesOrderSchema = /* @__PURE__ */ (() => z.looseObject({
   shipping_address: z.nullish(FinanceAddressSchema),
 }))();
 
+/**
+ * A Books sales order. `status` is what Books shows (`invoiced` once invoices cover every line);
+ * `order_status` and `invoiced_status` split it; `invoices` lists the invoices raised against it.
+ * List replies omit `line_items` and `invoices`.
+ *
+ * @example
+ * ```ts
+ * const order = SalesOrderSchema.parse(reply.salesorder);
+ * order.invoices?.map((invoice) => invoice.invoice_id);
+ * ```
+ */
+export const SalesOrderSchema: RecordSchema<SalesOrder, typeof salesOrderObject> = salesOrderObject;
+
 /** A Books sales order. */
-export type SalesOrder = z.infer<typeof SalesOrderSchema>;
+export interface SalesOrder extends KnownFields<z.output<typeof salesOrderObject>> {}
 
 /**
  * Input of `POST /salesorders`: `customer_id` is required (sales-order.yml); give at least one line.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdSchema } from '../ids.js';
 
 // Fields a caller may write (taxes.yml). Tax authorities exist in the US and CA editions only.
@@ -9,6 +10,8 @@ const writable = {
   registration_number_label: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()), // ca
 };
 
+const financeTaxAuthorityObject = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_authority_id: ZohoIdSchema }))();
+
 /**
  * A Books/Invoice tax authority (`/settings/taxauthorities`; US and CA editions).
  *
@@ -17,10 +20,10 @@ const writable = {
  * FinanceTaxAuthoritySchema.parse({ tax_authority_id: '460000000066001', tax_authority_name: 'Illinois Department of Revenue' });
  * ```
  */
-export const FinanceTaxAuthoritySchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_authority_id: ZohoIdSchema }))();
+export const FinanceTaxAuthoritySchema: RecordSchema<FinanceTaxAuthority, typeof financeTaxAuthorityObject> = financeTaxAuthorityObject;
 
 /** A Books/Invoice tax authority. */
-export type FinanceTaxAuthority = z.infer<typeof FinanceTaxAuthoritySchema>;
+export interface FinanceTaxAuthority extends KnownFields<z.output<typeof financeTaxAuthorityObject>> {}
 
 /**
  * Input of `POST /settings/taxauthorities`: `tax_authority_name` is required (taxes.yml).

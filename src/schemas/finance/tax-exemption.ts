@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { TAX_EXEMPTION_TYPES } from '../tax-codes.js';
@@ -11,6 +12,8 @@ const writable = {
   type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ openEnum(TAX_EXEMPTION_TYPES)),
 };
 
+const financeTaxExemptionObject = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_exemption_id: ZohoIdSchema }))();
+
 /**
  * A Books/Invoice tax exemption (`/settings/taxexemptions`): a reason a customer
  * or an item is not taxed.
@@ -20,10 +23,10 @@ const writable = {
  * FinanceTaxExemptionSchema.parse({ tax_exemption_id: '460000000076002', tax_exemption_code: 'RESELLER', type: 'customer' });
  * ```
  */
-export const FinanceTaxExemptionSchema = /* @__PURE__ */ (() => z.looseObject({ ...writable, tax_exemption_id: ZohoIdSchema }))();
+export const FinanceTaxExemptionSchema: RecordSchema<FinanceTaxExemption, typeof financeTaxExemptionObject> = financeTaxExemptionObject;
 
 /** A Books/Invoice tax exemption. */
-export type FinanceTaxExemption = z.infer<typeof FinanceTaxExemptionSchema>;
+export interface FinanceTaxExemption extends KnownFields<z.output<typeof financeTaxExemptionObject>> {}
 
 /**
  * Input of `POST /settings/taxexemptions`: `tax_exemption_code` and `type` are required (taxes.yml).

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
 
 const optionalPercentage = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema));
 
-/** A member tax as a tax group reply lists it (taxes.yml). */
-export const FinanceTaxGroupMemberSchema = /* @__PURE__ */ z.looseObject({
+const financeTaxGroupMemberObject = /* @__PURE__ */ z.looseObject({
   tax_id: ZohoIdSchema,
   tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   tax_percentage: optionalPercentage,
@@ -15,8 +15,18 @@ export const FinanceTaxGroupMemberSchema = /* @__PURE__ */ z.looseObject({
   tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
+/** A member tax as a tax group reply lists it (taxes.yml). */
+export const FinanceTaxGroupMemberSchema: RecordSchema<FinanceTaxGroupMember, typeof financeTaxGroupMemberObject> = financeTaxGroupMemberObject;
+
 /** A member tax of a tax group. */
-export type FinanceTaxGroupMember = z.infer<typeof FinanceTaxGroupMemberSchema>;
+export interface FinanceTaxGroupMember extends KnownFields<z.output<typeof financeTaxGroupMemberObject>> {}
+
+const financeTaxGroupObject = /* @__PURE__ */ z.looseObject({
+  tax_group_id: ZohoIdSchema,
+  tax_group_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  tax_group_percentage: optionalPercentage,
+  taxes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTaxGroupMemberSchema)),
+});
 
 /**
  * A Books/Invoice tax group (`/settings/taxgroups/{id}`), e.g. CGST + SGST.
@@ -26,15 +36,10 @@ export type FinanceTaxGroupMember = z.infer<typeof FinanceTaxGroupMemberSchema>;
  * FinanceTaxGroupSchema.parse({ tax_group_id: '1', tax_group_name: 'GST18', tax_group_percentage: 18, taxes: [] });
  * ```
  */
-export const FinanceTaxGroupSchema = /* @__PURE__ */ z.looseObject({
-  tax_group_id: ZohoIdSchema,
-  tax_group_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
-  tax_group_percentage: optionalPercentage,
-  taxes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(FinanceTaxGroupMemberSchema)),
-});
+export const FinanceTaxGroupSchema: RecordSchema<FinanceTaxGroup, typeof financeTaxGroupObject> = financeTaxGroupObject;
 
 /** A Books/Invoice tax group. */
-export type FinanceTaxGroup = z.infer<typeof FinanceTaxGroupSchema>;
+export interface FinanceTaxGroup extends KnownFields<z.output<typeof financeTaxGroupObject>> {}
 
 // Zoho takes the member taxes as one comma-separated string of ids (taxes.yml); an array of ids
 // is accepted for convenience and joined.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
@@ -31,17 +32,7 @@ const propagationFlags = {
   update_project: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 };
 
-/**
- * A Books/Invoice tax (`/settings/taxes`). `GET /settings/taxes` also lists tax
- * groups in the same shape. The OAS types the single-tax reply as an array: read it through
- * `financeRecordEnvelope('tax', FinanceTaxSchema)`, which accepts both.
- *
- * @example
- * ```ts
- * FinanceTaxSchema.parse({ tax_id: '982000000566009', tax_name: 'CGST', tax_percentage: 9, tax_specific_type: 'cgst' });
- * ```
- */
-export const FinanceTaxSchema = /* @__PURE__ */ (() => z.looseObject({
+const financeTaxObject = /* @__PURE__ */ (() => z.looseObject({
   ...writable,
   tax_id: ZohoIdSchema,
   country: z.nullish(z.string()), // uk eu global
@@ -52,8 +43,20 @@ export const FinanceTaxSchema = /* @__PURE__ */ (() => z.looseObject({
   purchase_tax_account_id: z.nullish(ZohoIdRefSchema), // mx
 }))();
 
+/**
+ * A Books/Invoice tax (`/settings/taxes`). `GET /settings/taxes` also lists tax
+ * groups in the same shape. The OAS types the single-tax reply as an array: read it through
+ * `financeRecordEnvelope('tax', FinanceTaxSchema)`, which accepts both.
+ *
+ * @example
+ * ```ts
+ * FinanceTaxSchema.parse({ tax_id: '982000000566009', tax_name: 'CGST', tax_percentage: 9, tax_specific_type: 'cgst' });
+ * ```
+ */
+export const FinanceTaxSchema: RecordSchema<FinanceTax, typeof financeTaxObject> = financeTaxObject;
+
 /** A Books/Invoice tax. */
-export type FinanceTax = z.infer<typeof FinanceTaxSchema>;
+export interface FinanceTax extends KnownFields<z.output<typeof financeTaxObject>> {}
 
 /**
  * Input of `POST /settings/taxes`. The OAS marks no field required, but a tax without a name or a

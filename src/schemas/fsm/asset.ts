@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FsmAddressSchema, FsmRecordMetaSchema } from './common.js';
 import { FsmLookupRefSchema } from './lookup.js';
@@ -22,6 +23,8 @@ const writable = {
   Warranty_Expiration: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 };
 
+const fsmAssetObject = /* @__PURE__ */ (() => z.looseObject({ ...FsmRecordMetaSchema.shape, ...writable }))();
+
 /**
  * An FSM asset (module `Assets`): a sold instance of a product, at a customer.
  *
@@ -31,10 +34,10 @@ const writable = {
  * asset.Warranty_Expiration; // '2025-07-20'
  * ```
  */
-export const FsmAssetSchema = /* @__PURE__ */ (() => z.looseObject({ ...FsmRecordMetaSchema.shape, ...writable }))();
+export const FsmAssetSchema: RecordSchema<FsmAsset, typeof fsmAssetObject> = fsmAssetObject;
 
 /** An FSM asset. */
-export type FsmAsset = z.infer<typeof FsmAssetSchema>;
+export interface FsmAsset extends KnownFields<z.output<typeof fsmAssetObject>> {}
 
 /**
  * Input of `POST /Assets` (one element of `data`): `Name` is required; `Product`, `Company` and

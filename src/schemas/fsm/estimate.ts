@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
@@ -38,6 +39,13 @@ const writable = {
   ZBilling_Id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
 };
 
+const fsmEstimateObject = /* @__PURE__ */ (() => z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Name: z.nullish(z.string()),
+  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemSchema)),
+}))();
+
 /**
  * An FSM estimate (module `Estimates`): a quote for service lines, which a Books/Invoice
  * estimate mirrors through `ZBilling_Id`. Fields beyond `Name`, `Summary`, `Status`, the lookups,
@@ -49,15 +57,10 @@ const writable = {
  * estimate.Service_Line_Items?.map((line) => line.Service);
  * ```
  */
-export const FsmEstimateSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...FsmRecordMetaSchema.shape,
-  ...writable,
-  Name: z.nullish(z.string()),
-  Service_Line_Items: z.nullish(z.array(FsmServiceLineItemSchema)),
-}))();
+export const FsmEstimateSchema: RecordSchema<FsmEstimate, typeof fsmEstimateObject> = fsmEstimateObject;
 
 /** An FSM estimate. */
-export type FsmEstimate = z.infer<typeof FsmEstimateSchema>;
+export interface FsmEstimate extends KnownFields<z.output<typeof fsmEstimateObject>> {}
 
 /**
  * Input of `POST /Estimates` (one element of `data`): `Summary` is mandatory (an assumption, as on

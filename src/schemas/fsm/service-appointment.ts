@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdRefSchema } from '../ids.js';
 import { FsmAddressSchema, FsmRecordMetaSchema } from './common.js';
 import { FsmLookupRefSchema } from './lookup.js';
@@ -19,6 +20,13 @@ const writable = {
   $allow_overlapping: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean()),
 };
 
+const fsmServiceAppointmentObject = /* @__PURE__ */ (() => z.looseObject({
+  ...FsmRecordMetaSchema.shape,
+  ...writable,
+  Name: z.nullish(z.string()),
+  Work_Order: z.nullish(FsmLookupRefSchema),
+}))();
+
 /**
  * An FSM service appointment (module `Service_Appointments`): a visit scheduled for some service
  * lines of a work order. Fields FSM does not document pass through untyped.
@@ -29,15 +37,10 @@ const writable = {
  * visit.Scheduled_Start_Date_Time; // '2025-06-02T09:00:00+05:30'
  * ```
  */
-export const FsmServiceAppointmentSchema = /* @__PURE__ */ (() => z.looseObject({
-  ...FsmRecordMetaSchema.shape,
-  ...writable,
-  Name: z.nullish(z.string()),
-  Work_Order: z.nullish(FsmLookupRefSchema),
-}))();
+export const FsmServiceAppointmentSchema: RecordSchema<FsmServiceAppointment, typeof fsmServiceAppointmentObject> = fsmServiceAppointmentObject;
 
 /** An FSM service appointment. */
-export type FsmServiceAppointment = z.infer<typeof FsmServiceAppointmentSchema>;
+export interface FsmServiceAppointment extends KnownFields<z.output<typeof fsmServiceAppointmentObject>> {}
 
 /**
  * Input of `POST /Service_Appointments` (one element of `data`): `Summary`, the scheduled start and
