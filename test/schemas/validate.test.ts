@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../src/errors/index.js';
 import { FinanceContactCreateSchema, FinanceContactSchema, englishErrorMap, toValidationIssues, validatePayload } from '../../src/schemas/index.js';
 
@@ -49,11 +50,21 @@ describe('englishErrorMap (the schemas are zod mini, which has no locale of its 
     );
   });
 
-  it('gives the English sentence to a caller who parses directly, where a bare parse says only "Invalid input"', () => {
-    const bare = FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 });
-    const english = FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 }, { error: englishErrorMap });
-    expect(bare.error?.issues[0]?.message).toBe('Invalid input');
-    expect(english.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
+  it('gives the English sentence to a caller who parses directly, whatever locale zod is set to', () => {
+    // zod's configuration is global (another test file of the same worker may have loaded classic
+    // zod, which sets English); set another locale, then restore it.
+    const { localeError, customError } = z.config();
+    try {
+      z.config({ localeError: () => 'nicht Englisch' });
+      expect(FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 }).error?.issues[0]?.message).toBe('nicht Englisch');
+      const english = FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 }, { error: englishErrorMap });
+      expect(english.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
+      expect(() => validatePayload(FinanceContactSchema, { contact_id: '1', contact_name: 42 })).toThrow('Invalid input: expected string, received number');
+      z.config({ customError: () => 'the caller’s own message' });
+      expect(FinanceContactSchema.safeParse({ contact_id: '1', contact_name: 42 }, { error: englishErrorMap }).error?.issues[0]?.message).toBe('the caller’s own message');
+    } finally {
+      z.config({ localeError, customError });
+    }
   });
 
   it('never replaces the SDK’s own messages', () => {
