@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
  * Status.parse('archived'); // 'archived' (typed 'active' | 'inactive' | (string & {}))
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function openEnum<const T extends readonly string[]>(values: T) {
   return z.custom<T[number] | (string & {})>((value) => typeof value === 'string', {
     message: `Expected a string (known values: ${values.join(', ')})`,

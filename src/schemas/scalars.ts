@@ -77,6 +77,7 @@ export const ZohoDiscountSchema = /* @__PURE__ */ z.union([/* @__PURE__ */ z.num
  * blankAsNull(ZohoNumberSchema).parse(''); // null
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function blankAsNull<T extends z.ZodMiniType>(schema: T) {
   // A preprocess rather than a union, so a bad value reports the wrapped schema's own message.
   return z.pipe(z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value)), z.nullable(schema));

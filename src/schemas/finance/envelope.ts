@@ -78,6 +78,7 @@ export type FinanceErrorEnvelope = z.infer<typeof FinanceErrorEnvelopeSchema>;
  * singleRecord(FinanceTaxSchema).parse([{ tax_id: '1' }]); // { tax_id: '1' }
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function singleRecord<S extends z.ZodMiniType>(record: S) {
   return z.union([
     record,
@@ -101,6 +102,7 @@ export function singleRecord<S extends z.ZodMiniType>(record: S) {
  * reply.contact.contact_id; // string
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function financeRecordEnvelope<K extends string, S extends z.ZodMiniType>(key: K, record: S) {
   const shape = { [key]: singleRecord(record) } as { [P in K]: ReturnType<typeof singleRecord<S>> };
   return z.extend(FinanceEnvelopeSchema, shape);
@@ -116,6 +118,7 @@ export function financeRecordEnvelope<K extends string, S extends z.ZodMiniType>
  * if (page.page_context?.has_more_page) { ... }
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function financeListEnvelope<K extends string, S extends z.ZodMiniType>(key: K, record: S) {
   const shape = { [key]: z.array(record), page_context: z.optional(PageContextSchema) } as {
     [P in K]: z.ZodMiniArray<S>;

@@ -32,6 +32,7 @@ export type FsmInfo = z.infer<typeof FsmInfoSchema>;
  * if (page.info?.more_records) { ... }
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function fsmListEnvelope<S extends z.ZodMiniType>(record: S) {
   return z.looseObject({ data: z.array(record), info: z.nullish(FsmInfoSchema) });
 }
@@ -44,6 +45,7 @@ export function fsmListEnvelope<S extends z.ZodMiniType>(record: S) {
  * fsmWriteRequest(FsmContactCreateSchema).parse({ data: [{ Last_Name: 'Robins', Email: 'l@example.com' }] });
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function fsmWriteRequest<S extends z.ZodMiniType>(record: S) {
   return z.looseObject({ data: z.array(record).check(z.minLength(1)) });
 }
