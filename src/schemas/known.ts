@@ -1,17 +1,12 @@
 import type * as z from 'zod/mini';
 
-type Primitive = string | number | boolean | bigint | symbol | null | undefined;
-
-/** The keys of `T` that are written out, without its index signature. */
-type DeclaredKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: 0 };
-
 /**
  * A value type with the index signatures of zod's loose objects removed, at every depth: only the
  * documented fields are left, so a misspelt field does not compile. An object that has no
  * documented field at all (an open bag such as `default_templates`) stays a `Record`, and a
  * type that has no index signature (a named record interface) is left as it is.
  */
-export type KnownValue<T> = T extends Primitive
+export type KnownValue<T> = T extends string | number | boolean | bigint | symbol | null | undefined
   ? T
   : T extends ReadonlyArray<infer E>
     ? KnownValue<E>[]
@@ -19,7 +14,7 @@ export type KnownValue<T> = T extends Primitive
       ? T
       : T extends object
         ? string extends keyof T
-          ? [DeclaredKeys<T>] extends [never]
+          ? [keyof KnownFields<T>] extends [never]
             ? T
             : KnownFields<T>
           : T

@@ -55,6 +55,8 @@ describe('record types have the documented fields only', () => {
     expectTypeOf(FinanceContactSchema.parse).returns.toEqualTypeOf<FinanceContact>();
     expectTypeOf<NonNullable<FinanceContact['billing_address']>>().toEqualTypeOf<FinanceAddress>();
     expectTypeOf<NonNullable<FinanceContact['contact_persons']>[number]>().toEqualTypeOf<FinanceContactPerson>();
+    // An open bag (keys that vary by module set) stays a record of unknowns.
+    expectTypeOf<NonNullable<FinanceContact['default_templates']>>().toEqualTypeOf<{ [key: string]: unknown }>();
     expectTypeOf(FinanceItemSchema.parse).returns.toEqualTypeOf<FinanceItem>();
     expectTypeOf(FinanceInvoiceSchema.parse).returns.toEqualTypeOf<FinanceInvoice>();
     expectTypeOf(FsmCompanySchema.parse).returns.toEqualTypeOf<FsmCompany>();
