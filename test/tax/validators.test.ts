@@ -39,7 +39,7 @@ describe('validateGstin (India; state code, PAN shape, mod-36 check character)',
     ['27AAPFU0939F1Z', { reason: 'LENGTH' }],
     ['40AAPFU0939F1ZV', { reason: 'STATE_CODE' }],
     ['27AAPF10939F1ZV', { reason: 'PAN_FORMAT' }],
-    ['29ABCDE1234F1Z5', { reason: 'PAN_HOLDER_TYPE' }], // DESIGN.md's placeholder: 4th PAN letter D is no holder type
+    ['29ABCDE1234F1Z5', { reason: 'PAN_HOLDER_TYPE' }], // a common placeholder GSTIN: its 4th PAN letter, D, is no holder type
     ['27AAPFU0939F0ZV', { reason: 'ENTITY_NUMBER' }],
     ['27AAPFU0939F1ZW', { reason: 'CHECK_CHARACTER' }],
   ]);
