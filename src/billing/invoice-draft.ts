@@ -162,7 +162,7 @@ export function buildInvoiceDraft(input: DraftInput): InvoiceDraft {
 
 /**
  * A discount as finance takes it: a percentage is text with its sign (`'10%'`), an amount a number.
- * invoices.yml types `discount` number and says a percentage "should include the % symbol"; an
+ * Zoho's Invoices API reference types `discount` number and says a percentage "should include the % symbol"; an
  * amount given as text (`'12.50'`) went out as a string the description does not allow.
  */
 function discountText(value: TransactionDiscount['value']): string | number {

@@ -6,7 +6,7 @@ import type { BindingStore } from './binding-store.js';
 import type { FsmOrgProfile } from './fsm-org-profile.js';
 
 // Defaults for `POST /organizations` (name, currency_code, time_zone and portal_name are required,
-// organizations.yml): the country as Books writes `address.country`, a time zone and the currency.
+// Zoho's Organizations API reference): the country as Books writes `address.country`, a time zone and the currency.
 const EDITION_DEFAULTS: Record<TaxEdition, readonly [country: string | undefined, timeZone: string, currency: string]> = {
   us: ['U.S.A', 'America/New_York', 'USD'],
   ca: ['Canada', 'America/Toronto', 'CAD'],

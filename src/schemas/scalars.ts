@@ -56,7 +56,7 @@ export const ZohoStringSchema = /* @__PURE__ */ z.pipe(/* @__PURE__ */ z
 
 /**
  * A Books discount, kept exactly as sent: a number is an amount, a string like `"12.5%"` is a
- * percentage (invoices.yml, `discount`). It is not turned into a number because `"10%"` and `10`
+ * percentage (Zoho's Invoices API reference, `discount`). It is not turned into a number because `"10%"` and `10`
  * mean different things.
  *
  * @example

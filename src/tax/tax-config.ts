@@ -54,7 +54,7 @@ export interface FinanceTaxSettings {
   organizationId: string;
   /** Undocumented `is_tax_enabled` (absent: unknown). */
   taxEnabled?: boolean;
-  /** `tax_group_enabled` (organizations.yml). */
+  /** `tax_group_enabled` (Zoho's Organizations API reference). */
   taxGroupEnabled?: boolean;
   /** Undocumented `is_avalara_integrated`. */
   avalara?: boolean;

@@ -14,7 +14,7 @@ export interface TotalsTax {
 
 /**
  * A discount: an amount (`5`, `'5.00'`, `{ amount: 5 }`) or a percentage (`'10%'`, `{ percent: 10 }`),
- * as Books writes them (invoices.yml `discount`).
+ * as Books writes them (Zoho's Invoices API reference `discount`).
  */
 export type DiscountInput = DecimalInput | { percent: DecimalInput } | { amount: DecimalInput };
 

@@ -6,7 +6,7 @@ import { financeCall, sendFinance, type FinanceContext } from './finance-context
 import { FinanceResource } from './finance-resource.js';
 import { InvoicesResource } from './invoices.js';
 
-/** Filters and sorting of `GET /estimates` (estimates.yml), in camelCase. */
+/** Filters and sorting of `GET /estimates` (Zoho's Estimates API reference), in camelCase. */
 export interface EstimateListParams {
   status?: 'draft' | 'sent' | 'accepted' | 'declined' | 'invoiced' | 'expired' | (string & {});
   filterBy?: string;

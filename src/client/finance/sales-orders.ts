@@ -15,7 +15,7 @@ import { FinanceResource } from './finance-resource.js';
  */
 const SALES_ORDERS_DISABLED_CODE = 4043;
 
-/** Filters and sorting of `GET /salesorders` (sales-order.yml), in camelCase. */
+/** Filters and sorting of `GET /salesorders` (Zoho's Sales Order API reference), in camelCase. */
 export interface SalesOrderListParams {
   status?: 'draft' | 'open' | 'invoiced' | 'partially_invoiced' | 'void' | 'closed' | (string & {});
   filterBy?: string;

@@ -1,7 +1,7 @@
 import { text, type FieldDef } from './field-spec.js';
 
-// contacts.yml, create_contact: billing_address / shipping_address, with their "Max-length [n]" notes.
-const SOURCE = 'contacts.yml (address)';
+// Zoho's Contacts API reference, create_contact: billing_address / shipping_address, with their "Max-length [n]" notes.
+const SOURCE = 'Zoho Books API reference, Contacts (address)';
 
 /** The fields of a Books/Invoice address, relative to the address object. */
 export const FINANCE_ADDRESS_FIELDS: readonly FieldDef[] = [

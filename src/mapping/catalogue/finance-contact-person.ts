@@ -1,7 +1,7 @@
 import { def, text, type FieldDef } from './field-spec.js';
 
-// contact-persons.yml create_contact_person.
-const S = 'contact-persons.yml';
+// Zoho's Contact Persons API reference create_contact_person.
+const S = 'Zoho Books API reference, Contact Persons';
 
 /** Every field of a Books/Invoice contact person. */
 export const FINANCE_CONTACT_PERSON_FIELDS: readonly FieldDef[] = [

@@ -4,9 +4,9 @@ import { FINANCE_ADDRESS_FIELDS } from './finance-address.js';
 import { financeCustomFields } from './finance-custom-fields.js';
 import { def, text, under, type FieldDef } from './field-spec.js';
 
-// Books/Invoice contact (customer) fields: contacts.yml create_contact. Edition
+// Books/Invoice contact (customer) fields: Zoho's Contacts API reference create_contact. Edition
 // tags are the OAS `x-node_available_in` lists.
-const S = 'contacts.yml';
+const S = 'Zoho Books API reference, Contacts';
 const PRIMARY = 'contact_persons[is_primary_contact=true]';
 
 /** Whether a customer path is in its contact persons (which unit may write it depends on the sync type). */
@@ -14,7 +14,7 @@ export function isPersonPath(path: string): boolean {
   return path === 'contact_persons' || path.startsWith('contact_persons[') || path.startsWith('contact_persons.');
 }
 
-// The customer's primary person (contacts.yml contact_persons[]): where a customer's email and
+// The customer's primary person (Zoho's Contacts API reference contact_persons[]): where a customer's email and
 // phones live, since the contact itself has no email field on create.
 const PRIMARY_PERSON: readonly FieldDef[] = [
   /* @__PURE__ */ text('salutation', S, 25),
@@ -44,7 +44,7 @@ const TAX: readonly FieldDef[] = /* @__PURE__ */ (() => [
   text('tax_reg_no', S, undefined, { only: ['gcc', 'mx', 'ke', 'za'] }),
   // GCC: the place of supply, an emirate or a GCC country; UK: a country code.
   def('country_code', 'enum', S, { only: ['uk', 'gcc'], enumByTag: { gcc: [...UAE_EMIRATE_CODES, ...GCC_COUNTRY_CODES] } }),
-  // Old records keep the pre-Brexit values (contacts.yml), so both sets are accepted.
+  // Old records keep the pre-Brexit values (Zoho's Contacts API reference), so both sets are accepted.
   def('vat_treatment', 'enum', S, { enum: [...new Set([...UK_VAT_TREATMENTS, ...UK_LEGACY_VAT_TREATMENTS])], only: ['uk'] }),
   text('vat_reg_no', S, 12, { only: ['uk'] }),
   def('track_1099', 'boolean', S, { only: ['us'] }),

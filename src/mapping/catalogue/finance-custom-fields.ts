@@ -1,8 +1,8 @@
 import { def, type FieldDef } from './field-spec.js';
 
 /**
- * Custom fields of a Books/Invoice record (`custom_fields[]`; contacts.yml, items.yml,
- * invoices.yml): named by `label` (as replies show them), `customfield_id` or `index`. Their types
+ * Custom fields of a Books/Invoice record (`custom_fields[]`; Zoho's Contacts API reference, Zoho's Items API reference,
+ * Zoho's Invoices API reference): named by `label` (as replies show them), `customfield_id` or `index`. Their types
  * live in the org's settings, so values are any scalar.
  */
 export function financeCustomFields(source: string): FieldDef[] {

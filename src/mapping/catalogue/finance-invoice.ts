@@ -3,8 +3,8 @@ import { FINANCE_ADDRESS_FIELDS } from './finance-address.js';
 import { financeCustomFields } from './finance-custom-fields.js';
 import { def, text, under, type FieldDef } from './field-spec.js';
 
-// invoices.yml create_invoice.
-const S = 'invoices.yml';
+// Zoho's Invoices API reference create_invoice.
+const S = 'Zoho Books API reference, Invoices';
 
 const LINE: readonly FieldDef[] = [
   /* @__PURE__ */ def('item_id', 'ref', S, { ref: 'items', required: true }),
@@ -39,7 +39,7 @@ export const FINANCE_INVOICE_FIELDS: readonly FieldDef[] = /* @__PURE__ */ (() =
   def('place_of_supply', 'enum', S, { only: ['in', 'gcc'], enumByTag: { in: INDIAN_STATE_CODES, gcc: [...UAE_EMIRATE_CODES, ...GCC_COUNTRY_CODES] } }),
   def('gst_treatment', 'enum', S, { enum: GST_TREATMENTS, only: ['in'] }),
   text('gst_no', S, 15, { only: ['in'] }),
-  // Written with PUT /invoices/{id}/address/billing ("for this invoice alone", invoices.yml).
+  // Written with PUT /invoices/{id}/address/billing ("for this invoice alone", Zoho's Invoices API reference).
   ...under('billing_address', FINANCE_ADDRESS_FIELDS.filter((f) => f.path !== 'attention' && f.path !== 'state_code' && f.path !== 'phone')),
   ...under('line_items[]', LINE),
   ...financeCustomFields(S),

@@ -2,8 +2,8 @@ import { PRODUCT_TYPES } from '../../schemas/tax-codes.js';
 import { financeCustomFields } from './finance-custom-fields.js';
 import { def, text, type FieldDef } from './field-spec.js';
 
-// items.yml create_item.
-const S = 'items.yml';
+// Zoho's Items API reference create_item.
+const S = 'Zoho Books API reference, Items';
 // South Africa has capital goods and services instead of digital services.
 const GENERAL_TYPES = /* @__PURE__ */ PRODUCT_TYPES.filter((t) => !t.startsWith('capital_'));
 const ZA_TYPES = /* @__PURE__ */ PRODUCT_TYPES.filter((t) => t !== 'digital_service');

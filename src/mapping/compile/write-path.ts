@@ -5,7 +5,7 @@ import { compileReader, selectorMatches } from './read-path.js';
 export type PathWriter = (out: Record<string, unknown>, value: unknown, existing: unknown) => void;
 
 // The id that names an element to Zoho on update: without it, an update of the primary person
-// would add a second person (contacts.yml: persons with a contact_person_id are updated).
+// would add a second person (Zoho's Contacts API reference: persons with a contact_person_id are updated).
 const IDENTITY_KEYS: Readonly<Record<string, string>> = { contact_persons: 'contact_person_id', custom_fields: 'customfield_id' };
 
 // Selector text back to the type Zoho sends: `is_primary_contact=true` is a boolean, a custom field

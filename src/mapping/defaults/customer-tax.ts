@@ -3,7 +3,7 @@ import type { MappingEntry } from '../types.js';
 import { both } from './entry.js';
 
 /**
- * India: FSM's GST treatments to Books' four API codes (contacts.yml
+ * India: FSM's GST treatments to Books' four API codes (Zoho's Contacts API reference
  * `gst_treatment`). Composition, SEZ and Deemed Export customers are registered businesses, which
  * the API calls `business_gst`; back in FSM they read as Regular. Books codes already in FSM
  * records pass through unchanged.

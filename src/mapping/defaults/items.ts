@@ -32,7 +32,7 @@ export function itemDefaults(edition: TaxEdition): MappingEntry[] {
     both('Unit', 'unit'),
     both('Type', 'product_type', { valueMap: productTypeMap(edition) }),
   ];
-  // items.yml: tax_id is not offered in the US and India editions.
+  // Zoho's Items API reference: tax_id is not offered in the US and India editions.
   if (tag !== 'us' && tag !== 'in') entries.push(both('Tax.Tax_Id', 'tax_id'));
   if (tag === 'us' || tag === 'in' || tag === 'za') entries.push(both('Tax.Taxable', 'is_taxable'), both('Tax.Tax_Exemption_Id', 'tax_exemption_id'));
   if (tag === 'in') {

@@ -12,7 +12,7 @@ import { nextDocumentNumber } from './document-numbers.js';
 import { fieldAvailable, gateOf } from './edition-fields.js';
 import { booksErrors } from './errors.js';
 
-/** `status` values of GET /estimates (estimates.yml). */
+/** `status` values of GET /estimates (Zoho's Estimates API reference). */
 export const ESTIMATE_STATUSES = [
   'draft', 'pending_approval', 'approved', 'sent', 'invoiced', 'accepted', 'declined', 'expired', 'viewed', 'signed',
   'rejected', 'partially_invoiced', 'pending_signature',

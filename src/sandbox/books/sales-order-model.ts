@@ -13,7 +13,7 @@ import { fieldAvailable, gateOf } from './edition-fields.js';
 import { booksErrors } from './errors.js';
 import { renderInvoice } from './invoice-model.js';
 
-/** `status` values of GET /salesorders (sales-order.yml). */
+/** `status` values of GET /salesorders (Zoho's Sales Order API reference). */
 export const SALES_ORDER_STATUSES = [
   'draft', 'pending_approval', 'approved', 'open', 'invoiced', 'invoiced_not_shipped', 'shipped_not_invoiced',
   'partially_invoiced', 'not_invoiced', 'to_be_invoiced', 'paid', 'partially_paid', 'unpaid', 'cancelled', 'void',
@@ -122,7 +122,7 @@ export function renderSalesOrder(org: FinanceOrgState, row: StoredRecord, view: 
     ...common,
     ...priced,
     line_items: priced.line_items.map((line) => ({ ...line, is_invoiced: covered.has(line.line_item_id) })),
-    // sales-order.yml types the order's discount as a string ("10%" or an amount).
+    // Zoho's Sales Order API reference types the order's discount as a string ("10%" or an amount).
     discount: d.discount === undefined || d.discount === null ? '' : String(d.discount),
     is_discount_before_tax: d.is_discount_before_tax !== false,
     discount_type: d.discount_type ?? 'item_level',

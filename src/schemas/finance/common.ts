@@ -18,7 +18,7 @@ const financeAddressObject = /* @__PURE__ */ z.looseObject({
 });
 
 /**
- * A Books/Invoice address (`billing_address`, `shipping_address`; contacts.yml). Every field is
+ * A Books/Invoice address (`billing_address`, `shipping_address`; Zoho's Contacts API reference). Every field is
  * optional and may be `null`; `zip` may arrive as a JSON number and becomes a string.
  *
  * @example
@@ -62,7 +62,7 @@ const financeTagObject = /* @__PURE__ */ z.looseObject({
 });
 
 /**
- * A reporting tag on a record or line item (`tags[]`; contacts.yml, invoices.yml).
+ * A reporting tag on a record or line item (`tags[]`; Zoho's Contacts API reference, Zoho's Invoices API reference).
  *
  * @example
  * ```ts

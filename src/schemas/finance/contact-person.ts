@@ -10,14 +10,14 @@ const financeCommunicationPreferenceObject = /* @__PURE__ */ z.looseObject({
 
 /**
  * A contact person's messaging preferences. Each flag exists only with the matching integration
- * (SMS, WhatsApp) enabled (contact-persons.yml).
+ * (SMS, WhatsApp) enabled (Zoho's Contact Persons API reference).
  */
 export const FinanceCommunicationPreferenceSchema: RecordSchema<FinanceCommunicationPreference, typeof financeCommunicationPreferenceObject> = financeCommunicationPreferenceObject;
 
 /** A contact person's messaging preferences. */
 export interface FinanceCommunicationPreference extends KnownFields<z.output<typeof financeCommunicationPreferenceObject>> {}
 
-// Fields a caller may write (contact-persons.yml and contacts.yml create/update bodies).
+// Fields a caller may write (Zoho's Contact Persons API reference and Zoho's Contacts API reference create/update bodies).
 const writable = {
   contact_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   salutation: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -57,7 +57,7 @@ export const FinanceContactPersonSchema: RecordSchema<FinanceContactPerson, type
 export interface FinanceContactPerson extends KnownFields<z.output<typeof financeContactPersonObject>> {}
 
 /**
- * Input of `POST /contacts/contactpersons`: `first_name` is required (contact-persons.yml); the
+ * Input of `POST /contacts/contactpersons`: `first_name` is required (Zoho's Contact Persons API reference); the
  * parent is named by `contact_id` in the body.
  *
  * @example

@@ -50,13 +50,13 @@ const financeOpeningBalanceObject = /* @__PURE__ */ z.looseObject({
   opening_balance_amount: optionalNumber,
 });
 
-/** An opening balance of a contact at one location (contacts.yml). */
+/** An opening balance of a contact at one location (Zoho's Contacts API reference). */
 export const FinanceOpeningBalanceSchema: RecordSchema<FinanceOpeningBalance, typeof financeOpeningBalanceObject> = financeOpeningBalanceObject;
 
 /** An opening balance of a contact. */
 export interface FinanceOpeningBalance extends KnownFields<z.output<typeof financeOpeningBalanceObject>> {}
 
-// Fields a caller may write (contacts.yml create/update bodies).
+// Fields a caller may write (Zoho's Contacts API reference create/update bodies).
 const writable = /* @__PURE__ */ (() => ({
   ...editionTaxFields,
   contact_name: z.nullish(z.string()),
@@ -128,7 +128,7 @@ export const FinanceContactSchema: RecordSchema<FinanceContact, typeof financeCo
 export interface FinanceContact extends KnownFields<z.output<typeof financeContactObject>> {}
 
 /**
- * Input of `POST /contacts`: `contact_name` is required (contacts.yml).
+ * Input of `POST /contacts`: `contact_name` is required (Zoho's Contacts API reference).
  *
  * @example
  * ```ts

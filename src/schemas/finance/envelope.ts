@@ -17,8 +17,8 @@ const PageContextObjectSchema = /* @__PURE__ */ z.looseObject({
 export type PageContext = z.infer<typeof PageContextObjectSchema>;
 
 /**
- * `page_context` of a list reply. invoices.yml and estimates.yml type it as an
- * array while contacts.yml has an object, so a one-element array is accepted and unwrapped.
+ * `page_context` of a list reply. Zoho's Invoices API reference and Zoho's Estimates API reference type it as an
+ * array while Zoho's Contacts API reference has an object, so a one-element array is accepted and unwrapped.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@ import { openEnum } from '../open-enum.js';
 import { FinanceAddressSchema } from './common.js';
 import { salesDocumentLineRead, salesDocumentLineWritable, salesDocumentRead, salesDocumentWritable } from './sales-document.js';
 
-/** The statuses an estimate can have (estimates.yml). */
+/** The statuses an estimate can have (Zoho's Estimates API reference). */
 export const ESTIMATE_STATUSES = [
   'draft', 'pending_approval', 'approved', 'sent', 'invoiced', 'accepted', 'declined', 'expired', 'viewed', 'signed',
   'rejected', 'partially_invoiced', 'pending_signature',
@@ -81,7 +81,7 @@ export const EstimateSchema: RecordSchema<Estimate, typeof estimateObject> = est
 export interface Estimate extends KnownFields<z.output<typeof estimateObject>> {}
 
 /**
- * Input of `POST /estimates`: `customer_id` and at least one line item are required (estimates.yml).
+ * Input of `POST /estimates`: `customer_id` and at least one line item are required (Zoho's Estimates API reference).
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ import { FinanceAddressSchema, FinanceCustomFieldSchema, FinanceTagSchema } from
 
 const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
-// Line item fields a caller may write (invoices.yml). Edition tags in comments.
+// Line item fields a caller may write (Zoho's Invoices API reference). Edition tags in comments.
 const lineItemWritable = {
   item_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -60,7 +60,7 @@ export const FinanceInvoiceLineItemSchema: RecordSchema<FinanceInvoiceLineItem, 
 export interface FinanceInvoiceLineItem extends KnownFields<z.output<typeof financeInvoiceLineItemObject>> {}
 
 /**
- * A line item in invoice create/update input: `item_id` is required (invoices.yml); give
+ * A line item in invoice create/update input: `item_id` is required (Zoho's Invoices API reference); give
  * `line_item_id` on update to edit an existing line.
  *
  * @example
@@ -77,7 +77,7 @@ export const FinanceInvoiceLineItemInputSchema = /* @__PURE__ */ (() => z.looseO
 /** A line item in invoice input. */
 export type FinanceInvoiceLineItemInput = z.infer<typeof FinanceInvoiceLineItemInputSchema>;
 
-// Invoice fields a caller may write (invoices.yml create/update bodies).
+// Invoice fields a caller may write (Zoho's Invoices API reference create/update bodies).
 const writable = {
   customer_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
   currency_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),
@@ -166,7 +166,7 @@ export const FinanceInvoiceSchema: RecordSchema<FinanceInvoice, typeof financeIn
 export interface FinanceInvoice extends KnownFields<z.output<typeof financeInvoiceObject>> {}
 
 /**
- * Input of `POST /invoices`: `customer_id` and at least one line item are required (invoices.yml).
+ * Input of `POST /invoices`: `customer_id` and at least one line item are required (Zoho's Invoices API reference).
  *
  * @example
  * ```ts

@@ -28,7 +28,7 @@ export const FinanceItemTaxPreferenceSchema: RecordSchema<FinanceItemTaxPreferen
 /** An item tax preference (India). */
 export interface FinanceItemTaxPreference extends KnownFields<z.output<typeof financeItemTaxPreferenceObject>> {}
 
-// Fields a caller may write (items.yml create/update bodies). Edition tags in comments.
+// Fields a caller may write (Zoho's Items API reference create/update bodies). Edition tags in comments.
 const writable = {
   name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   rate: optionalNumber,
@@ -87,7 +87,7 @@ export const FinanceItemSchema: RecordSchema<FinanceItem, typeof financeItemObje
 export interface FinanceItem extends KnownFields<z.output<typeof financeItemObject>> {}
 
 /**
- * Input of `POST /items`: `name` and `rate` are required (items.yml).
+ * Input of `POST /items`: `name` and `rate` are required (Zoho's Items API reference).
  *
  * @example
  * ```ts

@@ -3,7 +3,7 @@ import { ZohoIdRefSchema, ZohoIdSchema } from '../ids.js';
 import { ZohoNumberSchema, ZohoStringSchema, blankAsNull } from '../scalars.js';
 import { FinanceCustomFieldSchema } from './common.js';
 
-/** The organization address (`address`; organizations.yml): a different shape from contact addresses. */
+/** The organization address (`address`; Zoho's Organizations API reference): a different shape from contact addresses. */
 export const FinanceOrganizationAddressSchema = /* @__PURE__ */ z.looseObject({
   street_address1: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   street_address2: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -16,7 +16,7 @@ export const FinanceOrganizationAddressSchema = /* @__PURE__ */ z.looseObject({
 /** An organization address. */
 export type FinanceOrganizationAddress = z.infer<typeof FinanceOrganizationAddressSchema>;
 
-// Fields a caller may write (organizations.yml create/update bodies).
+// Fields a caller may write (Zoho's Organizations API reference create/update bodies).
 const writable = {
   name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   // Requests take a month name ("january"), replies a 0-based number.
@@ -82,7 +82,7 @@ export type FinanceOrganization = z.infer<typeof FinanceOrganizationSchema>;
 
 /**
  * Input of `POST /organizations`: `name`, `currency_code`, `time_zone` and `portal_name` are
- * required (organizations.yml).
+ * required (Zoho's Organizations API reference).
  *
  * @example
  * ```ts

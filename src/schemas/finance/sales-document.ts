@@ -8,8 +8,8 @@ import { FinanceCustomFieldSchema, FinanceTagSchema } from './common.js';
 const optionalNumber = /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoNumberSchema));
 
 /**
- * Line item fields a caller may write on an estimate or a sales order (estimates.yml,
- * sales-order.yml). A line names an item (`item_id`) or carries its own `name` and `rate`.
+ * Line item fields a caller may write on an estimate or a sales order (Zoho's Estimates API reference,
+ * Zoho's Sales Order API reference). A line names an item (`item_id`) or carries its own `name` and `rate`.
  */
 export const salesDocumentLineWritable = {
   item_id: /* @__PURE__ */ z.nullish(ZohoIdRefSchema),

@@ -6,7 +6,7 @@ import { ZohoNumberSchema, blankAsNull } from '../scalars.js';
 import { FinanceAddressSchema } from './common.js';
 import { salesDocumentLineRead, salesDocumentLineWritable, salesDocumentRead, salesDocumentWritable } from './sales-document.js';
 
-/** The statuses a sales order can have (sales-order.yml). */
+/** The statuses a sales order can have (Zoho's Sales Order API reference). */
 export const SALES_ORDER_STATUSES = [
   'draft', 'pending_approval', 'approved', 'open', 'invoiced', 'invoiced_not_shipped', 'shipped_not_invoiced',
   'partially_invoiced', 'not_invoiced', 'to_be_invoiced', 'paid', 'partially_paid', 'unpaid', 'cancelled', 'void',
@@ -109,7 +109,7 @@ export const SalesOrderSchema: RecordSchema<SalesOrder, typeof salesOrderObject>
 export interface SalesOrder extends KnownFields<z.output<typeof salesOrderObject>> {}
 
 /**
- * Input of `POST /salesorders`: `customer_id` is required (sales-order.yml); give at least one line.
+ * Input of `POST /salesorders`: `customer_id` is required (Zoho's Sales Order API reference); give at least one line.
  * Set a `reference_number` of your own to find the order again after a lost reply
  * (`client.finance.salesOrders.findByReference`).
  *
@@ -128,7 +128,7 @@ export const SalesOrderCreateSchema = /* @__PURE__ */ (() => z.looseObject({
 export type SalesOrderCreate = z.infer<typeof SalesOrderCreateSchema>;
 
 /**
- * Input of `PUT /salesorders/{id}`: `customer_id` on every update (sales-order.yml).
+ * Input of `PUT /salesorders/{id}`: `customer_id` on every update (Zoho's Sales Order API reference).
  *
  * @example
  * ```ts

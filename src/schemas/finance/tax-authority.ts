@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { KnownFields, RecordSchema } from '../known.js';
 import { ZohoIdSchema } from '../ids.js';
 
-// Fields a caller may write (taxes.yml). Tax authorities exist in the US and CA editions only.
+// Fields a caller may write (Zoho's Taxes API reference). Tax authorities exist in the US and CA editions only.
 const writable = {
   tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -26,7 +26,7 @@ export const FinanceTaxAuthoritySchema: RecordSchema<FinanceTaxAuthority, typeof
 export interface FinanceTaxAuthority extends KnownFields<z.output<typeof financeTaxAuthorityObject>> {}
 
 /**
- * Input of `POST /settings/taxauthorities`: `tax_authority_name` is required (taxes.yml).
+ * Input of `POST /settings/taxauthorities`: `tax_authority_name` is required (Zoho's Taxes API reference).
  *
  * @example
  * ```ts

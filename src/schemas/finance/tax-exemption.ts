@@ -4,7 +4,7 @@ import { ZohoIdSchema } from '../ids.js';
 import { openEnum } from '../open-enum.js';
 import { TAX_EXEMPTION_TYPES } from '../tax-codes.js';
 
-// Fields a caller may write (taxes.yml). The endpoints say "US Edition only", yet the OAS tags the
+// Fields a caller may write (Zoho's Taxes API reference). The endpoints say "US Edition only", yet the OAS tags the
 // fields [in] (books-v3 SOURCE.md, "known oddities"), so no edition is assumed here.
 const writable = {
   tax_exemption_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
@@ -29,7 +29,7 @@ export const FinanceTaxExemptionSchema: RecordSchema<FinanceTaxExemption, typeof
 export interface FinanceTaxExemption extends KnownFields<z.output<typeof financeTaxExemptionObject>> {}
 
 /**
- * Input of `POST /settings/taxexemptions`: `tax_exemption_code` and `type` are required (taxes.yml).
+ * Input of `POST /settings/taxexemptions`: `tax_exemption_code` and `type` are required (Zoho's Taxes API reference).
  *
  * @example
  * ```ts

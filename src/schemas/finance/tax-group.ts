@@ -15,7 +15,7 @@ const financeTaxGroupMemberObject = /* @__PURE__ */ z.looseObject({
   tax_authority_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
 });
 
-/** A member tax as a tax group reply lists it (taxes.yml). */
+/** A member tax as a tax group reply lists it (Zoho's Taxes API reference). */
 export const FinanceTaxGroupMemberSchema: RecordSchema<FinanceTaxGroupMember, typeof financeTaxGroupMemberObject> = financeTaxGroupMemberObject;
 
 /** A member tax of a tax group. */
@@ -41,7 +41,7 @@ export const FinanceTaxGroupSchema: RecordSchema<FinanceTaxGroup, typeof finance
 /** A Books/Invoice tax group. */
 export interface FinanceTaxGroup extends KnownFields<z.output<typeof financeTaxGroupObject>> {}
 
-// Zoho takes the member taxes as one comma-separated string of ids (taxes.yml); an array of ids
+// Zoho takes the member taxes as one comma-separated string of ids (Zoho's Taxes API reference); an array of ids
 // is accepted for convenience and joined.
 const memberTaxIds = /* @__PURE__ */ (() => z.union([
   z.string().check(z.regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'Expected comma-separated tax ids')),

@@ -5,7 +5,7 @@ import { openEnum } from '../open-enum.js';
 import { ZohoPercentageSchema, blankAsNull } from '../scalars.js';
 import { TAX_SPECIFIC_TYPES, TAX_TYPES } from '../tax-codes.js';
 
-// Fields a caller may write (taxes.yml create/update bodies). Edition tags in comments.
+// Fields a caller may write (Zoho's Taxes API reference create/update bodies). Edition tags in comments.
 const writable = {
   tax_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   tax_percentage: /* @__PURE__ */ z.optional(/* @__PURE__ */ blankAsNull(ZohoPercentageSchema)),

@@ -11,7 +11,7 @@ export interface FieldPath {
 }
 
 // Ids that name an array element to Zoho: kept in projections so an update of the primary contact
-// person carries its `contact_person_id` instead of adding a second person (contacts.yml).
+// person carries its `contact_person_id` instead of adding a second person (Zoho's Contacts API reference).
 const ELEMENT_IDENTITY = ['contact_person_id', 'customfield_id', 'id'] as const;
 
 const parsed = new Map<string, FieldPath>();
