@@ -22,7 +22,7 @@ export interface FieldMapperOptions {
   keyPrefix?: string;
 }
 
-/** Options checked once, at construction (STYLE.md: configuration resolved once, with clear errors). */
+/** Options checked once, at construction: configuration is resolved once, with clear errors. */
 export interface ResolvedOptions {
   storage: Storage;
   syncType: SyncType;

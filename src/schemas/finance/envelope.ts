@@ -71,7 +71,7 @@ export type FinanceErrorEnvelope = z.infer<typeof FinanceErrorEnvelopeSchema>;
 
 /**
  * One record, also accepted as a one-element array: the OAS types `tax` and `contact_person`
- * replies as arrays although they hold one record (books-v3 SOURCE.md, "known oddities").
+ * replies as arrays although they hold one record (a known oddity of Zoho's published API description).
  *
  * @example
  * ```ts

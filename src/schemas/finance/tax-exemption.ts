@@ -5,7 +5,7 @@ import { openEnum } from '../open-enum.js';
 import { TAX_EXEMPTION_TYPES } from '../tax-codes.js';
 
 // Fields a caller may write (Zoho's Taxes API reference). The endpoints say "US Edition only", yet the OAS tags the
-// fields [in] (books-v3 SOURCE.md, "known oddities"), so no edition is assumed here.
+// fields [in] (a known oddity of Zoho's published API description), so no edition is assumed here.
 const writable = {
   tax_exemption_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
   description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
