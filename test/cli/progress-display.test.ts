@@ -21,11 +21,11 @@ function display(mode: ProgressMode) {
 }
 
 describe('ProgressDisplay', () => {
-  it('plain: a line at each phase change and at most one a second per entity side; an unknown total (0 or undefined) shows as ?', () => {
+  it('plain: a line at each phase change and at most one a second per entity side; an unknown total (undefined) shows as ?', () => {
     const { d, out, at } = display('plain');
-    d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 0, total: 0 });
+    d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 0, total: undefined });
     at(500);
-    d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 200, total: 0 });
+    d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 200, total: undefined });
     at(1000);
     d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 400, total: undefined });
     at(1200);
@@ -47,7 +47,7 @@ describe('ProgressDisplay', () => {
 
   it('json: one object per event, total null while unknown, with the rate', () => {
     const { d, out, at } = display('json');
-    d.update({ entity: 'items', module: 'items', phase: 'read', side: 'finance', done: 0, total: 0 });
+    d.update({ entity: 'items', module: 'items', phase: 'read', side: 'finance', done: 0, total: undefined });
     at(2000);
     d.update({ entity: 'items', module: 'items', phase: 'read', side: 'finance', done: 500, total: 500 });
     d.stop();
@@ -72,5 +72,7 @@ describe('ProgressDisplay', () => {
   it('formats a line with the count, the share and the rate', () => {
     expect(formatProgressLine({ module: 'contact_persons', side: 'fsm', phase: 'read', done: 7, total: undefined, rate: 2.25 })).toBe('contact_persons  FSM      read  7/?  2.3/s');
     expect(formatProgressLine({ module: 'items', side: '', phase: 'sync', done: 3, total: 9, rate: 0 })).toBe('items                     sync  3/9 33%');
+    // A known total of 0 (nothing to sync) is a figure, not an unknown.
+    expect(formatProgressLine({ module: 'items', side: '', phase: 'sync', done: 0, total: 0, rate: 0 })).toBe('items                     sync  0/0');
   });
 });

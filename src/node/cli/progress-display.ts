@@ -1,6 +1,6 @@
 import { createLogUpdate } from 'log-update';
 
-/** A `progress` event of the syncer (`total` 0 or undefined: not known yet, as while a side is read). */
+/** A `progress` event of the syncer (`total` undefined: not known yet, as while a side is read). */
 export interface ProgressEvent {
   entity: string;
   module: string;
@@ -16,7 +16,7 @@ export interface ProgressLine {
   side: string;
   phase: 'read' | 'sync';
   done: number;
-  /** Undefined while unknown (`total: 0`). */
+  /** Undefined while unknown (a side still being read). */
   total: number | undefined;
   /** Records a second in the current phase (0 in its first instant). */
   rate: number;
@@ -86,7 +86,7 @@ export class ProgressDisplay {
       this.#tracks.set(key, track);
     }
     track.done = event.done;
-    track.total = typeof event.total === 'number' && event.total > 0 ? event.total : undefined;
+    track.total = event.total;
     const seconds = (now - track.phaseStartedAt) / 1000;
     track.rate = seconds > 0.05 ? event.done / seconds : 0;
     const { mode, stream, plainEveryMs } = this.#options;
