@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, jsonLines, killChildren, removeDir, runCli, workDir } from './helpers.js';
+import { cleanEnv, jsonLines, killChildren, removeDir, runCli, spawnCli, workDir } from './helpers.js';
 
 const dirs: string[] = [];
 afterEach(killChildren);
@@ -16,6 +16,17 @@ function dir(): string {
 const FLAGS = ['--region', 'in', '--app', 'books', '--email', 'asha@example.com', '--fsm-name', 'Asha Field Services', '--fsm-edition', 'in', '--secrets', 'env'];
 
 describe('fsm-billing-sync: usage, init without a terminal, exit codes', () => {
+  it('ends quietly when its reader closes the pipe early (| head): exit 0, no EPIPE stack', async () => {
+    const child = spawnCli(['--help'], { cwd: dir() });
+    // The reader is gone before the help is written.
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const code = await new Promise((done) => child.once('close', done));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+
   it('prints the help with the exit codes (0), and refuses no command, an unknown command or option (2)', async () => {
     const cwd = dir();
     const help = await runCli(['--help'], { cwd });
