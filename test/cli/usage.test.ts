@@ -58,6 +58,8 @@ describe('fsm-billing-sync: usage, init without a terminal, exit codes', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN');
+    // Which SQLite driver the state will open with, said up front (a missing one is a warning on stderr).
+    expect(init.stdout).toMatch(/^ {2}state {3}\S+state\.db \(SQLite through (node:sqlite|better-sqlite3)\)$/m);
     const config = JSON.parse(readFileSync(join(cwd, '.fsm-billing-sync/config.json'), 'utf8'));
     expect(config).toEqual({
       version: 1,

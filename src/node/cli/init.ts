@@ -7,6 +7,7 @@ import { TAX_EDITIONS, type TaxEdition } from '../../schemas/edition-codes.js';
 import { SYNC_TYPES, type SyncType } from '../../mapping/types.js';
 import type { RateLimits } from '../../transport/rate-limiter.js';
 import { SANDBOX_CONNECTION_PATH } from '../serve-sandbox.js';
+import { resolveSqliteDriver } from '../sqlite-driver.js';
 import { CONFIG_CONFLICT_POLICIES, saveConfig, type CliConfig } from './config-file.js';
 import { CliUsageError, EXIT, type ExitCode } from './exit-codes.js';
 import { Asker } from './prompts.js';
@@ -145,7 +146,10 @@ async function runInit(cli: CliRuntime, options: InitOptions): Promise<ExitCode>
   }
   cli.out(`Wrote ${path}`);
   cli.out(`  region ${config.region}, ${config.finance.app}${config.finance.organizationId ? ` org ${config.finance.organizationId}` : ''}, FSM "${config.fsm.name}" (${config.fsm.edition}), sync type ${config.syncType}`);
-  cli.out(`  state   ${resolve(dir, config.state)}`);
+  // The state needs a SQLite driver; saying so now spares a first `sync` that fails on it.
+  const driver = await resolveSqliteDriver(undefined).then((d) => d.name, (error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  cli.out(`  state   ${resolve(dir, config.state)}${typeof driver === 'string' ? ` (SQLite through ${driver})` : ''}`);
+  if (typeof driver !== 'string') cli.err(`Warning: the state cannot be opened yet. ${driver.message}`);
   if (config.secrets.from === 'file') cli.out(`  secrets ${secretsPath} (mode 0600; ${SECRET_ENV.clientSecret} and the other variables win when set)`);
   else cli.out(`  secrets from the environment: set ${SECRET_ENV.clientId}, ${SECRET_ENV.clientSecret} and ${SECRET_ENV.refreshToken} (or ${SECRET_ENV.accessToken})`);
   if (config.sandbox) cli.out(`  sandbox ${config.sandbox.url}; client limits: ${config.limits ? JSON.stringify(config.limits) : "the plan's"}`);
