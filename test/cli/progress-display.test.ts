@@ -28,6 +28,9 @@ describe('ProgressDisplay', () => {
     d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 200, total: undefined });
     at(1000);
     d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 400, total: undefined });
+    at(1100);
+    // The side's last page: its total is known, a line of its own even within the second.
+    d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'fsm', done: 400, total: 400 });
     at(1200);
     d.update({ entity: 'companies', module: 'companies', phase: 'read', side: 'finance', done: 200, total: 400 });
     at(2000);
@@ -39,6 +42,7 @@ describe('ProgressDisplay', () => {
     expect(out.text().split('\n').filter(Boolean)).toEqual([
       'companies        FSM      read  0/?',
       'companies        FSM      read  400/?  400/s',
+      'companies        FSM      read  400/400 100%  364/s',
       'companies        finance  read  200/400 50%',
       'companies                 sync  10/40 25%',
       'companies                 sync  40/40 100%  80/s',

@@ -85,6 +85,8 @@ export class ProgressDisplay {
       track = { module: event.module, side, phase: event.phase, done: 0, total: undefined, rate: 0, phaseStartedAt: now, printedAt: -Infinity, printedDone: -1 };
       this.#tracks.set(key, track);
     }
+    // A side's read learns its total with its last page: worth a line of its own.
+    const learnedTotal = track.total === undefined && event.total !== undefined;
     track.done = event.done;
     track.total = event.total;
     const seconds = (now - track.phaseStartedAt) / 1000;
@@ -93,7 +95,7 @@ export class ProgressDisplay {
     if (mode === 'json') {
       stream.write(`${JSON.stringify({ type: 'progress', entity: event.entity, module: event.module, ...(event.side ? { side: event.side } : {}), phase: event.phase, done: event.done, total: track.total ?? null, rate: Math.round(track.rate * 10) / 10 })}\n`);
     } else if (mode === 'plain') {
-      if (changedPhase || (now - track.printedAt >= plainEveryMs && track.printedDone !== track.done)) this.#printPlain(track, now);
+      if (changedPhase || learnedTotal || (now - track.printedAt >= plainEveryMs && track.printedDone !== track.done)) this.#printPlain(track, now);
     } else {
       this.#dirty = true;
     }
