@@ -9,6 +9,7 @@ export default defineConfig({
     'node/index': 'src/node/index.ts',
     'node/cli': 'src/node/cli.ts',
     'testing/index': 'src/testing/index.ts',
+    'postgres/index': 'src/postgres/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -21,5 +22,5 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   // Optional peers stay imports: users install them only for the entries that need them.
-  external: ['better-sqlite3', 'vitest', 'msw', /^msw\//, /^node:/],
+  external: ['better-sqlite3', 'pg', 'vitest', 'msw', /^msw\//, /^node:/],
 });

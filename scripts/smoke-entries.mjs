@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const entries = ['fsm-billing-sync', 'fsm-billing-sync/eligibility', 'fsm-billing-sync/sandbox', 'fsm-billing-sync/node', 'fsm-billing-sync/testing'];
+const entries = ['fsm-billing-sync', 'fsm-billing-sync/eligibility', 'fsm-billing-sync/sandbox', 'fsm-billing-sync/node', 'fsm-billing-sync/testing', 'fsm-billing-sync/postgres'];
 const failures = [];
 for (const entry of entries) {
   try {
@@ -26,6 +26,13 @@ try {
   new nodeCjs.SqliteStorage({});
 } catch (error) {
   if (!(error instanceof coreCjs.FsmBillingError)) failures.push('an error thrown by ./node is not instanceof FsmBillingError from . (CJS)');
+}
+const postgres = await import('fsm-billing-sync/postgres');
+try {
+  await postgres.PostgresStorage.open({ pool: {} });
+  failures.push('PostgresStorage.open accepted a non-pool');
+} catch (error) {
+  if (!(error instanceof core.ConfigError)) failures.push('an error thrown by ./postgres is not instanceof ConfigError from . (ESM)');
 }
 if (failures.length > 0) {
   process.stderr.write(`${failures.join('\n')}\n`);
