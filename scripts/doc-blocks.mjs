@@ -32,6 +32,7 @@ export const PAGES = [
   'docs/reference/zoho-rules.md',
   'docs/reliability.md',
   'docs/sandbox.md',
+  'docs/scaling.md',
   'docs/schemas.md',
   'docs/storage.md',
   'docs/sync.md',
