@@ -374,16 +374,27 @@ function resolvePool(connection: PostgresConnection): { pool: Pool; owns: boolea
     if (typeof url !== 'string' || url === '') {
       throw new ConfigError('PostgresStorage.open: connectionString must be a non-empty postgres:// URL.', { details: { option: 'connectionString' } });
     }
-    return { pool: new pg.Pool({ connectionString: url }), owns: true, where: maskConnectionString(url) };
+    return { pool: ownedPool({ connectionString: url }), owns: true, where: maskConnectionString(url) };
   }
   if ('config' in connection) {
     const config = connection.config as unknown;
     if (typeof config !== 'object' || config === null) {
       throw new ConfigError('PostgresStorage.open: config must be a pg PoolConfig object.', { details: { option: 'config' } });
     }
-    return { pool: new pg.Pool(config as PoolConfig), owns: true, where: describeConfig(config as PoolConfig) };
+    return { pool: ownedPool(config as PoolConfig), owns: true, where: describeConfig(config as PoolConfig) };
   }
   throw new ConfigError('PostgresStorage.open: pass { pool }, { connectionString } or { config }.', { details: { option: 'connection' } });
+}
+
+/**
+ * A pool this storage owns. An idle connection the server drops makes the pool emit `error`; with no
+ * listener that would end the process. The pool already discards the connection, and the next call
+ * that needs one fails with a `NetworkError`, so the event itself is ignored.
+ */
+function ownedPool(config: PoolConfig): Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** `host:port/database` of a pool configuration, never its password. */

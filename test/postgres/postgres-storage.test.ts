@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, FsmBillingError, NetworkError } from '../../src/errors/index.js';
@@ -6,6 +9,9 @@ import { maskConnectionString, POSTGRES_STORAGE_SCHEMA_VERSION, PostgresStorage 
 import { runStorageContract, type StorageFixture } from '../../src/testing/index.js';
 import { rejection } from '../helpers/rejection.js';
 import { POSTGRES_AVAILABLE, POSTGRES_TEST_URL } from './postgres-env.js';
+
+const run = promisify(execFile);
+const worker = join(import.meta.dirname, 'fixtures', 'postgres-cas-increment-worker.ts');
 
 // A fresh schema for this file, dropped after it; each contract test gets its own table prefix.
 const schema = `fsm_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -75,6 +81,16 @@ describe.skipIf(!POSTGRES_AVAILABLE)('PostgresStorage (real PostgreSQL)', () => 
       } finally {
         await Promise.all(writers.map((storage) => storage.close()));
       }
+    });
+
+    it('compareAndSet loops in separate processes increment one counter to the exact total', { timeout: 60_000 }, async () => {
+      const tablePrefix = `proc${++tables}_`;
+      const storage = await openPrefix(tablePrefix); // creates the tables before the workers start
+      const outputs = await Promise.all(
+        Array.from({ length: 3 }, () => run(process.execPath, ['--import', 'tsx', worker, POSTGRES_TEST_URL, schema, tablePrefix, '30'], { cwd: process.cwd() })),
+      );
+      for (const { stdout } of outputs) expect(JSON.parse(stdout)).toHaveProperty('retries');
+      expect(await storage.get('counter')).toBe(90);
     });
 
     it('of batches checking the same lease value at once, exactly one commits (fencing)', async () => {
@@ -234,6 +250,20 @@ describe.skipIf(!POSTGRES_AVAILABLE)('PostgresStorage (real PostgreSQL)', () => 
       expect((error as NetworkError).code).toBe('NETWORK_ERROR');
       expect((error as Error).message).toContain('postgres://sync:***@127.0.0.1:1/test');
       expect(JSON.stringify((error as NetworkError).toJSON())).not.toContain('sekret-pw');
+    });
+
+    it('an owned pool survives the server dropping its idle connection: the next call reconnects', async () => {
+      const application_name = `fsm_drop_${++tables}`;
+      const storage = await PostgresStorage.open({ config: { connectionString: POSTGRES_TEST_URL, application_name } }, { schema, tablePrefix: `drop${tables}_` });
+      try {
+        await storage.batch([{ type: 'put', key: 'k', value: 1 }]);
+        const killed = await admin.query('SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = $1', [application_name]);
+        expect(killed.rows.length).toBeGreaterThan(0);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // the pool sees the idle connection end
+        expect(await storage.get('k')).toBe(1);
+      } finally {
+        await storage.close();
+      }
     });
 
     it('masks passwords in connection strings', () => {
