@@ -103,7 +103,8 @@ export class PostgresStorage implements Storage {
    * processes opening at the same time do not race. A pool you pass is borrowed (`close()` leaves
    * it open); one made from `connectionString` or `config` is ended by `close()`.
    *
-   * @throws {ConfigError} for a bad connection or options, or a schema newer than this release knows
+   * @throws {ConfigError} for bad options; for credentials, a role or a database the server refuses
+   * (`details.pgCode`, class 28 or 3D000); or for a schema newer than this release knows
    * (`details.version`).
    * @throws {NetworkError} `NETWORK_ERROR` when the server cannot be reached (the message names the
    * host with the password masked).
@@ -346,6 +347,10 @@ export class PostgresStorage implements Storage {
       /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(reason);
     if (isConnection) {
       return new NetworkError(`PostgresStorage: cannot reach PostgreSQL at ${this.#where}: ${reason}`, { cause: error, details: { where: this.#where, ...(typeof code === 'string' ? { pgCode: code } : {}) } });
+    }
+    if (typeof code === 'string' && (code.startsWith('28') || code === '3D000')) {
+      // Bad credentials, an unknown role or database: the connection settings are wrong.
+      return new ConfigError(`PostgresStorage: PostgreSQL at ${this.#where} refused the connection: ${reason}`, { cause: error, details: { option: 'connection', where: this.#where, pgCode: code } });
     }
     return new FsmBillingError('POSTGRES_ERROR', `PostgresStorage: PostgreSQL refused a statement: ${reason}`, { cause: error, details: typeof code === 'string' ? { pgCode: code } : {} });
   }

@@ -266,6 +266,21 @@ describe.skipIf(!POSTGRES_AVAILABLE)('PostgresStorage (real PostgreSQL)', () => 
       }
     });
 
+    it('a database or role the server does not know is a ConfigError naming the SQLSTATE, without the password', async () => {
+      const url = new URL(POSTGRES_TEST_URL);
+      url.pathname = '/no_such_database_fsm';
+      url.password = 'sekret-pw';
+      const error = await rejection(PostgresStorage.open({ connectionString: url.toString() }));
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).details).toMatchObject({ option: 'connection', pgCode: '3D000' });
+      expect(JSON.stringify((error as ConfigError).toJSON())).not.toContain('sekret-pw');
+      url.pathname = new URL(POSTGRES_TEST_URL).pathname;
+      url.username = 'no_such_role_fsm';
+      const roleError = await rejection(PostgresStorage.open({ connectionString: url.toString() }));
+      expect(roleError).toBeInstanceOf(ConfigError);
+      expect(String((roleError as ConfigError).details['pgCode'])).toMatch(/^28/);
+    });
+
     it('masks passwords in connection strings', () => {
       expect(maskConnectionString('postgres://u:p%40ss@h:5432/db?sslmode=require')).toBe('postgres://u:***@h:5432/db?sslmode=require');
       expect(maskConnectionString('postgres://h/db?password=x')).toBe('postgres://h/db?password=***');
