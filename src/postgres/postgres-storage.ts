@@ -119,8 +119,9 @@ export class PostgresStorage implements Storage {
    */
   static async open(connection: PostgresConnection, options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
     const schema = options.schema ?? DEFAULT_SCHEMA;
-    if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema)) {
-      throw new ConfigError(`PostgresStorage.open: schema must be lowercase letters, digits and _ (at most 63, not starting with a digit), got ${JSON.stringify(schema)}.`, { details: { option: 'schema' } });
+    // PostgreSQL reserves schema names starting with pg_ for itself.
+    if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema) || schema.startsWith('pg_')) {
+      throw new ConfigError(`PostgresStorage.open: schema must be lowercase letters, digits and _ (at most 63, not starting with a digit or pg_), got ${JSON.stringify(schema)}.`, { details: { option: 'schema' } });
     }
     const prefix = options.tablePrefix ?? '';
     if (typeof prefix !== 'string' || !TABLE_PREFIX.test(prefix)) {

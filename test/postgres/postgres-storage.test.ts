@@ -234,6 +234,7 @@ describe.skipIf(!POSTGRES_AVAILABLE)('PostgresStorage (real PostgreSQL)', () => 
     it('refuses bad options with a ConfigError before connecting', async () => {
       for (const [connection, options] of [
         [{ pool: admin }, { schema: 'Bad-Name' }],
+        [{ pool: admin }, { schema: 'pg_sync' }], // reserved by PostgreSQL
         [{ pool: admin }, { tablePrefix: 'x; DROP TABLE y' }],
         [{ pool: {} }, {}],
         [{ connectionString: '' }, {}],
