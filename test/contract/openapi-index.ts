@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { UNDER_CI } from '../helpers/under-ci.js';
 
 /**
  * Zoho's published OpenAPI description of Books v3, read at test time from the shared folder next
@@ -15,7 +16,7 @@ export const BOOKS_OPENAPI_DIR = process.env.ZOHO_OPENAPI_DIR ?? fileURLToPath(n
  * folder fails the suite instead of passing it unchecked.
  */
 export const OPENAPI_AVAILABLE = existsSync(BOOKS_OPENAPI_DIR);
-if (!OPENAPI_AVAILABLE && process.env.CI === 'true') {
+if (!OPENAPI_AVAILABLE && UNDER_CI) {
   throw new Error(`Zoho's OpenAPI description of Books is not at ${BOOKS_OPENAPI_DIR}; the contract tests cannot run under CI without it (set ZOHO_OPENAPI_DIR).`);
 }
 if (!OPENAPI_AVAILABLE) {

@@ -2,6 +2,7 @@
 // Probed once, before the test files register their tests: outside CI an unreachable server skips
 // them with the reason printed; under CI=true it fails (CI starts PostgreSQL, so it must be there).
 import pg from 'pg';
+import { UNDER_CI } from '../helpers/under-ci.js';
 
 export const POSTGRES_TEST_URL = process.env['PG_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -19,10 +20,9 @@ async function probe(): Promise<string | undefined> {
 }
 
 const problem = await probe();
-const underCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
 if (problem !== undefined) {
   const where = POSTGRES_TEST_URL.replace(/:[^:@/]*@/, ':***@');
-  if (underCi) throw new Error(`PostgreSQL is not reachable at ${where} (${problem}); CI must start it (set PG_TEST_URL to point elsewhere).`);
+  if (UNDER_CI) throw new Error(`PostgreSQL is not reachable at ${where} (${problem}); CI must start it (set PG_TEST_URL to point elsewhere).`);
   process.stderr.write(`\n[postgres tests] SKIPPED: PostgreSQL is not reachable at ${where} (${problem}). Start it or set PG_TEST_URL.\n`);
 }
 

@@ -6,6 +6,7 @@ import { describe } from 'vitest';
 import { loadNodeSqlite } from '../../src/node/load-node-sqlite.js';
 import type { SqliteDatabaseLike } from '../../src/node/sqlite-database.js';
 import type { SqliteDriverName } from '../../src/node/sqlite-driver.js';
+import { UNDER_CI } from '../helpers/under-ci.js';
 
 /** One driver as the tests see it. */
 export interface TestDriver {
@@ -18,8 +19,6 @@ export interface TestDriver {
   readonly maySkip: boolean;
 }
 
-/** CI=true (or any value but 0 and false): drivers the runtime should have must be tested. */
-const underCi = process.env.CI !== undefined && process.env.CI !== '' && !['0', 'false'].includes(process.env.CI.toLowerCase());
 const nodeVersion = process.versions.node;
 const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
 
@@ -45,7 +44,7 @@ async function nodeSqliteDriver(): Promise<TestDriver> {
       ? `Node ${nodeVersion} has node:sqlite only with --experimental-sqlite (22.13+ has it without)`
       : `Node ${nodeVersion} has no node:sqlite (it needs Node 22.5+ with --experimental-sqlite, 22.13+ without)`;
   // Under CI a Node that has it built in must load it; one that lacks it cannot test it.
-  return { name: 'node:sqlite', connect: unavailableConnect('node:sqlite', reason), unavailable: reason, maySkip: !underCi || !NODE_HAS_BUILT_IN_SQLITE };
+  return { name: 'node:sqlite', connect: unavailableConnect('node:sqlite', reason), unavailable: reason, maySkip: !UNDER_CI || !NODE_HAS_BUILT_IN_SQLITE };
 }
 
 function betterSqlite3Driver(): TestDriver {
@@ -58,7 +57,7 @@ function betterSqlite3Driver(): TestDriver {
     const firstLine = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
     const reason = `better-sqlite3 does not load under Node ${nodeVersion} (a native build for another Node, expected when the suite runs under a Node other than the one that installed it): ${firstLine}`;
     // CI builds better-sqlite3 for every Node it runs the suite with: there it must load.
-    return { name: 'better-sqlite3', connect: unavailableConnect('better-sqlite3', reason), unavailable: reason, maySkip: !underCi };
+    return { name: 'better-sqlite3', connect: unavailableConnect('better-sqlite3', reason), unavailable: reason, maySkip: !UNDER_CI };
   }
 }
 
