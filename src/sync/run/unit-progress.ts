@@ -13,7 +13,8 @@ import type { SyncUnit } from './sync-units.js';
 export class UnitProgress {
   readonly #events: TypedEmitter<SyncEvents>;
   readonly #unit: SyncUnit;
-  readonly #sent = new Map<string, string>();
+  // The figures last sent per stream (a side's read, the sync): compared per settled record, so numbers, not strings.
+  readonly #sent: Partial<Record<SyncSide | 'sync', { done: number; total: number | undefined }>> = {};
   #done = 0;
   #total = 0;
 
@@ -55,7 +56,7 @@ export class UnitProgress {
   }
 
   #sendRead(side: SyncSide, done: number, total: number | undefined): void {
-    if (this.#moved(`read:${side}`, done, total)) this.#events.emit('progress', { entity: this.#unit.entity, module: this.#unit.module, phase: 'read', side, done, total });
+    if (this.#moved(side, done, total)) this.#events.emit('progress', { entity: this.#unit.entity, module: this.#unit.module, phase: 'read', side, done, total });
   }
 
   #sendSettle(): void {
@@ -64,10 +65,10 @@ export class UnitProgress {
     if (this.#moved('sync', done, total)) this.#events.emit('progress', { entity: this.#unit.entity, module: this.#unit.module, phase: 'sync', done, total });
   }
 
-  #moved(key: string, done: number, total: number | undefined): boolean {
-    const figures = `${done}/${total ?? ''}`;
-    if (this.#sent.get(key) === figures) return false;
-    this.#sent.set(key, figures);
+  #moved(stream: SyncSide | 'sync', done: number, total: number | undefined): boolean {
+    const last = this.#sent[stream];
+    if (last !== undefined && last.done === done && last.total === total) return false;
+    this.#sent[stream] = { done, total };
     return true;
   }
 }
