@@ -1,14 +1,8 @@
 import { createLogUpdate } from 'log-update';
+import type { SyncEvents } from '../../sync/index.js';
 
 /** A `progress` event of the syncer (`total` undefined: not known yet, as while a side is read). */
-export interface ProgressEvent {
-  entity: string;
-  module: string;
-  phase: 'read' | 'sync';
-  done: number;
-  total?: number | undefined;
-  side?: 'fsm' | 'finance' | undefined;
-}
+export type ProgressEvent = SyncEvents['progress'];
 
 /** One entity's side as the display shows it. */
 export interface ProgressLine {
@@ -77,7 +71,7 @@ export class ProgressDisplay {
   update(event: ProgressEvent): void {
     if (this.#stopped) return;
     const now = this.#options.now();
-    const side = event.side ?? '';
+    const side = event.phase === 'read' ? event.side : '';
     const key = `${event.module}\u0000${side}`;
     let track = this.#tracks.get(key);
     const changedPhase = !track || track.phase !== event.phase;
@@ -93,7 +87,7 @@ export class ProgressDisplay {
     track.rate = seconds > 0.05 ? event.done / seconds : 0;
     const { mode, stream, plainEveryMs } = this.#options;
     if (mode === 'json') {
-      stream.write(`${JSON.stringify({ type: 'progress', entity: event.entity, module: event.module, ...(event.side ? { side: event.side } : {}), phase: event.phase, done: event.done, total: track.total ?? null, rate: Math.round(track.rate * 10) / 10 })}\n`);
+      stream.write(`${JSON.stringify({ type: 'progress', entity: event.entity, module: event.module, ...(event.phase === 'read' ? { side: event.side } : {}), phase: event.phase, done: event.done, total: track.total ?? null, rate: Math.round(track.rate * 10) / 10 })}\n`);
     } else if (mode === 'plain') {
       if (changedPhase || learnedTotal || (now - track.printedAt >= plainEveryMs && track.printedDone !== track.done)) this.#printPlain(track, now);
     } else {
